@@ -1,0 +1,22 @@
+package org.facsimile.synth;
+
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * Learns a table's joint distribution. The returned {@link Generator} holds everything needed to
+ * generate more rows, and nothing of the training rows themselves.
+ */
+public interface Synthesizer {
+
+  /** A short, stable name of the method, recorded with each run ("baseline", ...). */
+  String name();
+
+  /**
+   * Fits a generator to the training rows of {@code table}.
+   *
+   * @param table the real rows (missing values as {@code null})
+   * @param spec what each column is (kind, missing-value markers, key)
+   */
+  Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress);
+}
