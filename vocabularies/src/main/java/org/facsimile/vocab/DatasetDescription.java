@@ -1,0 +1,54 @@
+package org.facsimile.vocab;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What is said publicly about one published dataset version, independent of any rendering.
+ *
+ * @param uri the dataset version's URI (its landing page)
+ * @param doi the DOI, without "https://doi.org/" (e.g. {@code 10.5072/fcsm.abc})
+ * @param title the title
+ * @param description the description, or null
+ * @param creators the creators' names, in citation order
+ * @param keywords free keywords
+ * @param licence the licence URI
+ * @param issued when the version was published
+ * @param version the version number (1, 2, ...)
+ * @param publisher the repository's name
+ * @param synthetic true for a synthetic twin (every dataset Facsimile publishes is one)
+ * @param derivedFrom the URL of the input dataset where it is public, else null
+ * @param distributions the downloadable files
+ */
+public record DatasetDescription(
+    String uri,
+    String doi,
+    String title,
+    String description,
+    List<String> creators,
+    List<String> keywords,
+    String licence,
+    Instant issued,
+    int version,
+    String publisher,
+    boolean synthetic,
+    String derivedFrom,
+    List<DistributionDescription> distributions) {
+
+  public DatasetDescription {
+    Objects.requireNonNull(uri, "uri");
+    Objects.requireNonNull(doi, "doi");
+    Objects.requireNonNull(title, "title");
+    Objects.requireNonNull(licence, "licence");
+    Objects.requireNonNull(issued, "issued");
+    creators = List.copyOf(creators);
+    keywords = List.copyOf(keywords);
+    distributions = List.copyOf(distributions);
+  }
+
+  /** The DOI as a resolvable URL. */
+  public String doiUrl() {
+    return "https://doi.org/" + doi;
+  }
+}

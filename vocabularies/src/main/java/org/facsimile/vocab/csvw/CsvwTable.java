@@ -1,0 +1,24 @@
+package org.facsimile.vocab.csvw;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One table of a CSVW table group.
+ *
+ * @param url the table's CSV file, relative to the metadata document
+ * @param columns its columns, in file order
+ * @param primaryKey the primary-key column names, empty if none
+ */
+public record CsvwTable(String url, List<CsvwColumn> columns, List<String> primaryKey) {
+
+  public CsvwTable {
+    Objects.requireNonNull(url, "url");
+    columns = List.copyOf(columns);
+    primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+  }
+
+  public List<String> columnNames() {
+    return columns.stream().map(CsvwColumn::name).toList();
+  }
+}
