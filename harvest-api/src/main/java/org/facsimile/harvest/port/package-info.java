@@ -1,0 +1,2 @@
+/** What harvesting needs of the repository: read-only, public records only. */
+package org.facsimile.harvest.port;

@@ -1,0 +1,153 @@
+package org.facsimile.web.deposit;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.facsimile.web.account.Account;
+import org.facsimile.web.platform.ProblemException;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A depositor's private submission: tables, their schemas and the dataset's metadata. */
+@Entity
+@Table(name = "deposit")
+public class Deposit {
+
+  /** CC BY 4.0, the default licence of published synthetic data. */
+  public static final String DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+
+  @Id private UUID id;
+
+  @ManyToOne(fetch = FetchType.LAZY, optional = false)
+  @JoinColumn(name = "owner_id", nullable = false)
+  private Account owner;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "state", nullable = false, length = 24)
+  private DepositState state;
+
+  @Column(name = "title", nullable = false, length = 500)
+  private String title;
+
+  @Column(name = "description")
+  private String description;
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "creators", nullable = false)
+  private List<String> creators = new ArrayList<>();
+
+  @JdbcTypeCode(SqlTypes.JSON)
+  @Column(name = "keywords", nullable = false)
+  private List<String> keywords = new ArrayList<>();
+
+  @Column(name = "licence", nullable = false, length = 200)
+  private String licence;
+
+  @Column(name = "source_url", length = 2000)
+  private String sourceUrl;
+
+  @Column(name = "doi", nullable = false, unique = true, length = 200)
+  private String doi;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  @Column(name = "submitted_at")
+  private Instant submittedAt;
+
+  @Version
+  @Column(name = "row_version", nullable = false)
+  private long rowVersion;
+
+  protected Deposit() {}
+
+  public Deposit(Account owner, DepositMetadata metadata, String reservedDoi, Instant now) {
+    this.id = UUID.randomUUID();
+    this.owner = owner;
+    this.state = DepositState.DRAFT;
+    this.doi = reservedDoi;
+    this.createdAt = now;
+    this.licence = DEFAULT_LICENCE;
+    describe(metadata, now);
+  }
+
+  /** Replaces the descriptive metadata; only a draft can change. */
+  public void describe(DepositMetadata metadata, Instant now) {
+    requireDraft();
+    this.title = metadata.title();
+    this.description = metadata.description();
+    this.creators = new ArrayList<>(metadata.creators());
+    this.keywords = new ArrayList<>(metadata.keywords());
+    this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
+    this.sourceUrl = metadata.sourceUrl();
+    this.updatedAt = now;
+  }
+
+  /** Freezes the deposit for synthesis. */
+  public void submit(Instant now) {
+    requireDraft();
+    this.state = DepositState.SUBMITTED;
+    this.submittedAt = now;
+    this.updatedAt = now;
+  }
+
+  public void published(Instant now) {
+    if (state != DepositState.READY_FOR_REVIEW) {
+      throw ProblemException.conflict("only a deposit whose synthesis finished can be published; this one is " + state);
+    }
+    this.state = DepositState.PUBLISHED;
+    this.updatedAt = now;
+  }
+
+  public void requireDraft() {
+    if (state != null && state != DepositState.DRAFT) {
+      throw ProblemException.conflict("the deposit is " + state + " and can no longer change");
+    }
+  }
+
+  public boolean isOwnedBy(Account account) {
+    return owner.id().equals(account.id());
+  }
+
+  public UUID id() {
+    return id;
+  }
+
+  public Account owner() {
+    return owner;
+  }
+
+  public DepositState state() {
+    return state;
+  }
+
+  public String doi() {
+    return doi;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+
+  public Instant updatedAt() {
+    return updatedAt;
+  }
+
+  public DepositMetadata metadata() {
+    return new DepositMetadata(title, description, List.copyOf(creators), List.copyOf(keywords), licence, sourceUrl);
+  }
+}

@@ -1,0 +1,2 @@
+/** What every part uses: typed configuration, startup (migrations, schema check), problem responses, audit. */
+package org.facsimile.web.platform;
