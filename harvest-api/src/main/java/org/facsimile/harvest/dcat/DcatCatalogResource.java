@@ -24,7 +24,7 @@ import org.facsimile.vocab.dcat.DcatCatalogRenderer;
  * {@code pageSize} up to 500), in the RDF syntax the client asks for. Next and previous pages
  * are linked in Link headers.
  */
-@Path("catalog")
+@Path("api/catalog")
 @RequestScoped
 public class DcatCatalogResource {
 

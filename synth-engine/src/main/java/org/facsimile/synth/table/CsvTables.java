@@ -127,6 +127,25 @@ public final class CsvTables {
     return new Table(spec.name(), header, rows);
   }
 
+  /**
+   * Checks that every value of a CSV file parses as its column's declared kind (missing markers
+   * aside), so a declared schema never contradicts the data. Reports the first value that does
+   * not, by line and column, without quoting it.
+   */
+  public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
+    Table table = read(in, fileName, spec);
+    for (int r = 0; r < table.rowCount(); r++) {
+      String[] row = table.row(r);
+      for (int c = 0; c < row.length; c++) {
+        ColumnSpec column = spec.column(c);
+        if (row[c] != null && !ValueParsing.parses(row[c], column.kind())) {
+          throw new CsvProblem(fileName, r + 2, column.name(),
+              "a value does not parse as " + column.kind().csvwDatatype() + "; declare another datatype or add it to the column's null markers");
+        }
+      }
+    }
+  }
+
   /** A sink that writes rows as UTF-8 CSV with a header; missing values get the column's marker. */
   public static RowWriter writer(OutputStream out, TableSpec spec) {
     return new RowWriter(out, spec);

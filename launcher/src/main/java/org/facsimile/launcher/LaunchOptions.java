@@ -1,0 +1,79 @@
+package org.facsimile.launcher;
+
+import java.nio.file.Path;
+
+/**
+ * What can be chosen when starting.
+ *
+ * @param dataDir where PostgreSQL, Elasticsearch, the blob store and Payara keep their state
+ * @param runtimeDir where the WAR, payara-micro.jar and the Elasticsearch zip are
+ * @param httpPort the repository's HTTP port
+ * @param postgresPort PostgreSQL's port (loopback only)
+ * @param elasticsearchPort Elasticsearch's HTTP port (loopback only)
+ * @param demo whether to load the demo deposit
+ * @param workerThreads synthesis worker threads
+ * @param leaseSeconds the job lease
+ */
+public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int postgresPort, int elasticsearchPort, boolean demo,
+    int workerThreads, int leaseSeconds) {
+
+  static final String USAGE = """
+      usage: java -jar launcher/target/facsimile.jar [options]
+        --data-dir DIR     state of all servers (default: ./data)
+        --port N           HTTP port of the repository (default: 8080)
+        --pg-port N        PostgreSQL port (default: 5433)
+        --es-port N        Elasticsearch port (default: 9201)
+        --workers N        synthesis worker threads (default: 1)
+        --no-demo          do not load the demo deposit
+      """;
+
+  public String baseUrl() {
+    return "http://localhost:" + httpPort;
+  }
+
+  static LaunchOptions parse(String[] args) {
+    Path dataDir = Path.of("data");
+    Path runtime = defaultRuntime();
+    int port = 8080;
+    int pg = 5433;
+    int es = 9201;
+    boolean demo = true;
+    int workers = 1;
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      switch (a) {
+        case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+        case "--runtime" -> runtime = Path.of(value(args, ++i, a));
+        case "--port" -> port = Integer.parseInt(value(args, ++i, a));
+        case "--pg-port" -> pg = Integer.parseInt(value(args, ++i, a));
+        case "--es-port" -> es = Integer.parseInt(value(args, ++i, a));
+        case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
+        case "--no-demo" -> demo = false;
+        case "--help", "-h" -> throw new IllegalArgumentException("");
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    return new LaunchOptions(dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60);
+  }
+
+  private static String value(String[] args, int i, String option) {
+    if (i >= args.length) {
+      throw new IllegalArgumentException(option + " needs a value");
+    }
+    return args[i];
+  }
+
+  /** runtime/ beside the launcher jar (launcher/target/runtime), or -Dfacsimile.runtime. */
+  static Path defaultRuntime() {
+    String property = System.getProperty("facsimile.runtime");
+    if (property != null) {
+      return Path.of(property).toAbsolutePath();
+    }
+    try {
+      Path jar = Path.of(LaunchOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      return jar.getParent().resolve("runtime");
+    } catch (Exception e) {
+      return Path.of("launcher/target/runtime").toAbsolutePath();
+    }
+  }
+}

@@ -1,0 +1,35 @@
+package org.facsimile.web.platform;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+import org.facsimile.harvest.dcat.DcatCatalogResource;
+import org.facsimile.web.account.AdminResource;
+import org.facsimile.web.account.TokenAuthenticationFilter;
+import org.facsimile.web.deposit.DepositResource;
+import org.facsimile.web.publishing.DatasetResource;
+import org.facsimile.web.publishing.DoiResolverResource;
+import org.facsimile.web.publishing.LandingPageResource;
+import org.facsimile.web.search.SearchResource;
+
+/** The REST API under /api, landing pages under /datasets, the DOI resolver under /doi. */
+@ApplicationPath("/")
+public class FacsimileApplication extends Application {
+
+  @Override
+  public Set<Class<?>> getClasses() {
+    return Set.of(
+        HealthResource.class,
+        AdminResource.class,
+        DepositResource.class,
+        DatasetResource.class,
+        LandingPageResource.class,
+        DoiResolverResource.class,
+        SearchResource.class,
+        DcatCatalogResource.class,
+        TokenAuthenticationFilter.class,
+        ProblemMappers.Refusals.class,
+        ProblemMappers.WebErrors.class,
+        ProblemMappers.Unexpected.class);
+  }
+}

@@ -1,0 +1,69 @@
+package org.facsimile.web.platform;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.PersistenceUnit;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+import org.facsimile.web.account.AccountService;
+import org.facsimile.web.search.OutboxRelay;
+import org.facsimile.web.synthesis.WorkerPool;
+import org.hibernate.SessionFactory;
+
+/**
+ * Brings the node up in order: migrate the database (Flyway), check that the JPA model matches
+ * it (Hibernate validates, never generates), create the bootstrap admin, then start the worker
+ * threads and the outbox relay. A failure here fails the deployment: a node never serves on a
+ * schema it does not understand.
+ */
+@jakarta.ejb.Startup
+@Singleton
+@TransactionManagement(TransactionManagementType.BEAN)
+@DataSourceDefinition(
+    name = Startup.DATA_SOURCE,
+    className = "org.postgresql.ds.PGSimpleDataSource",
+    url = "${MPCONFIG=facsimile.db.url}",
+    user = "${MPCONFIG=facsimile.db.user}",
+    password = "${MPCONFIG=facsimile.db.password}",
+    minPoolSize = 2,
+    maxPoolSize = 32)
+public class Startup {
+
+  public static final String DATA_SOURCE = "java:app/jdbc/facsimile";
+
+  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+
+  @Resource(lookup = DATA_SOURCE)
+  DataSource dataSource;
+
+  @PersistenceUnit(unitName = "facsimile")
+  EntityManagerFactory entityManagerFactory;
+
+  @Inject AccountService accounts;
+  @Inject WorkerPool workers;
+  @Inject OutboxRelay outbox;
+
+  @PostConstruct
+  void start() {
+    int applied = Migrations.migrate(dataSource);
+    LOG.info("database schema: " + applied + " migration(s) applied");
+    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+    LOG.info("database schema matches the JPA model");
+    accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
+    workers.start(dataSource);
+    outbox.start();
+  }
+
+  @PreDestroy
+  void stop() {
+    outbox.stop();
+    workers.stop();
+  }
+}
