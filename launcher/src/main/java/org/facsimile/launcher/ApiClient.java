@@ -41,6 +41,11 @@ public final class ApiClient {
     this.token = token;
   }
 
+  /** The token this client sends, or null. */
+  public String token() {
+    return token;
+  }
+
   /** The same repository as another caller. */
   public ApiClient as(String otherToken) {
     return new ApiClient(base, otherToken);

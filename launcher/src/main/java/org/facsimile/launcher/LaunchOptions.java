@@ -1,6 +1,7 @@
 package org.facsimile.launcher;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * What can be chosen when starting.
@@ -13,9 +14,14 @@ import java.nio.file.Path;
  * @param demo whether to load the demo deposit
  * @param workerThreads synthesis worker threads
  * @param leaseSeconds the job lease
+ * @param settings further repository settings, as FACSIMILE_* environment variables
  */
 public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int postgresPort, int elasticsearchPort, boolean demo,
-    int workerThreads, int leaseSeconds) {
+    int workerThreads, int leaseSeconds, Map<String, String> settings) {
+
+  public LaunchOptions {
+    settings = Map.copyOf(settings);
+  }
 
   static final String USAGE = """
       usage: java -jar launcher/target/facsimile.jar [options]
@@ -53,7 +59,7 @@ public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int pos
         default -> throw new IllegalArgumentException("unknown option " + a);
       }
     }
-    return new LaunchOptions(dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60);
+    return new LaunchOptions(dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60, Map.of());
   }
 
   private static String value(String[] args, int i, String option) {
@@ -64,7 +70,7 @@ public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int pos
   }
 
   /** runtime/ beside the launcher jar (launcher/target/runtime), or -Dfacsimile.runtime. */
-  static Path defaultRuntime() {
+  public static Path defaultRuntime() {
     String property = System.getProperty("facsimile.runtime");
     if (property != null) {
       return Path.of(property).toAbsolutePath();

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,8 @@ final class PayaraServer implements AutoCloseable {
    */
   static PayaraServer launch(Path runtime, Path dataDir, int port, Map<String, String> environment, Path log)
       throws IOException, InterruptedException {
-    Path root = Files.createDirectories(dataDir.resolve("payara"));
+    // No --rootdir: Payara Micro would remember the deployment there and, on the next start,
+    // deploy it twice (the remembered one, then a redeploy), cycling the app after it answered.
     List<String> command = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx1g",
@@ -39,8 +39,7 @@ final class PayaraServer implements AutoCloseable {
         "--deploy", runtime.resolve("facsimile.war").toString(),
         "--contextroot", "/",
         "--port", Integer.toString(port),
-        "--nocluster",
-        "--rootdir", root.toString()));
+        "--nocluster"));
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().putAll(environment);
     return new PayaraServer(builder.start(), "http://localhost:" + port, log);

@@ -73,6 +73,7 @@ public final class Stack implements AutoCloseable {
     env.put("FACSIMILE_WORKER_THREADS", Integer.toString(options.workerThreads()));
     env.put("FACSIMILE_WORKER_LEASE_SECONDS", Integer.toString(options.leaseSeconds()));
     env.put("FACSIMILE_BOOTSTRAP_ADMIN_TOKEN", adminToken);
+    env.putAll(options.settings());
     return env;
   }
 

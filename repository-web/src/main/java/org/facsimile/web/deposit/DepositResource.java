@@ -107,8 +107,18 @@ public class DepositResource {
     String fileName = Uploads.checkFileName(name);
     deposits.requireDraft(caller.account(), depositId);
     long limit = Setting.UPLOAD_MAX_BYTES.getLong();
-    if (headers.getLength() > limit) {
-      throw Uploads.tooLarge(fileName, limit);
+    // read as a long: HttpHeaders.getLength() is an int and fails on lengths past 2 GiB
+    String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+    if (declared != null) {
+      long length;
+      try {
+        length = Long.parseLong(declared.trim());
+      } catch (NumberFormatException e) {
+        throw ProblemException.badRequest("Content-Length is not a number");
+      }
+      if (length > limit) {
+        throw Uploads.tooLarge(fileName, limit);
+      }
     }
     Uploads.Accepted accepted = uploads.accept(depositId, fileName, charset(headers.getMediaType()), body);
     String schema = CsvwJson.writeTable(DepositTables.describe(fileName, accepted.inspection().spec()));

@@ -1,0 +1,54 @@
+package org.facsimile.web;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dependency direction of ARCHITECTURE.md: repository-web -> harvest-api -> vocabularies,
+ * repository-web -> synth-engine; nothing imports repository-web; only repository-web and
+ * harvest-api see Jakarta. Checked on the compiled classes of all modules.
+ */
+class ArchitectureTest {
+
+  private static JavaClasses classes;
+
+  @BeforeAll
+  static void importClasses() {
+    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.facsimile");
+  }
+
+  @Test
+  void vocabulariesDependOnJenaOnly() {
+    noClasses().that().resideInAPackage("org.facsimile.vocab..")
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.facsimile.web..", "org.facsimile.harvest..", "org.facsimile.synth..",
+            "java.sql..", "org.hibernate..")
+        .check(classes);
+  }
+
+  @Test
+  void theSynthesisEngineKnowsNoRepository() {
+    noClasses().that().resideInAPackage("org.facsimile.synth..")
+        .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.facsimile.web..", "org.facsimile.harvest..", "org.facsimile.vocab..",
+            "java.sql..", "org.hibernate..", "org.apache.jena..")
+        .check(classes);
+  }
+
+  @Test
+  void harvestingSeesTheRepositoryOnlyThroughItsPorts() {
+    noClasses().that().resideInAPackage("org.facsimile.harvest..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.facsimile.web..", "org.facsimile.synth..", "java.sql..", "org.hibernate..")
+        .check(classes);
+  }
+
+  @Test
+  void searchSeesOnlyPublishedData() {
+    noClasses().that().resideInAPackage("org.facsimile.web.search..")
+        .should().dependOnClassesThat().resideInAnyPackage("org.facsimile.web.deposit..", "org.facsimile.web.synthesis..")
+        .check(classes);
+  }
+}
