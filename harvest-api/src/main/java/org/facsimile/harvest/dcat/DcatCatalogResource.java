@@ -17,7 +17,6 @@ import org.apache.jena.rdf.model.Model;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
 import org.facsimile.harvest.port.PublishedCatalog;
-import org.facsimile.vocab.dcat.DcatCatalogRenderer;
 
 /**
  * {@code GET /api/catalog}: the catalogue as DCAT-AP, {@code page} by {@code page} (1-based,
@@ -27,8 +26,6 @@ import org.facsimile.vocab.dcat.DcatCatalogRenderer;
 @Path("api/catalog")
 @RequestScoped
 public class DcatCatalogResource {
-
-  static final int MAX_PAGE_SIZE = 500;
 
   private static final Map<String, Lang> SYNTAXES = Map.of(
       "text/turtle", Lang.TURTLE,
@@ -47,29 +44,29 @@ public class DcatCatalogResource {
   @GET
   public Response catalog(@QueryParam("page") Integer page, @QueryParam("pageSize") Integer pageSize, @Context Request request) {
     int p = page == null ? 1 : page;
-    int size = pageSize == null ? 100 : pageSize;
-    if (p < 1 || size < 1 || size > MAX_PAGE_SIZE) {
+    int size = pageSize == null ? CatalogPage.DEFAULT_SIZE : pageSize;
+    CatalogPage result;
+    try {
+      result = CatalogPage.of(catalog, p, size);
+    } catch (IllegalArgumentException e) {
       return Response.status(400).type("application/problem+json")
-          .entity("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,"
-              + "\"detail\":\"page must be >= 1 and pageSize between 1 and " + MAX_PAGE_SIZE + "\"}")
+          .entity("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + e.getMessage() + "\"}")
           .build();
     }
     Variant variant = request.selectVariant(VARIANTS);
     if (variant == null) {
       return Response.notAcceptable(VARIANTS).build();
     }
-    String base = catalog.baseUrl();
-    String catalogUri = base + "/api/catalog";
-    long total = catalog.count();
-    Model model = new DcatCatalogRenderer().render(catalogUri, catalog.repositoryName(), catalog.page((long) (p - 1) * size, size));
+    String uri = CatalogPage.uri(catalog);
     Lang lang = SYNTAXES.get(variant.getMediaType().toString());
+    Model model = result.model();
     StreamingOutput body = out -> RDFDataMgr.write(out, model, lang);
-    Response.ResponseBuilder response = Response.ok(body, variant).header("X-Total-Count", total);
-    if ((long) p * size < total) {
-      response.header("Link", "<" + catalogUri + "?page=" + (p + 1) + "&pageSize=" + size + ">; rel=\"next\"");
+    Response.ResponseBuilder response = Response.ok(body, variant).header("X-Total-Count", result.total());
+    if (result.next() != null) {
+      response.header("Link", "<" + uri + "?page=" + result.next() + "&pageSize=" + size + ">; rel=\"next\"");
     }
-    if (p > 1) {
-      response.header("Link", "<" + catalogUri + "?page=" + (p - 1) + "&pageSize=" + size + ">; rel=\"prev\"");
+    if (result.previous() != null) {
+      response.header("Link", "<" + uri + "?page=" + result.previous() + "&pageSize=" + size + ">; rel=\"prev\"");
     }
     return response.build();
   }

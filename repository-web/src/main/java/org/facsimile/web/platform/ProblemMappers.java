@@ -66,7 +66,7 @@ public final class ProblemMappers {
 
     static Response incident(Throwable e) {
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "incident " + incident, e);
+      LOG.log(Level.SEVERE, "incident " + incident, Redacted.of(e));
       return response(new Problem(Problem.TYPES + "internal", "Internal Server Error", 500,
           "the server failed; quote incident " + incident + " when reporting it", null, incident));
     }

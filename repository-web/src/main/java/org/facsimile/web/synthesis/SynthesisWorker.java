@@ -130,7 +130,7 @@ public final class SynthesisWorker implements Runnable {
       queue.fail(claim, e.getMessage());
     } catch (Exception e) {
       String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "job " + claim.jobId() + " failed, incident " + incident, e);
+      LOG.log(Level.SEVERE, "job " + claim.jobId() + " failed, incident " + incident, org.facsimile.web.platform.Redacted.of(e));
       queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
     } finally {
       heartbeat.cancel(false);
