@@ -14,83 +14,90 @@ import java.util.function.Supplier;
 /** A small client of the repository's REST API, as any API user would write it. */
 public final class ApiClient {
 
-  /** A response: status, headers and body. */
-  public record Reply(int status, String body, HttpResponse<String> raw) {
-    public JsonNode json() {
-      try {
-        return MAPPER.readTree(body);
-      } catch (IOException e) {
-        throw new IllegalStateException("not JSON (" + status + "): " + body, e);
-      }
+    /** A response: status, headers and body. */
+    public record Reply(int status, String body, HttpResponse<String> raw) {
+        public JsonNode json() {
+            try {
+                return MAPPER.readTree(body);
+            } catch (IOException e) {
+                throw new IllegalStateException("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
     }
 
-    public String header(String name) {
-      return raw.headers().firstValue(name).orElse(null);
+    static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    private final String base;
+    private final String token;
+
+    public ApiClient(String base, String token) {
+        this.base = base;
+        this.token = token;
     }
-  }
 
-  static final ObjectMapper MAPPER = new ObjectMapper();
-
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-      .followRedirects(HttpClient.Redirect.NEVER).build();
-  private final String base;
-  private final String token;
-
-  public ApiClient(String base, String token) {
-    this.base = base;
-    this.token = token;
-  }
-
-  /** The token this client sends, or null. */
-  public String token() {
-    return token;
-  }
-
-  /** The same repository as another caller. */
-  public ApiClient as(String otherToken) {
-    return new ApiClient(base, otherToken);
-  }
-
-  public Reply get(String path) throws IOException, InterruptedException {
-    return send(request(path).GET());
-  }
-
-  public Reply get(String path, String accept) throws IOException, InterruptedException {
-    return send(request(path).header("Accept", accept).GET());
-  }
-
-  public Reply post(String path, String json) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", "application/json")
-        .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
-  }
-
-  public Reply put(String path, String contentType, byte[] body) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
-  }
-
-  /** Streams a body of unknown length (chunked), as a large upload is sent. */
-  public Reply put(String path, String contentType, Supplier<InputStream> body) throws IOException, InterruptedException {
-    return send(request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofInputStream(body)));
-  }
-
-  private HttpRequest.Builder request(String path) {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path)).timeout(Duration.ofMinutes(5));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
+    /** The token this client sends, or null. */
+    public String token() {
+        return token;
     }
-    return b;
-  }
 
-  private Reply send(HttpRequest.Builder builder) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-    return new Reply(response.statusCode(), response.body(), response);
-  }
-
-  public static String json(Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (IOException e) {
-      throw new IllegalArgumentException(e);
+    /** The same repository as another caller. */
+    public ApiClient as(String otherToken) {
+        return new ApiClient(base, otherToken);
     }
-  }
+
+    public Reply get(String path) throws IOException, InterruptedException {
+        return send(request(path).GET());
+    }
+
+    public Reply get(String path, String accept) throws IOException, InterruptedException {
+        return send(request(path).header("Accept", accept).GET());
+    }
+
+    public Reply post(String path, String json) throws IOException, InterruptedException {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String contentType, byte[] body) throws IOException, InterruptedException {
+        return send(
+                request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** Streams a body of unknown length (chunked), as a large upload is sent. */
+    public Reply put(String path, String contentType, Supplier<InputStream> body)
+            throws IOException, InterruptedException {
+        return send(
+                request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofInputStream(body)));
+    }
+
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
+                .timeout(Duration.ofMinutes(5));
+        if (token != null) {
+            b.header("Authorization", "Bearer " + token);
+        }
+        return b;
+    }
+
+    private Reply send(HttpRequest.Builder builder) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        return new Reply(response.statusCode(), response.body(), response);
+    }
+
+    public static String json(Object value) {
+        try {
+            return MAPPER.writeValueAsString(value);
+        } catch (IOException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
 }

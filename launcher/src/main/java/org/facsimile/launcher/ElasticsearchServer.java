@@ -26,159 +26,173 @@ import java.util.zip.ZipInputStream;
  */
 final class ElasticsearchServer implements AutoCloseable {
 
-  private static final int NOBODY = 65534;
+    private static final int NOBODY = 65534;
 
-  private final Process process;
-  private final int port;
-  private final Path log;
+    private final Process process;
+    private final int port;
+    private final Path log;
 
-  private ElasticsearchServer(Process process, int port, Path log) {
-    this.process = process;
-    this.port = port;
-    this.log = log;
-  }
-
-  /** Starts the process; {@link #awaitUp} waits until it answers. */
-  static ElasticsearchServer launch(Path zip, Path dataDir, int port, Path log) throws IOException, InterruptedException {
-    boolean root = "root".equals(System.getProperty("user.name"));
-    Path base = root && !reachableByOthers(dataDir) ? fallbackBase(dataDir) : dataDir.resolve("elasticsearch");
-    Path home = base.resolve("home");
-    if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
-      unzip(zip, home);
+    private ElasticsearchServer(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
     }
-    Path data = Files.createDirectories(base.resolve("data"));
-    Path logs = Files.createDirectories(base.resolve("logs"));
-    Path tmp = Files.createDirectories(base.resolve("tmp"));
-    Files.writeString(home.resolve("config/elasticsearch.yml"), String.join("\n",
-        "cluster.name: facsimile",
-        "node.name: facsimile-1",
-        "discovery.type: single-node",
-        "network.host: 127.0.0.1",
-        "http.port: " + port,
-        "transport.port: " + (port + 100),
-        "path.data: " + data,
-        "path.logs: " + logs,
-        "xpack.security.enabled: false",
-        "action.destructive_requires_name: true",
-        ""));
-    Path jvmOptions = Files.createDirectories(home.resolve("config/jvm.options.d"));
-    Files.writeString(jvmOptions.resolve("facsimile.options"), "-Xms512m\n-Xmx512m\n");
 
-    List<String> command = new ArrayList<>();
-    if (root) {
-      chown(base, NOBODY);
-      command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
-    }
-    command.add(home.resolve("bin/elasticsearch").toString());
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
-    builder.environment().put("ES_TMPDIR", tmp.toString());
-    builder.environment().remove("JAVA_TOOL_OPTIONS");
-    builder.environment().remove("ES_JAVA_OPTS");
-    return new ElasticsearchServer(builder.start(), port, log);
-  }
-
-  String url() {
-    return "http://127.0.0.1:" + port;
-  }
-
-  void awaitUp(Duration timeout) throws IOException, InterruptedException {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (!process.isAlive()) {
-        throw new IOException("Elasticsearch exited with " + process.exitValue() + "; see " + log);
-      }
-      try {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() == 200) {
-          return;
+    /** Starts the process; {@link #awaitUp} waits until it answers. */
+    static ElasticsearchServer launch(Path zip, Path dataDir, int port, Path log)
+            throws IOException, InterruptedException {
+        boolean root = "root".equals(System.getProperty("user.name"));
+        Path base = root && !reachableByOthers(dataDir) ? fallbackBase(dataDir) : dataDir.resolve("elasticsearch");
+        Path home = base.resolve("home");
+        if (!Files.isRegularFile(home.resolve("bin/elasticsearch"))) {
+            unzip(zip, home);
         }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    close();
-    throw new IOException("Elasticsearch did not start within " + timeout.toSeconds() + " s; see " + log);
-  }
+        Path data = Files.createDirectories(base.resolve("data"));
+        Path logs = Files.createDirectories(base.resolve("logs"));
+        Path tmp = Files.createDirectories(base.resolve("tmp"));
+        Files.writeString(
+                home.resolve("config/elasticsearch.yml"),
+                String.join(
+                        "\n",
+                        "cluster.name: facsimile",
+                        "node.name: facsimile-1",
+                        "discovery.type: single-node",
+                        "network.host: 127.0.0.1",
+                        "http.port: " + port,
+                        "transport.port: " + (port + 100),
+                        "path.data: " + data,
+                        "path.logs: " + logs,
+                        "xpack.security.enabled: false",
+                        "action.destructive_requires_name: true",
+                        ""));
+        Path jvmOptions = Files.createDirectories(home.resolve("config/jvm.options.d"));
+        Files.writeString(jvmOptions.resolve("facsimile.options"), "-Xms512m\n-Xmx512m\n");
 
-  @Override
-  public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  /** True when every folder above {@code dir} lets others through, as the uid 65534 needs. */
-  private static boolean reachableByOthers(Path dir) throws IOException {
-    for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-      if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  /** A folder the unprivileged user can reach, stable for a given data directory. */
-  private static Path fallbackBase(Path dataDir) throws IOException {
-    String id = HexFormat.of().formatHex(dataDir.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    id = id.length() > 32 ? id.substring(id.length() - 32) : id;
-    return Files.createDirectories(Path.of("/var/tmp/facsimile-elasticsearch", id));
-  }
-
-  private static void chown(Path base, int uid) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder("chown", "-R", uid + ":" + uid, base.toString()).inheritIO().start();
-    if (p.waitFor() != 0) {
-      throw new IOException("could not hand " + base + " to uid " + uid);
-    }
-  }
-
-  private static void unzip(Path zip, Path home) throws IOException {
-    Path partial = home.resolveSibling("home.partial");
-    deleteTree(partial);
-    Files.createDirectories(partial);
-    try (InputStream in = Files.newInputStream(zip); ZipInputStream z = new ZipInputStream(in)) {
-      ZipEntry entry;
-      while ((entry = z.getNextEntry()) != null) {
-        String name = entry.getName();
-        int slash = name.indexOf('/');
-        if (slash < 0 || slash == name.length() - 1) {
-          continue;
+        List<String> command = new ArrayList<>();
+        if (root) {
+            chown(base, NOBODY);
+            command.addAll(List.of("setpriv", "--reuid=" + NOBODY, "--regid=" + NOBODY, "--clear-groups"));
         }
-        Path target = partial.resolve(name.substring(slash + 1)).normalize();
-        if (!target.startsWith(partial)) {
-          throw new IOException("zip entry outside its folder: " + name);
-        }
-        if (entry.isDirectory()) {
-          Files.createDirectories(target);
-        } else {
-          Files.createDirectories(target.getParent());
-          Files.copy(z, target, StandardCopyOption.REPLACE_EXISTING);
-          if (name.contains("/bin/") || name.contains("/platform/")) {
-            target.toFile().setExecutable(true, false);
-          }
-        }
-      }
+        command.add(home.resolve("bin/elasticsearch").toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().put("ES_JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("ES_TMPDIR", tmp.toString());
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("ES_JAVA_OPTS");
+        return new ElasticsearchServer(builder.start(), port, log);
     }
-    Files.move(partial, home);
-  }
 
-  private static void deleteTree(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
+    String url() {
+        return "http://127.0.0.1:" + port;
     }
-    try (var walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
+
+    void awaitUp(Duration timeout) throws IOException, InterruptedException {
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException("Elasticsearch exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
+                                .timeout(Duration.ofSeconds(5))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(500);
+        }
+        close();
+        throw new IOException("Elasticsearch did not start within " + timeout.toSeconds() + " s; see " + log);
     }
-  }
+
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** True when every folder above {@code dir} lets others through, as the uid 65534 needs. */
+    private static boolean reachableByOthers(Path dir) throws IOException {
+        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
+            if (Files.exists(p) && !Files.getPosixFilePermissions(p).contains(PosixFilePermission.OTHERS_EXECUTE)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A folder the unprivileged user can reach, stable for a given data directory. */
+    private static Path fallbackBase(Path dataDir) throws IOException {
+        String id = HexFormat.of()
+                .formatHex(dataDir.toAbsolutePath().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        id = id.length() > 32 ? id.substring(id.length() - 32) : id;
+        return Files.createDirectories(Path.of("/var/tmp/facsimile-elasticsearch", id));
+    }
+
+    private static void chown(Path base, int uid) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("chown", "-R", uid + ":" + uid, base.toString())
+                .inheritIO()
+                .start();
+        if (p.waitFor() != 0) {
+            throw new IOException("could not hand " + base + " to uid " + uid);
+        }
+    }
+
+    private static void unzip(Path zip, Path home) throws IOException {
+        Path partial = home.resolveSibling("home.partial");
+        deleteTree(partial);
+        Files.createDirectories(partial);
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream z = new ZipInputStream(in)) {
+            ZipEntry entry;
+            while ((entry = z.getNextEntry()) != null) {
+                String name = entry.getName();
+                int slash = name.indexOf('/');
+                if (slash < 0 || slash == name.length() - 1) {
+                    continue;
+                }
+                Path target = partial.resolve(name.substring(slash + 1)).normalize();
+                if (!target.startsWith(partial)) {
+                    throw new IOException("zip entry outside its folder: " + name);
+                }
+                if (entry.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(z, target, StandardCopyOption.REPLACE_EXISTING);
+                    if (name.contains("/bin/") || name.contains("/platform/")) {
+                        target.toFile().setExecutable(true, false);
+                    }
+                }
+            }
+        }
+        Files.move(partial, home);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (var walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
 }

@@ -16,14 +16,22 @@ import java.util.Map;
  * @param leaseSeconds the job lease
  * @param settings further repository settings, as FACSIMILE_* environment variables
  */
-public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int postgresPort, int elasticsearchPort, boolean demo,
-    int workerThreads, int leaseSeconds, Map<String, String> settings) {
+public record LaunchOptions(
+        Path dataDir,
+        Path runtimeDir,
+        int httpPort,
+        int postgresPort,
+        int elasticsearchPort,
+        boolean demo,
+        int workerThreads,
+        int leaseSeconds,
+        Map<String, String> settings) {
 
-  public LaunchOptions {
-    settings = Map.copyOf(settings);
-  }
+    public LaunchOptions {
+        settings = Map.copyOf(settings);
+    }
 
-  static final String USAGE = """
+    static final String USAGE = """
       usage: java -jar launcher/target/facsimile.jar [options]
         --data-dir DIR     state of all servers (default: ./data)
         --port N           HTTP port of the repository (default: 8080)
@@ -33,53 +41,58 @@ public record LaunchOptions(Path dataDir, Path runtimeDir, int httpPort, int pos
         --no-demo          do not load the demo deposit
       """;
 
-  public String baseUrl() {
-    return "http://localhost:" + httpPort;
-  }
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
 
-  static LaunchOptions parse(String[] args) {
-    Path dataDir = Path.of("data");
-    Path runtime = defaultRuntime();
-    int port = 8080;
-    int pg = 5433;
-    int es = 9201;
-    boolean demo = true;
-    int workers = 1;
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      switch (a) {
-        case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
-        case "--runtime" -> runtime = Path.of(value(args, ++i, a));
-        case "--port" -> port = Integer.parseInt(value(args, ++i, a));
-        case "--pg-port" -> pg = Integer.parseInt(value(args, ++i, a));
-        case "--es-port" -> es = Integer.parseInt(value(args, ++i, a));
-        case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
-        case "--no-demo" -> demo = false;
-        case "--help", "-h" -> throw new IllegalArgumentException("");
-        default -> throw new IllegalArgumentException("unknown option " + a);
-      }
+    static LaunchOptions parse(String[] args) {
+        Path dataDir = Path.of("data");
+        Path runtime = defaultRuntime();
+        int port = 8080;
+        int pg = 5433;
+        int es = 9201;
+        boolean demo = true;
+        int workers = 1;
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--data-dir" -> dataDir = Path.of(value(args, ++i, a));
+                case "--runtime" -> runtime = Path.of(value(args, ++i, a));
+                case "--port" -> port = Integer.parseInt(value(args, ++i, a));
+                case "--pg-port" -> pg = Integer.parseInt(value(args, ++i, a));
+                case "--es-port" -> es = Integer.parseInt(value(args, ++i, a));
+                case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
+                case "--no-demo" -> demo = false;
+                case "--help", "-h" -> throw new IllegalArgumentException("");
+                default -> throw new IllegalArgumentException("unknown option " + a);
+            }
+        }
+        return new LaunchOptions(
+                dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60, Map.of());
     }
-    return new LaunchOptions(dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60, Map.of());
-  }
 
-  private static String value(String[] args, int i, String option) {
-    if (i >= args.length) {
-      throw new IllegalArgumentException(option + " needs a value");
+    private static String value(String[] args, int i, String option) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(option + " needs a value");
+        }
+        return args[i];
     }
-    return args[i];
-  }
 
-  /** runtime/ beside the launcher jar (launcher/target/runtime), or -Dfacsimile.runtime. */
-  public static Path defaultRuntime() {
-    String property = System.getProperty("facsimile.runtime");
-    if (property != null) {
-      return Path.of(property).toAbsolutePath();
+    /** runtime/ beside the launcher jar (launcher/target/runtime), or -Dfacsimile.runtime. */
+    public static Path defaultRuntime() {
+        String property = System.getProperty("facsimile.runtime");
+        if (property != null) {
+            return Path.of(property).toAbsolutePath();
+        }
+        try {
+            Path jar = Path.of(LaunchOptions.class
+                    .getProtectionDomain()
+                    .getCodeSource()
+                    .getLocation()
+                    .toURI());
+            return jar.getParent().resolve("runtime");
+        } catch (Exception e) {
+            return Path.of("launcher/target/runtime").toAbsolutePath();
+        }
     }
-    try {
-      Path jar = Path.of(LaunchOptions.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      return jar.getParent().resolve("runtime");
-    } catch (Exception e) {
-      return Path.of("launcher/target/runtime").toAbsolutePath();
-    }
-  }
 }

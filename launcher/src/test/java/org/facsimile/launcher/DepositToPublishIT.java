@@ -21,164 +21,224 @@ import org.junit.jupiter.api.Test;
  */
 class DepositToPublishIT {
 
-  private static ApiClient alice;
-  private static ApiClient bob;
+    private static ApiClient alice;
+    private static ApiClient bob;
 
-  @BeforeAll
-  static void accounts() throws Exception {
-    alice = RunningRepository.newDepositor("alice");
-    bob = RunningRepository.newDepositor("bob");
-  }
-
-  /** A private-looking table, generated: an id, numbers, a category with missing values, a date. */
-  static byte[] patients(int rows, long seed) {
-    Random random = new Random(seed);
-    StringBuilder csv = new StringBuilder("patient_id,age,ward,weight_kg,admitted\n");
-    String[] wards = {"cardiology", "oncology", "surgery", "maternity"};
-    for (int i = 1; i <= rows; i++) {
-      int age = 18 + random.nextInt(70);
-      String ward = random.nextDouble() < 0.1 ? "" : wards[random.nextInt(wards.length)];
-      double weight = 55 + age * 0.2 + random.nextGaussian() * 9;
-      csv.append(1000 + i).append(',').append(age).append(',').append(ward).append(',')
-          .append(String.format(java.util.Locale.ROOT, "%.1f", weight)).append(",2025-")
-          .append(String.format("%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28))).append('\n');
+    @BeforeAll
+    static void accounts() throws Exception {
+        alice = RunningRepository.newDepositor("alice");
+        bob = RunningRepository.newDepositor("bob");
     }
-    return csv.toString().getBytes(StandardCharsets.UTF_8);
-  }
 
-  static String createDeposit(ApiClient api, String title) throws Exception {
-    ApiClient.Reply r = api.post("/api/deposits", ApiClient.json(Map.of(
-        "title", title, "description", "Admissions of a fictional hospital.", "creators", List.of("Doe, Jane"),
-        "keywords", List.of("hospital", "admissions"))));
-    assertEquals(201, r.status(), r.body());
-    return r.json().path("id").asText();
-  }
-
-  static JsonNode awaitJob(ApiClient api, String deposit) throws Exception {
-    long deadline = System.currentTimeMillis() + 120_000;
-    while (System.currentTimeMillis() < deadline) {
-      JsonNode job = api.get("/api/deposits/" + deposit + "/job").json();
-      if ("DONE".equals(job.path("step").asText()) || "FAILED".equals(job.path("step").asText())) {
-        return job;
-      }
-      Thread.sleep(200);
+    /** A private-looking table, generated: an id, numbers, a category with missing values, a date. */
+    static byte[] patients(int rows, long seed) {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("patient_id,age,ward,weight_kg,admitted\n");
+        String[] wards = {"cardiology", "oncology", "surgery", "maternity"};
+        for (int i = 1; i <= rows; i++) {
+            int age = 18 + random.nextInt(70);
+            String ward = random.nextDouble() < 0.1 ? "" : wards[random.nextInt(wards.length)];
+            double weight = 55 + age * 0.2 + random.nextGaussian() * 9;
+            csv.append(1000 + i)
+                    .append(',')
+                    .append(age)
+                    .append(',')
+                    .append(ward)
+                    .append(',')
+                    .append(String.format(java.util.Locale.ROOT, "%.1f", weight))
+                    .append(",2025-")
+                    .append(String.format("%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)))
+                    .append('\n');
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
-    throw new AssertionError("the job did not finish in 2 minutes");
-  }
 
-  @Test
-  void aDepositBecomesAPublishedSyntheticDatasetThatIsFoundAndCited() throws Exception {
-    String title = "Cardiology admissions zephyrine";
-    String deposit = createDeposit(alice, title);
-
-    ApiClient.Reply upload = alice.put("/api/deposits/" + deposit + "/files/admissions.csv", "text/csv", patients(600, 1));
-    assertEquals(201, upload.status(), upload.body());
-    assertEquals(600, upload.json().path("rows").asLong());
-    assertEquals(64, upload.json().path("sha256").asText().length());
-
-    // the inferred schema, then a correction: age is a category here, not a number
-    JsonNode schema = alice.get("/api/deposits/" + deposit + "/files/admissions.csv/schema").json();
-    assertEquals("patient_id", schema.path("tableSchema").path("primaryKey").asText());
-    assertEquals("integer", schema.path("tableSchema").path("columns").get(1).path("datatype").asText());
-    ((com.fasterxml.jackson.databind.node.ObjectNode) schema.path("tableSchema").path("columns").get(1)).put("datatype", "string");
-    ApiClient.Reply corrected = alice.put("/api/deposits/" + deposit + "/files/admissions.csv/schema", "application/csvm+json",
-        schema.toString().getBytes(StandardCharsets.UTF_8));
-    assertEquals(200, corrected.status(), corrected.body());
-    assertEquals("string", corrected.json().path("tableSchema").path("columns").get(1).path("datatype").asText());
-
-    ApiClient.Reply early = alice.post("/api/deposits/" + deposit + "/publish", null);
-    assertEquals(409, early.status(), "a deposit that was not synthesized cannot be published");
-    assertEquals("application/problem+json", early.header("Content-Type"));
-
-    ApiClient.Reply submitted = alice.post("/api/deposits/" + deposit + "/submit", "{\"seed\": 7}");
-    assertEquals(202, submitted.status(), submitted.body());
-    assertEquals(409, alice.put("/api/deposits/" + deposit + "/files/other.csv", "text/csv", patients(10, 2)).status(),
-        "a submitted deposit is frozen");
-
-    JsonNode job = awaitJob(alice, deposit);
-    assertEquals("DONE", job.path("step").asText(), job.toString());
-    List<String> steps = new ArrayList<>();
-    job.path("steps").forEach(s -> {
-      if (steps.isEmpty() || !steps.get(steps.size() - 1).equals(s.path("step").asText())) {
-        steps.add(s.path("step").asText());
-      }
-    });
-    assertEquals(List.of("PROFILING", "TRAINING", "GENERATING", "EVALUATING", "DONE"), steps);
-
-    JsonNode report = alice.get("/api/deposits/" + deposit + "/report").json();
-    assertEquals("PASSED", report.path("privacy").path("identicalMatchCheck").asText());
-    assertTrue(report.path("tables").get(0).path("univariateAccuracy").asDouble() > 0.85, report.toString());
-
-    // another depositor sees nothing of it
-    assertEquals(404, bob.get("/api/deposits/" + deposit).status());
-    assertEquals(404, bob.get("/api/deposits/" + deposit + "/report").status());
-    assertEquals(404, bob.post("/api/deposits/" + deposit + "/publish", null).status());
-    assertFalse(bob.get("/api/deposits").body().contains(deposit));
-
-    ApiClient.Reply published = alice.post("/api/deposits/" + deposit + "/publish", null);
-    assertEquals(201, published.status(), published.body());
-    String datasetId = published.json().path("datasetId").asText();
-    String doi = published.json().path("doi").asText();
-    assertTrue(doi.startsWith("10.5072/"), doi);
-    assertEquals(409, alice.post("/api/deposits/" + deposit + "/publish", null).status(), "published once");
-
-    ApiClient anonymous = alice.as(null);
-    JsonNode dataset = anonymous.get("/api/datasets/" + datasetId).json();
-    assertEquals(title, dataset.path("title").asText());
-    assertTrue(dataset.path("synthetic").asBoolean());
-    String csv = anonymous.get("/api/datasets/" + datasetId + "/files/admissions.csv").body();
-    String[] lines = csv.split("\n");
-    assertEquals("patient_id,age,ward,weight_kg,admitted", lines[0], "the input's columns");
-    assertEquals(601, lines.length, "the input's row count");
-    java.util.Set<String> real = new java.util.HashSet<>();
-    for (String row : new String(patients(600, 1), StandardCharsets.UTF_8).split("\n")) {
-      real.add(row.substring(row.indexOf(',')));
+    static String createDeposit(ApiClient api, String title) throws Exception {
+        ApiClient.Reply r = api.post(
+                "/api/deposits",
+                ApiClient.json(Map.of(
+                        "title",
+                        title,
+                        "description",
+                        "Admissions of a fictional hospital.",
+                        "creators",
+                        List.of("Doe, Jane"),
+                        "keywords",
+                        List.of("hospital", "admissions"))));
+        assertEquals(201, r.status(), r.body());
+        return r.json().path("id").asText();
     }
-    long copied = java.util.Arrays.stream(lines).skip(1).filter(l -> real.contains(l.substring(l.indexOf(',')))).count();
-    assertTrue(copied <= 2, "rows equal to a real row apart from the fresh id, at most chance level: " + copied);
-    JsonNode csvw = anonymous.get("/api/datasets/" + datasetId + "/files/csv-metadata.json").json();
-    assertEquals("http://www.w3.org/ns/csvw", csvw.path("@context").asText());
-    assertEquals("admissions.csv", csvw.path("tables").get(0).path("url").asText());
-    String turtle = anonymous.get("/api/datasets/" + datasetId + "/files/dataset.ttl").body();
-    assertTrue(turtle.contains("fcsm:SyntheticData"), turtle);
 
-    ApiClient.Reply resolved = anonymous.get("/doi/" + doi);
-    assertEquals(302, resolved.status());
-    String landing = resolved.header("Location");
-    assertEquals(RunningRepository.get().baseUrl() + "/datasets/" + datasetId, landing);
-    ApiClient.Reply page = anonymous.get(landing);
-    assertEquals(200, page.status());
-    assertTrue(page.body().contains(title) && page.body().contains("https://doi.org/" + doi), "landing page shows title and DOI");
-
-    // the outbox indexes it; search finds it by a word of its title
-    long deadline = System.currentTimeMillis() + 30_000;
-    JsonNode hits = null;
-    while (System.currentTimeMillis() < deadline) {
-      hits = anonymous.get("/api/search?q=zephyrine").json();
-      if (hits.path("total").asLong() > 0) {
-        break;
-      }
-      Thread.sleep(300);
+    static JsonNode awaitJob(ApiClient api, String deposit) throws Exception {
+        long deadline = System.currentTimeMillis() + 120_000;
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode job = api.get("/api/deposits/" + deposit + "/job").json();
+            if ("DONE".equals(job.path("step").asText())
+                    || "FAILED".equals(job.path("step").asText())) {
+                return job;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the job did not finish in 2 minutes");
     }
-    assertNotNull(hits);
-    assertEquals(1, hits.path("total").asLong(), hits.toString());
-    assertEquals(datasetId, hits.path("hits").get(0).path("datasetId").asText());
-    assertEquals(1, anonymous.get("/api/search?q=weight_kg").json().path("total").asLong(), "column names are searchable");
 
-    // the DCAT catalogue lists it
-    String catalog = anonymous.get("/api/catalog", "text/turtle").body();
-    assertTrue(catalog.contains(landing), "the catalogue lists the dataset");
-  }
+    @Test
+    void aDepositBecomesAPublishedSyntheticDatasetThatIsFoundAndCited() throws Exception {
+        String title = "Cardiology admissions zephyrine";
+        String deposit = createDeposit(alice, title);
 
-  @Test
-  void theDemoDepositLoadsOnceThroughTheApi() throws Exception {
-    ApiClient admin = RunningRepository.admin();
-    String landing = DemoDeposit.load(admin, line -> {});
-    assertTrue(landing.startsWith(RunningRepository.get().baseUrl() + "/datasets/"), landing);
-    assertEquals(landing, DemoDeposit.load(admin, line -> {}), "a second start finds the demo already published");
-    String datasetId = landing.substring(landing.lastIndexOf('/') + 1);
-    JsonNode dataset = admin.as(null).get("/api/datasets/" + datasetId).json();
-    assertEquals(DemoDeposit.SOURCE, dataset.path("derivedFrom").asText(), "the synthetic output links back to its open input");
-    assertEquals(48842, dataset.path("files").get(0).path("rows").asLong());
-  }
+        ApiClient.Reply upload =
+                alice.put("/api/deposits/" + deposit + "/files/admissions.csv", "text/csv", patients(600, 1));
+        assertEquals(201, upload.status(), upload.body());
+        assertEquals(600, upload.json().path("rows").asLong());
+        assertEquals(64, upload.json().path("sha256").asText().length());
+
+        // the inferred schema, then a correction: age is a category here, not a number
+        JsonNode schema = alice.get("/api/deposits/" + deposit + "/files/admissions.csv/schema")
+                .json();
+        assertEquals("patient_id", schema.path("tableSchema").path("primaryKey").asText());
+        assertEquals(
+                "integer",
+                schema.path("tableSchema")
+                        .path("columns")
+                        .get(1)
+                        .path("datatype")
+                        .asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                        schema.path("tableSchema").path("columns").get(1))
+                .put("datatype", "string");
+        ApiClient.Reply corrected = alice.put(
+                "/api/deposits/" + deposit + "/files/admissions.csv/schema",
+                "application/csvm+json",
+                schema.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, corrected.status(), corrected.body());
+        assertEquals(
+                "string",
+                corrected
+                        .json()
+                        .path("tableSchema")
+                        .path("columns")
+                        .get(1)
+                        .path("datatype")
+                        .asText());
+
+        ApiClient.Reply early = alice.post("/api/deposits/" + deposit + "/publish", null);
+        assertEquals(409, early.status(), "a deposit that was not synthesized cannot be published");
+        assertEquals("application/problem+json", early.header("Content-Type"));
+
+        ApiClient.Reply submitted = alice.post("/api/deposits/" + deposit + "/submit", "{\"seed\": 7}");
+        assertEquals(202, submitted.status(), submitted.body());
+        assertEquals(
+                409,
+                alice.put("/api/deposits/" + deposit + "/files/other.csv", "text/csv", patients(10, 2))
+                        .status(),
+                "a submitted deposit is frozen");
+
+        JsonNode job = awaitJob(alice, deposit);
+        assertEquals("DONE", job.path("step").asText(), job.toString());
+        List<String> steps = new ArrayList<>();
+        job.path("steps").forEach(s -> {
+            if (steps.isEmpty()
+                    || !steps.get(steps.size() - 1).equals(s.path("step").asText())) {
+                steps.add(s.path("step").asText());
+            }
+        });
+        assertEquals(List.of("PROFILING", "TRAINING", "GENERATING", "EVALUATING", "DONE"), steps);
+
+        JsonNode report = alice.get("/api/deposits/" + deposit + "/report").json();
+        assertEquals(
+                "PASSED", report.path("privacy").path("identicalMatchCheck").asText());
+        assertTrue(report.path("tables").get(0).path("univariateAccuracy").asDouble() > 0.85, report.toString());
+
+        // another depositor sees nothing of it
+        assertEquals(404, bob.get("/api/deposits/" + deposit).status());
+        assertEquals(404, bob.get("/api/deposits/" + deposit + "/report").status());
+        assertEquals(
+                404, bob.post("/api/deposits/" + deposit + "/publish", null).status());
+        assertFalse(bob.get("/api/deposits").body().contains(deposit));
+
+        ApiClient.Reply published = alice.post("/api/deposits/" + deposit + "/publish", null);
+        assertEquals(201, published.status(), published.body());
+        String datasetId = published.json().path("datasetId").asText();
+        String doi = published.json().path("doi").asText();
+        assertTrue(doi.startsWith("10.5072/"), doi);
+        assertEquals(
+                409, alice.post("/api/deposits/" + deposit + "/publish", null).status(), "published once");
+
+        ApiClient anonymous = alice.as(null);
+        JsonNode dataset = anonymous.get("/api/datasets/" + datasetId).json();
+        assertEquals(title, dataset.path("title").asText());
+        assertTrue(dataset.path("synthetic").asBoolean());
+        String csv = anonymous
+                .get("/api/datasets/" + datasetId + "/files/admissions.csv")
+                .body();
+        String[] lines = csv.split("\n");
+        assertEquals("patient_id,age,ward,weight_kg,admitted", lines[0], "the input's columns");
+        assertEquals(601, lines.length, "the input's row count");
+        java.util.Set<String> real = new java.util.HashSet<>();
+        for (String row : new String(patients(600, 1), StandardCharsets.UTF_8).split("\n")) {
+            real.add(row.substring(row.indexOf(',')));
+        }
+        long copied = java.util.Arrays.stream(lines)
+                .skip(1)
+                .filter(l -> real.contains(l.substring(l.indexOf(','))))
+                .count();
+        assertTrue(copied <= 2, "rows equal to a real row apart from the fresh id, at most chance level: " + copied);
+        JsonNode csvw = anonymous
+                .get("/api/datasets/" + datasetId + "/files/csv-metadata.json")
+                .json();
+        assertEquals("http://www.w3.org/ns/csvw", csvw.path("@context").asText());
+        assertEquals("admissions.csv", csvw.path("tables").get(0).path("url").asText());
+        String turtle = anonymous
+                .get("/api/datasets/" + datasetId + "/files/dataset.ttl")
+                .body();
+        assertTrue(turtle.contains("fcsm:SyntheticData"), turtle);
+
+        ApiClient.Reply resolved = anonymous.get("/doi/" + doi);
+        assertEquals(302, resolved.status());
+        String landing = resolved.header("Location");
+        assertEquals(RunningRepository.get().baseUrl() + "/datasets/" + datasetId, landing);
+        ApiClient.Reply page = anonymous.get(landing);
+        assertEquals(200, page.status());
+        assertTrue(
+                page.body().contains(title) && page.body().contains("https://doi.org/" + doi),
+                "landing page shows title and DOI");
+
+        // the outbox indexes it; search finds it by a word of its title
+        long deadline = System.currentTimeMillis() + 30_000;
+        JsonNode hits = null;
+        while (System.currentTimeMillis() < deadline) {
+            hits = anonymous.get("/api/search?q=zephyrine").json();
+            if (hits.path("total").asLong() > 0) {
+                break;
+            }
+            Thread.sleep(300);
+        }
+        assertNotNull(hits);
+        assertEquals(1, hits.path("total").asLong(), hits.toString());
+        assertEquals(datasetId, hits.path("hits").get(0).path("datasetId").asText());
+        assertEquals(
+                1,
+                anonymous.get("/api/search?q=weight_kg").json().path("total").asLong(),
+                "column names are searchable");
+
+        // the DCAT catalogue lists it
+        String catalog = anonymous.get("/api/catalog", "text/turtle").body();
+        assertTrue(catalog.contains(landing), "the catalogue lists the dataset");
+    }
+
+    @Test
+    void theDemoDepositLoadsOnceThroughTheApi() throws Exception {
+        ApiClient admin = RunningRepository.admin();
+        String landing = DemoDeposit.load(admin, line -> {});
+        assertTrue(landing.startsWith(RunningRepository.get().baseUrl() + "/datasets/"), landing);
+        assertEquals(landing, DemoDeposit.load(admin, line -> {}), "a second start finds the demo already published");
+        String datasetId = landing.substring(landing.lastIndexOf('/') + 1);
+        JsonNode dataset = admin.as(null).get("/api/datasets/" + datasetId).json();
+        assertEquals(
+                DemoDeposit.SOURCE,
+                dataset.path("derivedFrom").asText(),
+                "the synthetic output links back to its open input");
+        assertEquals(48842, dataset.path("files").get(0).path("rows").asLong());
+    }
 }

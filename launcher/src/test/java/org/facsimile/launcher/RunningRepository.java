@@ -12,45 +12,59 @@ import java.util.Map;
  */
 final class RunningRepository {
 
-  /** The upload limit the tests run under, small enough to exceed cheaply. */
-  static final long UPLOAD_LIMIT = 20L * 1024 * 1024;
-  /** A short lease, so a killed node's job is taken over quickly. */
-  static final int LEASE_SECONDS = 4;
+    /** The upload limit the tests run under, small enough to exceed cheaply. */
+    static final long UPLOAD_LIMIT = 20L * 1024 * 1024;
+    /** A short lease, so a killed node's job is taken over quickly. */
+    static final int LEASE_SECONDS = 4;
 
-  private static Stack stack;
+    private static Stack stack;
 
-  private RunningRepository() {}
+    private RunningRepository() {}
 
-  static synchronized Stack get() throws IOException, InterruptedException {
-    if (stack == null) {
-      Path data = Files.createTempDirectory("facsimile-it-");
-      data.toFile().setExecutable(true, false);
-      LaunchOptions options = new LaunchOptions(data, LaunchOptions.defaultRuntime(), freePort(), freePort(), freePort(), false, 1,
-          LEASE_SECONDS, Map.of("FACSIMILE_UPLOAD_MAX_BYTES", Long.toString(UPLOAD_LIMIT), "FACSIMILE_OUTBOX_POLL_MILLIS", "300",
-              "FACSIMILE_WORKER_POLL_MILLIS", "200"));
-      Stack started = new Stack(options);
-      Runtime.getRuntime().addShutdownHook(new Thread(started::close));
-      stack = started.start();
+    static synchronized Stack get() throws IOException, InterruptedException {
+        if (stack == null) {
+            Path data = Files.createTempDirectory("facsimile-it-");
+            data.toFile().setExecutable(true, false);
+            LaunchOptions options = new LaunchOptions(
+                    data,
+                    LaunchOptions.defaultRuntime(),
+                    freePort(),
+                    freePort(),
+                    freePort(),
+                    false,
+                    1,
+                    LEASE_SECONDS,
+                    Map.of(
+                            "FACSIMILE_UPLOAD_MAX_BYTES",
+                            Long.toString(UPLOAD_LIMIT),
+                            "FACSIMILE_OUTBOX_POLL_MILLIS",
+                            "300",
+                            "FACSIMILE_WORKER_POLL_MILLIS",
+                            "200"));
+            Stack started = new Stack(options);
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            stack = started.start();
+        }
+        return stack;
     }
-    return stack;
-  }
 
-  static ApiClient admin() throws IOException, InterruptedException {
-    return new ApiClient(get().baseUrl(), get().adminToken());
-  }
-
-  /** A new depositor account, and a client holding its token. */
-  static ApiClient newDepositor(String username) throws IOException, InterruptedException {
-    ApiClient.Reply r = admin().post("/api/admin/accounts", ApiClient.json(Map.of("username", username, "displayName", username)));
-    if (r.status() != 201) {
-      throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
+    static ApiClient admin() throws IOException, InterruptedException {
+        return new ApiClient(get().baseUrl(), get().adminToken());
     }
-    return admin().as(r.json().path("token").asText());
-  }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
+    /** A new depositor account, and a client holding its token. */
+    static ApiClient newDepositor(String username) throws IOException, InterruptedException {
+        ApiClient.Reply r = admin().post(
+                        "/api/admin/accounts", ApiClient.json(Map.of("username", username, "displayName", username)));
+        if (r.status() != 201) {
+            throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
+        }
+        return admin().as(r.json().path("token").asText());
     }
-  }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

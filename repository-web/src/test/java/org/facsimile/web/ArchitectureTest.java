@@ -15,40 +15,69 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-  private static JavaClasses classes;
+    private static JavaClasses classes;
 
-  @BeforeAll
-  static void importClasses() {
-    classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.facsimile");
-  }
+    @BeforeAll
+    static void importClasses() {
+        classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.facsimile");
+    }
 
-  @Test
-  void vocabulariesDependOnJenaOnly() {
-    noClasses().that().resideInAPackage("org.facsimile.vocab..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.facsimile.web..", "org.facsimile.harvest..", "org.facsimile.synth..",
-            "java.sql..", "org.hibernate..")
-        .check(classes);
-  }
+    @Test
+    void vocabulariesDependOnJenaOnly() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.vocab..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "org.facsimile.web..",
+                        "org.facsimile.harvest..",
+                        "org.facsimile.synth..",
+                        "java.sql..",
+                        "org.hibernate..")
+                .check(classes);
+    }
 
-  @Test
-  void theSynthesisEngineKnowsNoRepository() {
-    noClasses().that().resideInAPackage("org.facsimile.synth..")
-        .should().dependOnClassesThat().resideInAnyPackage("jakarta..", "org.facsimile.web..", "org.facsimile.harvest..", "org.facsimile.vocab..",
-            "java.sql..", "org.hibernate..", "org.apache.jena..")
-        .check(classes);
-  }
+    @Test
+    void theSynthesisEngineKnowsNoRepository() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.synth..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "jakarta..",
+                        "org.facsimile.web..",
+                        "org.facsimile.harvest..",
+                        "org.facsimile.vocab..",
+                        "java.sql..",
+                        "org.hibernate..",
+                        "org.apache.jena..")
+                .check(classes);
+    }
 
-  @Test
-  void harvestingSeesTheRepositoryOnlyThroughItsPorts() {
-    noClasses().that().resideInAPackage("org.facsimile.harvest..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.facsimile.web..", "org.facsimile.synth..", "java.sql..", "org.hibernate..")
-        .check(classes);
-  }
+    @Test
+    void harvestingSeesTheRepositoryOnlyThroughItsPorts() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.harvest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.facsimile.web..", "org.facsimile.synth..", "java.sql..", "org.hibernate..")
+                .check(classes);
+    }
 
-  @Test
-  void searchSeesOnlyPublishedData() {
-    noClasses().that().resideInAPackage("org.facsimile.web.search..")
-        .should().dependOnClassesThat().resideInAnyPackage("org.facsimile.web.deposit..", "org.facsimile.web.synthesis..")
-        .check(classes);
-  }
+    @Test
+    void searchSeesOnlyPublishedData() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.web.search..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.facsimile.web.deposit..", "org.facsimile.web.synthesis..")
+                .check(classes);
+    }
 }

@@ -9,26 +9,26 @@ import org.facsimile.web.platform.Migrations;
 /** A real PostgreSQL for the integration tests of this module, started once per test JVM and migrated. */
 public final class EmbeddedDatabase {
 
-  private static EmbeddedPostgres postgres;
+    private static EmbeddedPostgres postgres;
 
-  private EmbeddedDatabase() {}
+    private EmbeddedDatabase() {}
 
-  public static synchronized DataSource migrated() {
-    if (postgres == null) {
-      try {
-        postgres = EmbeddedPostgres.builder().start();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      Migrations.migrate(postgres.getPostgresDatabase());
-      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-        try {
-          postgres.close();
-        } catch (IOException ignored) {
-          // the JVM is exiting
+    public static synchronized DataSource migrated() {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder().start();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            Migrations.migrate(postgres.getPostgresDatabase());
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try {
+                    postgres.close();
+                } catch (IOException ignored) {
+                    // the JVM is exiting
+                }
+            }));
         }
-      }));
+        return postgres.getPostgresDatabase();
     }
-    return postgres.getPostgresDatabase();
-  }
 }

@@ -7,8 +7,8 @@ package org.facsimile.synth;
 @FunctionalInterface
 public interface ProgressListener {
 
-  /** A listener that ignores progress. */
-  ProgressListener NONE = (step, message) -> {};
+    /** A listener that ignores progress. */
+    ProgressListener NONE = (step, message) -> {};
 
-  void stepStarted(Step step, String message);
+    void stepStarted(Step step, String message);
 }

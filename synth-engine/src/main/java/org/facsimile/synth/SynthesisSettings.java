@@ -11,17 +11,17 @@ package org.facsimile.synth;
  */
 public record SynthesisSettings(long seed, long sampleRows, double holdoutShare) {
 
-  public SynthesisSettings {
-    if (sampleRows < 0) {
-      throw new IllegalArgumentException("sampleRows must be >= 0, was " + sampleRows);
+    public SynthesisSettings {
+        if (sampleRows < 0) {
+            throw new IllegalArgumentException("sampleRows must be >= 0, was " + sampleRows);
+        }
+        if (holdoutShare < 0 || holdoutShare >= 0.9) {
+            throw new IllegalArgumentException("holdoutShare must be in [0, 0.9), was " + holdoutShare);
+        }
     }
-    if (holdoutShare < 0 || holdoutShare >= 0.9) {
-      throw new IllegalArgumentException("holdoutShare must be in [0, 0.9), was " + holdoutShare);
-    }
-  }
 
-  /** Defaults: a fixed seed, as many rows as the input, 20% holdout. */
-  public static SynthesisSettings defaults() {
-    return new SynthesisSettings(42L, 0L, 0.2);
-  }
+    /** Defaults: a fixed seed, as many rows as the input, 20% holdout. */
+    public static SynthesisSettings defaults() {
+        return new SynthesisSettings(42L, 0L, 0.2);
+    }
 }

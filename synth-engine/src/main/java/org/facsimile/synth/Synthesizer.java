@@ -9,14 +9,14 @@ import org.facsimile.synth.table.TableSpec;
  */
 public interface Synthesizer {
 
-  /** A short, stable name of the method, recorded with each run ("baseline", ...). */
-  String name();
+    /** A short, stable name of the method, recorded with each run ("baseline", ...). */
+    String name();
 
-  /**
-   * Fits a generator to the training rows of {@code table}.
-   *
-   * @param table the real rows (missing values as {@code null})
-   * @param spec what each column is (kind, missing-value markers, key)
-   */
-  Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress);
+    /**
+     * Fits a generator to the training rows of {@code table}.
+     *
+     * @param table the real rows (missing values as {@code null})
+     * @param spec what each column is (kind, missing-value markers, key)
+     */
+    Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress);
 }

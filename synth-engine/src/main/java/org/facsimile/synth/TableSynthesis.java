@@ -15,34 +15,39 @@ import org.facsimile.synth.table.TableSpec;
  */
 public final class TableSynthesis {
 
-  private final Synthesizer synthesizer;
-  private final QualityEvaluator evaluator = new QualityEvaluator();
+    private final Synthesizer synthesizer;
+    private final QualityEvaluator evaluator = new QualityEvaluator();
 
-  public TableSynthesis(Synthesizer synthesizer) {
-    this.synthesizer = Objects.requireNonNull(synthesizer, "synthesizer");
-  }
+    public TableSynthesis(Synthesizer synthesizer) {
+        this.synthesizer = Objects.requireNonNull(synthesizer, "synthesizer");
+    }
 
-  /**
-   * @param table the real rows
-   * @param spec the table's columns
-   * @param sink receives every synthetic row, in order
-   * @return the quality and privacy evaluation of the generated rows
-   */
-  public QualityReport run(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress, Consumer<String[]> sink) {
-    Table[] parts = table.split(settings.holdoutShare(), settings.seed());
-    Table training = parts[0];
-    Table holdout = parts[1];
-    Generator generator = synthesizer.fit(training, spec, settings, progress);
+    /**
+     * @param table the real rows
+     * @param spec the table's columns
+     * @param sink receives every synthetic row, in order
+     * @return the quality and privacy evaluation of the generated rows
+     */
+    public QualityReport run(
+            Table table,
+            TableSpec spec,
+            SynthesisSettings settings,
+            ProgressListener progress,
+            Consumer<String[]> sink) {
+        Table[] parts = table.split(settings.holdoutShare(), settings.seed());
+        Table training = parts[0];
+        Table holdout = parts[1];
+        Generator generator = synthesizer.fit(training, spec, settings, progress);
 
-    long rows = settings.sampleRows() > 0 ? settings.sampleRows() : table.rowCount();
-    progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
-    List<String[]> generated = new ArrayList<>();
-    generator.generate(rows, settings.seed() + 1, row -> {
-      generated.add(row);
-      sink.accept(row);
-    });
+        long rows = settings.sampleRows() > 0 ? settings.sampleRows() : table.rowCount();
+        progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
+        List<String[]> generated = new ArrayList<>();
+        generator.generate(rows, settings.seed() + 1, row -> {
+            generated.add(row);
+            sink.accept(row);
+        });
 
-    progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
-    return evaluator.evaluate(spec, training, holdout, new Table(table.name(), table.columns(), generated));
-  }
+        progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
+        return evaluator.evaluate(spec, training, holdout, new Table(table.name(), table.columns(), generated));
+    }
 }

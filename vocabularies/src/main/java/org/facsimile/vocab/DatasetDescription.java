@@ -22,33 +22,33 @@ import java.util.Objects;
  * @param distributions the downloadable files
  */
 public record DatasetDescription(
-    String uri,
-    String doi,
-    String title,
-    String description,
-    List<String> creators,
-    List<String> keywords,
-    String licence,
-    Instant issued,
-    int version,
-    String publisher,
-    boolean synthetic,
-    String derivedFrom,
-    List<DistributionDescription> distributions) {
+        String uri,
+        String doi,
+        String title,
+        String description,
+        List<String> creators,
+        List<String> keywords,
+        String licence,
+        Instant issued,
+        int version,
+        String publisher,
+        boolean synthetic,
+        String derivedFrom,
+        List<DistributionDescription> distributions) {
 
-  public DatasetDescription {
-    Objects.requireNonNull(uri, "uri");
-    Objects.requireNonNull(doi, "doi");
-    Objects.requireNonNull(title, "title");
-    Objects.requireNonNull(licence, "licence");
-    Objects.requireNonNull(issued, "issued");
-    creators = List.copyOf(creators);
-    keywords = List.copyOf(keywords);
-    distributions = List.copyOf(distributions);
-  }
+    public DatasetDescription {
+        Objects.requireNonNull(uri, "uri");
+        Objects.requireNonNull(doi, "doi");
+        Objects.requireNonNull(title, "title");
+        Objects.requireNonNull(licence, "licence");
+        Objects.requireNonNull(issued, "issued");
+        creators = List.copyOf(creators);
+        keywords = List.copyOf(keywords);
+        distributions = List.copyOf(distributions);
+    }
 
-  /** The DOI as a resolvable URL. */
-  public String doiUrl() {
-    return "https://doi.org/" + doi;
-  }
+    /** The DOI as a resolvable URL. */
+    public String doiUrl() {
+        return "https://doi.org/" + doi;
+    }
 }

@@ -13,11 +13,11 @@ import java.util.Objects;
  * @param conformsTo the URI of the standard it follows, or null
  */
 public record DistributionDescription(
-    String downloadUrl, String title, String mediaType, long byteSize, String sha256, String conformsTo) {
+        String downloadUrl, String title, String mediaType, long byteSize, String sha256, String conformsTo) {
 
-  public DistributionDescription {
-    Objects.requireNonNull(downloadUrl, "downloadUrl");
-    Objects.requireNonNull(mediaType, "mediaType");
-    Objects.requireNonNull(sha256, "sha256");
-  }
+    public DistributionDescription {
+        Objects.requireNonNull(downloadUrl, "downloadUrl");
+        Objects.requireNonNull(mediaType, "mediaType");
+        Objects.requireNonNull(sha256, "sha256");
+    }
 }

@@ -27,47 +27,52 @@ import org.facsimile.harvest.port.PublishedCatalog;
 @RequestScoped
 public class DcatCatalogResource {
 
-  private static final Map<String, Lang> SYNTAXES = Map.of(
-      "text/turtle", Lang.TURTLE,
-      "application/ld+json", Lang.JSONLD,
-      "application/rdf+xml", Lang.RDFXML,
-      "application/n-triples", Lang.NTRIPLES);
+    private static final Map<String, Lang> SYNTAXES = Map.of(
+            "text/turtle", Lang.TURTLE,
+            "application/ld+json", Lang.JSONLD,
+            "application/rdf+xml", Lang.RDFXML,
+            "application/n-triples", Lang.NTRIPLES);
 
-  private static final List<Variant> VARIANTS = Variant.mediaTypes(
-      MediaType.valueOf("text/turtle"),
-      MediaType.valueOf("application/ld+json"),
-      MediaType.valueOf("application/rdf+xml"),
-      MediaType.valueOf("application/n-triples")).build();
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(
+                    MediaType.valueOf("text/turtle"),
+                    MediaType.valueOf("application/ld+json"),
+                    MediaType.valueOf("application/rdf+xml"),
+                    MediaType.valueOf("application/n-triples"))
+            .build();
 
-  @Inject PublishedCatalog catalog;
+    @Inject
+    PublishedCatalog catalog;
 
-  @GET
-  public Response catalog(@QueryParam("page") Integer page, @QueryParam("pageSize") Integer pageSize, @Context Request request) {
-    int p = page == null ? 1 : page;
-    int size = pageSize == null ? CatalogPage.DEFAULT_SIZE : pageSize;
-    CatalogPage result;
-    try {
-      result = CatalogPage.of(catalog, p, size);
-    } catch (IllegalArgumentException e) {
-      return Response.status(400).type("application/problem+json")
-          .entity("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"" + e.getMessage() + "\"}")
-          .build();
+    @GET
+    public Response catalog(
+            @QueryParam("page") Integer page, @QueryParam("pageSize") Integer pageSize, @Context Request request) {
+        int p = page == null ? 1 : page;
+        int size = pageSize == null ? CatalogPage.DEFAULT_SIZE : pageSize;
+        CatalogPage result;
+        try {
+            result = CatalogPage.of(catalog, p, size);
+        } catch (IllegalArgumentException e) {
+            return Response.status(400)
+                    .type("application/problem+json")
+                    .entity("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\""
+                            + e.getMessage() + "\"}")
+                    .build();
+        }
+        Variant variant = request.selectVariant(VARIANTS);
+        if (variant == null) {
+            return Response.notAcceptable(VARIANTS).build();
+        }
+        String uri = CatalogPage.uri(catalog);
+        Lang lang = SYNTAXES.get(variant.getMediaType().toString());
+        Model model = result.model();
+        StreamingOutput body = out -> RDFDataMgr.write(out, model, lang);
+        Response.ResponseBuilder response = Response.ok(body, variant).header("X-Total-Count", result.total());
+        if (result.next() != null) {
+            response.header("Link", "<" + uri + "?page=" + result.next() + "&pageSize=" + size + ">; rel=\"next\"");
+        }
+        if (result.previous() != null) {
+            response.header("Link", "<" + uri + "?page=" + result.previous() + "&pageSize=" + size + ">; rel=\"prev\"");
+        }
+        return response.build();
     }
-    Variant variant = request.selectVariant(VARIANTS);
-    if (variant == null) {
-      return Response.notAcceptable(VARIANTS).build();
-    }
-    String uri = CatalogPage.uri(catalog);
-    Lang lang = SYNTAXES.get(variant.getMediaType().toString());
-    Model model = result.model();
-    StreamingOutput body = out -> RDFDataMgr.write(out, model, lang);
-    Response.ResponseBuilder response = Response.ok(body, variant).header("X-Total-Count", result.total());
-    if (result.next() != null) {
-      response.header("Link", "<" + uri + "?page=" + result.next() + "&pageSize=" + size + ">; rel=\"next\"");
-    }
-    if (result.previous() != null) {
-      response.header("Link", "<" + uri + "?page=" + result.previous() + "&pageSize=" + size + ">; rel=\"prev\"");
-    }
-    return response.build();
-  }
 }

@@ -6,15 +6,15 @@ import org.facsimile.vocab.DatasetDescription;
 /** The public, published dataset versions, in a stable order (oldest publication first). */
 public interface PublishedCatalog {
 
-  /** The repository's name, as publisher of the catalogue. */
-  String repositoryName();
+    /** The repository's name, as publisher of the catalogue. */
+    String repositoryName();
 
-  /** The public base URL of the repository, without a trailing slash. */
-  String baseUrl();
+    /** The public base URL of the repository, without a trailing slash. */
+    String baseUrl();
 
-  /** How many published versions there are. */
-  long count();
+    /** How many published versions there are. */
+    long count();
 
-  /** Published versions from {@code offset}, at most {@code limit} of them. */
-  List<DatasetDescription> page(long offset, int limit);
+    /** Published versions from {@code offset}, at most {@code limit} of them. */
+    List<DatasetDescription> page(long offset, int limit);
 }

@@ -14,52 +14,53 @@ import java.util.UUID;
 @Table(name = "account")
 public class Account {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @Column(name = "username", nullable = false, unique = true, length = 64)
-  private String username;
+    @Column(name = "username", nullable = false, unique = true, length = 64)
+    private String username;
 
-  @Column(name = "display_name", nullable = false, length = 200)
-  private String displayName;
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
 
-  @Column(name = "email", length = 320)
-  private String email;
+    @Column(name = "email", length = 320)
+    private String email;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "role", nullable = false, length = 16)
-  private Role role;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, length = 16)
+    private Role role;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  protected Account() {}
+    protected Account() {}
 
-  public Account(String username, String displayName, String email, Role role, Instant now) {
-    this.id = UUID.randomUUID();
-    this.username = username;
-    this.displayName = displayName;
-    this.email = email;
-    this.role = role;
-    this.createdAt = now;
-  }
+    public Account(String username, String displayName, String email, Role role, Instant now) {
+        this.id = UUID.randomUUID();
+        this.username = username;
+        this.displayName = displayName;
+        this.email = email;
+        this.role = role;
+        this.createdAt = now;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  public String username() {
-    return username;
-  }
+    public String username() {
+        return username;
+    }
 
-  public String displayName() {
-    return displayName;
-  }
+    public String displayName() {
+        return displayName;
+    }
 
-  public Role role() {
-    return role;
-  }
+    public Role role() {
+        return role;
+    }
 
-  public boolean isAdmin() {
-    return role == Role.ADMIN;
-  }
+    public boolean isAdmin() {
+        return role == Role.ADMIN;
+    }
 }

@@ -17,26 +17,30 @@ import java.util.Map;
 @Secured
 public class AdminResource {
 
-  /** The body of an account creation. */
-  public record AccountRequest(String username, String displayName, String email, Role role) {}
+    /** The body of an account creation. */
+    public record AccountRequest(String username, String displayName, String email, Role role) {}
 
-  @Inject AccountService accounts;
-  @Inject Caller caller;
+    @Inject
+    AccountService accounts;
 
-  @POST
-  @Path("accounts")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @Produces(MediaType.APPLICATION_JSON)
-  public Response create(AccountRequest request) {
-    if (request == null) {
-      throw org.facsimile.web.platform.ProblemException.badRequest("a JSON body with username is required");
+    @Inject
+    Caller caller;
+
+    @POST
+    @Path("accounts")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response create(AccountRequest request) {
+        if (request == null) {
+            throw org.facsimile.web.platform.ProblemException.badRequest("a JSON body with username is required");
+        }
+        AccountService.NewAccount created = accounts.create(
+                caller.account(), request.username(), request.displayName(), request.email(), request.role());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", created.account().id().toString());
+        body.put("username", created.account().username());
+        body.put("role", created.account().role().name());
+        body.put("token", created.token());
+        return Response.status(201).entity(body).build();
     }
-    AccountService.NewAccount created = accounts.create(caller.account(), request.username(), request.displayName(), request.email(), request.role());
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("id", created.account().id().toString());
-    body.put("username", created.account().username());
-    body.put("role", created.account().role().name());
-    body.put("token", created.token());
-    return Response.status(201).entity(body).build();
-  }
 }

@@ -15,55 +15,56 @@ import java.util.UUID;
 @Table(name = "api_token")
 public class ApiToken {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.EAGER, optional = false)
-  @JoinColumn(name = "account_id", nullable = false)
-  private Account account;
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "account_id", nullable = false)
+    private Account account;
 
-  @Column(name = "token_hash", nullable = false, unique = true, length = 64)
-  private String tokenHash;
+    @Column(name = "token_hash", nullable = false, unique = true, length = 64)
+    private String tokenHash;
 
-  @Column(name = "label", nullable = false, length = 200)
-  private String label;
+    @Column(name = "label", nullable = false, length = 200)
+    private String label;
 
-  @Column(name = "scopes", nullable = false, length = 200)
-  private String scopes;
+    @Column(name = "scopes", nullable = false, length = 200)
+    private String scopes;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "expires_at")
-  private Instant expiresAt;
+    @Column(name = "expires_at")
+    private Instant expiresAt;
 
-  @Column(name = "revoked_at")
-  private Instant revokedAt;
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
 
-  @Column(name = "last_used_at")
-  private Instant lastUsedAt;
+    @Column(name = "last_used_at")
+    private Instant lastUsedAt;
 
-  protected ApiToken() {}
+    protected ApiToken() {}
 
-  public ApiToken(Account account, String tokenHash, String label, String scopes, Instant now, Instant expiresAt) {
-    this.id = UUID.randomUUID();
-    this.account = account;
-    this.tokenHash = tokenHash;
-    this.label = label;
-    this.scopes = scopes;
-    this.createdAt = now;
-    this.expiresAt = expiresAt;
-  }
+    public ApiToken(Account account, String tokenHash, String label, String scopes, Instant now, Instant expiresAt) {
+        this.id = UUID.randomUUID();
+        this.account = account;
+        this.tokenHash = tokenHash;
+        this.label = label;
+        this.scopes = scopes;
+        this.createdAt = now;
+        this.expiresAt = expiresAt;
+    }
 
-  public Account account() {
-    return account;
-  }
+    public Account account() {
+        return account;
+    }
 
-  /** True when the token may be used at {@code now}. */
-  public boolean isUsableAt(Instant now) {
-    return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
-  }
+    /** True when the token may be used at {@code now}. */
+    public boolean isUsableAt(Instant now) {
+        return revokedAt == null && (expiresAt == null || now.isBefore(expiresAt));
+    }
 
-  public void usedAt(Instant now) {
-    this.lastUsedAt = now;
-  }
+    public void usedAt(Instant now) {
+        this.lastUsedAt = now;
+    }
 }

@@ -7,30 +7,34 @@ import org.facsimile.web.platform.ProblemException;
 @RequestScoped
 public class Caller {
 
-  private Account account;
-  private String remoteAddress;
+    private Account account;
+    private String remoteAddress;
 
-  void authenticated(Account account) {
-    this.account = account;
-  }
-
-  void from(String remoteAddress) {
-    this.remoteAddress = remoteAddress;
-  }
-
-  /** The caller's account; a 401 when the request carried no valid token. */
-  public Account account() {
-    if (account == null) {
-      throw new ProblemException(401, "unauthenticated", "Unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
+    void authenticated(Account account) {
+        this.account = account;
     }
-    return account;
-  }
 
-  public boolean isAuthenticated() {
-    return account != null;
-  }
+    void from(String remoteAddress) {
+        this.remoteAddress = remoteAddress;
+    }
 
-  public String remoteAddress() {
-    return remoteAddress;
-  }
+    /** The caller's account; a 401 when the request carried no valid token. */
+    public Account account() {
+        if (account == null) {
+            throw new ProblemException(
+                    401,
+                    "unauthenticated",
+                    "Unauthorized",
+                    "a valid API token is required (Authorization: Bearer <token>)");
+        }
+        return account;
+    }
+
+    public boolean isAuthenticated() {
+        return account != null;
+    }
+
+    public String remoteAddress() {
+        return remoteAddress;
+    }
 }

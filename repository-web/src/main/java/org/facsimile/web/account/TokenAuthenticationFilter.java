@@ -20,25 +20,35 @@ import org.facsimile.web.platform.ProblemMappers;
 @Priority(Priorities.AUTHENTICATION)
 public class TokenAuthenticationFilter implements ContainerRequestFilter {
 
-  private static final String BEARER = "Bearer ";
+    private static final String BEARER = "Bearer ";
 
-  @Inject AccountService accounts;
-  @Inject Caller caller;
-  @Context HttpServletRequest servletRequest;
+    @Inject
+    AccountService accounts;
 
-  @Override
-  public void filter(ContainerRequestContext request) {
-    caller.from(servletRequest == null ? null : servletRequest.getRemoteAddr());
-    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    Optional<Account> account = header != null && header.startsWith(BEARER)
-        ? accounts.authenticate(header.substring(BEARER.length()).trim())
-        : Optional.empty();
-    if (account.isEmpty()) {
-      String detail = header == null ? "this resource needs an API token (Authorization: Bearer <token>)" : "the API token is not valid";
-      Response problem = ProblemMappers.response(new ProblemException(401, "unauthenticated", "Unauthorized", detail).toProblem());
-      request.abortWith(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"facsimile\"").build());
-      return;
+    @Inject
+    Caller caller;
+
+    @Context
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        caller.from(servletRequest == null ? null : servletRequest.getRemoteAddr());
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        Optional<Account> account = header != null && header.startsWith(BEARER)
+                ? accounts.authenticate(header.substring(BEARER.length()).trim())
+                : Optional.empty();
+        if (account.isEmpty()) {
+            String detail = header == null
+                    ? "this resource needs an API token (Authorization: Bearer <token>)"
+                    : "the API token is not valid";
+            Response problem = ProblemMappers.response(
+                    new ProblemException(401, "unauthenticated", "Unauthorized", detail).toProblem());
+            request.abortWith(Response.fromResponse(problem)
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"facsimile\"")
+                    .build());
+            return;
+        }
+        caller.authenticated(account.get());
     }
-    caller.authenticated(account.get());
-  }
 }

@@ -14,22 +14,23 @@ import java.util.HexFormat;
  */
 public final class Tokens {
 
-  public static final String PREFIX = "fcsm_";
-  private static final SecureRandom RANDOM = new SecureRandom();
+    public static final String PREFIX = "fcsm_";
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  private Tokens() {}
+    private Tokens() {}
 
-  public static String newSecret() {
-    byte[] bytes = new byte[32];
-    RANDOM.nextBytes(bytes);
-    return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-  }
-
-  public static String hash(String secret) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
+    public static String newSecret() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
-  }
+
+    public static String hash(String secret) {
+        try {
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -24,130 +24,133 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "deposit")
 public class Deposit {
 
-  /** CC BY 4.0, the default licence of published synthetic data. */
-  public static final String DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+    /** CC BY 4.0, the default licence of published synthetic data. */
+    public static final String DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "owner_id", nullable = false)
-  private Account owner;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id", nullable = false)
+    private Account owner;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "state", nullable = false, length = 24)
-  private DepositState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 24)
+    private DepositState state;
 
-  @Column(name = "title", nullable = false, length = 500)
-  private String title;
+    @Column(name = "title", nullable = false, length = 500)
+    private String title;
 
-  @Column(name = "description")
-  private String description;
+    @Column(name = "description")
+    private String description;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "creators", nullable = false)
-  private List<String> creators = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "creators", nullable = false)
+    private List<String> creators = new ArrayList<>();
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "keywords", nullable = false)
-  private List<String> keywords = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "keywords", nullable = false)
+    private List<String> keywords = new ArrayList<>();
 
-  @Column(name = "licence", nullable = false, length = 200)
-  private String licence;
+    @Column(name = "licence", nullable = false, length = 200)
+    private String licence;
 
-  @Column(name = "source_url", length = 2000)
-  private String sourceUrl;
+    @Column(name = "source_url", length = 2000)
+    private String sourceUrl;
 
-  @Column(name = "doi", nullable = false, unique = true, length = 200)
-  private String doi;
+    @Column(name = "doi", nullable = false, unique = true, length = 200)
+    private String doi;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "updated_at", nullable = false)
-  private Instant updatedAt;
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
 
-  @Column(name = "submitted_at")
-  private Instant submittedAt;
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
 
-  @Version
-  @Column(name = "row_version", nullable = false)
-  private long rowVersion;
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
 
-  protected Deposit() {}
+    protected Deposit() {}
 
-  public Deposit(Account owner, DepositMetadata metadata, String reservedDoi, Instant now) {
-    this.id = UUID.randomUUID();
-    this.owner = owner;
-    this.state = DepositState.DRAFT;
-    this.doi = reservedDoi;
-    this.createdAt = now;
-    this.licence = DEFAULT_LICENCE;
-    describe(metadata, now);
-  }
-
-  /** Replaces the descriptive metadata; only a draft can change. */
-  public void describe(DepositMetadata metadata, Instant now) {
-    requireDraft();
-    this.title = metadata.title();
-    this.description = metadata.description();
-    this.creators = new ArrayList<>(metadata.creators());
-    this.keywords = new ArrayList<>(metadata.keywords());
-    this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
-    this.sourceUrl = metadata.sourceUrl();
-    this.updatedAt = now;
-  }
-
-  /** Freezes the deposit for synthesis. */
-  public void submit(Instant now) {
-    requireDraft();
-    this.state = DepositState.SUBMITTED;
-    this.submittedAt = now;
-    this.updatedAt = now;
-  }
-
-  public void published(Instant now) {
-    if (state != DepositState.READY_FOR_REVIEW) {
-      throw ProblemException.conflict("only a deposit whose synthesis finished can be published; this one is " + state);
+    public Deposit(Account owner, DepositMetadata metadata, String reservedDoi, Instant now) {
+        this.id = UUID.randomUUID();
+        this.owner = owner;
+        this.state = DepositState.DRAFT;
+        this.doi = reservedDoi;
+        this.createdAt = now;
+        this.licence = DEFAULT_LICENCE;
+        describe(metadata, now);
     }
-    this.state = DepositState.PUBLISHED;
-    this.updatedAt = now;
-  }
 
-  public void requireDraft() {
-    if (state != null && state != DepositState.DRAFT) {
-      throw ProblemException.conflict("the deposit is " + state + " and can no longer change");
+    /** Replaces the descriptive metadata; only a draft can change. */
+    public void describe(DepositMetadata metadata, Instant now) {
+        requireDraft();
+        this.title = metadata.title();
+        this.description = metadata.description();
+        this.creators = new ArrayList<>(metadata.creators());
+        this.keywords = new ArrayList<>(metadata.keywords());
+        this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
+        this.sourceUrl = metadata.sourceUrl();
+        this.updatedAt = now;
     }
-  }
 
-  public boolean isOwnedBy(Account account) {
-    return owner.id().equals(account.id());
-  }
+    /** Freezes the deposit for synthesis. */
+    public void submit(Instant now) {
+        requireDraft();
+        this.state = DepositState.SUBMITTED;
+        this.submittedAt = now;
+        this.updatedAt = now;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public void published(Instant now) {
+        if (state != DepositState.READY_FOR_REVIEW) {
+            throw ProblemException.conflict(
+                    "only a deposit whose synthesis finished can be published; this one is " + state);
+        }
+        this.state = DepositState.PUBLISHED;
+        this.updatedAt = now;
+    }
 
-  public Account owner() {
-    return owner;
-  }
+    public void requireDraft() {
+        if (state != null && state != DepositState.DRAFT) {
+            throw ProblemException.conflict("the deposit is " + state + " and can no longer change");
+        }
+    }
 
-  public DepositState state() {
-    return state;
-  }
+    public boolean isOwnedBy(Account account) {
+        return owner.id().equals(account.id());
+    }
 
-  public String doi() {
-    return doi;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    public Account owner() {
+        return owner;
+    }
 
-  public Instant updatedAt() {
-    return updatedAt;
-  }
+    public DepositState state() {
+        return state;
+    }
 
-  public DepositMetadata metadata() {
-    return new DepositMetadata(title, description, List.copyOf(creators), List.copyOf(keywords), licence, sourceUrl);
-  }
+    public String doi() {
+        return doi;
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
+    public DepositMetadata metadata() {
+        return new DepositMetadata(
+                title, description, List.copyOf(creators), List.copyOf(keywords), licence, sourceUrl);
+    }
 }

@@ -15,95 +15,104 @@ import java.util.UUID;
 @Table(name = "deposit_file")
 public class DepositFile {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "deposit_id", nullable = false)
-  private Deposit deposit;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "deposit_id", nullable = false)
+    private Deposit deposit;
 
-  @Column(name = "file_name", nullable = false, length = 255)
-  private String fileName;
+    @Column(name = "file_name", nullable = false, length = 255)
+    private String fileName;
 
-  @Column(name = "table_name", nullable = false, length = 255)
-  private String tableName;
+    @Column(name = "table_name", nullable = false, length = 255)
+    private String tableName;
 
-  @Column(name = "media_type", nullable = false, length = 100)
-  private String mediaType;
+    @Column(name = "media_type", nullable = false, length = 100)
+    private String mediaType;
 
-  @Column(name = "byte_size", nullable = false)
-  private long byteSize;
+    @Column(name = "byte_size", nullable = false)
+    private long byteSize;
 
-  @Column(name = "sha256", nullable = false, length = 64)
-  private String sha256;
+    @Column(name = "sha256", nullable = false, length = 64)
+    private String sha256;
 
-  @Column(name = "storage_key", nullable = false, length = 500)
-  private String storageKey;
+    @Column(name = "storage_key", nullable = false, length = 500)
+    private String storageKey;
 
-  @Column(name = "row_count", nullable = false)
-  private long rowCount;
+    @Column(name = "row_count", nullable = false)
+    private long rowCount;
 
-  /** The CSVW description of this table (url + tableSchema), as JSON. */
-  @Column(name = "table_schema", nullable = false)
-  private String tableSchema;
+    /** The CSVW description of this table (url + tableSchema), as JSON. */
+    @Column(name = "table_schema", nullable = false)
+    private String tableSchema;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  protected DepositFile() {}
+    protected DepositFile() {}
 
-  public DepositFile(Deposit deposit, String fileName, String tableName, long byteSize, String sha256,
-      String storageKey, long rowCount, String tableSchema, Instant now) {
-    this.id = UUID.randomUUID();
-    this.deposit = deposit;
-    this.fileName = fileName;
-    this.tableName = tableName;
-    this.mediaType = "text/csv";
-    this.byteSize = byteSize;
-    this.sha256 = sha256;
-    this.storageKey = storageKey;
-    this.rowCount = rowCount;
-    this.tableSchema = tableSchema;
-    this.createdAt = now;
-  }
+    public DepositFile(
+            Deposit deposit,
+            String fileName,
+            String tableName,
+            long byteSize,
+            String sha256,
+            String storageKey,
+            long rowCount,
+            String tableSchema,
+            Instant now) {
+        this.id = UUID.randomUUID();
+        this.deposit = deposit;
+        this.fileName = fileName;
+        this.tableName = tableName;
+        this.mediaType = "text/csv";
+        this.byteSize = byteSize;
+        this.sha256 = sha256;
+        this.storageKey = storageKey;
+        this.rowCount = rowCount;
+        this.tableSchema = tableSchema;
+        this.createdAt = now;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  public Deposit deposit() {
-    return deposit;
-  }
+    public Deposit deposit() {
+        return deposit;
+    }
 
-  public String fileName() {
-    return fileName;
-  }
+    public String fileName() {
+        return fileName;
+    }
 
-  public String tableName() {
-    return tableName;
-  }
+    public String tableName() {
+        return tableName;
+    }
 
-  public long byteSize() {
-    return byteSize;
-  }
+    public long byteSize() {
+        return byteSize;
+    }
 
-  public String sha256() {
-    return sha256;
-  }
+    public String sha256() {
+        return sha256;
+    }
 
-  public String storageKey() {
-    return storageKey;
-  }
+    public String storageKey() {
+        return storageKey;
+    }
 
-  public long rowCount() {
-    return rowCount;
-  }
+    public long rowCount() {
+        return rowCount;
+    }
 
-  public String tableSchema() {
-    return tableSchema;
-  }
+    public String tableSchema() {
+        return tableSchema;
+    }
 
-  public void changeSchema(String tableSchema) {
-    deposit.requireDraft();
-    this.tableSchema = tableSchema;
-  }
+    public void changeSchema(String tableSchema) {
+        deposit.requireDraft();
+        this.tableSchema = tableSchema;
+    }
 }

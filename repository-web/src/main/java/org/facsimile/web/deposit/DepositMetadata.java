@@ -17,54 +17,63 @@ import org.facsimile.web.platform.ProblemException;
  * @param sourceUrl the public URL of the input data, when the input is itself public
  */
 public record DepositMetadata(
-    String title, String description, List<String> creators, List<String> keywords, String licence, String sourceUrl) {
+        String title,
+        String description,
+        List<String> creators,
+        List<String> keywords,
+        String licence,
+        String sourceUrl) {
 
-  /** The licences a synthetic dataset can be published under. */
-  public static final List<String> LICENCES = List.of(
-      "https://creativecommons.org/licenses/by/4.0/",
-      "https://creativecommons.org/publicdomain/zero/1.0/");
+    /** The licences a synthetic dataset can be published under. */
+    public static final List<String> LICENCES = List.of(
+            "https://creativecommons.org/licenses/by/4.0/", "https://creativecommons.org/publicdomain/zero/1.0/");
 
-  public DepositMetadata {
-    creators = creators == null ? List.of() : List.copyOf(creators);
-    keywords = keywords == null ? List.of() : List.copyOf(keywords);
-  }
+    public DepositMetadata {
+        creators = creators == null ? List.of() : List.copyOf(creators);
+        keywords = keywords == null ? List.of() : List.copyOf(keywords);
+    }
 
-  /** Checks every field and reports all problems at once. */
-  public DepositMetadata validated() {
-    List<Problem.Where> errors = new ArrayList<>();
-    if (title == null || title.isBlank()) {
-      errors.add(new Problem.Where(null, null, null, "$.title", "a title is required"));
-    } else if (title.length() > 500) {
-      errors.add(new Problem.Where(null, null, null, "$.title", "the title is longer than 500 characters"));
+    /** Checks every field and reports all problems at once. */
+    public DepositMetadata validated() {
+        List<Problem.Where> errors = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            errors.add(new Problem.Where(null, null, null, "$.title", "a title is required"));
+        } else if (title.length() > 500) {
+            errors.add(new Problem.Where(null, null, null, "$.title", "the title is longer than 500 characters"));
+        }
+        for (int i = 0; i < creators.size(); i++) {
+            if (creators.get(i) == null || creators.get(i).isBlank()) {
+                errors.add(new Problem.Where(null, null, null, "$.creators[" + i + "]", "a creator needs a name"));
+            }
+        }
+        for (int i = 0; i < keywords.size(); i++) {
+            if (keywords.get(i) == null || keywords.get(i).isBlank()) {
+                errors.add(new Problem.Where(null, null, null, "$.keywords[" + i + "]", "a keyword cannot be empty"));
+            }
+        }
+        if (licence != null && !LICENCES.contains(licence)) {
+            errors.add(new Problem.Where(null, null, null, "$.licence", "the licence must be one of " + LICENCES));
+        }
+        if (sourceUrl != null && !isHttpUrl(sourceUrl)) {
+            errors.add(new Problem.Where(null, null, null, "$.sourceUrl", "sourceUrl must be an http(s) URL"));
+        }
+        if (!errors.isEmpty()) {
+            throw new ProblemException(
+                    422,
+                    "invalid-metadata",
+                    "Invalid metadata",
+                    "the deposit metadata has " + errors.size() + " problem(s)",
+                    errors);
+        }
+        return this;
     }
-    for (int i = 0; i < creators.size(); i++) {
-      if (creators.get(i) == null || creators.get(i).isBlank()) {
-        errors.add(new Problem.Where(null, null, null, "$.creators[" + i + "]", "a creator needs a name"));
-      }
-    }
-    for (int i = 0; i < keywords.size(); i++) {
-      if (keywords.get(i) == null || keywords.get(i).isBlank()) {
-        errors.add(new Problem.Where(null, null, null, "$.keywords[" + i + "]", "a keyword cannot be empty"));
-      }
-    }
-    if (licence != null && !LICENCES.contains(licence)) {
-      errors.add(new Problem.Where(null, null, null, "$.licence", "the licence must be one of " + LICENCES));
-    }
-    if (sourceUrl != null && !isHttpUrl(sourceUrl)) {
-      errors.add(new Problem.Where(null, null, null, "$.sourceUrl", "sourceUrl must be an http(s) URL"));
-    }
-    if (!errors.isEmpty()) {
-      throw new ProblemException(422, "invalid-metadata", "Invalid metadata", "the deposit metadata has " + errors.size() + " problem(s)", errors);
-    }
-    return this;
-  }
 
-  private static boolean isHttpUrl(String value) {
-    try {
-      URI uri = new URI(value);
-      return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
-    } catch (Exception e) {
-      return false;
+    private static boolean isHttpUrl(String value) {
+        try {
+            URI uri = new URI(value);
+            return ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null;
+        } catch (Exception e) {
+            return false;
+        }
     }
-  }
 }

@@ -57,227 +57,281 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
 @Produces(MediaType.APPLICATION_JSON)
 public class DepositResource {
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-  @Inject Caller caller;
-  @Inject DepositService deposits;
-  @Inject Uploads uploads;
-  @Inject BlobStore blobs;
-  @Inject PublishService publishing;
+    @Inject
+    Caller caller;
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @Inject
+    DepositService deposits;
 
-  @POST
-  @Consumes(MediaType.APPLICATION_JSON)
-  public Response create(String body) {
-    DepositMetadata metadata = parse(body, DepositMetadata.class);
-    Deposit deposit = deposits.create(caller.account(), metadata, caller.remoteAddress());
-    return Response.created(URI.create("/api/deposits/" + deposit.id())).entity(DepositView.of(deposit, List.of())).build();
-  }
+    @Inject
+    Uploads uploads;
 
-  @GET
-  public List<DepositView> list() {
-    return deposits.list(caller.account()).stream().map(d -> DepositView.of(d, null)).toList();
-  }
+    @Inject
+    BlobStore blobs;
 
-  @GET
-  @Path("{id}")
-  public DepositView get(@PathParam("id") String id) {
-    UUID depositId = uuid(id);
-    return DepositView.of(deposits.get(caller.account(), depositId), deposits.files(caller.account(), depositId));
-  }
+    @Inject
+    PublishService publishing;
 
-  @PUT
-  @Path("{id}/metadata")
-  @Consumes(MediaType.APPLICATION_JSON)
-  public DepositView describe(@PathParam("id") String id, String body) {
-    UUID depositId = uuid(id);
-    Deposit deposit = deposits.describe(caller.account(), depositId, parse(body, DepositMetadata.class), caller.remoteAddress());
-    return DepositView.of(deposit, deposits.files(caller.account(), depositId));
-  }
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  /** Uploads (or replaces) one CSV table; the body is the file, streamed. */
-  @PUT
-  @Path("{id}/files/{name}")
-  @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-  public Response upload(@PathParam("id") String id, @PathParam("name") String name, @jakarta.ws.rs.core.Context HttpHeaders headers,
-      InputStream body) {
-    UUID depositId = uuid(id);
-    String fileName = Uploads.checkFileName(name);
-    deposits.requireDraft(caller.account(), depositId);
-    long limit = Setting.UPLOAD_MAX_BYTES.getLong();
-    // read as a long: HttpHeaders.getLength() is an int and fails on lengths past 2 GiB
-    String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-    if (declared != null) {
-      long length;
-      try {
-        length = Long.parseLong(declared.trim());
-      } catch (NumberFormatException e) {
-        throw ProblemException.badRequest("Content-Length is not a number");
-      }
-      if (length > limit) {
-        throw Uploads.tooLarge(fileName, limit);
-      }
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(String body) {
+        DepositMetadata metadata = parse(body, DepositMetadata.class);
+        Deposit deposit = deposits.create(caller.account(), metadata, caller.remoteAddress());
+        return Response.created(URI.create("/api/deposits/" + deposit.id()))
+                .entity(DepositView.of(deposit, List.of()))
+                .build();
     }
-    Uploads.Accepted accepted = uploads.accept(depositId, fileName, charset(headers.getMediaType()), body);
-    String schema = CsvwJson.writeTable(DepositTables.describe(fileName, accepted.inspection().spec()));
-    String replaced;
-    try {
-      replaced = deposits.attachFile(caller.account(), depositId, fileName, accepted.tableName(), accepted.stored().byteSize(),
-          accepted.stored().sha256(), accepted.stored().key(), accepted.inspection().rowCount(), schema, caller.remoteAddress());
-    } catch (RuntimeException e) {
-      uploads.deleteQuietly(accepted.stored().key());
-      throw e;
-    }
-    if (replaced != null) {
-      uploads.deleteQuietly(replaced);
-    }
-    Deposit deposit = deposits.get(caller.account(), depositId);
-    return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
-        .entity(DepositViews.FileView.of(deposit, deposits.file(caller.account(), depositId, fileName)))
-        .build();
-  }
 
-  /** The table's CSVW description (url + tableSchema), inferred at upload or as last corrected. */
-  @GET
-  @Path("{id}/files/{name}/schema")
-  @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
-  public Response schema(@PathParam("id") String id, @PathParam("name") String name) {
-    return Response.ok(deposits.file(caller.account(), uuid(id), name).tableSchema()).type("application/csvm+json").build();
-  }
+    @GET
+    public List<DepositView> list() {
+        return deposits.list(caller.account()).stream()
+                .map(d -> DepositView.of(d, null))
+                .toList();
+    }
 
-  /** Corrects a table's schema: same columns as the CSV, datatypes that its values parse as. */
-  @PUT
-  @Path("{id}/files/{name}/schema")
-  @Consumes({"application/csvm+json", MediaType.APPLICATION_JSON})
-  @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
-  public Response changeSchema(@PathParam("id") String id, @PathParam("name") String name, String body) {
-    UUID depositId = uuid(id);
-    DepositFile file = deposits.file(caller.account(), depositId, name);
-    CsvwTable declared;
-    CsvwTable current;
-    try {
-      List<CsvwTable> tables = CsvwJson.read(body == null ? "" : body);
-      if (tables.size() != 1) {
-        throw new CsvwProblem("$", "give the description of exactly this one table");
-      }
-      declared = tables.get(0);
-      current = CsvwJson.read(file.tableSchema()).get(0);
-    } catch (CsvwProblem e) {
-      throw new ProblemException(422, "invalid-csvw", "Invalid CSVW metadata", e.getMessage(),
-          List.of(new Problem.Where(name, null, null, e.path(), e.getMessage())));
+    @GET
+    @Path("{id}")
+    public DepositView get(@PathParam("id") String id) {
+        UUID depositId = uuid(id);
+        return DepositView.of(deposits.get(caller.account(), depositId), deposits.files(caller.account(), depositId));
     }
-    if (!declared.columnNames().equals(current.columnNames())) {
-      List<String> unknown = declared.columnNames().stream().filter(c -> !current.columnNames().contains(c)).toList();
-      String detail = unknown.isEmpty()
-          ? "the schema must list the columns of " + name + " in file order: " + current.columnNames()
-          : "the schema names columns that " + name + " does not have: " + unknown;
-      throw new ProblemException(422, "invalid-csvw", "Invalid CSVW metadata", detail,
-          List.of(new Problem.Where(name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
-    }
-    CsvwTable normalised = new CsvwTable(name, declared.columns(), declared.primaryKey());
-    TableSpec spec = DepositTables.resolve(normalised, specOf(current, name));
-    try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
-      CsvTables.checkValues(in, name, spec);
-    } catch (CsvProblem e) {
-      throw Uploads.invalidCsv(e);
-    } catch (IOException e) {
-      throw new IllegalStateException("could not read the stored table", e);
-    }
-    DepositFile changed = deposits.changeSchema(caller.account(), depositId, name, CsvwJson.writeTable(normalised), caller.remoteAddress());
-    return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
-  }
 
-  @POST
-  @Path("{id}/submit")
-  public Response submit(@PathParam("id") String id, String body) {
-    UUID depositId = uuid(id);
-    SettingsRequest request = body == null || body.isBlank() ? new SettingsRequest(null, null, null) : parse(body, SettingsRequest.class);
-    SynthesisSettings defaults = SynthesisSettings.defaults();
-    SynthesisSettings settings;
-    try {
-      settings = new SynthesisSettings(
-          request.seed() == null ? defaults.seed() : request.seed(),
-          request.sampleRows() == null ? defaults.sampleRows() : request.sampleRows(),
-          request.holdoutShare() == null ? defaults.holdoutShare() : request.holdoutShare());
-    } catch (IllegalArgumentException e) {
-      throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
+    @PUT
+    @Path("{id}/metadata")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public DepositView describe(@PathParam("id") String id, String body) {
+        UUID depositId = uuid(id);
+        Deposit deposit = deposits.describe(
+                caller.account(), depositId, parse(body, DepositMetadata.class), caller.remoteAddress());
+        return DepositView.of(deposit, deposits.files(caller.account(), depositId));
     }
-    SynthesisJob job = deposits.submit(caller.account(), depositId, JSONB.toJson(settings), caller.remoteAddress());
-    return Response.accepted(JobView.of(job, List.of())).location(URI.create("/api/deposits/" + depositId + "/job")).build();
-  }
 
-  /** The latest synthesis job and its steps so far. */
-  @GET
-  @Path("{id}/job")
-  public JobView job(@PathParam("id") String id) {
-    SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
-    List<SynthesisJobEvent> events = em.createQuery(
-            "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id", SynthesisJobEvent.class)
-        .setParameter("job", job.id()).getResultList();
-    return JobView.of(job, events);
-  }
-
-  /** The quality and privacy report of the latest finished job. */
-  @GET
-  @Path("{id}/report")
-  public Response report(@PathParam("id") String id) {
-    SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
-    if (job.report() == null) {
-      throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
+    /** Uploads (or replaces) one CSV table; the body is the file, streamed. */
+    @PUT
+    @Path("{id}/files/{name}")
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
+    public Response upload(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @jakarta.ws.rs.core.Context HttpHeaders headers,
+            InputStream body) {
+        UUID depositId = uuid(id);
+        String fileName = Uploads.checkFileName(name);
+        deposits.requireDraft(caller.account(), depositId);
+        long limit = Setting.UPLOAD_MAX_BYTES.getLong();
+        // read as a long: HttpHeaders.getLength() is an int and fails on lengths past 2 GiB
+        String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        if (declared != null) {
+            long length;
+            try {
+                length = Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                throw ProblemException.badRequest("Content-Length is not a number");
+            }
+            if (length > limit) {
+                throw Uploads.tooLarge(fileName, limit);
+            }
+        }
+        Uploads.Accepted accepted = uploads.accept(depositId, fileName, charset(headers.getMediaType()), body);
+        String schema = CsvwJson.writeTable(
+                DepositTables.describe(fileName, accepted.inspection().spec()));
+        String replaced;
+        try {
+            replaced = deposits.attachFile(
+                    caller.account(),
+                    depositId,
+                    fileName,
+                    accepted.tableName(),
+                    accepted.stored().byteSize(),
+                    accepted.stored().sha256(),
+                    accepted.stored().key(),
+                    accepted.inspection().rowCount(),
+                    schema,
+                    caller.remoteAddress());
+        } catch (RuntimeException e) {
+            uploads.deleteQuietly(accepted.stored().key());
+            throw e;
+        }
+        if (replaced != null) {
+            uploads.deleteQuietly(replaced);
+        }
+        Deposit deposit = deposits.get(caller.account(), depositId);
+        return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
+                .entity(DepositViews.FileView.of(deposit, deposits.file(caller.account(), depositId, fileName)))
+                .build();
     }
-    return Response.ok(job.report(), MediaType.APPLICATION_JSON).build();
-  }
 
-  /** Publishes the finished synthesis as a public dataset. */
-  @POST
-  @Path("{id}/publish")
-  public Response publish(@PathParam("id") String id) {
-    PublishService.Published published = publishing.publish(caller.account(), uuid(id), caller.remoteAddress());
-    return Response.created(URI.create(published.landingPage())).entity(published).build();
-  }
+    /** The table's CSVW description (url + tableSchema), inferred at upload or as last corrected. */
+    @GET
+    @Path("{id}/files/{name}/schema")
+    @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
+    public Response schema(@PathParam("id") String id, @PathParam("name") String name) {
+        return Response.ok(deposits.file(caller.account(), uuid(id), name).tableSchema())
+                .type("application/csvm+json")
+                .build();
+    }
 
-  private static TableSpec specOf(CsvwTable table, String fileName) {
-    List<org.facsimile.synth.table.ColumnSpec> columns = table.columns().stream()
-        .map(c -> new org.facsimile.synth.table.ColumnSpec(c.name(), org.facsimile.synth.table.ColumnKind.CATEGORICAL, c.nullMarkers()))
-        .toList();
-    return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
-  }
+    /** Corrects a table's schema: same columns as the CSV, datatypes that its values parse as. */
+    @PUT
+    @Path("{id}/files/{name}/schema")
+    @Consumes({"application/csvm+json", MediaType.APPLICATION_JSON})
+    @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
+    public Response changeSchema(@PathParam("id") String id, @PathParam("name") String name, String body) {
+        UUID depositId = uuid(id);
+        DepositFile file = deposits.file(caller.account(), depositId, name);
+        CsvwTable declared;
+        CsvwTable current;
+        try {
+            List<CsvwTable> tables = CsvwJson.read(body == null ? "" : body);
+            if (tables.size() != 1) {
+                throw new CsvwProblem("$", "give the description of exactly this one table");
+            }
+            declared = tables.get(0);
+            current = CsvwJson.read(file.tableSchema()).get(0);
+        } catch (CsvwProblem e) {
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    e.getMessage(),
+                    List.of(new Problem.Where(name, null, null, e.path(), e.getMessage())));
+        }
+        if (!declared.columnNames().equals(current.columnNames())) {
+            List<String> unknown = declared.columnNames().stream()
+                    .filter(c -> !current.columnNames().contains(c))
+                    .toList();
+            String detail = unknown.isEmpty()
+                    ? "the schema must list the columns of " + name + " in file order: " + current.columnNames()
+                    : "the schema names columns that " + name + " does not have: " + unknown;
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    detail,
+                    List.of(new Problem.Where(
+                            name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
+        }
+        CsvwTable normalised = new CsvwTable(name, declared.columns(), declared.primaryKey());
+        TableSpec spec = DepositTables.resolve(normalised, specOf(current, name));
+        try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
+            CsvTables.checkValues(in, name, spec);
+        } catch (CsvProblem e) {
+            throw Uploads.invalidCsv(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the stored table", e);
+        }
+        DepositFile changed = deposits.changeSchema(
+                caller.account(), depositId, name, CsvwJson.writeTable(normalised), caller.remoteAddress());
+        return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
+    }
 
-  private static UUID uuid(String id) {
-    try {
-      return UUID.fromString(id);
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+    @POST
+    @Path("{id}/submit")
+    public Response submit(@PathParam("id") String id, String body) {
+        UUID depositId = uuid(id);
+        SettingsRequest request = body == null || body.isBlank()
+                ? new SettingsRequest(null, null, null)
+                : parse(body, SettingsRequest.class);
+        SynthesisSettings defaults = SynthesisSettings.defaults();
+        SynthesisSettings settings;
+        try {
+            settings = new SynthesisSettings(
+                    request.seed() == null ? defaults.seed() : request.seed(),
+                    request.sampleRows() == null ? defaults.sampleRows() : request.sampleRows(),
+                    request.holdoutShare() == null ? defaults.holdoutShare() : request.holdoutShare());
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
+        }
+        SynthesisJob job = deposits.submit(caller.account(), depositId, JSONB.toJson(settings), caller.remoteAddress());
+        return Response.accepted(JobView.of(job, List.of()))
+                .location(URI.create("/api/deposits/" + depositId + "/job"))
+                .build();
     }
-  }
 
-  private static Charset charset(MediaType type) {
-    String name = type == null ? null : type.getParameters().get("charset");
-    if (name == null) {
-      return StandardCharsets.UTF_8;
+    /** The latest synthesis job and its steps so far. */
+    @GET
+    @Path("{id}/job")
+    public JobView job(@PathParam("id") String id) {
+        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        List<SynthesisJobEvent> events = em.createQuery(
+                        "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id", SynthesisJobEvent.class)
+                .setParameter("job", job.id())
+                .getResultList();
+        return JobView.of(job, events);
     }
-    try {
-      return Charset.forName(name);
-    } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-      throw new ProblemException(415, "unsupported-charset", "Unsupported charset", "the declared charset is not supported");
-    }
-  }
 
-  private static <T> T parse(String body, Class<T> type) {
-    if (body == null || body.isBlank()) {
-      throw ProblemException.badRequest("a JSON body is required");
+    /** The quality and privacy report of the latest finished job. */
+    @GET
+    @Path("{id}/report")
+    public Response report(@PathParam("id") String id) {
+        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        if (job.report() == null) {
+            throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
+        }
+        return Response.ok(job.report(), MediaType.APPLICATION_JSON).build();
     }
-    try {
-      T value = JSONB.fromJson(body, type);
-      if (value == null) {
-        throw ProblemException.badRequest("a JSON object is required");
-      }
-      return value;
-    } catch (JsonbException e) {
-      throw new ProblemException(400, "invalid-json", "Invalid JSON", "the body is not a valid JSON " + type.getSimpleName(),
-          List.of(new Problem.Where(null, null, null, "$", "not valid JSON for " + type.getSimpleName())));
+
+    /** Publishes the finished synthesis as a public dataset. */
+    @POST
+    @Path("{id}/publish")
+    public Response publish(@PathParam("id") String id) {
+        PublishService.Published published = publishing.publish(caller.account(), uuid(id), caller.remoteAddress());
+        return Response.created(URI.create(published.landingPage()))
+                .entity(published)
+                .build();
     }
-  }
+
+    private static TableSpec specOf(CsvwTable table, String fileName) {
+        List<org.facsimile.synth.table.ColumnSpec> columns = table.columns().stream()
+                .map(c -> new org.facsimile.synth.table.ColumnSpec(
+                        c.name(), org.facsimile.synth.table.ColumnKind.CATEGORICAL, c.nullMarkers()))
+                .toList();
+        return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
+    }
+
+    private static UUID uuid(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+        }
+    }
+
+    private static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get("charset");
+        if (name == null) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(name);
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+            throw new ProblemException(
+                    415, "unsupported-charset", "Unsupported charset", "the declared charset is not supported");
+        }
+    }
+
+    private static <T> T parse(String body, Class<T> type) {
+        if (body == null || body.isBlank()) {
+            throw ProblemException.badRequest("a JSON body is required");
+        }
+        try {
+            T value = JSONB.fromJson(body, type);
+            if (value == null) {
+                throw ProblemException.badRequest("a JSON object is required");
+            }
+            return value;
+        } catch (JsonbException e) {
+            throw new ProblemException(
+                    400,
+                    "invalid-json",
+                    "Invalid JSON",
+                    "the body is not a valid JSON " + type.getSimpleName(),
+                    List.of(new Problem.Where(null, null, null, "$", "not valid JSON for " + type.getSimpleName())));
+        }
+    }
 }

@@ -16,54 +16,68 @@ import org.facsimile.vocab.csvw.CsvwTable;
  */
 public final class DepositTables {
 
-  private static final Set<String> INTEGERS = Set.of("integer", "long", "int", "short", "byte", "nonNegativeInteger",
-      "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt", "unsignedShort", "unsignedByte");
-  private static final Set<String> DECIMALS = Set.of("decimal", "double", "float", "number");
+    private static final Set<String> INTEGERS = Set.of(
+            "integer",
+            "long",
+            "int",
+            "short",
+            "byte",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "negativeInteger",
+            "nonPositiveInteger",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte");
+    private static final Set<String> DECIMALS = Set.of("decimal", "double", "float", "number");
 
-  private DepositTables() {}
+    private DepositTables() {}
 
-  /** The CSVW description of an inferred table. */
-  public static CsvwTable describe(String fileName, TableSpec inferred) {
-    List<CsvwColumn> columns = new ArrayList<>();
-    for (ColumnSpec column : inferred.columns()) {
-      columns.add(new CsvwColumn(column.name(), column.kind().csvwDatatype(), column.nullMarkers(), null));
+    /** The CSVW description of an inferred table. */
+    public static CsvwTable describe(String fileName, TableSpec inferred) {
+        List<CsvwColumn> columns = new ArrayList<>();
+        for (ColumnSpec column : inferred.columns()) {
+            columns.add(new CsvwColumn(column.name(), column.kind().csvwDatatype(), column.nullMarkers(), null));
+        }
+        return new CsvwTable(fileName, columns, inferred.primaryKey());
     }
-    return new CsvwTable(fileName, columns, inferred.primaryKey());
-  }
 
-  /** The engine's view of a table: inferred kinds, overridden by the declaration. */
-  public static TableSpec resolve(CsvwTable declared, TableSpec inferred) {
-    List<ColumnSpec> columns = new ArrayList<>();
-    for (int c = 0; c < declared.columns().size(); c++) {
-      CsvwColumn column = declared.columns().get(c);
-      ColumnKind guess = inferred.column(c).kind();
-      ColumnKind kind = declared.primaryKey().contains(column.name()) ? ColumnKind.IDENTIFIER : kindOf(column.datatype(), guess);
-      columns.add(new ColumnSpec(column.name(), kind, column.nullMarkers()));
+    /** The engine's view of a table: inferred kinds, overridden by the declaration. */
+    public static TableSpec resolve(CsvwTable declared, TableSpec inferred) {
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (int c = 0; c < declared.columns().size(); c++) {
+            CsvwColumn column = declared.columns().get(c);
+            ColumnKind guess = inferred.column(c).kind();
+            ColumnKind kind = declared.primaryKey().contains(column.name())
+                    ? ColumnKind.IDENTIFIER
+                    : kindOf(column.datatype(), guess);
+            columns.add(new ColumnSpec(column.name(), kind, column.nullMarkers()));
+        }
+        return new TableSpec(inferred.name(), columns, declared.primaryKey());
     }
-    return new TableSpec(inferred.name(), columns, declared.primaryKey());
-  }
 
-  private static ColumnKind kindOf(String datatype, ColumnKind guess) {
-    if (guess == ColumnKind.EMPTY || guess == ColumnKind.CONSTANT) {
-      return guess;
+    private static ColumnKind kindOf(String datatype, ColumnKind guess) {
+        if (guess == ColumnKind.EMPTY || guess == ColumnKind.CONSTANT) {
+            return guess;
+        }
+        if (INTEGERS.contains(datatype)) {
+            return ColumnKind.INTEGER;
+        }
+        if (DECIMALS.contains(datatype)) {
+            return ColumnKind.DECIMAL;
+        }
+        switch (datatype) {
+            case "date":
+                return ColumnKind.DATE;
+            case "dateTime":
+            case "datetime":
+                return ColumnKind.DATETIME;
+            case "boolean":
+                return ColumnKind.BOOLEAN;
+            default:
+                // a string: keep what inference saw among the string kinds
+                return guess == ColumnKind.TEXT || guess == ColumnKind.IDENTIFIER ? guess : ColumnKind.CATEGORICAL;
+        }
     }
-    if (INTEGERS.contains(datatype)) {
-      return ColumnKind.INTEGER;
-    }
-    if (DECIMALS.contains(datatype)) {
-      return ColumnKind.DECIMAL;
-    }
-    switch (datatype) {
-      case "date":
-        return ColumnKind.DATE;
-      case "dateTime":
-      case "datetime":
-        return ColumnKind.DATETIME;
-      case "boolean":
-        return ColumnKind.BOOLEAN;
-      default:
-        // a string: keep what inference saw among the string kinds
-        return guess == ColumnKind.TEXT || guess == ColumnKind.IDENTIFIER ? guess : ColumnKind.CATEGORICAL;
-    }
-  }
 }

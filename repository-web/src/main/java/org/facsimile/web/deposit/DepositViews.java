@@ -8,41 +8,84 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
 /** The JSON shapes of the deposit API. */
 public final class DepositViews {
 
-  private DepositViews() {}
+    private DepositViews() {}
 
-  public record DepositView(String id, String state, String title, String description, List<String> creators,
-      List<String> keywords, String licence, String sourceUrl, String doi, Instant createdAt, Instant updatedAt,
-      List<FileView> files) {
+    public record DepositView(
+            String id,
+            String state,
+            String title,
+            String description,
+            List<String> creators,
+            List<String> keywords,
+            String licence,
+            String sourceUrl,
+            String doi,
+            Instant createdAt,
+            Instant updatedAt,
+            List<FileView> files) {
 
-    static DepositView of(Deposit d, List<DepositFile> files) {
-      DepositMetadata m = d.metadata();
-      return new DepositView(d.id().toString(), d.state().name(), m.title(), m.description(), m.creators(), m.keywords(),
-          m.licence(), m.sourceUrl(), d.doi(), d.createdAt(), d.updatedAt(),
-          files == null ? null : files.stream().map(f -> FileView.of(d, f)).toList());
+        static DepositView of(Deposit d, List<DepositFile> files) {
+            DepositMetadata m = d.metadata();
+            return new DepositView(
+                    d.id().toString(),
+                    d.state().name(),
+                    m.title(),
+                    m.description(),
+                    m.creators(),
+                    m.keywords(),
+                    m.licence(),
+                    m.sourceUrl(),
+                    d.doi(),
+                    d.createdAt(),
+                    d.updatedAt(),
+                    files == null
+                            ? null
+                            : files.stream().map(f -> FileView.of(d, f)).toList());
+        }
     }
-  }
 
-  public record FileView(String name, String table, long size, String sha256, long rows, String schema) {
-    static FileView of(Deposit d, DepositFile f) {
-      return new FileView(f.fileName(), f.tableName(), f.byteSize(), f.sha256(), f.rowCount(),
-          "/api/deposits/" + d.id() + "/files/" + f.fileName() + "/schema");
+    public record FileView(String name, String table, long size, String sha256, long rows, String schema) {
+        static FileView of(Deposit d, DepositFile f) {
+            return new FileView(
+                    f.fileName(),
+                    f.tableName(),
+                    f.byteSize(),
+                    f.sha256(),
+                    f.rowCount(),
+                    "/api/deposits/" + d.id() + "/files/" + f.fileName() + "/schema");
+        }
     }
-  }
 
-  public record StepView(int attempt, String step, String message, Instant at) {
-    static StepView of(SynthesisJobEvent e) {
-      return new StepView(e.attempt(), e.step().name(), e.message(), e.at());
+    public record StepView(int attempt, String step, String message, Instant at) {
+        static StepView of(SynthesisJobEvent e) {
+            return new StepView(e.attempt(), e.step().name(), e.message(), e.at());
+        }
     }
-  }
 
-  public record JobView(String id, String state, String step, int attempts, String failureReason, Instant createdAt,
-      Instant startedAt, Instant finishedAt, List<StepView> steps) {
-    static JobView of(SynthesisJob j, List<SynthesisJobEvent> events) {
-      return new JobView(j.id().toString(), j.state().name(), j.step().name(), j.attempts(), j.failureReason(),
-          j.createdAt(), j.startedAt(), j.finishedAt(), events.stream().map(StepView::of).toList());
+    public record JobView(
+            String id,
+            String state,
+            String step,
+            int attempts,
+            String failureReason,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt,
+            List<StepView> steps) {
+        static JobView of(SynthesisJob j, List<SynthesisJobEvent> events) {
+            return new JobView(
+                    j.id().toString(),
+                    j.state().name(),
+                    j.step().name(),
+                    j.attempts(),
+                    j.failureReason(),
+                    j.createdAt(),
+                    j.startedAt(),
+                    j.finishedAt(),
+                    events.stream().map(StepView::of).toList());
+        }
     }
-  }
 
-  /** The body of a submit: engine settings, all optional. */
-  public record SettingsRequest(Long seed, Long sampleRows, Double holdoutShare) {}
+    /** The body of a submit: engine settings, all optional. */
+    public record SettingsRequest(Long seed, Long sampleRows, Double holdoutShare) {}
 }

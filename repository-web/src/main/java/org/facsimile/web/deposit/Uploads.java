@@ -31,82 +31,100 @@ import org.facsimile.web.storage.BlobStore.Area;
 @ApplicationScoped
 public class Uploads {
 
-  /** File names are plain names: no folders, no dot-dot, no control characters. */
-  private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,200}\\.csv");
+    /** File names are plain names: no folders, no dot-dot, no control characters. */
+    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,200}\\.csv");
 
-  /** A stored, validated upload. */
-  public record Accepted(String fileName, String tableName, BlobStore.Stored stored, CsvInspection inspection) {}
+    /** A stored, validated upload. */
+    public record Accepted(String fileName, String tableName, BlobStore.Stored stored, CsvInspection inspection) {}
 
-  @Inject BlobStore blobs;
+    @Inject
+    BlobStore blobs;
 
-  public static String checkFileName(String fileName) {
-    if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
-      throw new ProblemException(400, "invalid-file-name", "Invalid file name",
-          "a file name is a plain name ending in .csv (letters, digits, space . _ ( ) -), without folders",
-          List.of(new Problem.Where(fileName == null ? null : fileName.replaceAll("[^\\x20-\\x7e]", "?"), null, null, null, "not an acceptable file name")));
+    public static String checkFileName(String fileName) {
+        if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
+            throw new ProblemException(
+                    400,
+                    "invalid-file-name",
+                    "Invalid file name",
+                    "a file name is a plain name ending in .csv (letters, digits, space . _ ( ) -), without folders",
+                    List.of(new Problem.Where(
+                            fileName == null ? null : fileName.replaceAll("[^\\x20-\\x7e]", "?"),
+                            null,
+                            null,
+                            null,
+                            "not an acceptable file name")));
+        }
+        return fileName;
     }
-    return fileName;
-  }
 
-  /** Stores and validates one upload of {@code depositId}. */
-  public Accepted accept(UUID depositId, String fileName, Charset charset, InputStream body) {
-    long limit = Setting.UPLOAD_MAX_BYTES.getLong();
-    String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".csv";
-    BlobStore.Stored stored;
-    try {
-      stored = blobs.put(Area.PRIVATE, key, body, limit);
-    } catch (BlobStore.TooLargeException e) {
-      throw tooLarge(fileName, limit);
-    } catch (IOException e) {
-      throw new ProblemException(400, "upload-interrupted", "Upload interrupted", "the upload of " + fileName + " did not complete");
+    /** Stores and validates one upload of {@code depositId}. */
+    public Accepted accept(UUID depositId, String fileName, Charset charset, InputStream body) {
+        long limit = Setting.UPLOAD_MAX_BYTES.getLong();
+        String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".csv";
+        BlobStore.Stored stored;
+        try {
+            stored = blobs.put(Area.PRIVATE, key, body, limit);
+        } catch (BlobStore.TooLargeException e) {
+            throw tooLarge(fileName, limit);
+        } catch (IOException e) {
+            throw new ProblemException(
+                    400, "upload-interrupted", "Upload interrupted", "the upload of " + fileName + " did not complete");
+        }
+        try {
+            if (stored.byteSize() == 0) {
+                throw new CsvProblem(fileName, 0, null, "the file is empty");
+            }
+            CsvInspection inspection;
+            try (InputStream in = blobs.open(Area.PRIVATE, key)) {
+                inspection = CsvTables.inspect(in, fileName, charset);
+            }
+            if (!StandardCharsets.UTF_8.equals(charset)) {
+                stored = toUtf8(key, charset);
+            }
+            return new Accepted(fileName, inspection.spec().name(), stored, inspection);
+        } catch (CsvProblem e) {
+            deleteQuietly(key);
+            throw invalidCsv(e);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(key);
+            throw new IllegalStateException("could not validate the stored upload", e);
+        }
     }
-    try {
-      if (stored.byteSize() == 0) {
-        throw new CsvProblem(fileName, 0, null, "the file is empty");
-      }
-      CsvInspection inspection;
-      try (InputStream in = blobs.open(Area.PRIVATE, key)) {
-        inspection = CsvTables.inspect(in, fileName, charset);
-      }
-      if (!StandardCharsets.UTF_8.equals(charset)) {
-        stored = toUtf8(key, charset);
-      }
-      return new Accepted(fileName, inspection.spec().name(), stored, inspection);
-    } catch (CsvProblem e) {
-      deleteQuietly(key);
-      throw invalidCsv(e);
-    } catch (IOException | RuntimeException e) {
-      deleteQuietly(key);
-      throw new IllegalStateException("could not validate the stored upload", e);
+
+    public void deleteQuietly(String key) {
+        try {
+            blobs.delete(Area.PRIVATE, key);
+        } catch (IOException | RuntimeException ignored) {
+            // an orphan in the private area is harmless; the fixity audit will list it
+        }
     }
-  }
 
-  public void deleteQuietly(String key) {
-    try {
-      blobs.delete(Area.PRIVATE, key);
-    } catch (IOException | RuntimeException ignored) {
-      // an orphan in the private area is harmless; the fixity audit will list it
+    public static ProblemException tooLarge(String fileName, long limit) {
+        return new ProblemException(
+                413,
+                "too-large",
+                "Upload too large",
+                "the upload is larger than the limit of " + limit + " bytes",
+                List.of(new Problem.Where(fileName, null, null, null, "larger than " + limit + " bytes")));
     }
-  }
 
-  public static ProblemException tooLarge(String fileName, long limit) {
-    return new ProblemException(413, "too-large", "Upload too large", "the upload is larger than the limit of " + limit + " bytes",
-        List.of(new Problem.Where(fileName, null, null, null, "larger than " + limit + " bytes")));
-  }
-
-  public static ProblemException invalidCsv(CsvProblem e) {
-    return new ProblemException(422, "invalid-csv", "Invalid CSV", e.getMessage(),
-        List.of(new Problem.Where(e.file(), e.row() > 0 ? e.row() : null, e.column(), null, e.getMessage())));
-  }
-
-  private BlobStore.Stored toUtf8(String key, Charset charset) throws IOException {
-    try (InputStream in = blobs.open(Area.PRIVATE, key)) {
-      return blobs.write(Area.PRIVATE, key, out -> {
-        Reader reader = new InputStreamReader(in, charset);
-        Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-        reader.transferTo(writer);
-        writer.flush();
-      });
+    public static ProblemException invalidCsv(CsvProblem e) {
+        return new ProblemException(
+                422,
+                "invalid-csv",
+                "Invalid CSV",
+                e.getMessage(),
+                List.of(new Problem.Where(e.file(), e.row() > 0 ? e.row() : null, e.column(), null, e.getMessage())));
     }
-  }
+
+    private BlobStore.Stored toUtf8(String key, Charset charset) throws IOException {
+        try (InputStream in = blobs.open(Area.PRIVATE, key)) {
+            return blobs.write(Area.PRIVATE, key, out -> {
+                Reader reader = new InputStreamReader(in, charset);
+                Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                reader.transferTo(writer);
+                writer.flush();
+            });
+        }
+    }
 }

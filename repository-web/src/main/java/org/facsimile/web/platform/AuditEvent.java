@@ -14,40 +14,47 @@ import java.util.UUID;
 @Table(name = "audit_event")
 public class AuditEvent {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(name = "at", nullable = false)
-  private Instant at;
+    @Column(name = "at", nullable = false)
+    private Instant at;
 
-  @Column(name = "actor_id")
-  private UUID actorId;
+    @Column(name = "actor_id")
+    private UUID actorId;
 
-  @Column(name = "action", nullable = false, length = 64)
-  private String action;
+    @Column(name = "action", nullable = false, length = 64)
+    private String action;
 
-  @Column(name = "target_type", nullable = false, length = 64)
-  private String targetType;
+    @Column(name = "target_type", nullable = false, length = 64)
+    private String targetType;
 
-  @Column(name = "target_id", nullable = false, length = 200)
-  private String targetId;
+    @Column(name = "target_id", nullable = false, length = 200)
+    private String targetId;
 
-  @Column(name = "detail")
-  private String detail;
+    @Column(name = "detail")
+    private String detail;
 
-  @Column(name = "remote_address", length = 100)
-  private String remoteAddress;
+    @Column(name = "remote_address", length = 100)
+    private String remoteAddress;
 
-  protected AuditEvent() {}
+    protected AuditEvent() {}
 
-  public AuditEvent(Instant at, UUID actorId, String action, String targetType, String targetId, String detail, String remoteAddress) {
-    this.at = at;
-    this.actorId = actorId;
-    this.action = action;
-    this.targetType = targetType;
-    this.targetId = targetId;
-    this.detail = detail;
-    this.remoteAddress = remoteAddress;
-  }
+    public AuditEvent(
+            Instant at,
+            UUID actorId,
+            String action,
+            String targetType,
+            String targetId,
+            String detail,
+            String remoteAddress) {
+        this.at = at;
+        this.actorId = actorId;
+        this.action = action;
+        this.targetType = targetType;
+        this.targetId = targetId;
+        this.detail = detail;
+        this.remoteAddress = remoteAddress;
+    }
 }

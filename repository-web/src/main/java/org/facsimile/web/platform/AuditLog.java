@@ -11,18 +11,20 @@ import java.util.UUID;
 @ApplicationScoped
 public class AuditLog {
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  @Inject Clock clock;
+    @Inject
+    Clock clock;
 
-  /**
-   * @param actor the account acting, or null for the system
-   * @param action what was done ("deposit.create", "dataset.publish", ...)
-   * @param detail a short note that names no private data, or null
-   */
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void record(UUID actor, String action, String targetType, String targetId, String detail, String remoteAddress) {
-    em.persist(new AuditEvent(clock.now(), actor, action, targetType, targetId, detail, remoteAddress));
-  }
+    /**
+     * @param actor the account acting, or null for the system
+     * @param action what was done ("deposit.create", "dataset.publish", ...)
+     * @param detail a short note that names no private data, or null
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(
+            UUID actor, String action, String targetType, String targetId, String detail, String remoteAddress) {
+        em.persist(new AuditEvent(clock.now(), actor, action, targetType, targetId, detail, remoteAddress));
+    }
 }

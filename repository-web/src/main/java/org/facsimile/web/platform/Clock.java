@@ -8,7 +8,7 @@ import java.time.temporal.ChronoUnit;
 @ApplicationScoped
 public class Clock {
 
-  public Instant now() {
-    return Instant.now().truncatedTo(ChronoUnit.MICROS);
-  }
+    public Instant now() {
+        return Instant.now().truncatedTo(ChronoUnit.MICROS);
+    }
 }

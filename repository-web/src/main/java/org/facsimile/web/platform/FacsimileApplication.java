@@ -16,20 +16,20 @@ import org.facsimile.web.search.SearchResource;
 @ApplicationPath("/")
 public class FacsimileApplication extends Application {
 
-  @Override
-  public Set<Class<?>> getClasses() {
-    return Set.of(
-        HealthResource.class,
-        AdminResource.class,
-        DepositResource.class,
-        DatasetResource.class,
-        LandingPageResource.class,
-        DoiResolverResource.class,
-        SearchResource.class,
-        DcatCatalogResource.class,
-        TokenAuthenticationFilter.class,
-        ProblemMappers.Refusals.class,
-        ProblemMappers.WebErrors.class,
-        ProblemMappers.Unexpected.class);
-  }
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(
+                HealthResource.class,
+                AdminResource.class,
+                DepositResource.class,
+                DatasetResource.class,
+                LandingPageResource.class,
+                DoiResolverResource.class,
+                SearchResource.class,
+                DcatCatalogResource.class,
+                TokenAuthenticationFilter.class,
+                ProblemMappers.Refusals.class,
+                ProblemMappers.WebErrors.class,
+                ProblemMappers.Unexpected.class);
+    }
 }

@@ -16,17 +16,19 @@ import javax.sql.DataSource;
 @RequestScoped
 public class HealthResource {
 
-  @Resource(lookup = Startup.DATA_SOURCE)
-  DataSource dataSource;
+    @Resource(lookup = Startup.DATA_SOURCE)
+    DataSource dataSource;
 
-  @GET
-  @Produces(MediaType.APPLICATION_JSON)
-  public Response health() {
-    try (Connection c = dataSource.getConnection()) {
-      boolean ok = c.isValid(2);
-      return Response.status(ok ? 200 : 503).entity(Map.of("status", ok ? "UP" : "DOWN")).build();
-    } catch (Exception e) {
-      return Response.status(503).entity(Map.of("status", "DOWN")).build();
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response health() {
+        try (Connection c = dataSource.getConnection()) {
+            boolean ok = c.isValid(2);
+            return Response.status(ok ? 200 : 503)
+                    .entity(Map.of("status", ok ? "UP" : "DOWN"))
+                    .build();
+        } catch (Exception e) {
+            return Response.status(503).entity(Map.of("status", "DOWN")).build();
+        }
     }
-  }
 }

@@ -17,40 +17,40 @@ import java.util.UUID;
 @Table(name = "outbox")
 public class OutboxEvent {
 
-  /** Index (or re-index) a dataset version in search; aggregate = the version id. */
-  public static final String INDEX_VERSION = "search.index-version";
+    /** Index (or re-index) a dataset version in search; aggregate = the version id. */
+    public static final String INDEX_VERSION = "search.index-version";
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(name = "topic", nullable = false, length = 64)
-  private String topic;
+    @Column(name = "topic", nullable = false, length = 64)
+    private String topic;
 
-  @Column(name = "aggregate_id", nullable = false)
-  private UUID aggregateId;
+    @Column(name = "aggregate_id", nullable = false)
+    private UUID aggregateId;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "attempts", nullable = false)
-  private int attempts;
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
 
-  @Column(name = "next_attempt_at", nullable = false)
-  private Instant nextAttemptAt;
+    @Column(name = "next_attempt_at", nullable = false)
+    private Instant nextAttemptAt;
 
-  @Column(name = "last_error")
-  private String lastError;
+    @Column(name = "last_error")
+    private String lastError;
 
-  @Column(name = "done_at")
-  private Instant doneAt;
+    @Column(name = "done_at")
+    private Instant doneAt;
 
-  protected OutboxEvent() {}
+    protected OutboxEvent() {}
 
-  public OutboxEvent(String topic, UUID aggregateId, Instant now) {
-    this.topic = topic;
-    this.aggregateId = aggregateId;
-    this.createdAt = now;
-    this.nextAttemptAt = now;
-  }
+    public OutboxEvent(String topic, UUID aggregateId, Instant now) {
+        this.topic = topic;
+        this.aggregateId = aggregateId;
+        this.createdAt = now;
+        this.nextAttemptAt = now;
+    }
 }

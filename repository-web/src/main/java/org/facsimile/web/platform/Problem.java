@@ -14,15 +14,15 @@ import java.util.List;
  */
 public record Problem(String type, String title, int status, String detail, List<Where> errors, String incident) {
 
-  /**
-   * @param file the file concerned, or null
-   * @param row the 1-based line in the file, or null
-   * @param column the column concerned, or null
-   * @param pointer a JSON path into the request body, or null
-   * @param message what is wrong there
-   */
-  public record Where(String file, Long row, String column, String pointer, String message) {}
+    /**
+     * @param file the file concerned, or null
+     * @param row the 1-based line in the file, or null
+     * @param column the column concerned, or null
+     * @param pointer a JSON path into the request body, or null
+     * @param message what is wrong there
+     */
+    public record Where(String file, Long row, String column, String pointer, String message) {}
 
-  public static final String MEDIA_TYPE = "application/problem+json";
-  static final String TYPES = "https://w3id.org/facsimile/problems/";
+    public static final String MEDIA_TYPE = "application/problem+json";
+    static final String TYPES = "https://w3id.org/facsimile/problems/";
 }

@@ -5,48 +5,48 @@ import java.util.List;
 /** A request the repository refuses, turned into a problem+json response by {@link ProblemMappers}. */
 public class ProblemException extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private final int status;
-  private final String kind;
-  private final String title;
-  private final transient List<Problem.Where> errors;
+    private final int status;
+    private final String kind;
+    private final String title;
+    private final transient List<Problem.Where> errors;
 
-  /**
-   * @param status the HTTP status
-   * @param kind the last segment of the problem type URI (e.g. "invalid-csv")
-   * @param title a short summary of the kind
-   * @param detail what went wrong this time; never private data
-   */
-  public ProblemException(int status, String kind, String title, String detail, List<Problem.Where> errors) {
-    super(detail);
-    this.status = status;
-    this.kind = kind;
-    this.title = title;
-    this.errors = errors == null ? List.of() : List.copyOf(errors);
-  }
+    /**
+     * @param status the HTTP status
+     * @param kind the last segment of the problem type URI (e.g. "invalid-csv")
+     * @param title a short summary of the kind
+     * @param detail what went wrong this time; never private data
+     */
+    public ProblemException(int status, String kind, String title, String detail, List<Problem.Where> errors) {
+        super(detail);
+        this.status = status;
+        this.kind = kind;
+        this.title = title;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
 
-  public ProblemException(int status, String kind, String title, String detail) {
-    this(status, kind, title, detail, List.of());
-  }
+    public ProblemException(int status, String kind, String title, String detail) {
+        this(status, kind, title, detail, List.of());
+    }
 
-  public static ProblemException notFound(String what) {
-    return new ProblemException(404, "not-found", "Not Found", what + " does not exist or is not yours");
-  }
+    public static ProblemException notFound(String what) {
+        return new ProblemException(404, "not-found", "Not Found", what + " does not exist or is not yours");
+    }
 
-  public static ProblemException conflict(String detail) {
-    return new ProblemException(409, "conflict", "Conflict", detail);
-  }
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "conflict", "Conflict", detail);
+    }
 
-  public static ProblemException badRequest(String detail) {
-    return new ProblemException(400, "bad-request", "Bad Request", detail);
-  }
+    public static ProblemException badRequest(String detail) {
+        return new ProblemException(400, "bad-request", "Bad Request", detail);
+    }
 
-  public Problem toProblem() {
-    return new Problem(Problem.TYPES + kind, title, status, getMessage(), errors.isEmpty() ? null : errors, null);
-  }
+    public Problem toProblem() {
+        return new Problem(Problem.TYPES + kind, title, status, getMessage(), errors.isEmpty() ? null : errors, null);
+    }
 
-  public int status() {
-    return status;
-  }
+    public int status() {
+        return status;
+    }
 }

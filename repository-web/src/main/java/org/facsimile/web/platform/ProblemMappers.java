@@ -18,57 +18,69 @@ import java.util.logging.Logger;
  */
 public final class ProblemMappers {
 
-  private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
-  private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
+    private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withNullValues(false));
 
-  private ProblemMappers() {}
+    private ProblemMappers() {}
 
-  public static Response response(Problem problem) {
-    return Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(JSONB.toJson(problem)).build();
-  }
-
-  /** Our own refusals. */
-  @Provider
-  public static final class Refusals implements ExceptionMapper<ProblemException> {
-    @Override
-    public Response toResponse(ProblemException e) {
-      return response(e.toProblem());
-    }
-  }
-
-  /** JAX-RS's own (unknown path, wrong method, unsupported media type, ...). */
-  @Provider
-  public static final class WebErrors implements ExceptionMapper<WebApplicationException> {
-    @Override
-    public Response toResponse(WebApplicationException e) {
-      int status = e.getResponse().getStatus();
-      if (status >= 500) {
-        return Unexpected.incident(e);
-      }
-      Response.StatusType type = Response.Status.fromStatusCode(status);
-      String title = type == null ? "Error" : type.getReasonPhrase();
-      String detail = status == 404 ? "no such resource" : e instanceof NotAllowedException ? "method not allowed here" : title;
-      Response r = response(new Problem("about:blank", title, status, detail, null, null));
-      if (e instanceof NotAllowedException) {
-        return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
-      }
-      return r;
-    }
-  }
-
-  /** Everything else: a 500 with an incident id; the details stay in the log. */
-  @Provider
-  public static final class Unexpected implements ExceptionMapper<Throwable> {
-    @Override
-    public Response toResponse(Throwable e) {
-      return incident(e);
+    public static Response response(Problem problem) {
+        return Response.status(problem.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(JSONB.toJson(problem))
+                .build();
     }
 
-    static Response incident(Throwable e) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "incident " + incident, Redacted.of(e));
-      return response(new Problem(Problem.TYPES + "internal", "Internal Server Error", 500,
-          "the server failed; quote incident " + incident + " when reporting it", null, incident));
+    /** Our own refusals. */
+    @Provider
+    public static final class Refusals implements ExceptionMapper<ProblemException> {
+        @Override
+        public Response toResponse(ProblemException e) {
+            return response(e.toProblem());
+        }
     }
-  }
+
+    /** JAX-RS's own (unknown path, wrong method, unsupported media type, ...). */
+    @Provider
+    public static final class WebErrors implements ExceptionMapper<WebApplicationException> {
+        @Override
+        public Response toResponse(WebApplicationException e) {
+            int status = e.getResponse().getStatus();
+            if (status >= 500) {
+                return Unexpected.incident(e);
+            }
+            Response.StatusType type = Response.Status.fromStatusCode(status);
+            String title = type == null ? "Error" : type.getReasonPhrase();
+            String detail = status == 404
+                    ? "no such resource"
+                    : e instanceof NotAllowedException ? "method not allowed here" : title;
+            Response r = response(new Problem("about:blank", title, status, detail, null, null));
+            if (e instanceof NotAllowedException) {
+                return Response.fromResponse(r)
+                        .allow(e.getResponse().getAllowedMethods())
+                        .build();
+            }
+            return r;
+        }
+    }
+
+    /** Everything else: a 500 with an incident id; the details stay in the log. */
+    @Provider
+    public static final class Unexpected implements ExceptionMapper<Throwable> {
+        @Override
+        public Response toResponse(Throwable e) {
+            return incident(e);
+        }
+
+        static Response incident(Throwable e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(Level.SEVERE, "incident " + incident, Redacted.of(e));
+            return response(new Problem(
+                    Problem.TYPES + "internal",
+                    "Internal Server Error",
+                    500,
+                    "the server failed; quote incident " + incident + " when reporting it",
+                    null,
+                    incident));
+        }
+    }
 }

@@ -7,15 +7,19 @@ package org.facsimile.web.platform;
  */
 public final class Redacted extends RuntimeException {
 
-  private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 1L;
 
-  private Redacted(Throwable original) {
-    super(original.getClass().getName() + " (message withheld)", original.getCause() == null ? null : of(original.getCause()), false, true);
-    setStackTrace(original.getStackTrace());
-  }
+    private Redacted(Throwable original) {
+        super(
+                original.getClass().getName() + " (message withheld)",
+                original.getCause() == null ? null : of(original.getCause()),
+                false,
+                true);
+        setStackTrace(original.getStackTrace());
+    }
 
-  /** The exception chain with every message withheld. */
-  public static Redacted of(Throwable original) {
-    return original instanceof Redacted r ? r : new Redacted(original);
-  }
+    /** The exception chain with every message withheld. */
+    public static Redacted of(Throwable original) {
+        return original instanceof Redacted r ? r : new Redacted(original);
+    }
 }

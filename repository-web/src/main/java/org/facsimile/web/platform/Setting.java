@@ -10,58 +10,58 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * dots and dashes as underscores ({@code facsimile.search.url} = {@code FACSIMILE_SEARCH_URL}).
  */
 public enum Setting {
-  /** Public base URL, used in links, landing pages and DOI targets. */
-  BASE_URL("facsimile.base-url", "http://localhost:8080"),
-  /** The repository's name, as publisher. */
-  REPOSITORY_NAME("facsimile.repository-name", "Facsimile"),
-  /** JDBC URL of PostgreSQL (read by the data source definition). */
-  DB_URL("facsimile.db.url", "jdbc:postgresql://localhost:5432/facsimile"),
-  DB_USER("facsimile.db.user", "facsimile"),
-  DB_PASSWORD("facsimile.db.password", "facsimile"),
-  /** Root folder of the file blob store (private and public areas below it). */
-  STORAGE_DIR("facsimile.storage.dir", "data/store"),
-  /** Elasticsearch HTTP URL. */
-  SEARCH_URL("facsimile.search.url", "http://localhost:9200"),
-  /** The search alias; the index behind it is versioned (alias-v1, ...). */
-  SEARCH_INDEX("facsimile.search.index", "facsimile-datasets"),
-  /** DOI prefix of the local registrar (10.5072 is DataCite's test prefix). */
-  DOI_PREFIX("facsimile.doi.prefix", "10.5072"),
-  /** Largest accepted upload, in bytes. */
-  UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
-  /** Worker threads on this node; 0 makes a web-only node. */
-  WORKER_THREADS("facsimile.worker.threads", "1"),
-  /** How long a claimed job stays a worker's without a heartbeat. */
-  WORKER_LEASE_SECONDS("facsimile.worker.lease-seconds", "60"),
-  /** How often an idle worker looks for work. */
-  WORKER_POLL_MILLIS("facsimile.worker.poll-millis", "1000"),
-  /** How often the outbox relay runs (search indexing, DOI registration). */
-  OUTBOX_POLL_MILLIS("facsimile.outbox.poll-millis", "1000"),
-  /** A token for the "admin" account, created at first start when no admin exists. Empty: none. */
-  BOOTSTRAP_ADMIN_TOKEN("facsimile.bootstrap.admin-token", "");
+    /** Public base URL, used in links, landing pages and DOI targets. */
+    BASE_URL("facsimile.base-url", "http://localhost:8080"),
+    /** The repository's name, as publisher. */
+    REPOSITORY_NAME("facsimile.repository-name", "Facsimile"),
+    /** JDBC URL of PostgreSQL (read by the data source definition). */
+    DB_URL("facsimile.db.url", "jdbc:postgresql://localhost:5432/facsimile"),
+    DB_USER("facsimile.db.user", "facsimile"),
+    DB_PASSWORD("facsimile.db.password", "facsimile"),
+    /** Root folder of the file blob store (private and public areas below it). */
+    STORAGE_DIR("facsimile.storage.dir", "data/store"),
+    /** Elasticsearch HTTP URL. */
+    SEARCH_URL("facsimile.search.url", "http://localhost:9200"),
+    /** The search alias; the index behind it is versioned (alias-v1, ...). */
+    SEARCH_INDEX("facsimile.search.index", "facsimile-datasets"),
+    /** DOI prefix of the local registrar (10.5072 is DataCite's test prefix). */
+    DOI_PREFIX("facsimile.doi.prefix", "10.5072"),
+    /** Largest accepted upload, in bytes. */
+    UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
+    /** Worker threads on this node; 0 makes a web-only node. */
+    WORKER_THREADS("facsimile.worker.threads", "1"),
+    /** How long a claimed job stays a worker's without a heartbeat. */
+    WORKER_LEASE_SECONDS("facsimile.worker.lease-seconds", "60"),
+    /** How often an idle worker looks for work. */
+    WORKER_POLL_MILLIS("facsimile.worker.poll-millis", "1000"),
+    /** How often the outbox relay runs (search indexing, DOI registration). */
+    OUTBOX_POLL_MILLIS("facsimile.outbox.poll-millis", "1000"),
+    /** A token for the "admin" account, created at first start when no admin exists. Empty: none. */
+    BOOTSTRAP_ADMIN_TOKEN("facsimile.bootstrap.admin-token", "");
 
-  private final String key;
-  private final String defaultValue;
+    private final String key;
+    private final String defaultValue;
 
-  Setting(String key, String defaultValue) {
-    this.key = key;
-    this.defaultValue = defaultValue;
-  }
+    Setting(String key, String defaultValue) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+    }
 
-  public String key() {
-    return key;
-  }
+    public String key() {
+        return key;
+    }
 
-  public String get() {
-    Config config = ConfigProvider.getConfig();
-    Optional<String> value = config.getOptionalValue(key, String.class);
-    return value.orElse(defaultValue);
-  }
+    public String get() {
+        Config config = ConfigProvider.getConfig();
+        Optional<String> value = config.getOptionalValue(key, String.class);
+        return value.orElse(defaultValue);
+    }
 
-  public long getLong() {
-    return Long.parseLong(get().trim());
-  }
+    public long getLong() {
+        return Long.parseLong(get().trim());
+    }
 
-  public int getInt() {
-    return Integer.parseInt(get().trim());
-  }
+    public int getInt() {
+        return Integer.parseInt(get().trim());
+    }
 }

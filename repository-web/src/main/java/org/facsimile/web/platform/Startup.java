@@ -27,43 +27,48 @@ import org.hibernate.SessionFactory;
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
 @DataSourceDefinition(
-    name = Startup.DATA_SOURCE,
-    className = "org.postgresql.ds.PGSimpleDataSource",
-    url = "${MPCONFIG=facsimile.db.url}",
-    user = "${MPCONFIG=facsimile.db.user}",
-    password = "${MPCONFIG=facsimile.db.password}",
-    minPoolSize = 2,
-    maxPoolSize = 32)
+        name = Startup.DATA_SOURCE,
+        className = "org.postgresql.ds.PGSimpleDataSource",
+        url = "${MPCONFIG=facsimile.db.url}",
+        user = "${MPCONFIG=facsimile.db.user}",
+        password = "${MPCONFIG=facsimile.db.password}",
+        minPoolSize = 2,
+        maxPoolSize = 32)
 public class Startup {
 
-  public static final String DATA_SOURCE = "java:app/jdbc/facsimile";
+    public static final String DATA_SOURCE = "java:app/jdbc/facsimile";
 
-  private static final Logger LOG = Logger.getLogger(Startup.class.getName());
+    private static final Logger LOG = Logger.getLogger(Startup.class.getName());
 
-  @Resource(lookup = DATA_SOURCE)
-  DataSource dataSource;
+    @Resource(lookup = DATA_SOURCE)
+    DataSource dataSource;
 
-  @PersistenceUnit(unitName = "facsimile")
-  EntityManagerFactory entityManagerFactory;
+    @PersistenceUnit(unitName = "facsimile")
+    EntityManagerFactory entityManagerFactory;
 
-  @Inject AccountService accounts;
-  @Inject WorkerPool workers;
-  @Inject OutboxRelay outbox;
+    @Inject
+    AccountService accounts;
 
-  @PostConstruct
-  void start() {
-    int applied = Migrations.migrate(dataSource);
-    LOG.info("database schema: " + applied + " migration(s) applied");
-    entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
-    LOG.info("database schema matches the JPA model");
-    accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
-    workers.start(dataSource);
-    outbox.start();
-  }
+    @Inject
+    WorkerPool workers;
 
-  @PreDestroy
-  void stop() {
-    outbox.stop();
-    workers.stop();
-  }
+    @Inject
+    OutboxRelay outbox;
+
+    @PostConstruct
+    void start() {
+        int applied = Migrations.migrate(dataSource);
+        LOG.info("database schema: " + applied + " migration(s) applied");
+        entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
+        LOG.info("database schema matches the JPA model");
+        accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
+        workers.start(dataSource);
+        outbox.start();
+    }
+
+    @PreDestroy
+    void stop() {
+        outbox.stop();
+        workers.stop();
+    }
 }

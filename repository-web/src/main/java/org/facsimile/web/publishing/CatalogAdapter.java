@@ -11,27 +11,28 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class CatalogAdapter implements PublishedCatalog {
 
-  @Inject PublicDatasets datasets;
+    @Inject
+    PublicDatasets datasets;
 
-  @Override
-  public String repositoryName() {
-    return Setting.REPOSITORY_NAME.get();
-  }
+    @Override
+    public String repositoryName() {
+        return Setting.REPOSITORY_NAME.get();
+    }
 
-  @Override
-  public String baseUrl() {
-    return Setting.BASE_URL.get();
-  }
+    @Override
+    public String baseUrl() {
+        return Setting.BASE_URL.get();
+    }
 
-  @Override
-  public long count() {
-    return datasets.count();
-  }
+    @Override
+    public long count() {
+        return datasets.count();
+    }
 
-  @Override
-  public List<DatasetDescription> page(long offset, int limit) {
-    return datasets.page(offset, limit).stream()
-        .map(p -> PublicDatasets.describe(p.datasetId(), p.version(), p.files()))
-        .toList();
-  }
+    @Override
+    public List<DatasetDescription> page(long offset, int limit) {
+        return datasets.page(offset, limit).stream()
+                .map(p -> PublicDatasets.describe(p.datasetId(), p.version(), p.files()))
+                .toList();
+    }
 }

@@ -18,29 +18,30 @@ import org.facsimile.web.deposit.Deposit;
 @Table(name = "dataset")
 public class Dataset {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "owner_id", nullable = false)
-  private Account owner;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "owner_id", nullable = false)
+    private Account owner;
 
-  @OneToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "deposit_id", nullable = false, unique = true)
-  private Deposit deposit;
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "deposit_id", nullable = false, unique = true)
+    private Deposit deposit;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  protected Dataset() {}
+    protected Dataset() {}
 
-  public Dataset(Deposit deposit, Instant now) {
-    this.id = UUID.randomUUID();
-    this.owner = deposit.owner();
-    this.deposit = deposit;
-    this.createdAt = now;
-  }
+    public Dataset(Deposit deposit, Instant now) {
+        this.id = UUID.randomUUID();
+        this.owner = deposit.owner();
+        this.deposit = deposit;
+        this.createdAt = now;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public UUID id() {
+        return id;
+    }
 }

@@ -25,71 +25,117 @@ import org.facsimile.web.storage.BlobStore.Area;
 @Produces(MediaType.APPLICATION_JSON)
 public class DatasetResource {
 
-  public record FileView(String name, String title, String mediaType, long size, String sha256, Long rows, String url) {}
+    public record FileView(
+            String name, String title, String mediaType, long size, String sha256, Long rows, String url) {}
 
-  public record DatasetView(String id, String versionId, int version, String doi, String doiUrl, String title, String description,
-      List<String> creators, List<String> keywords, String licence, boolean synthetic, String derivedFrom, Instant published,
-      String landingPage, List<FileView> files) {
+    public record DatasetView(
+            String id,
+            String versionId,
+            int version,
+            String doi,
+            String doiUrl,
+            String title,
+            String description,
+            List<String> creators,
+            List<String> keywords,
+            String licence,
+            boolean synthetic,
+            String derivedFrom,
+            Instant published,
+            String landingPage,
+            List<FileView> files) {
 
-    static DatasetView of(PublicDatasets.PublicVersion p) {
-      DatasetVersion v = p.version();
-      List<FileView> files = p.files().stream()
-          .map(f -> new FileView(f.fileName(), f.title(), f.mediaType(), f.byteSize(), f.sha256(), f.rowCount(),
-              PublicDatasets.download(p.datasetId(), f.fileName())))
-          .toList();
-      return new DatasetView(p.datasetId().toString(), v.id().toString(), v.versionNumber(), v.doi(), "https://doi.org/" + v.doi(),
-          v.title(), v.description(), v.creators(), v.keywords(), v.licence(), v.synthetic(), v.sourceUrl(), v.publishedAt(),
-          PublicDatasets.landingPage(p.datasetId()), files);
+        static DatasetView of(PublicDatasets.PublicVersion p) {
+            DatasetVersion v = p.version();
+            List<FileView> files = p.files().stream()
+                    .map(f -> new FileView(
+                            f.fileName(),
+                            f.title(),
+                            f.mediaType(),
+                            f.byteSize(),
+                            f.sha256(),
+                            f.rowCount(),
+                            PublicDatasets.download(p.datasetId(), f.fileName())))
+                    .toList();
+            return new DatasetView(
+                    p.datasetId().toString(),
+                    v.id().toString(),
+                    v.versionNumber(),
+                    v.doi(),
+                    "https://doi.org/" + v.doi(),
+                    v.title(),
+                    v.description(),
+                    v.creators(),
+                    v.keywords(),
+                    v.licence(),
+                    v.synthetic(),
+                    v.sourceUrl(),
+                    v.publishedAt(),
+                    PublicDatasets.landingPage(p.datasetId()),
+                    files);
+        }
     }
-  }
 
-  @Inject PublicDatasets datasets;
-  @Inject BlobStore blobs;
+    @Inject
+    PublicDatasets datasets;
 
-  @GET
-  public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
-    long from = offset == null ? 0 : offset;
-    int size = limit == null ? 50 : limit;
-    if (from < 0 || size < 1 || size > 500) {
-      throw ProblemException.badRequest("offset must be >= 0 and limit between 1 and 500");
+    @Inject
+    BlobStore blobs;
+
+    @GET
+    public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
+        long from = offset == null ? 0 : offset;
+        int size = limit == null ? 50 : limit;
+        if (from < 0 || size < 1 || size > 500) {
+            throw ProblemException.badRequest("offset must be >= 0 and limit between 1 and 500");
+        }
+        List<DatasetView> page =
+                datasets.page(from, size).stream().map(DatasetView::of).toList();
+        return Response.ok(page).header("X-Total-Count", datasets.count()).build();
     }
-    List<DatasetView> page = datasets.page(from, size).stream().map(DatasetView::of).toList();
-    return Response.ok(page).header("X-Total-Count", datasets.count()).build();
-  }
 
-  @GET
-  @Path("{id}")
-  public DatasetView get(@PathParam("id") String id) {
-    return DatasetView.of(find(id));
-  }
-
-  /** Downloads one file of the latest version, with its checksum as ETag and Digest. */
-  @GET
-  @Path("{id}/files/{name}")
-  @Produces(MediaType.WILDCARD)
-  public Response download(@PathParam("id") String id, @PathParam("name") String name) {
-    PublicDatasets.PublicVersion version = find(id);
-    Distribution file = version.files().stream().filter(f -> f.fileName().equals(name)).findFirst()
-        .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
-    StreamingOutput body = out -> {
-      try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
-        in.transferTo(out);
-      }
-    };
-    String digest = java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
-    return Response.ok(body, file.mediaType() + ("text/csv".equals(file.mediaType()) || file.mediaType().startsWith("text/") ? "; charset=UTF-8" : ""))
-        .header("Content-Length", file.byteSize())
-        .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-        .header("ETag", "\"" + file.sha256() + "\"")
-        .header("Digest", "sha-256=" + digest)
-        .build();
-  }
-
-  private PublicDatasets.PublicVersion find(String id) {
-    try {
-      return datasets.latest(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("dataset " + id));
-    } catch (IllegalArgumentException e) {
-      throw ProblemException.notFound("dataset");
+    @GET
+    @Path("{id}")
+    public DatasetView get(@PathParam("id") String id) {
+        return DatasetView.of(find(id));
     }
-  }
+
+    /** Downloads one file of the latest version, with its checksum as ETag and Digest. */
+    @GET
+    @Path("{id}/files/{name}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(@PathParam("id") String id, @PathParam("name") String name) {
+        PublicDatasets.PublicVersion version = find(id);
+        Distribution file = version.files().stream()
+                .filter(f -> f.fileName().equals(name))
+                .findFirst()
+                .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
+        StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
+                in.transferTo(out);
+            }
+        };
+        String digest =
+                java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
+        return Response.ok(
+                        body,
+                        file.mediaType()
+                                + ("text/csv".equals(file.mediaType())
+                                                || file.mediaType().startsWith("text/")
+                                        ? "; charset=UTF-8"
+                                        : ""))
+                .header("Content-Length", file.byteSize())
+                .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
+                .header("ETag", "\"" + file.sha256() + "\"")
+                .header("Digest", "sha-256=" + digest)
+                .build();
+    }
+
+    private PublicDatasets.PublicVersion find(String id) {
+        try {
+            return datasets.latest(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("dataset " + id));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("dataset");
+        }
+    }
 }

@@ -24,136 +24,151 @@ import org.hibernate.type.SqlTypes;
 @Table(name = "dataset_version")
 public class DatasetVersion {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "dataset_id", nullable = false)
-  private Dataset dataset;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "dataset_id", nullable = false)
+    private Dataset dataset;
 
-  @Column(name = "version_number", nullable = false)
-  private int versionNumber;
+    @Column(name = "version_number", nullable = false)
+    private int versionNumber;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "job_id", nullable = false, unique = true)
-  private SynthesisJob job;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "job_id", nullable = false, unique = true)
+    private SynthesisJob job;
 
-  @Column(name = "doi", nullable = false, unique = true, length = 200)
-  private String doi;
+    @Column(name = "doi", nullable = false, unique = true, length = 200)
+    private String doi;
 
-  @Column(name = "title", nullable = false, length = 500)
-  private String title;
+    @Column(name = "title", nullable = false, length = 500)
+    private String title;
 
-  @Column(name = "description")
-  private String description;
+    @Column(name = "description")
+    private String description;
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "creators", nullable = false)
-  private List<String> creators = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "creators", nullable = false)
+    private List<String> creators = new ArrayList<>();
 
-  @JdbcTypeCode(SqlTypes.JSON)
-  @Column(name = "keywords", nullable = false)
-  private List<String> keywords = new ArrayList<>();
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "keywords", nullable = false)
+    private List<String> keywords = new ArrayList<>();
 
-  @Column(name = "licence", nullable = false, length = 200)
-  private String licence;
+    @Column(name = "licence", nullable = false, length = 200)
+    private String licence;
 
-  @Column(name = "source_url", length = 2000)
-  private String sourceUrl;
+    @Column(name = "source_url", length = 2000)
+    private String sourceUrl;
 
-  @Column(name = "synthetic", nullable = false)
-  private boolean synthetic;
+    @Column(name = "synthetic", nullable = false)
+    private boolean synthetic;
 
-  /** The public part of the quality report (scores, no data), as JSON. */
-  @Column(name = "quality_summary")
-  private String qualitySummary;
+    /** The public part of the quality report (scores, no data), as JSON. */
+    @Column(name = "quality_summary")
+    private String qualitySummary;
 
-  @Column(name = "published_at", nullable = false)
-  private Instant publishedAt;
+    @Column(name = "published_at", nullable = false)
+    private Instant publishedAt;
 
-  @OneToMany(mappedBy = "version", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
-  @OrderBy("fileName")
-  private List<Distribution> distributions = new ArrayList<>();
+    @OneToMany(mappedBy = "version", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
+    @OrderBy("fileName")
+    private List<Distribution> distributions = new ArrayList<>();
 
-  protected DatasetVersion() {}
+    protected DatasetVersion() {}
 
-  public DatasetVersion(Dataset dataset, int versionNumber, SynthesisJob job, String doi, DepositMetadata metadata,
-      String qualitySummary, Instant now) {
-    this.id = UUID.randomUUID();
-    this.dataset = dataset;
-    this.versionNumber = versionNumber;
-    this.job = job;
-    this.doi = doi;
-    this.title = metadata.title();
-    this.description = metadata.description();
-    this.creators = new ArrayList<>(metadata.creators());
-    this.keywords = new ArrayList<>(metadata.keywords());
-    this.licence = metadata.licence();
-    this.sourceUrl = metadata.sourceUrl();
-    this.synthetic = true;
-    this.qualitySummary = qualitySummary;
-    this.publishedAt = now;
-  }
+    public DatasetVersion(
+            Dataset dataset,
+            int versionNumber,
+            SynthesisJob job,
+            String doi,
+            DepositMetadata metadata,
+            String qualitySummary,
+            Instant now) {
+        this.id = UUID.randomUUID();
+        this.dataset = dataset;
+        this.versionNumber = versionNumber;
+        this.job = job;
+        this.doi = doi;
+        this.title = metadata.title();
+        this.description = metadata.description();
+        this.creators = new ArrayList<>(metadata.creators());
+        this.keywords = new ArrayList<>(metadata.keywords());
+        this.licence = metadata.licence();
+        this.sourceUrl = metadata.sourceUrl();
+        this.synthetic = true;
+        this.qualitySummary = qualitySummary;
+        this.publishedAt = now;
+    }
 
-  public Distribution addDistribution(String fileName, String title, String mediaType, long byteSize, String sha256,
-      String storageKey, String tableName, Long rowCount) {
-    Distribution d = new Distribution(this, fileName, title, mediaType, byteSize, sha256, storageKey, tableName, rowCount);
-    distributions.add(d);
-    return d;
-  }
+    public Distribution addDistribution(
+            String fileName,
+            String title,
+            String mediaType,
+            long byteSize,
+            String sha256,
+            String storageKey,
+            String tableName,
+            Long rowCount) {
+        Distribution d =
+                new Distribution(this, fileName, title, mediaType, byteSize, sha256, storageKey, tableName, rowCount);
+        distributions.add(d);
+        return d;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  public Dataset dataset() {
-    return dataset;
-  }
+    public Dataset dataset() {
+        return dataset;
+    }
 
-  public int versionNumber() {
-    return versionNumber;
-  }
+    public int versionNumber() {
+        return versionNumber;
+    }
 
-  public String doi() {
-    return doi;
-  }
+    public String doi() {
+        return doi;
+    }
 
-  public String title() {
-    return title;
-  }
+    public String title() {
+        return title;
+    }
 
-  public String description() {
-    return description;
-  }
+    public String description() {
+        return description;
+    }
 
-  public List<String> creators() {
-    return List.copyOf(creators);
-  }
+    public List<String> creators() {
+        return List.copyOf(creators);
+    }
 
-  public List<String> keywords() {
-    return List.copyOf(keywords);
-  }
+    public List<String> keywords() {
+        return List.copyOf(keywords);
+    }
 
-  public String licence() {
-    return licence;
-  }
+    public String licence() {
+        return licence;
+    }
 
-  public String sourceUrl() {
-    return sourceUrl;
-  }
+    public String sourceUrl() {
+        return sourceUrl;
+    }
 
-  public boolean synthetic() {
-    return synthetic;
-  }
+    public boolean synthetic() {
+        return synthetic;
+    }
 
-  public String qualitySummary() {
-    return qualitySummary;
-  }
+    public String qualitySummary() {
+        return qualitySummary;
+    }
 
-  public Instant publishedAt() {
-    return publishedAt;
-  }
+    public Instant publishedAt() {
+        return publishedAt;
+    }
 
-  public List<Distribution> distributions() {
-    return List.copyOf(distributions);
-  }
+    public List<Distribution> distributions() {
+        return List.copyOf(distributions);
+    }
 }

@@ -10,15 +10,15 @@ import java.util.UUID;
  */
 public interface DoiRegistrar {
 
-  /** A new DOI name under this repository's prefix; no side effect. */
-  String mint();
+    /** A new DOI name under this repository's prefix; no side effect. */
+    String mint();
 
-  /** Reserves {@code doi} for a deposit (in the caller's transaction). */
-  void reserve(String doi, UUID depositId);
+    /** Reserves {@code doi} for a deposit (in the caller's transaction). */
+    void reserve(String doi, UUID depositId);
 
-  /** Registers {@code doi} as findable, resolving to {@code targetUrl} (in the caller's transaction). */
-  void register(String doi, UUID versionId, String targetUrl);
+    /** Registers {@code doi} as findable, resolving to {@code targetUrl} (in the caller's transaction). */
+    void register(String doi, UUID versionId, String targetUrl);
 
-  /** Where a findable DOI resolves to; empty for reserved or unknown DOIs. */
-  Optional<String> resolve(String doi);
+    /** Where a findable DOI resolves to; empty for reserved or unknown DOIs. */
+    Optional<String> resolve(String doi);
 }

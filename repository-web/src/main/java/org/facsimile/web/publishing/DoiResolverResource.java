@@ -17,13 +17,16 @@ import org.facsimile.web.platform.ProblemException;
 @RequestScoped
 public class DoiResolverResource {
 
-  @Inject DoiRegistrar dois;
+    @Inject
+    DoiRegistrar dois;
 
-  @GET
-  @Path("{doi: .+}")
-  public Response resolve(@PathParam("doi") String doi) {
-    return dois.resolve(doi)
-        .map(target -> Response.status(Response.Status.FOUND).location(URI.create(target)).build())
-        .orElseThrow(() -> ProblemException.notFound("DOI"));
-  }
+    @GET
+    @Path("{doi: .+}")
+    public Response resolve(@PathParam("doi") String doi) {
+        return dois.resolve(doi)
+                .map(target -> Response.status(Response.Status.FOUND)
+                        .location(URI.create(target))
+                        .build())
+                .orElseThrow(() -> ProblemException.notFound("DOI"));
+    }
 }

@@ -19,52 +19,54 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class LocalDoiRegistrar implements DoiRegistrar {
 
-  /** Crockford base32: no I, L, O, U, so a DOI read aloud or retyped stays right. */
-  private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
-  private static final SecureRandom RANDOM = new SecureRandom();
+    /** Crockford base32: no I, L, O, U, so a DOI read aloud or retyped stays right. */
+    private static final char[] ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz".toCharArray();
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-  @Inject Clock clock;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  @Override
-  public String mint() {
-    StringBuilder suffix = new StringBuilder("fcsm.");
-    for (int i = 0; i < 10; i++) {
-      if (i == 5) {
-        suffix.append('-');
-      }
-      suffix.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+    @Inject
+    Clock clock;
+
+    @Override
+    public String mint() {
+        StringBuilder suffix = new StringBuilder("fcsm.");
+        for (int i = 0; i < 10; i++) {
+            if (i == 5) {
+                suffix.append('-');
+            }
+            suffix.append(ALPHABET[RANDOM.nextInt(ALPHABET.length)]);
+        }
+        return Setting.DOI_PREFIX.get().trim() + "/" + suffix;
     }
-    return Setting.DOI_PREFIX.get().trim() + "/" + suffix;
-  }
 
-  @Override
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void reserve(String doi, UUID depositId) {
-    em.persist(new DoiRecord(doi, "local", depositId, clock.now()));
-  }
-
-  @Override
-  @Transactional(Transactional.TxType.MANDATORY)
-  public void register(String doi, UUID versionId, String targetUrl) {
-    DoiRecord record = em.find(DoiRecord.class, doi);
-    if (record == null) {
-      throw new IllegalStateException("DOI " + doi + " was never reserved");
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(String doi, UUID depositId) {
+        em.persist(new DoiRecord(doi, "local", depositId, clock.now()));
     }
-    record.registered(versionId, targetUrl, clock.now());
-  }
 
-  @Override
-  @Transactional
-  public Optional<String> resolve(String doi) {
-    // DOI names are case-insensitive
-    return em.createQuery("SELECT d FROM DoiRecord d WHERE lower(d.doi) = :doi", DoiRecord.class)
-        .setParameter("doi", doi.toLowerCase(Locale.ROOT))
-        .getResultStream()
-        .filter(d -> DoiRecord.FINDABLE.equals(d.state()))
-        .map(DoiRecord::targetUrl)
-        .findFirst();
-  }
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void register(String doi, UUID versionId, String targetUrl) {
+        DoiRecord record = em.find(DoiRecord.class, doi);
+        if (record == null) {
+            throw new IllegalStateException("DOI " + doi + " was never reserved");
+        }
+        record.registered(versionId, targetUrl, clock.now());
+    }
+
+    @Override
+    @Transactional
+    public Optional<String> resolve(String doi) {
+        // DOI names are case-insensitive
+        return em.createQuery("SELECT d FROM DoiRecord d WHERE lower(d.doi) = :doi", DoiRecord.class)
+                .setParameter("doi", doi.toLowerCase(Locale.ROOT))
+                .getResultStream()
+                .filter(d -> DoiRecord.FINDABLE.equals(d.state()))
+                .map(DoiRecord::targetUrl)
+                .findFirst();
+    }
 }

@@ -15,79 +15,104 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class PublicDatasets {
 
-  /** A published version with everything a public page or API needs, detached from the database. */
-  public record PublicVersion(UUID datasetId, DatasetVersion version, List<Distribution> files) {}
+    /** A published version with everything a public page or API needs, detached from the database. */
+    public record PublicVersion(UUID datasetId, DatasetVersion version, List<Distribution> files) {}
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  /** The latest version of a dataset. */
-  @Transactional
-  public Optional<PublicVersion> latest(UUID datasetId) {
-    List<DatasetVersion> versions = em.createQuery(
-            "SELECT v FROM DatasetVersion v WHERE v.dataset.id = :id ORDER BY v.versionNumber DESC", DatasetVersion.class)
-        .setParameter("id", datasetId).setMaxResults(1).getResultList();
-    return versions.stream().findFirst().map(this::load);
-  }
-
-  /** A version by id, whatever dataset it belongs to. */
-  @Transactional
-  public Optional<PublicVersion> version(UUID versionId) {
-    return Optional.ofNullable(em.find(DatasetVersion.class, versionId)).map(this::load);
-  }
-
-  /** Latest versions, oldest publication first (a stable order for paging). */
-  @Transactional
-  public List<PublicVersion> page(long offset, int limit) {
-    return em.createQuery(
-            "SELECT v FROM DatasetVersion v WHERE v.versionNumber = "
-                + "(SELECT max(w.versionNumber) FROM DatasetVersion w WHERE w.dataset = v.dataset) ORDER BY v.publishedAt, v.id",
-            DatasetVersion.class)
-        .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE)).setMaxResults(limit)
-        .getResultList().stream().map(this::load).toList();
-  }
-
-  @Transactional
-  public long count() {
-    return em.createQuery("SELECT count(d) FROM Dataset d", Long.class).getSingleResult();
-  }
-
-  private PublicVersion load(DatasetVersion v) {
-    UUID datasetId = v.dataset().id();
-    List<Distribution> files = v.distributions();
-    return new PublicVersion(datasetId, v, files);
-  }
-
-  /** The public URL of a dataset's landing page. */
-  public static String landingPage(UUID datasetId) {
-    return Setting.BASE_URL.get() + "/datasets/" + datasetId;
-  }
-
-  /** The public download URL of one of a dataset's files. */
-  public static String download(UUID datasetId, String fileName) {
-    return Setting.BASE_URL.get() + "/api/datasets/" + datasetId + "/files/" + fileName;
-  }
-
-  /** The description harvesters and renderers get: metadata plus files, no private detail. */
-  public static DatasetDescription describe(UUID datasetId, DatasetVersion v, List<Distribution> files) {
-    List<DistributionDescription> distributions = files.stream()
-        .map(f -> new DistributionDescription(download(datasetId, f.fileName()), f.title(), f.mediaType(), f.byteSize(), f.sha256(),
-            conformsTo(f.mediaType())))
-        .toList();
-    return new DatasetDescription(landingPage(datasetId), v.doi(), v.title(), v.description(), v.creators(), v.keywords(),
-        v.licence(), v.publishedAt(), v.versionNumber(), Setting.REPOSITORY_NAME.get(), v.synthetic(), v.sourceUrl(), distributions);
-  }
-
-  static String conformsTo(String mediaType) {
-    switch (mediaType) {
-      case "text/csv":
-        return "https://www.rfc-editor.org/rfc/rfc4180";
-      case "application/csvm+json":
-        return "http://www.w3.org/TR/tabular-metadata/";
-      case "text/turtle":
-        return "http://data.europa.eu/r5r/";
-      default:
-        return null;
+    /** The latest version of a dataset. */
+    @Transactional
+    public Optional<PublicVersion> latest(UUID datasetId) {
+        List<DatasetVersion> versions = em.createQuery(
+                        "SELECT v FROM DatasetVersion v WHERE v.dataset.id = :id ORDER BY v.versionNumber DESC",
+                        DatasetVersion.class)
+                .setParameter("id", datasetId)
+                .setMaxResults(1)
+                .getResultList();
+        return versions.stream().findFirst().map(this::load);
     }
-  }
+
+    /** A version by id, whatever dataset it belongs to. */
+    @Transactional
+    public Optional<PublicVersion> version(UUID versionId) {
+        return Optional.ofNullable(em.find(DatasetVersion.class, versionId)).map(this::load);
+    }
+
+    /** Latest versions, oldest publication first (a stable order for paging). */
+    @Transactional
+    public List<PublicVersion> page(long offset, int limit) {
+        return em
+                .createQuery(
+                        "SELECT v FROM DatasetVersion v WHERE v.versionNumber = "
+                                + "(SELECT max(w.versionNumber) FROM DatasetVersion w WHERE w.dataset = v.dataset) ORDER BY v.publishedAt, v.id",
+                        DatasetVersion.class)
+                .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(this::load)
+                .toList();
+    }
+
+    @Transactional
+    public long count() {
+        return em.createQuery("SELECT count(d) FROM Dataset d", Long.class).getSingleResult();
+    }
+
+    private PublicVersion load(DatasetVersion v) {
+        UUID datasetId = v.dataset().id();
+        List<Distribution> files = v.distributions();
+        return new PublicVersion(datasetId, v, files);
+    }
+
+    /** The public URL of a dataset's landing page. */
+    public static String landingPage(UUID datasetId) {
+        return Setting.BASE_URL.get() + "/datasets/" + datasetId;
+    }
+
+    /** The public download URL of one of a dataset's files. */
+    public static String download(UUID datasetId, String fileName) {
+        return Setting.BASE_URL.get() + "/api/datasets/" + datasetId + "/files/" + fileName;
+    }
+
+    /** The description harvesters and renderers get: metadata plus files, no private detail. */
+    public static DatasetDescription describe(UUID datasetId, DatasetVersion v, List<Distribution> files) {
+        List<DistributionDescription> distributions = files.stream()
+                .map(f -> new DistributionDescription(
+                        download(datasetId, f.fileName()),
+                        f.title(),
+                        f.mediaType(),
+                        f.byteSize(),
+                        f.sha256(),
+                        conformsTo(f.mediaType())))
+                .toList();
+        return new DatasetDescription(
+                landingPage(datasetId),
+                v.doi(),
+                v.title(),
+                v.description(),
+                v.creators(),
+                v.keywords(),
+                v.licence(),
+                v.publishedAt(),
+                v.versionNumber(),
+                Setting.REPOSITORY_NAME.get(),
+                v.synthetic(),
+                v.sourceUrl(),
+                distributions);
+    }
+
+    static String conformsTo(String mediaType) {
+        switch (mediaType) {
+            case "text/csv":
+                return "https://www.rfc-editor.org/rfc/rfc4180";
+            case "application/csvm+json":
+                return "http://www.w3.org/TR/tabular-metadata/";
+            case "text/turtle":
+                return "http://data.europa.eu/r5r/";
+            default:
+                return null;
+        }
+    }
 }

@@ -43,100 +43,148 @@ import org.facsimile.web.synthesis.SynthesisJob;
 @ApplicationScoped
 public class PublishService {
 
-  /** What the depositor learns on publishing. */
-  public record Published(String datasetId, String versionId, int version, String doi, String doiUrl, String landingPage) {}
+    /** What the depositor learns on publishing. */
+    public record Published(
+            String datasetId, String versionId, int version, String doi, String doiUrl, String landingPage) {}
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  @Inject Clock clock;
-  @Inject AuditLog audit;
-  @Inject DoiRegistrar dois;
-  @Inject BlobStore blobs;
+    @Inject
+    Clock clock;
 
-  @Transactional
-  public Published publish(Account caller, UUID depositId, String from) {
-    Deposit deposit = em.find(Deposit.class, depositId, LockModeType.PESSIMISTIC_WRITE);
-    if (deposit == null || !deposit.isOwnedBy(caller)) {
-      throw ProblemException.notFound("deposit " + depositId);
-    }
-    if (deposit.state() == DepositState.PUBLISHED) {
-      throw ProblemException.conflict("the deposit is already published");
-    }
-    List<SynthesisJob> jobs = em.createQuery("SELECT j FROM SynthesisJob j WHERE j.deposit = :d ORDER BY j.createdAt DESC", SynthesisJob.class)
-        .setParameter("d", deposit).setMaxResults(1).getResultList();
-    if (jobs.isEmpty() || jobs.get(0).state() != JobState.SUCCEEDED || deposit.state() != DepositState.READY_FOR_REVIEW) {
-      String where = jobs.isEmpty() ? "it was never submitted" : "its synthesis is " + jobs.get(0).state() + " (" + jobs.get(0).step() + ")";
-      throw ProblemException.conflict("only a finished synthesis can be published; " + where);
-    }
-    SynthesisJob job = jobs.get(0);
-    List<DepositFile> inputs = em.createQuery("SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
-        .setParameter("d", deposit).getResultList();
+    @Inject
+    AuditLog audit;
 
-    Dataset dataset = new Dataset(deposit, clock.now());
-    em.persist(dataset);
-    DatasetVersion version = new DatasetVersion(dataset, 1, job, deposit.doi(), deposit.metadata(), job.report(), clock.now());
-    String folder = "datasets/" + dataset.id() + "/v1/";
-    Map<String, Long> syntheticRows = syntheticRows(job.report());
-    List<CsvwTable> tables = new ArrayList<>();
-    try {
-      for (DepositFile input : inputs) {
-        BlobStore.Stored copy = blobs.copy(Area.PRIVATE, job.resultKey() + "/" + input.fileName(), Area.PUBLIC, folder + input.fileName());
-        version.addDistribution(input.fileName(), "Synthetic table " + input.tableName() + " (CSV)", "text/csv", copy.byteSize(),
-            copy.sha256(), copy.key(), input.tableName(), syntheticRows.get(input.tableName()));
-        tables.add(CsvwJson.read(input.tableSchema()).get(0));
-      }
-      String csvw = CsvwJson.write(tables, csvwAnnotations(deposit, version));
-      BlobStore.Stored metadata = blobs.write(Area.PUBLIC, folder + "csv-metadata.json", out -> out.write(csvw.getBytes(StandardCharsets.UTF_8)));
-      version.addDistribution("csv-metadata.json", "Table metadata (W3C CSVW)", "application/csvm+json", metadata.byteSize(),
-          metadata.sha256(), metadata.key(), null, null);
+    @Inject
+    DoiRegistrar dois;
 
-      DatasetDescription description = PublicDatasets.describe(dataset.id(), version, version.distributions());
-      ByteArrayOutputStream turtle = new ByteArrayOutputStream();
-      new DcatRenderer().write(description, Lang.TURTLE, turtle);
-      BlobStore.Stored record = blobs.write(Area.PUBLIC, folder + "dataset.ttl", out -> turtle.writeTo(out));
-      version.addDistribution("dataset.ttl", "Dataset record (DCAT-AP, Turtle)", "text/turtle", record.byteSize(), record.sha256(),
-          record.key(), null, null);
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not write the public files", e);
-    } catch (CsvwProblem e) {
-      throw new IllegalStateException("a stored table schema no longer reads", e);
-    }
-    em.persist(version);
-    dois.register(deposit.doi(), version.id(), PublicDatasets.landingPage(dataset.id()));
-    em.persist(new OutboxEvent(OutboxEvent.INDEX_VERSION, version.id(), clock.now()));
-    deposit.published(clock.now());
-    audit.record(caller.id(), "dataset.publish", "dataset", dataset.id().toString(), "doi " + deposit.doi(), from);
-    return new Published(dataset.id().toString(), version.id().toString(), 1, deposit.doi(), "https://doi.org/" + deposit.doi(),
-        PublicDatasets.landingPage(dataset.id()));
-  }
+    @Inject
+    BlobStore blobs;
 
-  private static Map<String, String> csvwAnnotations(Deposit deposit, DatasetVersion version) {
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("dc:title", version.title());
-    if (version.description() != null) {
-      annotations.put("dc:description", version.description());
-    }
-    annotations.put("dc:identifier", "https://doi.org/" + version.doi());
-    annotations.put("dc:license", version.licence());
-    annotations.put("dc:type", "synthetic data");
-    if (version.sourceUrl() != null) {
-      annotations.put("prov:wasDerivedFrom", version.sourceUrl());
-    }
-    return annotations;
-  }
+    @Transactional
+    public Published publish(Account caller, UUID depositId, String from) {
+        Deposit deposit = em.find(Deposit.class, depositId, LockModeType.PESSIMISTIC_WRITE);
+        if (deposit == null || !deposit.isOwnedBy(caller)) {
+            throw ProblemException.notFound("deposit " + depositId);
+        }
+        if (deposit.state() == DepositState.PUBLISHED) {
+            throw ProblemException.conflict("the deposit is already published");
+        }
+        List<SynthesisJob> jobs = em.createQuery(
+                        "SELECT j FROM SynthesisJob j WHERE j.deposit = :d ORDER BY j.createdAt DESC",
+                        SynthesisJob.class)
+                .setParameter("d", deposit)
+                .setMaxResults(1)
+                .getResultList();
+        if (jobs.isEmpty()
+                || jobs.get(0).state() != JobState.SUCCEEDED
+                || deposit.state() != DepositState.READY_FOR_REVIEW) {
+            String where = jobs.isEmpty()
+                    ? "it was never submitted"
+                    : "its synthesis is " + jobs.get(0).state() + " ("
+                            + jobs.get(0).step() + ")";
+            throw ProblemException.conflict("only a finished synthesis can be published; " + where);
+        }
+        SynthesisJob job = jobs.get(0);
+        List<DepositFile> inputs = em.createQuery(
+                        "SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
+                .setParameter("d", deposit)
+                .getResultList();
 
-  @SuppressWarnings("unchecked")
-  private static Map<String, Long> syntheticRows(String reportJson) {
-    Map<String, Long> rows = new LinkedHashMap<>();
-    if (reportJson == null) {
-      return rows;
+        Dataset dataset = new Dataset(deposit, clock.now());
+        em.persist(dataset);
+        DatasetVersion version =
+                new DatasetVersion(dataset, 1, job, deposit.doi(), deposit.metadata(), job.report(), clock.now());
+        String folder = "datasets/" + dataset.id() + "/v1/";
+        Map<String, Long> syntheticRows = syntheticRows(job.report());
+        List<CsvwTable> tables = new ArrayList<>();
+        try {
+            for (DepositFile input : inputs) {
+                BlobStore.Stored copy = blobs.copy(
+                        Area.PRIVATE, job.resultKey() + "/" + input.fileName(), Area.PUBLIC, folder + input.fileName());
+                version.addDistribution(
+                        input.fileName(),
+                        "Synthetic table " + input.tableName() + " (CSV)",
+                        "text/csv",
+                        copy.byteSize(),
+                        copy.sha256(),
+                        copy.key(),
+                        input.tableName(),
+                        syntheticRows.get(input.tableName()));
+                tables.add(CsvwJson.read(input.tableSchema()).get(0));
+            }
+            String csvw = CsvwJson.write(tables, csvwAnnotations(deposit, version));
+            BlobStore.Stored metadata = blobs.write(
+                    Area.PUBLIC, folder + "csv-metadata.json", out -> out.write(csvw.getBytes(StandardCharsets.UTF_8)));
+            version.addDistribution(
+                    "csv-metadata.json",
+                    "Table metadata (W3C CSVW)",
+                    "application/csvm+json",
+                    metadata.byteSize(),
+                    metadata.sha256(),
+                    metadata.key(),
+                    null,
+                    null);
+
+            DatasetDescription description = PublicDatasets.describe(dataset.id(), version, version.distributions());
+            ByteArrayOutputStream turtle = new ByteArrayOutputStream();
+            new DcatRenderer().write(description, Lang.TURTLE, turtle);
+            BlobStore.Stored record = blobs.write(Area.PUBLIC, folder + "dataset.ttl", out -> turtle.writeTo(out));
+            version.addDistribution(
+                    "dataset.ttl",
+                    "Dataset record (DCAT-AP, Turtle)",
+                    "text/turtle",
+                    record.byteSize(),
+                    record.sha256(),
+                    record.key(),
+                    null,
+                    null);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the public files", e);
+        } catch (CsvwProblem e) {
+            throw new IllegalStateException("a stored table schema no longer reads", e);
+        }
+        em.persist(version);
+        dois.register(deposit.doi(), version.id(), PublicDatasets.landingPage(dataset.id()));
+        em.persist(new OutboxEvent(OutboxEvent.INDEX_VERSION, version.id(), clock.now()));
+        deposit.published(clock.now());
+        audit.record(caller.id(), "dataset.publish", "dataset", dataset.id().toString(), "doi " + deposit.doi(), from);
+        return new Published(
+                dataset.id().toString(),
+                version.id().toString(),
+                1,
+                deposit.doi(),
+                "https://doi.org/" + deposit.doi(),
+                PublicDatasets.landingPage(dataset.id()));
     }
-    Map<String, Object> report = jakarta.json.bind.JsonbBuilder.create().fromJson(reportJson, Map.class);
-    for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
-      Map<String, Object> table = (Map<String, Object>) t;
-      rows.put((String) table.get("table"), ((Number) table.get("syntheticRows")).longValue());
+
+    private static Map<String, String> csvwAnnotations(Deposit deposit, DatasetVersion version) {
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("dc:title", version.title());
+        if (version.description() != null) {
+            annotations.put("dc:description", version.description());
+        }
+        annotations.put("dc:identifier", "https://doi.org/" + version.doi());
+        annotations.put("dc:license", version.licence());
+        annotations.put("dc:type", "synthetic data");
+        if (version.sourceUrl() != null) {
+            annotations.put("prov:wasDerivedFrom", version.sourceUrl());
+        }
+        return annotations;
     }
-    return rows;
-  }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Long> syntheticRows(String reportJson) {
+        Map<String, Long> rows = new LinkedHashMap<>();
+        if (reportJson == null) {
+            return rows;
+        }
+        Map<String, Object> report = jakarta.json.bind.JsonbBuilder.create().fromJson(reportJson, Map.class);
+        for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
+            Map<String, Object> table = (Map<String, Object>) t;
+            rows.put((String) table.get("table"), ((Number) table.get("syntheticRows")).longValue());
+        }
+        return rows;
+    }
 }

@@ -7,6 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -17,16 +19,14 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwTable;
-import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.platform.OutboxEvent;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.publishing.Distribution;
 import org.facsimile.web.publishing.PublicDatasets;
+import org.facsimile.web.storage.BlobStore;
 
 /**
  * Carries out outbox events: takes due events with {@code FOR UPDATE SKIP LOCKED} (so several
@@ -36,118 +36,135 @@ import org.facsimile.web.publishing.PublicDatasets;
 @ApplicationScoped
 public class OutboxRelay {
 
-  private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-  private static final int BATCH = 20;
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
+    private static final int BATCH = 20;
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  @Resource ManagedScheduledExecutorService scheduler;
-  @Inject SearchIndex search;
-  @Inject PublicDatasets datasets;
-  @Inject BlobStore blobs;
-  @Inject OutboxRelay self;
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-  private ScheduledFuture<?> task;
+    @Inject
+    SearchIndex search;
 
-  public synchronized void start() {
-    long period = Setting.OUTBOX_POLL_MILLIS.getLong();
-    task = scheduler.scheduleWithFixedDelay(() -> {
-      try {
-        while (self.relayBatch() == BATCH) {
-          // keep going while there is a backlog
+    @Inject
+    PublicDatasets datasets;
+
+    @Inject
+    BlobStore blobs;
+
+    @Inject
+    OutboxRelay self;
+
+    private ScheduledFuture<?> task;
+
+    public synchronized void start() {
+        long period = Setting.OUTBOX_POLL_MILLIS.getLong();
+        task = scheduler.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        while (self.relayBatch() == BATCH) {
+                            // keep going while there is a backlog
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.log(Level.WARNING, "outbox relay pass failed", e);
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void stop() {
+        if (task != null) {
+            task.cancel(false);
         }
-      } catch (RuntimeException e) {
-        LOG.log(Level.WARNING, "outbox relay pass failed", e);
-      }
-    }, period, period, TimeUnit.MILLISECONDS);
-  }
-
-  public synchronized void stop() {
-    if (task != null) {
-      task.cancel(false);
     }
-  }
 
-  /** Relays one batch of due events; returns how many were taken. */
-  @Transactional
-  public int relayBatch() {
-    @SuppressWarnings("unchecked")
-    List<Object[]> due = em.createNativeQuery(
-            "SELECT id, topic, aggregate_id, attempts FROM outbox WHERE done_at IS NULL AND next_attempt_at <= now() "
-                + "ORDER BY id FOR UPDATE SKIP LOCKED LIMIT " + BATCH)
-        .getResultList();
-    for (Object[] row : due) {
-      long id = ((Number) row[0]).longValue();
-      String topic = (String) row[1];
-      UUID aggregate = (UUID) row[2];
-      int attempts = ((Number) row[3]).intValue();
-      try {
-        apply(topic, aggregate);
-        em.createNativeQuery("UPDATE outbox SET done_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?1")
-            .setParameter(1, id).executeUpdate();
-      } catch (Exception e) {
-        long backoff = Math.min(600, 1L << Math.min(attempts, 10));
-        em.createNativeQuery("UPDATE outbox SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2 WHERE id = ?3")
-            .setParameter(1, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()))
-            .setParameter(2, Instant.now().plus(Duration.ofSeconds(backoff)))
-            .setParameter(3, id)
-            .executeUpdate();
-        if (attempts == 0) {
-          LOG.log(Level.WARNING, "outbox event " + id + " (" + topic + ") failed; will retry", e);
-        }
-      }
-    }
-    return due.size();
-  }
-
-  private void apply(String topic, UUID aggregate) throws Exception {
-    if (!OutboxEvent.INDEX_VERSION.equals(topic)) {
-      throw new IllegalStateException("unknown outbox topic " + topic);
-    }
-    PublicDatasets.PublicVersion p = datasets.version(aggregate).orElseThrow(() -> new IllegalStateException("no version " + aggregate));
-    search.index(p.datasetId().toString(), document(p));
-  }
-
-  /** The search document of a version: public metadata and the names of its tables and columns. */
-  Map<String, Object> document(PublicDatasets.PublicVersion p) throws Exception {
-    Map<String, Object> doc = new LinkedHashMap<>();
-    doc.put("datasetId", p.datasetId().toString());
-    doc.put("versionId", p.version().id().toString());
-    doc.put("version", p.version().versionNumber());
-    doc.put("doi", p.version().doi());
-    doc.put("title", p.version().title());
-    doc.put("description", p.version().description());
-    doc.put("creators", p.version().creators());
-    doc.put("keywords", p.version().keywords());
-    doc.put("licence", p.version().licence());
-    doc.put("synthetic", p.version().synthetic());
-    doc.put("published", p.version().publishedAt().toString());
-    doc.put("url", PublicDatasets.landingPage(p.datasetId()));
-    StringBuilder tables = new StringBuilder();
-    StringBuilder columns = new StringBuilder();
-    for (Distribution f : p.files()) {
-      if (f.tableName() != null) {
-        tables.append(f.tableName()).append(' ');
-      }
-    }
-    for (Distribution f : p.files()) {
-      if ("application/csvm+json".equals(f.mediaType())) {
-        // column names come from the published CSVW metadata, which is public
-        try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
-          for (CsvwTable table : CsvwJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-            for (CsvwColumn column : table.columns()) {
-              columns.append(column.name()).append(' ');
-              if (column.description() != null) {
-                columns.append(column.description()).append(' ');
-              }
+    /** Relays one batch of due events; returns how many were taken. */
+    @Transactional
+    public int relayBatch() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery(
+                        "SELECT id, topic, aggregate_id, attempts FROM outbox WHERE done_at IS NULL AND next_attempt_at <= now() "
+                                + "ORDER BY id FOR UPDATE SKIP LOCKED LIMIT " + BATCH)
+                .getResultList();
+        for (Object[] row : due) {
+            long id = ((Number) row[0]).longValue();
+            String topic = (String) row[1];
+            UUID aggregate = (UUID) row[2];
+            int attempts = ((Number) row[3]).intValue();
+            try {
+                apply(topic, aggregate);
+                em.createNativeQuery(
+                                "UPDATE outbox SET done_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?1")
+                        .setParameter(1, id)
+                        .executeUpdate();
+            } catch (Exception e) {
+                long backoff = Math.min(600, 1L << Math.min(attempts, 10));
+                em.createNativeQuery(
+                                "UPDATE outbox SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2 WHERE id = ?3")
+                        .setParameter(1, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()))
+                        .setParameter(2, Instant.now().plus(Duration.ofSeconds(backoff)))
+                        .setParameter(3, id)
+                        .executeUpdate();
+                if (attempts == 0) {
+                    LOG.log(Level.WARNING, "outbox event " + id + " (" + topic + ") failed; will retry", e);
+                }
             }
-          }
         }
-      }
+        return due.size();
     }
-    doc.put("tables", tables.toString().trim());
-    doc.put("columns", columns.toString().trim());
-    return doc;
-  }
+
+    private void apply(String topic, UUID aggregate) throws Exception {
+        if (!OutboxEvent.INDEX_VERSION.equals(topic)) {
+            throw new IllegalStateException("unknown outbox topic " + topic);
+        }
+        PublicDatasets.PublicVersion p =
+                datasets.version(aggregate).orElseThrow(() -> new IllegalStateException("no version " + aggregate));
+        search.index(p.datasetId().toString(), document(p));
+    }
+
+    /** The search document of a version: public metadata and the names of its tables and columns. */
+    Map<String, Object> document(PublicDatasets.PublicVersion p) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("datasetId", p.datasetId().toString());
+        doc.put("versionId", p.version().id().toString());
+        doc.put("version", p.version().versionNumber());
+        doc.put("doi", p.version().doi());
+        doc.put("title", p.version().title());
+        doc.put("description", p.version().description());
+        doc.put("creators", p.version().creators());
+        doc.put("keywords", p.version().keywords());
+        doc.put("licence", p.version().licence());
+        doc.put("synthetic", p.version().synthetic());
+        doc.put("published", p.version().publishedAt().toString());
+        doc.put("url", PublicDatasets.landingPage(p.datasetId()));
+        StringBuilder tables = new StringBuilder();
+        StringBuilder columns = new StringBuilder();
+        for (Distribution f : p.files()) {
+            if (f.tableName() != null) {
+                tables.append(f.tableName()).append(' ');
+            }
+        }
+        for (Distribution f : p.files()) {
+            if ("application/csvm+json".equals(f.mediaType())) {
+                // column names come from the published CSVW metadata, which is public
+                try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
+                    for (CsvwTable table : CsvwJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
+                        for (CsvwColumn column : table.columns()) {
+                            columns.append(column.name()).append(' ');
+                            if (column.description() != null) {
+                                columns.append(column.description()).append(' ');
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        doc.put("tables", tables.toString().trim());
+        doc.put("columns", columns.toString().trim());
+        return doc;
+    }
 }

@@ -18,26 +18,31 @@ import org.facsimile.web.platform.ProblemException;
 @Produces(MediaType.APPLICATION_JSON)
 public class SearchResource {
 
-  private static final Logger LOG = Logger.getLogger(SearchResource.class.getName());
+    private static final Logger LOG = Logger.getLogger(SearchResource.class.getName());
 
-  @Inject SearchIndex index;
+    @Inject
+    SearchIndex index;
 
-  @GET
-  public SearchIndex.Results search(@QueryParam("q") String q, @QueryParam("from") Integer from, @QueryParam("size") Integer size) {
-    int f = from == null ? 0 : from;
-    int s = size == null ? 20 : size;
-    if (f < 0 || s < 1 || s > 100 || f + s > 10_000) {
-      throw ProblemException.badRequest("from must be >= 0, size between 1 and 100, from + size at most 10000");
+    @GET
+    public SearchIndex.Results search(
+            @QueryParam("q") String q, @QueryParam("from") Integer from, @QueryParam("size") Integer size) {
+        int f = from == null ? 0 : from;
+        int s = size == null ? 20 : size;
+        if (f < 0 || s < 1 || s > 100 || f + s > 10_000) {
+            throw ProblemException.badRequest("from must be >= 0, size between 1 and 100, from + size at most 10000");
+        }
+        if (q != null && q.length() > 1000) {
+            throw ProblemException.badRequest("the query is longer than 1000 characters");
+        }
+        try {
+            return index.search(q, f, s);
+        } catch (IOException | RuntimeException e) {
+            LOG.log(Level.WARNING, "search unavailable", e);
+            throw new ProblemException(
+                    503,
+                    "search-unavailable",
+                    "Search unavailable",
+                    "search is temporarily unavailable; deposits and downloads still work, and the index catches up by itself");
+        }
     }
-    if (q != null && q.length() > 1000) {
-      throw ProblemException.badRequest("the query is longer than 1000 characters");
-    }
-    try {
-      return index.search(q, f, s);
-    } catch (IOException | RuntimeException e) {
-      LOG.log(Level.WARNING, "search unavailable", e);
-      throw new ProblemException(503, "search-unavailable", "Search unavailable",
-          "search is temporarily unavailable; deposits and downloads still work, and the index catches up by itself");
-    }
-  }
 }

@@ -10,54 +10,54 @@ import java.io.OutputStream;
  */
 public interface BlobStore {
 
-  /** The private area is never served to the public; the public area holds only published files. */
-  enum Area {
-    PRIVATE,
-    PUBLIC
-  }
-
-  /** What was stored: size and SHA-256 (hex) of the bytes. */
-  record Stored(String key, long byteSize, String sha256) {}
-
-  /** Writes a file's content. */
-  @FunctionalInterface
-  interface Writer {
-    void write(OutputStream out) throws IOException;
-  }
-
-  /**
-   * Stores {@code in} under {@code key}, reading at most {@code maxBytes}.
-   *
-   * @throws TooLargeException as soon as more than {@code maxBytes} arrive; nothing is stored
-   */
-  Stored put(Area area, String key, InputStream in, long maxBytes) throws IOException;
-
-  /** Stores what {@code writer} writes under {@code key}. */
-  Stored write(Area area, String key, Writer writer) throws IOException;
-
-  /** Opens a stored file for reading. */
-  InputStream open(Area area, String key) throws IOException;
-
-  /** Copies a file between areas, returning the copy's size and checksum. */
-  Stored copy(Area from, String key, Area to, String targetKey) throws IOException;
-
-  boolean exists(Area area, String key);
-
-  /** Removes a file; no error if it is not there. */
-  void delete(Area area, String key) throws IOException;
-
-  /** Thrown when an upload exceeds the limit. */
-  final class TooLargeException extends IOException {
-    private static final long serialVersionUID = 1L;
-    private final long limit;
-
-    public TooLargeException(long limit) {
-      super("more than " + limit + " bytes");
-      this.limit = limit;
+    /** The private area is never served to the public; the public area holds only published files. */
+    enum Area {
+        PRIVATE,
+        PUBLIC
     }
 
-    public long limit() {
-      return limit;
+    /** What was stored: size and SHA-256 (hex) of the bytes. */
+    record Stored(String key, long byteSize, String sha256) {}
+
+    /** Writes a file's content. */
+    @FunctionalInterface
+    interface Writer {
+        void write(OutputStream out) throws IOException;
     }
-  }
+
+    /**
+     * Stores {@code in} under {@code key}, reading at most {@code maxBytes}.
+     *
+     * @throws TooLargeException as soon as more than {@code maxBytes} arrive; nothing is stored
+     */
+    Stored put(Area area, String key, InputStream in, long maxBytes) throws IOException;
+
+    /** Stores what {@code writer} writes under {@code key}. */
+    Stored write(Area area, String key, Writer writer) throws IOException;
+
+    /** Opens a stored file for reading. */
+    InputStream open(Area area, String key) throws IOException;
+
+    /** Copies a file between areas, returning the copy's size and checksum. */
+    Stored copy(Area from, String key, Area to, String targetKey) throws IOException;
+
+    boolean exists(Area area, String key);
+
+    /** Removes a file; no error if it is not there. */
+    void delete(Area area, String key) throws IOException;
+
+    /** Thrown when an upload exceeds the limit. */
+    final class TooLargeException extends IOException {
+        private static final long serialVersionUID = 1L;
+        private final long limit;
+
+        public TooLargeException(long limit) {
+            super("more than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        public long limit() {
+            return limit;
+        }
+    }
 }

@@ -11,13 +11,13 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class BlobStoreProducer {
 
-  @Produces
-  @ApplicationScoped
-  BlobStore blobStore() {
-    try {
-      return new FileSystemBlobStore(Path.of(Setting.STORAGE_DIR.get()));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open the blob store at " + Setting.STORAGE_DIR.get(), e);
+    @Produces
+    @ApplicationScoped
+    BlobStore blobStore() {
+        try {
+            return new FileSystemBlobStore(Path.of(Setting.STORAGE_DIR.get()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the blob store at " + Setting.STORAGE_DIR.get(), e);
+        }
     }
-  }
 }

@@ -20,171 +20,183 @@ import javax.sql.DataSource;
  */
 public final class JobQueue {
 
-  /** A job as its worker holds it. */
-  public record Claim(UUID jobId, UUID depositId, int attempt, String settings, String worker) {}
+    /** A job as its worker holds it. */
+    public record Claim(UUID jobId, UUID depositId, int attempt, String settings, String worker) {}
 
-  private final DataSource dataSource;
-  private final Duration lease;
+    private final DataSource dataSource;
+    private final Duration lease;
 
-  public JobQueue(DataSource dataSource, Duration lease) {
-    this.dataSource = dataSource;
-    this.lease = lease;
-  }
+    public JobQueue(DataSource dataSource, Duration lease) {
+        this.dataSource = dataSource;
+        this.lease = lease;
+    }
 
-  public Duration lease() {
-    return lease;
-  }
+    public Duration lease() {
+        return lease;
+    }
 
-  /**
-   * Claims the next job for {@code worker}, or nothing when there is none. Jobs whose worker died
-   * too often are failed on the way.
-   */
-  public Optional<Claim> claim(String worker) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        failExhausted(c);
-        Optional<Claim> claim;
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE synthesis_job SET state = 'RUNNING', attempts = attempts + 1, lease_owner = ?, "
-                + "lease_until = now() + make_interval(secs => ?), started_at = COALESCE(started_at, now()) "
-                + "WHERE id = (SELECT id FROM synthesis_job "
-                + "  WHERE (state = 'QUEUED' OR (state = 'RUNNING' AND lease_until < now())) AND attempts < max_attempts "
-                + "  ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) "
-                + "RETURNING id, deposit_id, attempts, settings")) {
-          ps.setString(1, worker);
-          ps.setDouble(2, lease.toMillis() / 1000.0);
-          try (ResultSet rs = ps.executeQuery()) {
-            claim = rs.next()
-                ? Optional.of(new Claim(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getInt(3), rs.getString(4), worker))
-                : Optional.empty();
-          }
+    /**
+     * Claims the next job for {@code worker}, or nothing when there is none. Jobs whose worker died
+     * too often are failed on the way.
+     */
+    public Optional<Claim> claim(String worker) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                failExhausted(c);
+                Optional<Claim> claim;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE synthesis_job SET state = 'RUNNING', attempts = attempts + 1, lease_owner = ?, "
+                                + "lease_until = now() + make_interval(secs => ?), started_at = COALESCE(started_at, now()) "
+                                + "WHERE id = (SELECT id FROM synthesis_job "
+                                + "  WHERE (state = 'QUEUED' OR (state = 'RUNNING' AND lease_until < now())) AND attempts < max_attempts "
+                                + "  ORDER BY created_at FOR UPDATE SKIP LOCKED LIMIT 1) "
+                                + "RETURNING id, deposit_id, attempts, settings")) {
+                    ps.setString(1, worker);
+                    ps.setDouble(2, lease.toMillis() / 1000.0);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        claim = rs.next()
+                                ? Optional.of(new Claim(
+                                        rs.getObject(1, UUID.class),
+                                        rs.getObject(2, UUID.class),
+                                        rs.getInt(3),
+                                        rs.getString(4),
+                                        worker))
+                                : Optional.empty();
+                    }
+                }
+                if (claim.isPresent()) {
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE deposit SET state = 'SYNTHESIZING', updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
+                        ps.setObject(1, claim.get().depositId());
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return claim;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
         }
-        if (claim.isPresent()) {
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE deposit SET state = 'SYNTHESIZING', updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
-            ps.setObject(1, claim.get().depositId());
+    }
+
+    /** Extends the lease; false when the lease was lost (the job was taken by another worker). */
+    public boolean heartbeat(Claim claim) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("UPDATE synthesis_job SET lease_until = now() + make_interval(secs => ?) "
+                                + "WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
+            ps.setDouble(1, lease.toMillis() / 1000.0);
+            ps.setObject(2, claim.jobId());
+            ps.setString(3, claim.worker());
+            ps.setInt(4, claim.attempt());
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /** Records that the job entered {@code step}; false when the lease was lost. */
+    public boolean step(Claim claim, JobStep step, String message) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean held;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE synthesis_job SET step = ? WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
+                    ps.setString(1, step.name());
+                    ps.setObject(2, claim.jobId());
+                    ps.setString(3, claim.worker());
+                    ps.setInt(4, claim.attempt());
+                    held = ps.executeUpdate() == 1;
+                }
+                if (held) {
+                    event(c, claim.jobId(), claim.attempt(), step, message);
+                }
+                c.commit();
+                return held;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Finishes the job successfully; false (and nothing changed) when the lease was lost. */
+    public boolean succeed(Claim claim, String resultKey, String report) throws SQLException {
+        return finish(claim, "SUCCEEDED", JobStep.DONE, "READY_FOR_REVIEW", resultKey, report, null);
+    }
+
+    /** Finishes the job as failed for good; false when the lease was lost. */
+    public boolean fail(Claim claim, String reason) throws SQLException {
+        return finish(claim, "FAILED", JobStep.FAILED, "FAILED", null, null, reason);
+    }
+
+    private boolean finish(
+            Claim claim,
+            String state,
+            JobStep step,
+            String depositState,
+            String resultKey,
+            String report,
+            String reason)
+            throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                boolean held;
+                try (PreparedStatement ps = c.prepareStatement(
+                        "UPDATE synthesis_job SET state = ?, step = ?, result_key = ?, report = ?, failure_reason = ?, "
+                                + "finished_at = now(), lease_owner = NULL, lease_until = NULL "
+                                + "WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
+                    ps.setString(1, state);
+                    ps.setString(2, step.name());
+                    ps.setString(3, resultKey);
+                    ps.setString(4, report);
+                    ps.setString(5, reason);
+                    ps.setObject(6, claim.jobId());
+                    ps.setString(7, claim.worker());
+                    ps.setInt(8, claim.attempt());
+                    held = ps.executeUpdate() == 1;
+                }
+                if (held) {
+                    event(c, claim.jobId(), claim.attempt(), step, reason);
+                    try (PreparedStatement ps = c.prepareStatement(
+                            "UPDATE deposit SET state = ?, updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
+                        ps.setString(1, depositState);
+                        ps.setObject(2, claim.depositId());
+                        ps.executeUpdate();
+                    }
+                }
+                c.commit();
+                return held;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        }
+    }
+
+    /** Running jobs whose lease expired after their last allowed attempt: their workers kept dying. */
+    private static void failExhausted(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "WITH dead AS (UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED', finished_at = now(), "
+                        + "failure_reason = 'the worker stopped during every one of ' || attempts || ' attempts', lease_owner = NULL, lease_until = NULL "
+                        + "WHERE state = 'RUNNING' AND lease_until < now() AND attempts >= max_attempts RETURNING id, deposit_id, attempts) "
+                        + "UPDATE deposit SET state = 'FAILED', updated_at = now(), row_version = row_version + 1 "
+                        + "WHERE id IN (SELECT deposit_id FROM dead)")) {
             ps.executeUpdate();
-          }
         }
-        c.commit();
-        return claim;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
     }
-  }
 
-  /** Extends the lease; false when the lease was lost (the job was taken by another worker). */
-  public boolean heartbeat(Claim claim) throws SQLException {
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement ps = c.prepareStatement(
-            "UPDATE synthesis_job SET lease_until = now() + make_interval(secs => ?) "
-                + "WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
-      ps.setDouble(1, lease.toMillis() / 1000.0);
-      ps.setObject(2, claim.jobId());
-      ps.setString(3, claim.worker());
-      ps.setInt(4, claim.attempt());
-      return ps.executeUpdate() == 1;
-    }
-  }
-
-  /** Records that the job entered {@code step}; false when the lease was lost. */
-  public boolean step(Claim claim, JobStep step, String message) throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        boolean held;
+    private static void event(Connection c, UUID jobId, int attempt, JobStep step, String message) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE synthesis_job SET step = ? WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
-          ps.setString(1, step.name());
-          ps.setObject(2, claim.jobId());
-          ps.setString(3, claim.worker());
-          ps.setInt(4, claim.attempt());
-          held = ps.executeUpdate() == 1;
-        }
-        if (held) {
-          event(c, claim.jobId(), claim.attempt(), step, message);
-        }
-        c.commit();
-        return held;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    }
-  }
-
-  /** Finishes the job successfully; false (and nothing changed) when the lease was lost. */
-  public boolean succeed(Claim claim, String resultKey, String report) throws SQLException {
-    return finish(claim, "SUCCEEDED", JobStep.DONE, "READY_FOR_REVIEW", resultKey, report, null);
-  }
-
-  /** Finishes the job as failed for good; false when the lease was lost. */
-  public boolean fail(Claim claim, String reason) throws SQLException {
-    return finish(claim, "FAILED", JobStep.FAILED, "FAILED", null, null, reason);
-  }
-
-  private boolean finish(Claim claim, String state, JobStep step, String depositState, String resultKey, String report, String reason)
-      throws SQLException {
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(false);
-      try {
-        boolean held;
-        try (PreparedStatement ps = c.prepareStatement(
-            "UPDATE synthesis_job SET state = ?, step = ?, result_key = ?, report = ?, failure_reason = ?, "
-                + "finished_at = now(), lease_owner = NULL, lease_until = NULL "
-                + "WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
-          ps.setString(1, state);
-          ps.setString(2, step.name());
-          ps.setString(3, resultKey);
-          ps.setString(4, report);
-          ps.setString(5, reason);
-          ps.setObject(6, claim.jobId());
-          ps.setString(7, claim.worker());
-          ps.setInt(8, claim.attempt());
-          held = ps.executeUpdate() == 1;
-        }
-        if (held) {
-          event(c, claim.jobId(), claim.attempt(), step, reason);
-          try (PreparedStatement ps = c.prepareStatement(
-              "UPDATE deposit SET state = ?, updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
-            ps.setString(1, depositState);
-            ps.setObject(2, claim.depositId());
+                "INSERT INTO synthesis_job_event (job_id, attempt, step, message, at) VALUES (?, ?, ?, ?, ?)")) {
+            ps.setObject(1, jobId);
+            ps.setInt(2, attempt);
+            ps.setString(3, step.name());
+            ps.setString(4, message);
+            ps.setTimestamp(5, Timestamp.from(Instant.now()));
             ps.executeUpdate();
-          }
         }
-        c.commit();
-        return held;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
     }
-  }
-
-  /** Running jobs whose lease expired after their last allowed attempt: their workers kept dying. */
-  private static void failExhausted(Connection c) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "WITH dead AS (UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED', finished_at = now(), "
-            + "failure_reason = 'the worker stopped during every one of ' || attempts || ' attempts', lease_owner = NULL, lease_until = NULL "
-            + "WHERE state = 'RUNNING' AND lease_until < now() AND attempts >= max_attempts RETURNING id, deposit_id, attempts) "
-            + "UPDATE deposit SET state = 'FAILED', updated_at = now(), row_version = row_version + 1 "
-            + "WHERE id IN (SELECT deposit_id FROM dead)")) {
-      ps.executeUpdate();
-    }
-  }
-
-  private static void event(Connection c, UUID jobId, int attempt, JobStep step, String message) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(
-        "INSERT INTO synthesis_job_event (job_id, attempt, step, message, at) VALUES (?, ?, ?, ?, ?)")) {
-      ps.setObject(1, jobId);
-      ps.setInt(2, attempt);
-      ps.setString(3, step.name());
-      ps.setString(4, message);
-      ps.setTimestamp(5, Timestamp.from(Instant.now()));
-      ps.executeUpdate();
-    }
-  }
 }

@@ -21,113 +21,114 @@ import org.facsimile.web.deposit.Deposit;
 @Table(name = "synthesis_job")
 public class SynthesisJob {
 
-  @Id private UUID id;
+    @Id
+    private UUID id;
 
-  @ManyToOne(fetch = FetchType.LAZY, optional = false)
-  @JoinColumn(name = "deposit_id", nullable = false)
-  private Deposit deposit;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "deposit_id", nullable = false)
+    private Deposit deposit;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "state", nullable = false, length = 16)
-  private JobState state;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private JobState state;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "step", nullable = false, length = 16)
-  private JobStep step;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "step", nullable = false, length = 16)
+    private JobStep step;
 
-  /** The engine settings, as JSON. */
-  @Column(name = "settings", nullable = false)
-  private String settings;
+    /** The engine settings, as JSON. */
+    @Column(name = "settings", nullable = false)
+    private String settings;
 
-  @Column(name = "attempts", nullable = false)
-  private int attempts;
+    @Column(name = "attempts", nullable = false)
+    private int attempts;
 
-  @Column(name = "max_attempts", nullable = false)
-  private int maxAttempts;
+    @Column(name = "max_attempts", nullable = false)
+    private int maxAttempts;
 
-  @Column(name = "lease_owner", length = 200)
-  private String leaseOwner;
+    @Column(name = "lease_owner", length = 200)
+    private String leaseOwner;
 
-  @Column(name = "lease_until")
-  private Instant leaseUntil;
+    @Column(name = "lease_until")
+    private Instant leaseUntil;
 
-  @Column(name = "failure_reason")
-  private String failureReason;
+    @Column(name = "failure_reason")
+    private String failureReason;
 
-  /** Private-area folder holding the synthetic tables of the successful attempt. */
-  @Column(name = "result_key", length = 500)
-  private String resultKey;
+    /** Private-area folder holding the synthetic tables of the successful attempt. */
+    @Column(name = "result_key", length = 500)
+    private String resultKey;
 
-  /** The quality and privacy report, as JSON. */
-  @Column(name = "report")
-  private String report;
+    /** The quality and privacy report, as JSON. */
+    @Column(name = "report")
+    private String report;
 
-  @Column(name = "created_at", nullable = false)
-  private Instant createdAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
 
-  @Column(name = "started_at")
-  private Instant startedAt;
+    @Column(name = "started_at")
+    private Instant startedAt;
 
-  @Column(name = "finished_at")
-  private Instant finishedAt;
+    @Column(name = "finished_at")
+    private Instant finishedAt;
 
-  protected SynthesisJob() {}
+    protected SynthesisJob() {}
 
-  public SynthesisJob(Deposit deposit, String settings, int maxAttempts, Instant now) {
-    this.id = UUID.randomUUID();
-    this.deposit = deposit;
-    this.state = JobState.QUEUED;
-    this.step = JobStep.QUEUED;
-    this.settings = settings;
-    this.maxAttempts = maxAttempts;
-    this.createdAt = now;
-  }
+    public SynthesisJob(Deposit deposit, String settings, int maxAttempts, Instant now) {
+        this.id = UUID.randomUUID();
+        this.deposit = deposit;
+        this.state = JobState.QUEUED;
+        this.step = JobStep.QUEUED;
+        this.settings = settings;
+        this.maxAttempts = maxAttempts;
+        this.createdAt = now;
+    }
 
-  public UUID id() {
-    return id;
-  }
+    public UUID id() {
+        return id;
+    }
 
-  public Deposit deposit() {
-    return deposit;
-  }
+    public Deposit deposit() {
+        return deposit;
+    }
 
-  public JobState state() {
-    return state;
-  }
+    public JobState state() {
+        return state;
+    }
 
-  public JobStep step() {
-    return step;
-  }
+    public JobStep step() {
+        return step;
+    }
 
-  public String settings() {
-    return settings;
-  }
+    public String settings() {
+        return settings;
+    }
 
-  public int attempts() {
-    return attempts;
-  }
+    public int attempts() {
+        return attempts;
+    }
 
-  public String failureReason() {
-    return failureReason;
-  }
+    public String failureReason() {
+        return failureReason;
+    }
 
-  public String resultKey() {
-    return resultKey;
-  }
+    public String resultKey() {
+        return resultKey;
+    }
 
-  public String report() {
-    return report;
-  }
+    public String report() {
+        return report;
+    }
 
-  public Instant createdAt() {
-    return createdAt;
-  }
+    public Instant createdAt() {
+        return createdAt;
+    }
 
-  public Instant startedAt() {
-    return startedAt;
-  }
+    public Instant startedAt() {
+        return startedAt;
+    }
 
-  public Instant finishedAt() {
-    return finishedAt;
-  }
+    public Instant finishedAt() {
+        return finishedAt;
+    }
 }

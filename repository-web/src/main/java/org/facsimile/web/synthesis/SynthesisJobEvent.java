@@ -16,41 +16,41 @@ import java.util.UUID;
 @Table(name = "synthesis_job_event")
 public class SynthesisJobEvent {
 
-  @Id
-  @GeneratedValue(strategy = GenerationType.IDENTITY)
-  private Long id;
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
 
-  @Column(name = "job_id", nullable = false)
-  private UUID jobId;
+    @Column(name = "job_id", nullable = false)
+    private UUID jobId;
 
-  @Column(name = "attempt", nullable = false)
-  private int attempt;
+    @Column(name = "attempt", nullable = false)
+    private int attempt;
 
-  @Enumerated(EnumType.STRING)
-  @Column(name = "step", nullable = false, length = 16)
-  private JobStep step;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "step", nullable = false, length = 16)
+    private JobStep step;
 
-  @Column(name = "message")
-  private String message;
+    @Column(name = "message")
+    private String message;
 
-  @Column(name = "at", nullable = false)
-  private Instant at;
+    @Column(name = "at", nullable = false)
+    private Instant at;
 
-  protected SynthesisJobEvent() {}
+    protected SynthesisJobEvent() {}
 
-  public int attempt() {
-    return attempt;
-  }
+    public int attempt() {
+        return attempt;
+    }
 
-  public JobStep step() {
-    return step;
-  }
+    public JobStep step() {
+        return step;
+    }
 
-  public String message() {
-    return message;
-  }
+    public String message() {
+        return message;
+    }
 
-  public Instant at() {
-    return at;
-  }
+    public Instant at() {
+        return at;
+    }
 }

@@ -33,59 +33,72 @@ import org.facsimile.web.storage.BlobStore.Area;
 @ApplicationScoped
 public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
 
-  private static final Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-  @PersistenceContext(unitName = "facsimile")
-  EntityManager em;
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
 
-  @Inject BlobStore blobs;
+    @Inject
+    BlobStore blobs;
 
-  /** A deposited table as the job needs it. */
-  public record InputTable(String fileName, String storageKey, String tableSchema) {}
+    /** A deposited table as the job needs it. */
+    public record InputTable(String fileName, String storageKey, String tableSchema) {}
 
-  @Transactional
-  public List<InputTable> inputs(UUID depositId) {
-    return em.createQuery(
-            "SELECT f FROM DepositFile f WHERE f.deposit.id = :d ORDER BY f.fileName", org.facsimile.web.deposit.DepositFile.class)
-        .setParameter("d", depositId).getResultList().stream()
-        .map(f -> new InputTable(f.fileName(), f.storageKey(), f.tableSchema()))
-        .toList();
-  }
-
-  @Override
-  public SynthesisWorker.Outcome run(JobQueue.Claim claim, SynthesisWorker.Progress progress) throws Exception {
-    SynthesisSettings settings = JSONB.fromJson(claim.settings(), SynthesisSettings.class);
-    GaussianCopulaSynthesizer synthesizer = new GaussianCopulaSynthesizer();
-    TableSynthesis synthesis = new TableSynthesis(synthesizer);
-    String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
-    List<QualityReport> reports = new ArrayList<>();
-    for (InputTable input : inputs(claim.depositId())) {
-      TableSpec spec;
-      Table table;
-      try {
-        TableSpec inferred;
-        try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-          inferred = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8).spec();
-        }
-        spec = DepositTables.resolve(CsvwJson.read(input.tableSchema()).get(0), inferred);
-        try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-          table = CsvTables.read(in, input.fileName(), spec);
-        }
-      } catch (CsvProblem | CsvwProblem e) {
-        throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
-      }
-      QualityReport[] report = new QualityReport[1];
-      TableSpec outputSpec = spec;
-      blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
-        try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
-          report[0] = synthesis.run(table, outputSpec, settings,
-              (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message), writer);
-        }
-      });
-      reports.add(report[0]);
+    @Transactional
+    public List<InputTable> inputs(UUID depositId) {
+        return em
+                .createQuery(
+                        "SELECT f FROM DepositFile f WHERE f.deposit.id = :d ORDER BY f.fileName",
+                        org.facsimile.web.deposit.DepositFile.class)
+                .setParameter("d", depositId)
+                .getResultList()
+                .stream()
+                .map(f -> new InputTable(f.fileName(), f.storageKey(), f.tableSchema()))
+                .toList();
     }
-    String reportJson = JSONB.toJson(ReportJson.of(synthesizer.name(), reports));
-    blobs.write(Area.PRIVATE, folder + "/report.json", out -> out.write(reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    return new SynthesisWorker.Outcome(folder, reportJson);
-  }
+
+    @Override
+    public SynthesisWorker.Outcome run(JobQueue.Claim claim, SynthesisWorker.Progress progress) throws Exception {
+        SynthesisSettings settings = JSONB.fromJson(claim.settings(), SynthesisSettings.class);
+        GaussianCopulaSynthesizer synthesizer = new GaussianCopulaSynthesizer();
+        TableSynthesis synthesis = new TableSynthesis(synthesizer);
+        String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
+        List<QualityReport> reports = new ArrayList<>();
+        for (InputTable input : inputs(claim.depositId())) {
+            TableSpec spec;
+            Table table;
+            try {
+                TableSpec inferred;
+                try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
+                    inferred = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8)
+                            .spec();
+                }
+                spec = DepositTables.resolve(CsvwJson.read(input.tableSchema()).get(0), inferred);
+                try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
+                    table = CsvTables.read(in, input.fileName(), spec);
+                }
+            } catch (CsvProblem | CsvwProblem e) {
+                throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
+            }
+            QualityReport[] report = new QualityReport[1];
+            TableSpec outputSpec = spec;
+            blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
+                try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
+                    report[0] = synthesis.run(
+                            table,
+                            outputSpec,
+                            settings,
+                            (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message),
+                            writer);
+                }
+            });
+            reports.add(report[0]);
+        }
+        String reportJson = JSONB.toJson(ReportJson.of(synthesizer.name(), reports));
+        blobs.write(
+                Area.PRIVATE,
+                folder + "/report.json",
+                out -> out.write(reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        return new SynthesisWorker.Outcome(folder, reportJson);
+    }
 }

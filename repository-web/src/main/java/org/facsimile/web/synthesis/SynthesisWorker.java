@@ -17,124 +17,133 @@ import java.util.logging.Logger;
  */
 public final class SynthesisWorker implements Runnable {
 
-  private static final Logger LOG = Logger.getLogger(SynthesisWorker.class.getName());
+    private static final Logger LOG = Logger.getLogger(SynthesisWorker.class.getName());
 
-  /** What a job does. Implementations call {@code progress} at every step. */
-  @FunctionalInterface
-  public interface JobHandler {
-    Outcome run(JobQueue.Claim claim, Progress progress) throws Exception;
-  }
-
-  /** Records a step; throws {@link LeaseLostException} when the job is no longer this worker's. */
-  @FunctionalInterface
-  public interface Progress {
-    void step(JobStep step, String message);
-  }
-
-  /** A finished job: where its output is and its report (JSON). */
-  public record Outcome(String resultKey, String report) {}
-
-  /** A job failure whose message is safe to show the depositor (it names no data). */
-  public static final class JobFailure extends Exception {
-    private static final long serialVersionUID = 1L;
-
-    public JobFailure(String message, Throwable cause) {
-      super(message, cause);
+    /** What a job does. Implementations call {@code progress} at every step. */
+    @FunctionalInterface
+    public interface JobHandler {
+        Outcome run(JobQueue.Claim claim, Progress progress) throws Exception;
     }
-  }
 
-  /** The job was taken by another worker; this run's results are discarded. */
-  public static final class LeaseLostException extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    LeaseLostException() {
-      super("lease lost");
+    /** Records a step; throws {@link LeaseLostException} when the job is no longer this worker's. */
+    @FunctionalInterface
+    public interface Progress {
+        void step(JobStep step, String message);
     }
-  }
 
-  private final JobQueue queue;
-  private final JobHandler handler;
-  private final String name;
-  private final Duration poll;
-  private final ScheduledExecutorService heartbeats;
-  private final AtomicBoolean stopped = new AtomicBoolean();
+    /** A finished job: where its output is and its report (JSON). */
+    public record Outcome(String resultKey, String report) {}
 
-  public SynthesisWorker(JobQueue queue, JobHandler handler, String name, Duration poll, ScheduledExecutorService heartbeats) {
-    this.queue = queue;
-    this.handler = handler;
-    this.name = name;
-    this.poll = poll;
-    this.heartbeats = heartbeats;
-  }
+    /** A job failure whose message is safe to show the depositor (it names no data). */
+    public static final class JobFailure extends Exception {
+        private static final long serialVersionUID = 1L;
 
-  /** Asks the worker to stop after its current job. */
-  public void stop() {
-    stopped.set(true);
-  }
-
-  @Override
-  public void run() {
-    while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
-      try {
-        if (!runOne()) {
-          Thread.sleep(poll.toMillis());
+        public JobFailure(String message, Throwable cause) {
+            super(message, cause);
         }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "worker " + name + ": queue unavailable, retrying", e);
+    }
+
+    /** The job was taken by another worker; this run's results are discarded. */
+    public static final class LeaseLostException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        LeaseLostException() {
+            super("lease lost");
+        }
+    }
+
+    private final JobQueue queue;
+    private final JobHandler handler;
+    private final String name;
+    private final Duration poll;
+    private final ScheduledExecutorService heartbeats;
+    private final AtomicBoolean stopped = new AtomicBoolean();
+
+    public SynthesisWorker(
+            JobQueue queue, JobHandler handler, String name, Duration poll, ScheduledExecutorService heartbeats) {
+        this.queue = queue;
+        this.handler = handler;
+        this.name = name;
+        this.poll = poll;
+        this.heartbeats = heartbeats;
+    }
+
+    /** Asks the worker to stop after its current job. */
+    public void stop() {
+        stopped.set(true);
+    }
+
+    @Override
+    public void run() {
+        while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+            try {
+                if (!runOne()) {
+                    Thread.sleep(poll.toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, "worker " + name + ": queue unavailable, retrying", e);
+                try {
+                    Thread.sleep(poll.toMillis());
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+    }
+
+    /** Claims and runs one job; false when there was none. */
+    public boolean runOne() throws Exception {
+        Optional<JobQueue.Claim> next = queue.claim(name);
+        if (next.isEmpty()) {
+            return false;
+        }
+        JobQueue.Claim claim = next.get();
+        AtomicBoolean lost = new AtomicBoolean();
+        long period = Math.max(100, queue.lease().toMillis() / 3);
+        ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        if (!queue.heartbeat(claim)) {
+                            lost.set(true);
+                        }
+                    } catch (Exception e) {
+                        LOG.log(Level.WARNING, "heartbeat of job " + claim.jobId() + " failed", e);
+                    }
+                },
+                period,
+                period,
+                TimeUnit.MILLISECONDS);
         try {
-          Thread.sleep(poll.toMillis());
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
+            Progress progress = (step, message) -> {
+                try {
+                    if (lost.get() || !queue.step(claim, step, message)) {
+                        throw new LeaseLostException();
+                    }
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException("could not record progress", e);
+                }
+            };
+            Outcome outcome = handler.run(claim, progress);
+            if (!queue.succeed(claim, outcome.resultKey(), outcome.report())) {
+                LOG.info("job " + claim.jobId() + " attempt " + claim.attempt()
+                        + " finished after its lease was lost; result discarded");
+            }
+        } catch (LeaseLostException e) {
+            LOG.info("job " + claim.jobId() + " attempt " + claim.attempt() + " lost its lease; stopped");
+        } catch (JobFailure e) {
+            queue.fail(claim, e.getMessage());
+        } catch (Exception e) {
+            String incident = UUID.randomUUID().toString();
+            LOG.log(
+                    Level.SEVERE,
+                    "job " + claim.jobId() + " failed, incident " + incident,
+                    org.facsimile.web.platform.Redacted.of(e));
+            queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
+        } finally {
+            heartbeat.cancel(false);
         }
-      }
+        return true;
     }
-  }
-
-  /** Claims and runs one job; false when there was none. */
-  public boolean runOne() throws Exception {
-    Optional<JobQueue.Claim> next = queue.claim(name);
-    if (next.isEmpty()) {
-      return false;
-    }
-    JobQueue.Claim claim = next.get();
-    AtomicBoolean lost = new AtomicBoolean();
-    long period = Math.max(100, queue.lease().toMillis() / 3);
-    ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(() -> {
-      try {
-        if (!queue.heartbeat(claim)) {
-          lost.set(true);
-        }
-      } catch (Exception e) {
-        LOG.log(Level.WARNING, "heartbeat of job " + claim.jobId() + " failed", e);
-      }
-    }, period, period, TimeUnit.MILLISECONDS);
-    try {
-      Progress progress = (step, message) -> {
-        try {
-          if (lost.get() || !queue.step(claim, step, message)) {
-            throw new LeaseLostException();
-          }
-        } catch (java.sql.SQLException e) {
-          throw new IllegalStateException("could not record progress", e);
-        }
-      };
-      Outcome outcome = handler.run(claim, progress);
-      if (!queue.succeed(claim, outcome.resultKey(), outcome.report())) {
-        LOG.info("job " + claim.jobId() + " attempt " + claim.attempt() + " finished after its lease was lost; result discarded");
-      }
-    } catch (LeaseLostException e) {
-      LOG.info("job " + claim.jobId() + " attempt " + claim.attempt() + " lost its lease; stopped");
-    } catch (JobFailure e) {
-      queue.fail(claim, e.getMessage());
-    } catch (Exception e) {
-      String incident = UUID.randomUUID().toString();
-      LOG.log(Level.SEVERE, "job " + claim.jobId() + " failed, incident " + incident, org.facsimile.web.platform.Redacted.of(e));
-      queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
-    } finally {
-      heartbeat.cancel(false);
-    }
-    return true;
-  }
 }

@@ -18,40 +18,45 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class WorkerPool {
 
-  private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
+    private static final Logger LOG = Logger.getLogger(WorkerPool.class.getName());
 
-  @Resource ManagedExecutorService executor;
-  @Resource ManagedScheduledExecutorService scheduler;
-  @Inject SynthesisJobHandler handler;
+    @Resource
+    ManagedExecutorService executor;
 
-  private final List<SynthesisWorker> workers = new ArrayList<>();
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
-  public synchronized void start(DataSource dataSource) {
-    int threads = Setting.WORKER_THREADS.getInt();
-    JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()));
-    Duration poll = Duration.ofMillis(Setting.WORKER_POLL_MILLIS.getLong());
-    String node = nodeName();
-    for (int i = 0; i < threads; i++) {
-      SynthesisWorker worker = new SynthesisWorker(queue, handler, node + "/worker-" + i, poll, scheduler);
-      workers.add(worker);
-      executor.submit(worker);
+    @Inject
+    SynthesisJobHandler handler;
+
+    private final List<SynthesisWorker> workers = new ArrayList<>();
+
+    public synchronized void start(DataSource dataSource) {
+        int threads = Setting.WORKER_THREADS.getInt();
+        JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()));
+        Duration poll = Duration.ofMillis(Setting.WORKER_POLL_MILLIS.getLong());
+        String node = nodeName();
+        for (int i = 0; i < threads; i++) {
+            SynthesisWorker worker = new SynthesisWorker(queue, handler, node + "/worker-" + i, poll, scheduler);
+            workers.add(worker);
+            executor.submit(worker);
+        }
+        LOG.info("started " + threads + " synthesis worker thread(s) on " + node);
     }
-    LOG.info("started " + threads + " synthesis worker thread(s) on " + node);
-  }
 
-  public synchronized void stop() {
-    workers.forEach(SynthesisWorker::stop);
-    workers.clear();
-  }
-
-  private static String nodeName() {
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (Exception e) {
-      host = "node";
+    public synchronized void stop() {
+        workers.forEach(SynthesisWorker::stop);
+        workers.clear();
     }
-    // unique per start, so a restarted node never mistakes an old lease for its own
-    return host + "/" + UUID.randomUUID().toString().substring(0, 8);
-  }
+
+    private static String nodeName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        // unique per start, so a restarted node never mistakes an old lease for its own
+        return host + "/" + UUID.randomUUID().toString().substring(0, 8);
+    }
 }

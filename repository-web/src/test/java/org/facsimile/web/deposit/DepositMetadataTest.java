@@ -10,26 +10,35 @@ import org.junit.jupiter.api.Test;
 
 class DepositMetadataTest {
 
-  @Test
-  void everyProblemIsReportedWithItsPointer() {
-    DepositMetadata bad = new DepositMetadata(" ", null, List.of("Ann", " "), List.of(""), "proprietary", "ftp://x");
-    ProblemException e = assertThrows(ProblemException.class, bad::validated);
-    assertEquals(422, e.status());
-    List<String> pointers = e.toProblem().errors().stream().map(Problem.Where::pointer).toList();
-    assertEquals(List.of("$.title", "$.creators[1]", "$.keywords[0]", "$.licence", "$.sourceUrl"), pointers);
-  }
-
-  @Test
-  void goodMetadataPasses() {
-    DepositMetadata ok = new DepositMetadata("Census", "d", List.of("Ann"), List.of("k"), DepositMetadata.LICENCES.get(1), "https://example.org/data");
-    assertEquals(ok, ok.validated());
-  }
-
-  @Test
-  void fileNamesArePlainCsvNames() {
-    assertEquals("census 2020 (v2).csv", Uploads.checkFileName("census 2020 (v2).csv"));
-    for (String bad : new String[] {"../x.csv", "a/b.csv", "a\\b.csv", ".csv", "x.CSV.exe", "x.txt", "x\u0000.csv", ""}) {
-      assertThrows(ProblemException.class, () -> Uploads.checkFileName(bad), bad);
+    @Test
+    void everyProblemIsReportedWithItsPointer() {
+        DepositMetadata bad =
+                new DepositMetadata(" ", null, List.of("Ann", " "), List.of(""), "proprietary", "ftp://x");
+        ProblemException e = assertThrows(ProblemException.class, bad::validated);
+        assertEquals(422, e.status());
+        List<String> pointers =
+                e.toProblem().errors().stream().map(Problem.Where::pointer).toList();
+        assertEquals(List.of("$.title", "$.creators[1]", "$.keywords[0]", "$.licence", "$.sourceUrl"), pointers);
     }
-  }
+
+    @Test
+    void goodMetadataPasses() {
+        DepositMetadata ok = new DepositMetadata(
+                "Census",
+                "d",
+                List.of("Ann"),
+                List.of("k"),
+                DepositMetadata.LICENCES.get(1),
+                "https://example.org/data");
+        assertEquals(ok, ok.validated());
+    }
+
+    @Test
+    void fileNamesArePlainCsvNames() {
+        assertEquals("census 2020 (v2).csv", Uploads.checkFileName("census 2020 (v2).csv"));
+        for (String bad :
+                new String[] {"../x.csv", "a/b.csv", "a\\b.csv", ".csv", "x.CSV.exe", "x.txt", "x\u0000.csv", ""}) {
+            assertThrows(ProblemException.class, () -> Uploads.checkFileName(bad), bad);
+        }
+    }
 }

@@ -10,20 +10,20 @@ import org.junit.jupiter.api.Test;
 
 class RedactedTest {
 
-  @Test
-  void messagesAreWithheldAlongTheChainButTheStackStays() {
-    Exception original;
-    try {
-      Double.parseDouble("Jane Doe, 1 Secret Street");
-      throw new AssertionError();
-    } catch (NumberFormatException e) {
-      original = new IllegalStateException("wrapping " + e.getMessage(), e);
+    @Test
+    void messagesAreWithheldAlongTheChainButTheStackStays() {
+        Exception original;
+        try {
+            Double.parseDouble("Jane Doe, 1 Secret Street");
+            throw new AssertionError();
+        } catch (NumberFormatException e) {
+            original = new IllegalStateException("wrapping " + e.getMessage(), e);
+        }
+        Redacted redacted = Redacted.of(original);
+        StringWriter log = new StringWriter();
+        redacted.printStackTrace(new PrintWriter(log));
+        assertFalse(log.toString().contains("Secret"), log.toString());
+        assertTrue(log.toString().contains("java.lang.NumberFormatException (message withheld)"));
+        assertArrayEquals(original.getStackTrace(), redacted.getStackTrace());
     }
-    Redacted redacted = Redacted.of(original);
-    StringWriter log = new StringWriter();
-    redacted.printStackTrace(new PrintWriter(log));
-    assertFalse(log.toString().contains("Secret"), log.toString());
-    assertTrue(log.toString().contains("java.lang.NumberFormatException (message withheld)"));
-    assertArrayEquals(original.getStackTrace(), redacted.getStackTrace());
-  }
 }

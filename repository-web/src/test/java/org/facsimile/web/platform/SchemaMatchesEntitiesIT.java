@@ -23,45 +23,50 @@ import org.junit.jupiter.api.Test;
 /** The JPA model must match the schema the migrations create: Hibernate validates, never generates. */
 class SchemaMatchesEntitiesIT {
 
-  static List<Class<?>> entities() {
-    return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-        .importPackages("org.facsimile.web").stream()
-        .filter(c -> c.isAnnotatedWith(Entity.class))
-        .map(JavaClass::reflect)
-        .<Class<?>>map(c -> c)
-        .toList();
-  }
-
-  static void validate(DataSource dataSource, List<Class<?>> entities) {
-    Configuration configuration = new Configuration();
-    entities.forEach(configuration::addAnnotatedClass);
-    configuration.getProperties().put("hibernate.connection.datasource", dataSource);
-    configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
-    try (SessionFactory factory = configuration.buildSessionFactory()) {
-      assertTrue(factory.isOpen());
+    static List<Class<?>> entities() {
+        return new ClassFileImporter()
+                        .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                        .importPackages("org.facsimile.web")
+                        .stream()
+                        .filter(c -> c.isAnnotatedWith(Entity.class))
+                        .map(JavaClass::reflect)
+                        .<Class<?>>map(c -> c)
+                        .toList();
     }
-  }
 
-  @Test
-  void everyEntityMatchesTheMigratedSchema() {
-    List<Class<?>> entities = entities();
-    assertFalse(entities.isEmpty());
-    assertTrue(entities.size() >= 12, "all entities found: " + entities);
-    validate(EmbeddedDatabase.migrated(), entities);
-  }
+    static void validate(DataSource dataSource, List<Class<?>> entities) {
+        Configuration configuration = new Configuration();
+        entities.forEach(configuration::addAnnotatedClass);
+        configuration.getProperties().put("hibernate.connection.datasource", dataSource);
+        configuration.setProperty("hibernate.hbm2ddl.auto", "validate");
+        try (SessionFactory factory = configuration.buildSessionFactory()) {
+            assertTrue(factory.isOpen());
+        }
+    }
 
-  @Test
-  void aDriftingEntityIsCaught() {
-    assertThrows(SchemaManagementException.class, () -> validate(EmbeddedDatabase.migrated(), List.of(DriftedAccount.class)));
-  }
+    @Test
+    void everyEntityMatchesTheMigratedSchema() {
+        List<Class<?>> entities = entities();
+        assertFalse(entities.isEmpty());
+        assertTrue(entities.size() >= 12, "all entities found: " + entities);
+        validate(EmbeddedDatabase.migrated(), entities);
+    }
 
-  /** An entity with a column the schema lacks: validation must refuse it. */
-  @Entity
-  @Table(name = "account")
-  static class DriftedAccount {
-    @Id UUID id;
+    @Test
+    void aDriftingEntityIsCaught() {
+        assertThrows(
+                SchemaManagementException.class,
+                () -> validate(EmbeddedDatabase.migrated(), List.of(DriftedAccount.class)));
+    }
 
-    @Column(name = "nickname")
-    String nickname;
-  }
+    /** An entity with a column the schema lacks: validation must refuse it. */
+    @Entity
+    @Table(name = "account")
+    static class DriftedAccount {
+        @Id
+        UUID id;
+
+        @Column(name = "nickname")
+        String nickname;
+    }
 }

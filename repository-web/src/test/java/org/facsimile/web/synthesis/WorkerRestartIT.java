@@ -26,138 +26,160 @@ import org.junit.jupiter.api.Test;
 /** The job queue on a real PostgreSQL: one claim per job, and a dead worker's job finishes once. */
 class WorkerRestartIT {
 
-  private DataSource db;
+    private DataSource db;
 
-  @BeforeEach
-  void setUp() {
-    db = EmbeddedDatabase.migrated();
-  }
-
-  private UUID queuedJob(int maxAttempts) throws SQLException {
-    UUID account = UUID.randomUUID();
-    UUID deposit = UUID.randomUUID();
-    UUID job = UUID.randomUUID();
-    try (Connection c = db.getConnection()) {
-      exec(c, "INSERT INTO account (id, username, display_name, role, created_at) VALUES (?, ?, 'Test', 'DEPOSITOR', now())", account, "u-" + account);
-      exec(c, "INSERT INTO deposit (id, owner_id, state, title, licence, doi, created_at, updated_at) "
-          + "VALUES (?, ?, 'SUBMITTED', 't', 'https://creativecommons.org/licenses/by/4.0/', ?, now(), now())", deposit, account, "10.5072/t." + deposit);
-      // created_at in the past, so this test's job is the oldest and claimed first
-      exec(c, "INSERT INTO synthesis_job (id, deposit_id, state, step, settings, max_attempts, created_at) "
-          + "VALUES (?, ?, 'QUEUED', 'QUEUED', '{}', " + maxAttempts + ", now() - interval '1 hour')", job, deposit);
+    @BeforeEach
+    void setUp() {
+        db = EmbeddedDatabase.migrated();
     }
-    return job;
-  }
 
-  private static void exec(Connection c, String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        ps.setObject(i + 1, args[i]);
-      }
-      ps.executeUpdate();
+    private UUID queuedJob(int maxAttempts) throws SQLException {
+        UUID account = UUID.randomUUID();
+        UUID deposit = UUID.randomUUID();
+        UUID job = UUID.randomUUID();
+        try (Connection c = db.getConnection()) {
+            exec(
+                    c,
+                    "INSERT INTO account (id, username, display_name, role, created_at) VALUES (?, ?, 'Test', 'DEPOSITOR', now())",
+                    account,
+                    "u-" + account);
+            exec(
+                    c,
+                    "INSERT INTO deposit (id, owner_id, state, title, licence, doi, created_at, updated_at) "
+                            + "VALUES (?, ?, 'SUBMITTED', 't', 'https://creativecommons.org/licenses/by/4.0/', ?, now(), now())",
+                    deposit,
+                    account,
+                    "10.5072/t." + deposit);
+            // created_at in the past, so this test's job is the oldest and claimed first
+            exec(
+                    c,
+                    "INSERT INTO synthesis_job (id, deposit_id, state, step, settings, max_attempts, created_at) "
+                            + "VALUES (?, ?, 'QUEUED', 'QUEUED', '{}', " + maxAttempts + ", now() - interval '1 hour')",
+                    job,
+                    deposit);
+        }
+        return job;
     }
-  }
 
-  private String query(String sql, UUID id) throws SQLException {
-    try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-      ps.setObject(1, id);
-      try (ResultSet rs = ps.executeQuery()) {
-        return rs.next() ? rs.getString(1) : null;
-      }
+    private static void exec(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                ps.setObject(i + 1, args[i]);
+            }
+            ps.executeUpdate();
+        }
     }
-  }
 
-  private void drainOtherJobs(JobQueue queue) throws SQLException {
-    // jobs left by other tests of this JVM must not be claimed here
-    try (Connection c = db.getConnection()) {
-      exec(c, "UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED' WHERE state IN ('QUEUED', 'RUNNING')");
+    private String query(String sql, UUID id) throws SQLException {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
-  }
 
-  @Test
-  void twoWorkersNeverClaimTheSameJob() throws Exception {
-    JobQueue queue = new JobQueue(db, Duration.ofSeconds(30));
-    drainOtherJobs(queue);
-    UUID job = queuedJob(3);
-    Optional<JobQueue.Claim> first = queue.claim("worker-a");
-    Optional<JobQueue.Claim> second = queue.claim("worker-b");
-    assertTrue(first.isPresent());
-    assertEquals(job, first.get().jobId());
-    assertTrue(second.isEmpty(), "a running job with a live lease is not claimed again");
-    assertEquals("SYNTHESIZING", query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
-  }
+    private void drainOtherJobs(JobQueue queue) throws SQLException {
+        // jobs left by other tests of this JVM must not be claimed here
+        try (Connection c = db.getConnection()) {
+            exec(c, "UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED' WHERE state IN ('QUEUED', 'RUNNING')");
+        }
+    }
 
-  @Test
-  void aWorkerKilledMidJobIsReplacedAndTheJobFinishesOnce() throws Exception {
-    JobQueue queue = new JobQueue(db, Duration.ofMillis(1500));
-    drainOtherJobs(queue);
-    UUID job = queuedJob(3);
-    ScheduledExecutorService heartbeatsA = Executors.newSingleThreadScheduledExecutor();
-    ScheduledExecutorService heartbeatsB = Executors.newSingleThreadScheduledExecutor();
-    CountDownLatch aInTraining = new CountDownLatch(1);
-    CountDownLatch releaseA = new CountDownLatch(1);
-    AtomicInteger completions = new AtomicInteger();
-    List<String> ranBy = new ArrayList<>();
+    @Test
+    void twoWorkersNeverClaimTheSameJob() throws Exception {
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30));
+        drainOtherJobs(queue);
+        UUID job = queuedJob(3);
+        Optional<JobQueue.Claim> first = queue.claim("worker-a");
+        Optional<JobQueue.Claim> second = queue.claim("worker-b");
+        assertTrue(first.isPresent());
+        assertEquals(job, first.get().jobId());
+        assertTrue(second.isEmpty(), "a running job with a live lease is not claimed again");
+        assertEquals(
+                "SYNTHESIZING",
+                query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
+    }
 
-    SynthesisWorker.JobHandler slow = (claim, progress) -> {
-      ranBy.add(claim.worker());
-      progress.step(JobStep.PROFILING, "profiling");
-      progress.step(JobStep.TRAINING, "training");
-      if (claim.worker().equals("worker-a")) {
-        aInTraining.countDown();
-        releaseA.await(30, TimeUnit.SECONDS);
-        progress.step(JobStep.GENERATING, "generating"); // the lease is gone by now: this throws
-      }
-      progress.step(JobStep.GENERATING, "generating");
-      progress.step(JobStep.EVALUATING, "evaluating");
-      completions.incrementAndGet();
-      return new SynthesisWorker.Outcome("jobs/" + claim.jobId() + "/attempt-" + claim.attempt(), "{\"ok\":true}");
-    };
+    @Test
+    void aWorkerKilledMidJobIsReplacedAndTheJobFinishesOnce() throws Exception {
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(1500));
+        drainOtherJobs(queue);
+        UUID job = queuedJob(3);
+        ScheduledExecutorService heartbeatsA = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService heartbeatsB = Executors.newSingleThreadScheduledExecutor();
+        CountDownLatch aInTraining = new CountDownLatch(1);
+        CountDownLatch releaseA = new CountDownLatch(1);
+        AtomicInteger completions = new AtomicInteger();
+        List<String> ranBy = new ArrayList<>();
 
-    SynthesisWorker a = new SynthesisWorker(queue, slow, "worker-a", Duration.ofMillis(100), heartbeatsA);
-    Thread threadA = new Thread(() -> {
-      try {
-        a.runOne();
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    });
-    threadA.start();
-    assertTrue(aInTraining.await(10, TimeUnit.SECONDS));
+        SynthesisWorker.JobHandler slow = (claim, progress) -> {
+            ranBy.add(claim.worker());
+            progress.step(JobStep.PROFILING, "profiling");
+            progress.step(JobStep.TRAINING, "training");
+            if (claim.worker().equals("worker-a")) {
+                aInTraining.countDown();
+                releaseA.await(30, TimeUnit.SECONDS);
+                progress.step(JobStep.GENERATING, "generating"); // the lease is gone by now: this throws
+            }
+            progress.step(JobStep.GENERATING, "generating");
+            progress.step(JobStep.EVALUATING, "evaluating");
+            completions.incrementAndGet();
+            return new SynthesisWorker.Outcome(
+                    "jobs/" + claim.jobId() + "/attempt-" + claim.attempt(), "{\"ok\":true}");
+        };
 
-    // Kill worker A: its heartbeats stop, as when its process dies.
-    heartbeatsA.shutdownNow();
-    Thread.sleep(2000); // past the lease
+        SynthesisWorker a = new SynthesisWorker(queue, slow, "worker-a", Duration.ofMillis(100), heartbeatsA);
+        Thread threadA = new Thread(() -> {
+            try {
+                a.runOne();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        threadA.start();
+        assertTrue(aInTraining.await(10, TimeUnit.SECONDS));
 
-    SynthesisWorker b = new SynthesisWorker(queue, slow, "worker-b", Duration.ofMillis(100), heartbeatsB);
-    assertTrue(b.runOne(), "the replacement worker takes the job over");
-    assertEquals("SUCCEEDED", query("SELECT state FROM synthesis_job WHERE id = ?", job));
-    assertEquals("2", query("SELECT attempts FROM synthesis_job WHERE id = ?", job));
-    assertEquals("jobs/" + job + "/attempt-2", query("SELECT result_key FROM synthesis_job WHERE id = ?", job));
-    assertEquals("READY_FOR_REVIEW", query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
+        // Kill worker A: its heartbeats stop, as when its process dies.
+        heartbeatsA.shutdownNow();
+        Thread.sleep(2000); // past the lease
 
-    // The old worker wakes up: it must not finish the job a second time.
-    releaseA.countDown();
-    threadA.join(10_000);
-    assertFalse(threadA.isAlive());
-    assertEquals(1, completions.get(), "the job completed once");
-    assertEquals(List.of("worker-a", "worker-b"), ranBy);
-    assertEquals("1", query("SELECT count(*) FROM synthesis_job_event WHERE job_id = ? AND step = 'DONE'", job));
-    assertEquals("2", query("SELECT max(attempt) FROM synthesis_job_event WHERE job_id = ?", job));
-    assertEquals("jobs/" + job + "/attempt-2", query("SELECT result_key FROM synthesis_job WHERE id = ?", job));
-    assertFalse(queue.heartbeat(new JobQueue.Claim(job, null, 1, "{}", "worker-a")));
-    heartbeatsB.shutdownNow();
-  }
+        SynthesisWorker b = new SynthesisWorker(queue, slow, "worker-b", Duration.ofMillis(100), heartbeatsB);
+        assertTrue(b.runOne(), "the replacement worker takes the job over");
+        assertEquals("SUCCEEDED", query("SELECT state FROM synthesis_job WHERE id = ?", job));
+        assertEquals("2", query("SELECT attempts FROM synthesis_job WHERE id = ?", job));
+        assertEquals("jobs/" + job + "/attempt-2", query("SELECT result_key FROM synthesis_job WHERE id = ?", job));
+        assertEquals(
+                "READY_FOR_REVIEW",
+                query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
 
-  @Test
-  void aJobWhoseWorkersKeepDyingFailsWithAReason() throws Exception {
-    JobQueue queue = new JobQueue(db, Duration.ofMillis(300));
-    drainOtherJobs(queue);
-    UUID job = queuedJob(1);
-    assertTrue(queue.claim("worker-a").isPresent());
-    Thread.sleep(600);
-    assertTrue(queue.claim("worker-b").isEmpty());
-    assertEquals("FAILED", query("SELECT state FROM synthesis_job WHERE id = ?", job));
-    assertTrue(query("SELECT failure_reason FROM synthesis_job WHERE id = ?", job).contains("1 attempts"));
-    assertEquals("FAILED", query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
-  }
+        // The old worker wakes up: it must not finish the job a second time.
+        releaseA.countDown();
+        threadA.join(10_000);
+        assertFalse(threadA.isAlive());
+        assertEquals(1, completions.get(), "the job completed once");
+        assertEquals(List.of("worker-a", "worker-b"), ranBy);
+        assertEquals("1", query("SELECT count(*) FROM synthesis_job_event WHERE job_id = ? AND step = 'DONE'", job));
+        assertEquals("2", query("SELECT max(attempt) FROM synthesis_job_event WHERE job_id = ?", job));
+        assertEquals("jobs/" + job + "/attempt-2", query("SELECT result_key FROM synthesis_job WHERE id = ?", job));
+        assertFalse(queue.heartbeat(new JobQueue.Claim(job, null, 1, "{}", "worker-a")));
+        heartbeatsB.shutdownNow();
+    }
+
+    @Test
+    void aJobWhoseWorkersKeepDyingFailsWithAReason() throws Exception {
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(300));
+        drainOtherJobs(queue);
+        UUID job = queuedJob(1);
+        assertTrue(queue.claim("worker-a").isPresent());
+        Thread.sleep(600);
+        assertTrue(queue.claim("worker-b").isEmpty());
+        assertEquals("FAILED", query("SELECT state FROM synthesis_job WHERE id = ?", job));
+        assertTrue(query("SELECT failure_reason FROM synthesis_job WHERE id = ?", job)
+                .contains("1 attempts"));
+        assertEquals(
+                "FAILED",
+                query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
+    }
 }

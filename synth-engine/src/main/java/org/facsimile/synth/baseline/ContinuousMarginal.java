@@ -18,174 +18,185 @@ import org.facsimile.synth.table.ColumnKind;
  */
 final class ContinuousMarginal implements Marginal {
 
-  private static final int GRID = 1001;
+    private static final int GRID = 1001;
 
-  private final ColumnKind kind;
-  private final double missingShare;
-  private final double[] quantiles;
-  private final int scale;
-  private final DateTimeFormatter dateTimeFormat;
+    private final ColumnKind kind;
+    private final double missingShare;
+    private final double[] quantiles;
+    private final int scale;
+    private final DateTimeFormatter dateTimeFormat;
 
-  private ContinuousMarginal(ColumnKind kind, double missingShare, double[] quantiles, int scale, DateTimeFormatter dateTimeFormat) {
-    this.kind = kind;
-    this.missingShare = missingShare;
-    this.quantiles = quantiles;
-    this.scale = scale;
-    this.dateTimeFormat = dateTimeFormat;
-  }
+    private ContinuousMarginal(
+            ColumnKind kind, double missingShare, double[] quantiles, int scale, DateTimeFormatter dateTimeFormat) {
+        this.kind = kind;
+        this.missingShare = missingShare;
+        this.quantiles = quantiles;
+        this.scale = scale;
+        this.dateTimeFormat = dateTimeFormat;
+    }
 
-  /**
-   * @param column training values (null = missing); all non-null values parse as {@code kind}
-   * @param clipRank the tails are clipped to the value of this rank from each end (0 = no clipping)
-   */
-  static ContinuousMarginal fit(String[] column, ColumnKind kind, int clipRank) {
-    int n = 0;
-    int scale = 0;
-    String firstValue = null;
-    double[] values = new double[column.length];
-    for (String v : column) {
-      if (v == null) {
-        continue;
-      }
-      if (firstValue == null) {
-        firstValue = v;
-      }
-      values[n++] = toNumber(v, kind);
-      if (kind == ColumnKind.DECIMAL) {
-        scale = Math.max(scale, fractionDigits(v));
-      }
+    /**
+     * @param column training values (null = missing); all non-null values parse as {@code kind}
+     * @param clipRank the tails are clipped to the value of this rank from each end (0 = no clipping)
+     */
+    static ContinuousMarginal fit(String[] column, ColumnKind kind, int clipRank) {
+        int n = 0;
+        int scale = 0;
+        String firstValue = null;
+        double[] values = new double[column.length];
+        for (String v : column) {
+            if (v == null) {
+                continue;
+            }
+            if (firstValue == null) {
+                firstValue = v;
+            }
+            values[n++] = toNumber(v, kind);
+            if (kind == ColumnKind.DECIMAL) {
+                scale = Math.max(scale, fractionDigits(v));
+            }
+        }
+        values = Arrays.copyOf(values, n);
+        Arrays.sort(values);
+        double missingShare = (column.length - n) / (double) column.length;
+        double[] quantiles = new double[GRID];
+        if (n > 0) {
+            int k = n > 4 * clipRank ? clipRank : 0;
+            double low = values[k];
+            double high = values[n - 1 - k];
+            for (int g = 0; g < GRID; g++) {
+                double q = quantile(values, g / (double) (GRID - 1));
+                quantiles[g] = Math.min(high, Math.max(low, q));
+            }
+        }
+        DateTimeFormatter format = kind == ColumnKind.DATETIME ? dateTimeFormat(firstValue) : null;
+        return new ContinuousMarginal(kind, missingShare, quantiles, scale, format);
     }
-    values = Arrays.copyOf(values, n);
-    Arrays.sort(values);
-    double missingShare = (column.length - n) / (double) column.length;
-    double[] quantiles = new double[GRID];
-    if (n > 0) {
-      int k = n > 4 * clipRank ? clipRank : 0;
-      double low = values[k];
-      double high = values[n - 1 - k];
-      for (int g = 0; g < GRID; g++) {
-        double q = quantile(values, g / (double) (GRID - 1));
-        quantiles[g] = Math.min(high, Math.max(low, q));
-      }
-    }
-    DateTimeFormatter format = kind == ColumnKind.DATETIME ? dateTimeFormat(firstValue) : null;
-    return new ContinuousMarginal(kind, missingShare, quantiles, scale, format);
-  }
 
-  @Override
-  public double toUniform(String value, Random random) {
-    if (value == null) {
-      return random.nextDouble() * missingShare;
+    @Override
+    public double toUniform(String value, Random random) {
+        if (value == null) {
+            return random.nextDouble() * missingShare;
+        }
+        double x = toNumber(value, kind);
+        int lo = lowerBound(x);
+        int hi = upperBound(x);
+        double position;
+        if (hi <= lo) {
+            // Between two grid points: interpolate.
+            int i = Math.max(1, Math.min(GRID - 1, lo));
+            double a = quantiles[i - 1];
+            double b = quantiles[i];
+            double frac = b > a ? (x - a) / (b - a) : random.nextDouble();
+            position = (i - 1 + Math.max(0, Math.min(1, frac))) / (GRID - 1);
+        } else {
+            // A tie spanning grid points (a frequent value): spread uniformly over it.
+            position = (lo + random.nextDouble() * (hi - lo)) / (GRID - 1);
+        }
+        return missingShare + (1 - missingShare) * position;
     }
-    double x = toNumber(value, kind);
-    int lo = lowerBound(x);
-    int hi = upperBound(x);
-    double position;
-    if (hi <= lo) {
-      // Between two grid points: interpolate.
-      int i = Math.max(1, Math.min(GRID - 1, lo));
-      double a = quantiles[i - 1];
-      double b = quantiles[i];
-      double frac = b > a ? (x - a) / (b - a) : random.nextDouble();
-      position = (i - 1 + Math.max(0, Math.min(1, frac))) / (GRID - 1);
-    } else {
-      // A tie spanning grid points (a frequent value): spread uniformly over it.
-      position = (lo + random.nextDouble() * (hi - lo)) / (GRID - 1);
-    }
-    return missingShare + (1 - missingShare) * position;
-  }
 
-  @Override
-  public String fromUniform(double u, Random random) {
-    if (u < missingShare) {
-      return null;
+    @Override
+    public String fromUniform(double u, Random random) {
+        if (u < missingShare) {
+            return null;
+        }
+        double position = (u - missingShare) / (1 - missingShare) * (GRID - 1);
+        int i = (int) Math.floor(position);
+        double value =
+                i >= GRID - 1 ? quantiles[GRID - 1] : quantiles[i] + (position - i) * (quantiles[i + 1] - quantiles[i]);
+        return format(value);
     }
-    double position = (u - missingShare) / (1 - missingShare) * (GRID - 1);
-    int i = (int) Math.floor(position);
-    double value = i >= GRID - 1 ? quantiles[GRID - 1] : quantiles[i] + (position - i) * (quantiles[i + 1] - quantiles[i]);
-    return format(value);
-  }
 
-  private String format(double value) {
-    switch (kind) {
-      case INTEGER:
-        return Long.toString(Math.round(value));
-      case DECIMAL:
-        return BigDecimal.valueOf(value).setScale(scale, RoundingMode.HALF_UP).toPlainString();
-      case DATE:
-        return LocalDate.ofEpochDay(Math.round(value)).toString();
-      case DATETIME:
-        return LocalDateTime.ofEpochSecond(Math.round(value), 0, ZoneOffset.UTC).format(dateTimeFormat);
-      default:
-        throw new IllegalStateException("not numeric: " + kind);
+    private String format(double value) {
+        switch (kind) {
+            case INTEGER:
+                return Long.toString(Math.round(value));
+            case DECIMAL:
+                return BigDecimal.valueOf(value)
+                        .setScale(scale, RoundingMode.HALF_UP)
+                        .toPlainString();
+            case DATE:
+                return LocalDate.ofEpochDay(Math.round(value)).toString();
+            case DATETIME:
+                return LocalDateTime.ofEpochSecond(Math.round(value), 0, ZoneOffset.UTC)
+                        .format(dateTimeFormat);
+            default:
+                throw new IllegalStateException("not numeric: " + kind);
+        }
     }
-  }
 
-  static double toNumber(String value, ColumnKind kind) {
-    switch (kind) {
-      case INTEGER:
-      case DECIMAL:
-        return Double.parseDouble(value);
-      case DATE:
-        return LocalDate.parse(value).toEpochDay();
-      case DATETIME:
-        return LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
-      default:
-        throw new IllegalArgumentException("not numeric: " + kind);
+    static double toNumber(String value, ColumnKind kind) {
+        switch (kind) {
+            case INTEGER:
+            case DECIMAL:
+                return Double.parseDouble(value);
+            case DATE:
+                return LocalDate.parse(value).toEpochDay();
+            case DATETIME:
+                return LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
+            default:
+                throw new IllegalArgumentException("not numeric: " + kind);
+        }
     }
-  }
 
-  private static DateTimeFormatter dateTimeFormat(String example) {
-    if (example == null) {
-      return DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+    private static DateTimeFormatter dateTimeFormat(String example) {
+        if (example == null) {
+            return DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+        }
+        char separator = example.length() > 10 ? example.charAt(10) : 'T';
+        boolean seconds = example.length() >= 19;
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd'" + separator + "'HH:mm" + (seconds ? ":ss" : ""));
     }
-    char separator = example.length() > 10 ? example.charAt(10) : 'T';
-    boolean seconds = example.length() >= 19;
-    return DateTimeFormatter.ofPattern("yyyy-MM-dd'" + separator + "'HH:mm" + (seconds ? ":ss" : ""));
-  }
 
-  private static int fractionDigits(String value) {
-    if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
-      return Math.min(10, Math.max(0, BigDecimal.valueOf(Double.parseDouble(value)).stripTrailingZeros().scale()));
+    private static int fractionDigits(String value) {
+        if (value.indexOf('e') >= 0 || value.indexOf('E') >= 0) {
+            return Math.min(
+                    10,
+                    Math.max(
+                            0,
+                            BigDecimal.valueOf(Double.parseDouble(value))
+                                    .stripTrailingZeros()
+                                    .scale()));
+        }
+        int dot = value.indexOf('.');
+        return dot < 0 ? 0 : Math.min(10, value.length() - dot - 1);
     }
-    int dot = value.indexOf('.');
-    return dot < 0 ? 0 : Math.min(10, value.length() - dot - 1);
-  }
 
-  private static double quantile(double[] sorted, double p) {
-    double h = (sorted.length - 1) * p;
-    int i = (int) Math.floor(h);
-    if (i >= sorted.length - 1) {
-      return sorted[sorted.length - 1];
+    private static double quantile(double[] sorted, double p) {
+        double h = (sorted.length - 1) * p;
+        int i = (int) Math.floor(h);
+        if (i >= sorted.length - 1) {
+            return sorted[sorted.length - 1];
+        }
+        return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
     }
-    return sorted[i] + (h - i) * (sorted[i + 1] - sorted[i]);
-  }
 
-  private int lowerBound(double x) {
-    int lo = 0;
-    int hi = GRID;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (quantiles[mid] < x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    private int lowerBound(double x) {
+        int lo = 0;
+        int hi = GRID;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (quantiles[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
-    return lo;
-  }
 
-  private int upperBound(double x) {
-    int lo = 0;
-    int hi = GRID;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (quantiles[mid] <= x) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    private int upperBound(double x) {
+        int lo = 0;
+        int hi = GRID;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (quantiles[mid] <= x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo - 1;
     }
-    return lo - 1;
-  }
 }

@@ -14,141 +14,146 @@ import java.util.Random;
  */
 final class DiscreteMarginal implements Marginal {
 
-  /** Written in place of categories too rare to publish. */
-  static final String RARE_TOKEN = "_RARE_";
+    /** Written in place of categories too rare to publish. */
+    static final String RARE_TOKEN = "_RARE_";
 
-  private final String[] values;
-  private final double[] cumulative;
-  private final boolean numeric;
-  private final Map<String, Integer> index = new HashMap<>();
+    private final String[] values;
+    private final double[] cumulative;
+    private final boolean numeric;
+    private final Map<String, Integer> index = new HashMap<>();
 
-  private DiscreteMarginal(String[] values, double[] cumulative, boolean numeric) {
-    this.values = values;
-    this.cumulative = cumulative;
-    this.numeric = numeric;
-    for (int i = 0; i < values.length; i++) {
-      index.put(values[i], i);
+    private DiscreteMarginal(String[] values, double[] cumulative, boolean numeric) {
+        this.values = values;
+        this.cumulative = cumulative;
+        this.numeric = numeric;
+        for (int i = 0; i < values.length; i++) {
+            index.put(values[i], i);
+        }
     }
-  }
 
-  /**
-   * @param column the training values (null = missing)
-   * @param numericOrder the values are numbers: order them by value, and fold a rare value into
-   *     its nearest frequent neighbour instead of the rare token (else order by frequency)
-   * @param rareThreshold values seen fewer times than this are not published; 0 keeps all
-   */
-  static DiscreteMarginal fit(String[] column, boolean numericOrder, int rareThreshold) {
-    Map<String, Integer> counts = new HashMap<>();
-    int missing = 0;
-    for (String v : column) {
-      if (v == null) {
-        missing++;
-      } else {
-        counts.merge(v, 1, Integer::sum);
-      }
-    }
-    int rare = 0;
-    List<Map.Entry<String, Integer>> kept = new ArrayList<>();
-    if (numericOrder) {
-      kept = foldRareNumbers(counts, rareThreshold);
-    } else {
-      for (Map.Entry<String, Integer> e : counts.entrySet()) {
-        if (e.getValue() < rareThreshold) {
-          rare += e.getValue();
+    /**
+     * @param column the training values (null = missing)
+     * @param numericOrder the values are numbers: order them by value, and fold a rare value into
+     *     its nearest frequent neighbour instead of the rare token (else order by frequency)
+     * @param rareThreshold values seen fewer times than this are not published; 0 keeps all
+     */
+    static DiscreteMarginal fit(String[] column, boolean numericOrder, int rareThreshold) {
+        Map<String, Integer> counts = new HashMap<>();
+        int missing = 0;
+        for (String v : column) {
+            if (v == null) {
+                missing++;
+            } else {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        int rare = 0;
+        List<Map.Entry<String, Integer>> kept = new ArrayList<>();
+        if (numericOrder) {
+            kept = foldRareNumbers(counts, rareThreshold);
         } else {
-          kept.add(e);
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (e.getValue() < rareThreshold) {
+                    rare += e.getValue();
+                } else {
+                    kept.add(e);
+                }
+            }
+            kept.sort(
+                    Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
         }
-      }
-      kept.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    }
-    List<String> values = new ArrayList<>();
-    List<Integer> weights = new ArrayList<>();
-    if (missing > 0) {
-      values.add(null);
-      weights.add(missing);
-    }
-    for (Map.Entry<String, Integer> e : kept) {
-      values.add(e.getKey());
-      weights.add(e.getValue());
-    }
-    if (rare > 0) {
-      values.add(RARE_TOKEN);
-      weights.add(rare);
-    }
-    double total = column.length;
-    double[] cumulative = new double[values.size()];
-    double running = 0;
-    for (int i = 0; i < cumulative.length; i++) {
-      running += weights.get(i) / total;
-      cumulative[i] = running;
-    }
-    cumulative[cumulative.length - 1] = 1.0;
-    return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
-  }
-
-  /** Sorted by value; each rare value's count moves to the nearest frequent value. */
-  private static List<Map.Entry<String, Integer>> foldRareNumbers(Map<String, Integer> counts, int rareThreshold) {
-    List<Map.Entry<String, Integer>> all = new ArrayList<>(counts.entrySet());
-    all.sort(Comparator.comparingDouble(e -> Double.parseDouble(e.getKey())));
-    List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : all) {
-      if (e.getValue() >= rareThreshold) {
-        frequent.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()));
-      }
-    }
-    if (frequent.isEmpty()) {
-      // Nothing is frequent enough: publish the median value only.
-      int total = all.stream().mapToInt(Map.Entry::getValue).sum();
-      return List.of(new java.util.AbstractMap.SimpleEntry<>(all.get(all.size() / 2).getKey(), total));
-    }
-    for (Map.Entry<String, Integer> e : all) {
-      if (e.getValue() >= rareThreshold) {
-        continue;
-      }
-      double x = Double.parseDouble(e.getKey());
-      Map.Entry<String, Integer> nearest = frequent.get(0);
-      for (Map.Entry<String, Integer> f : frequent) {
-        if (Math.abs(Double.parseDouble(f.getKey()) - x) < Math.abs(Double.parseDouble(nearest.getKey()) - x)) {
-          nearest = f;
+        List<String> values = new ArrayList<>();
+        List<Integer> weights = new ArrayList<>();
+        if (missing > 0) {
+            values.add(null);
+            weights.add(missing);
         }
-      }
-      nearest.setValue(nearest.getValue() + e.getValue());
+        for (Map.Entry<String, Integer> e : kept) {
+            values.add(e.getKey());
+            weights.add(e.getValue());
+        }
+        if (rare > 0) {
+            values.add(RARE_TOKEN);
+            weights.add(rare);
+        }
+        double total = column.length;
+        double[] cumulative = new double[values.size()];
+        double running = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            running += weights.get(i) / total;
+            cumulative[i] = running;
+        }
+        cumulative[cumulative.length - 1] = 1.0;
+        return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
     }
-    return frequent;
-  }
 
-  @Override
-  public double toUniform(String value, Random random) {
-    Integer i = index.get(value);
-    if (i == null) {
-      i = numeric && value != null ? nearest(Double.parseDouble(value)) : index.getOrDefault(RARE_TOKEN, 0);
+    /** Sorted by value; each rare value's count moves to the nearest frequent value. */
+    private static List<Map.Entry<String, Integer>> foldRareNumbers(Map<String, Integer> counts, int rareThreshold) {
+        List<Map.Entry<String, Integer>> all = new ArrayList<>(counts.entrySet());
+        all.sort(Comparator.comparingDouble(e -> Double.parseDouble(e.getKey())));
+        List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : all) {
+            if (e.getValue() >= rareThreshold) {
+                frequent.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()));
+            }
+        }
+        if (frequent.isEmpty()) {
+            // Nothing is frequent enough: publish the median value only.
+            int total = all.stream().mapToInt(Map.Entry::getValue).sum();
+            return List.of(new java.util.AbstractMap.SimpleEntry<>(
+                    all.get(all.size() / 2).getKey(), total));
+        }
+        for (Map.Entry<String, Integer> e : all) {
+            if (e.getValue() >= rareThreshold) {
+                continue;
+            }
+            double x = Double.parseDouble(e.getKey());
+            Map.Entry<String, Integer> nearest = frequent.get(0);
+            for (Map.Entry<String, Integer> f : frequent) {
+                if (Math.abs(Double.parseDouble(f.getKey()) - x) < Math.abs(Double.parseDouble(nearest.getKey()) - x)) {
+                    nearest = f;
+                }
+            }
+            nearest.setValue(nearest.getValue() + e.getValue());
+        }
+        return frequent;
     }
-    double low = i == 0 ? 0 : cumulative[i - 1];
-    return low + random.nextDouble() * (cumulative[i] - low);
-  }
 
-  private int nearest(double x) {
-    int best = -1;
-    for (int i = 0; i < values.length; i++) {
-      if (values[i] != null && (best < 0 || Math.abs(Double.parseDouble(values[i]) - x) < Math.abs(Double.parseDouble(values[best]) - x))) {
-        best = i;
-      }
+    @Override
+    public double toUniform(String value, Random random) {
+        Integer i = index.get(value);
+        if (i == null) {
+            i = numeric && value != null ? nearest(Double.parseDouble(value)) : index.getOrDefault(RARE_TOKEN, 0);
+        }
+        double low = i == 0 ? 0 : cumulative[i - 1];
+        return low + random.nextDouble() * (cumulative[i] - low);
     }
-    return Math.max(0, best);
-  }
 
-  @Override
-  public String fromUniform(double u, Random random) {
-    int lo = 0;
-    int hi = cumulative.length - 1;
-    while (lo < hi) {
-      int mid = (lo + hi) >>> 1;
-      if (cumulative[mid] < u) {
-        lo = mid + 1;
-      } else {
-        hi = mid;
-      }
+    private int nearest(double x) {
+        int best = -1;
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] != null
+                    && (best < 0
+                            || Math.abs(Double.parseDouble(values[i]) - x)
+                                    < Math.abs(Double.parseDouble(values[best]) - x))) {
+                best = i;
+            }
+        }
+        return Math.max(0, best);
     }
-    return values[lo];
-  }
+
+    @Override
+    public String fromUniform(double u, Random random) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return values[lo];
+    }
 }

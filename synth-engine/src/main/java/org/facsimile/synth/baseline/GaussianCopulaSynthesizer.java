@@ -22,138 +22,142 @@ import org.facsimile.synth.table.TableSpec;
  */
 public final class GaussianCopulaSynthesizer implements Synthesizer {
 
-  /** Numeric columns with at most this many distinct values are learnt value by value. */
-  static final int DISCRETE_LIMIT = 64;
-  /** Categories seen fewer times than this are pooled into the rare token. */
-  static final int RARE_THRESHOLD = 5;
-  /** Numeric tails are clipped to the value of this rank from each end. */
-  static final int CLIP_RANK = 5;
+    /** Numeric columns with at most this many distinct values are learnt value by value. */
+    static final int DISCRETE_LIMIT = 64;
+    /** Categories seen fewer times than this are pooled into the rare token. */
+    static final int RARE_THRESHOLD = 5;
+    /** Numeric tails are clipped to the value of this rank from each end. */
+    static final int CLIP_RANK = 5;
 
-  @Override
-  public String name() {
-    return "baseline";
-  }
-
-  @Override
-  public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
-    if (!table.columns().equals(spec.columnNames())) {
-      throw new IllegalArgumentException("table columns " + table.columns() + " differ from spec " + spec.columnNames());
-    }
-    progress.stepStarted(Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
-    int m = table.columnCount();
-    ColumnModel[] columns = new ColumnModel[m];
-    List<Integer> copulaColumns = new ArrayList<>();
-    for (int c = 0; c < m; c++) {
-      ColumnSpec column = spec.column(c);
-      String[] values = table.column(c);
-      columns[c] = model(column, values, spec.primaryKey().contains(column.name()));
-      if (columns[c].marginal != null) {
-        copulaColumns.add(c);
-      }
+    @Override
+    public String name() {
+        return "baseline";
     }
 
-    progress.stepStarted(Step.TRAINING, "fitting the copula over " + copulaColumns.size() + " columns");
-    Random random = new Random(settings.seed());
-    int k = copulaColumns.size();
-    int n = table.rowCount();
-    double[][] scores = new double[n][k];
-    for (int j = 0; j < k; j++) {
-      int c = copulaColumns.get(j);
-      Marginal marginal = columns[c].marginal;
-      for (int r = 0; r < n; r++) {
-        double u = marginal.toUniform(table.row(r)[c], random);
-        scores[r][j] = Normal.inverseCdf(Math.min(1 - 1e-9, Math.max(1e-9, u)));
-      }
-    }
-    double[][] cholesky = Correlation.choleskyOfCorrelation(scores, k);
-    int[] copulaIndex = copulaColumns.stream().mapToInt(Integer::intValue).toArray();
-    return new CopulaGenerator(columns, copulaIndex, cholesky);
-  }
-
-  private static ColumnModel model(ColumnSpec column, String[] values, boolean primaryKey) {
-    ColumnKind kind = primaryKey ? ColumnKind.IDENTIFIER : column.kind();
-    switch (kind) {
-      case IDENTIFIER:
-        return ColumnModel.identifier(allIntegers(values));
-      case TEXT:
-        return ColumnModel.text(TextModel.fit(values, RARE_THRESHOLD));
-      case EMPTY:
-        return ColumnModel.constant(null);
-      case CONSTANT:
-        return ColumnModel.constant(firstNonNull(values));
-      case INTEGER:
-      case DECIMAL:
-      case DATE:
-      case DATETIME:
-        if (distinct(values) <= DISCRETE_LIMIT) {
-          return ColumnModel.of(DiscreteMarginal.fit(values, kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL, RARE_THRESHOLD));
+    @Override
+    public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
+        if (!table.columns().equals(spec.columnNames())) {
+            throw new IllegalArgumentException(
+                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
         }
-        return ColumnModel.of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
-      case BOOLEAN:
-      case CATEGORICAL:
-      default:
-        return ColumnModel.of(DiscreteMarginal.fit(values, false, RARE_THRESHOLD));
-    }
-  }
+        progress.stepStarted(
+                Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
+        int m = table.columnCount();
+        ColumnModel[] columns = new ColumnModel[m];
+        List<Integer> copulaColumns = new ArrayList<>();
+        for (int c = 0; c < m; c++) {
+            ColumnSpec column = spec.column(c);
+            String[] values = table.column(c);
+            columns[c] = model(column, values, spec.primaryKey().contains(column.name()));
+            if (columns[c].marginal != null) {
+                copulaColumns.add(c);
+            }
+        }
 
-  private static int distinct(String[] values) {
-    Set<String> seen = new HashSet<>();
-    for (String v : values) {
-      if (v != null && seen.add(v) && seen.size() > DISCRETE_LIMIT) {
-        break;
-      }
-    }
-    return seen.size();
-  }
-
-  private static boolean allIntegers(String[] values) {
-    for (String v : values) {
-      if (v != null && !v.matches("-?[0-9]{1,18}")) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static String firstNonNull(String[] values) {
-    for (String v : values) {
-      if (v != null) {
-        return v;
-      }
-    }
-    return null;
-  }
-
-  /** How one column is generated: through the copula, or on its own. */
-  static final class ColumnModel {
-    final Marginal marginal;
-    final TextModel text;
-    final boolean identifier;
-    final boolean integerIdentifier;
-    final String constant;
-
-    private ColumnModel(Marginal marginal, TextModel text, boolean identifier, boolean integerIdentifier, String constant) {
-      this.marginal = marginal;
-      this.text = text;
-      this.identifier = identifier;
-      this.integerIdentifier = integerIdentifier;
-      this.constant = constant;
+        progress.stepStarted(Step.TRAINING, "fitting the copula over " + copulaColumns.size() + " columns");
+        Random random = new Random(settings.seed());
+        int k = copulaColumns.size();
+        int n = table.rowCount();
+        double[][] scores = new double[n][k];
+        for (int j = 0; j < k; j++) {
+            int c = copulaColumns.get(j);
+            Marginal marginal = columns[c].marginal;
+            for (int r = 0; r < n; r++) {
+                double u = marginal.toUniform(table.row(r)[c], random);
+                scores[r][j] = Normal.inverseCdf(Math.min(1 - 1e-9, Math.max(1e-9, u)));
+            }
+        }
+        double[][] cholesky = Correlation.choleskyOfCorrelation(scores, k);
+        int[] copulaIndex = copulaColumns.stream().mapToInt(Integer::intValue).toArray();
+        return new CopulaGenerator(columns, copulaIndex, cholesky);
     }
 
-    static ColumnModel of(Marginal marginal) {
-      return new ColumnModel(marginal, null, false, false, null);
+    private static ColumnModel model(ColumnSpec column, String[] values, boolean primaryKey) {
+        ColumnKind kind = primaryKey ? ColumnKind.IDENTIFIER : column.kind();
+        switch (kind) {
+            case IDENTIFIER:
+                return ColumnModel.identifier(allIntegers(values));
+            case TEXT:
+                return ColumnModel.text(TextModel.fit(values, RARE_THRESHOLD));
+            case EMPTY:
+                return ColumnModel.constant(null);
+            case CONSTANT:
+                return ColumnModel.constant(firstNonNull(values));
+            case INTEGER:
+            case DECIMAL:
+            case DATE:
+            case DATETIME:
+                if (distinct(values) <= DISCRETE_LIMIT) {
+                    return ColumnModel.of(DiscreteMarginal.fit(
+                            values, kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL, RARE_THRESHOLD));
+                }
+                return ColumnModel.of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
+            case BOOLEAN:
+            case CATEGORICAL:
+            default:
+                return ColumnModel.of(DiscreteMarginal.fit(values, false, RARE_THRESHOLD));
+        }
     }
 
-    static ColumnModel text(TextModel text) {
-      return new ColumnModel(null, text, false, false, null);
+    private static int distinct(String[] values) {
+        Set<String> seen = new HashSet<>();
+        for (String v : values) {
+            if (v != null && seen.add(v) && seen.size() > DISCRETE_LIMIT) {
+                break;
+            }
+        }
+        return seen.size();
     }
 
-    static ColumnModel identifier(boolean integers) {
-      return new ColumnModel(null, null, true, integers, null);
+    private static boolean allIntegers(String[] values) {
+        for (String v : values) {
+            if (v != null && !v.matches("-?[0-9]{1,18}")) {
+                return false;
+            }
+        }
+        return true;
     }
 
-    static ColumnModel constant(String value) {
-      return new ColumnModel(null, null, false, false, value);
+    private static String firstNonNull(String[] values) {
+        for (String v : values) {
+            if (v != null) {
+                return v;
+            }
+        }
+        return null;
     }
-  }
+
+    /** How one column is generated: through the copula, or on its own. */
+    static final class ColumnModel {
+        final Marginal marginal;
+        final TextModel text;
+        final boolean identifier;
+        final boolean integerIdentifier;
+        final String constant;
+
+        private ColumnModel(
+                Marginal marginal, TextModel text, boolean identifier, boolean integerIdentifier, String constant) {
+            this.marginal = marginal;
+            this.text = text;
+            this.identifier = identifier;
+            this.integerIdentifier = integerIdentifier;
+            this.constant = constant;
+        }
+
+        static ColumnModel of(Marginal marginal) {
+            return new ColumnModel(marginal, null, false, false, null);
+        }
+
+        static ColumnModel text(TextModel text) {
+            return new ColumnModel(null, text, false, false, null);
+        }
+
+        static ColumnModel identifier(boolean integers) {
+            return new ColumnModel(null, null, true, integers, null);
+        }
+
+        static ColumnModel constant(String value) {
+            return new ColumnModel(null, null, false, false, value);
+        }
+    }
 }

@@ -15,85 +15,85 @@ import java.util.Set;
  */
 final class TextModel {
 
-  private final double missingShare;
-  private final int[] lengths;
-  private final String[] words;
-  private final double[] cumulative;
+    private final double missingShare;
+    private final int[] lengths;
+    private final String[] words;
+    private final double[] cumulative;
 
-  private TextModel(double missingShare, int[] lengths, String[] words, double[] cumulative) {
-    this.missingShare = missingShare;
-    this.lengths = lengths;
-    this.words = words;
-    this.cumulative = cumulative;
-  }
+    private TextModel(double missingShare, int[] lengths, String[] words, double[] cumulative) {
+        this.missingShare = missingShare;
+        this.lengths = lengths;
+        this.words = words;
+        this.cumulative = cumulative;
+    }
 
-  static TextModel fit(String[] column, int minRows) {
-    Map<String, Integer> rowsWithWord = new HashMap<>();
-    Map<String, Integer> counts = new HashMap<>();
-    List<Integer> lengths = new ArrayList<>();
-    int missing = 0;
-    for (String text : column) {
-      if (text == null) {
-        missing++;
-        continue;
-      }
-      String[] tokens = text.strip().split("\\s+");
-      lengths.add(tokens.length);
-      Set<String> seen = new HashSet<>();
-      for (String t : tokens) {
-        counts.merge(t, 1, Integer::sum);
-        if (seen.add(t)) {
-          rowsWithWord.merge(t, 1, Integer::sum);
+    static TextModel fit(String[] column, int minRows) {
+        Map<String, Integer> rowsWithWord = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        List<Integer> lengths = new ArrayList<>();
+        int missing = 0;
+        for (String text : column) {
+            if (text == null) {
+                missing++;
+                continue;
+            }
+            String[] tokens = text.strip().split("\\s+");
+            lengths.add(tokens.length);
+            Set<String> seen = new HashSet<>();
+            for (String t : tokens) {
+                counts.merge(t, 1, Integer::sum);
+                if (seen.add(t)) {
+                    rowsWithWord.merge(t, 1, Integer::sum);
+                }
+            }
         }
-      }
-    }
-    List<String> kept = new ArrayList<>();
-    for (Map.Entry<String, Integer> e : rowsWithWord.entrySet()) {
-      if (e.getValue() >= minRows) {
-        kept.add(e.getKey());
-      }
-    }
-    kept.sort(null);
-    double total = 0;
-    for (String w : kept) {
-      total += counts.get(w);
-    }
-    double[] cumulative = new double[kept.size()];
-    double running = 0;
-    for (int i = 0; i < cumulative.length; i++) {
-      running += counts.get(kept.get(i)) / total;
-      cumulative[i] = running;
-    }
-    return new TextModel(
-        column.length == 0 ? 1.0 : missing / (double) column.length,
-        lengths.stream().mapToInt(Integer::intValue).toArray(),
-        kept.toArray(String[]::new),
-        cumulative);
-  }
-
-  String sample(Random random) {
-    if (words.length == 0 || lengths.length == 0 || random.nextDouble() < missingShare) {
-      return null;
-    }
-    int length = lengths[random.nextInt(lengths.length)];
-    StringBuilder text = new StringBuilder();
-    for (int i = 0; i < length; i++) {
-      if (i > 0) {
-        text.append(' ');
-      }
-      double u = random.nextDouble();
-      int lo = 0;
-      int hi = cumulative.length - 1;
-      while (lo < hi) {
-        int mid = (lo + hi) >>> 1;
-        if (cumulative[mid] < u) {
-          lo = mid + 1;
-        } else {
-          hi = mid;
+        List<String> kept = new ArrayList<>();
+        for (Map.Entry<String, Integer> e : rowsWithWord.entrySet()) {
+            if (e.getValue() >= minRows) {
+                kept.add(e.getKey());
+            }
         }
-      }
-      text.append(words[lo]);
+        kept.sort(null);
+        double total = 0;
+        for (String w : kept) {
+            total += counts.get(w);
+        }
+        double[] cumulative = new double[kept.size()];
+        double running = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            running += counts.get(kept.get(i)) / total;
+            cumulative[i] = running;
+        }
+        return new TextModel(
+                column.length == 0 ? 1.0 : missing / (double) column.length,
+                lengths.stream().mapToInt(Integer::intValue).toArray(),
+                kept.toArray(String[]::new),
+                cumulative);
     }
-    return text.toString();
-  }
+
+    String sample(Random random) {
+        if (words.length == 0 || lengths.length == 0 || random.nextDouble() < missingShare) {
+            return null;
+        }
+        int length = lengths[random.nextInt(lengths.length)];
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            if (i > 0) {
+                text.append(' ');
+            }
+            double u = random.nextDouble();
+            int lo = 0;
+            int hi = cumulative.length - 1;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (cumulative[mid] < u) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            text.append(words[lo]);
+        }
+        return text.toString();
+    }
 }

@@ -14,80 +14,88 @@ import org.facsimile.synth.table.ColumnKind;
  */
 final class Binning {
 
-  private static final int BINS = 10;
+    private static final int BINS = 10;
 
-  private final ColumnKind kind;
-  private final double[] edges;
-  private final Map<String, Integer> categories;
-  private final int binCount;
+    private final ColumnKind kind;
+    private final double[] edges;
+    private final Map<String, Integer> categories;
+    private final int binCount;
 
-  private Binning(ColumnKind kind, double[] edges, Map<String, Integer> categories, int binCount) {
-    this.kind = kind;
-    this.edges = edges;
-    this.categories = categories;
-    this.binCount = binCount;
-  }
+    private Binning(ColumnKind kind, double[] edges, Map<String, Integer> categories, int binCount) {
+        this.kind = kind;
+        this.edges = edges;
+        this.categories = categories;
+        this.binCount = binCount;
+    }
 
-  static Binning fit(String[] training, ColumnKind kind) {
-    if (kind.isNumeric()) {
-      double[] values = Arrays.stream(training).filter(v -> v != null).mapToDouble(v -> number(v, kind)).filter(d -> !Double.isNaN(d)).sorted().toArray();
-      double[] edges = new double[BINS - 1];
-      for (int b = 1; b < BINS; b++) {
-        edges[b - 1] = values.length == 0 ? 0 : values[Math.min(values.length - 1, (int) Math.floor(values.length * b / (double) BINS))];
-      }
-      double[] distinctEdges = Arrays.stream(edges).distinct().toArray();
-      return new Binning(kind, distinctEdges, null, distinctEdges.length + 2);
+    static Binning fit(String[] training, ColumnKind kind) {
+        if (kind.isNumeric()) {
+            double[] values = Arrays.stream(training)
+                    .filter(v -> v != null)
+                    .mapToDouble(v -> number(v, kind))
+                    .filter(d -> !Double.isNaN(d))
+                    .sorted()
+                    .toArray();
+            double[] edges = new double[BINS - 1];
+            for (int b = 1; b < BINS; b++) {
+                edges[b - 1] = values.length == 0
+                        ? 0
+                        : values[Math.min(values.length - 1, (int) Math.floor(values.length * b / (double) BINS))];
+            }
+            double[] distinctEdges = Arrays.stream(edges).distinct().toArray();
+            return new Binning(kind, distinctEdges, null, distinctEdges.length + 2);
+        }
+        Map<String, Integer> counts = new HashMap<>();
+        for (String v : training) {
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
+        top.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
+        Map<String, Integer> categories = new HashMap<>();
+        for (int i = 0; i < Math.min(BINS, top.size()); i++) {
+            categories.put(top.get(i).getKey(), i);
+        }
+        // top categories, then "other", then missing
+        return new Binning(kind, null, categories, categories.size() + 2);
     }
-    Map<String, Integer> counts = new HashMap<>();
-    for (String v : training) {
-      if (v != null) {
-        counts.merge(v, 1, Integer::sum);
-      }
-    }
-    List<Map.Entry<String, Integer>> top = new ArrayList<>(counts.entrySet());
-    top.sort(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()));
-    Map<String, Integer> categories = new HashMap<>();
-    for (int i = 0; i < Math.min(BINS, top.size()); i++) {
-      categories.put(top.get(i).getKey(), i);
-    }
-    // top categories, then "other", then missing
-    return new Binning(kind, null, categories, categories.size() + 2);
-  }
 
-  int binCount() {
-    return binCount;
-  }
+    int binCount() {
+        return binCount;
+    }
 
-  int bin(String value) {
-    if (value == null) {
-      return binCount - 1;
+    int bin(String value) {
+        if (value == null) {
+            return binCount - 1;
+        }
+        if (edges != null) {
+            double x = number(value, kind);
+            if (Double.isNaN(x)) {
+                return binCount - 1;
+            }
+            int b = 0;
+            while (b < edges.length && x >= edges[b]) {
+                b++;
+            }
+            return b;
+        }
+        return categories.getOrDefault(value, binCount - 2);
     }
-    if (edges != null) {
-      double x = number(value, kind);
-      if (Double.isNaN(x)) {
-        return binCount - 1;
-      }
-      int b = 0;
-      while (b < edges.length && x >= edges[b]) {
-        b++;
-      }
-      return b;
-    }
-    return categories.getOrDefault(value, binCount - 2);
-  }
 
-  private static double number(String value, ColumnKind kind) {
-    try {
-      switch (kind) {
-        case DATE:
-          return java.time.LocalDate.parse(value).toEpochDay();
-        case DATETIME:
-          return java.time.LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(java.time.ZoneOffset.UTC);
-        default:
-          return Double.parseDouble(value);
-      }
-    } catch (RuntimeException e) {
-      return Double.NaN;
+    private static double number(String value, ColumnKind kind) {
+        try {
+            switch (kind) {
+                case DATE:
+                    return java.time.LocalDate.parse(value).toEpochDay();
+                case DATETIME:
+                    return java.time.LocalDateTime.parse(value.replace(' ', 'T'))
+                            .toEpochSecond(java.time.ZoneOffset.UTC);
+                default:
+                    return Double.parseDouble(value);
+            }
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
     }
-  }
 }

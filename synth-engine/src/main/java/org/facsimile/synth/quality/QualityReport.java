@@ -19,30 +19,30 @@ import java.util.List;
  * @param columns per-column accuracy
  */
 public record QualityReport(
-    String table,
-    long trainingRows,
-    long holdoutRows,
-    long syntheticRows,
-    double univariateAccuracy,
-    double bivariateAccuracy,
-    double holdoutUnivariateAccuracy,
-    double holdoutBivariateAccuracy,
-    double identicalMatchShare,
-    double holdoutIdenticalMatchShare,
-    List<ColumnQuality> columns) {
+        String table,
+        long trainingRows,
+        long holdoutRows,
+        long syntheticRows,
+        double univariateAccuracy,
+        double bivariateAccuracy,
+        double holdoutUnivariateAccuracy,
+        double holdoutBivariateAccuracy,
+        double identicalMatchShare,
+        double holdoutIdenticalMatchShare,
+        List<ColumnQuality> columns) {
 
-  /**
-   * @param name the column
-   * @param kind its kind
-   * @param accuracy 1 - TVD(training, synthetic) over its bins; NaN when not measured (keys, text)
-   */
-  public record ColumnQuality(String name, String kind, double accuracy) {}
+    /**
+     * @param name the column
+     * @param kind its kind
+     * @param accuracy 1 - TVD(training, synthetic) over its bins; NaN when not measured (keys, text)
+     */
+    public record ColumnQuality(String name, String kind, double accuracy) {}
 
-  /**
-   * True when synthetic rows copy training rows no more often than real unseen rows do (with a
-   * small tolerance), i.e. the generator did not memorise records.
-   */
-  public boolean passesIdenticalMatchCheck() {
-    return identicalMatchShare <= holdoutIdenticalMatchShare * 1.5 + 0.001;
-  }
+    /**
+     * True when synthetic rows copy training rows no more often than real unseen rows do (with a
+     * small tolerance), i.e. the generator did not memorise records.
+     */
+    public boolean passesIdenticalMatchCheck() {
+        return identicalMatchShare <= holdoutIdenticalMatchShare * 1.5 + 0.001;
+    }
 }

@@ -13,18 +13,18 @@ import java.util.Objects;
  */
 public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers) {
 
-  public ColumnSpec {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(kind, "kind");
-    nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
-  }
+    public ColumnSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(kind, "kind");
+        nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
+    }
 
-  public boolean isMissing(String value) {
-    return value == null || nullMarkers.contains(value);
-  }
+    public boolean isMissing(String value) {
+        return value == null || nullMarkers.contains(value);
+    }
 
-  /** The string written for a missing value. */
-  public String missingMarker() {
-    return nullMarkers.get(0);
-  }
+    /** The string written for a missing value. */
+    public String missingMarker() {
+        return nullMarkers.get(0);
+    }
 }

@@ -29,252 +29,290 @@ import java.util.function.Consumer;
  */
 public final class CsvTables {
 
-  private static final char[] OTHER_SEPARATORS = {';', '\t', '|'};
+    private static final char[] OTHER_SEPARATORS = {';', '\t', '|'};
 
-  private CsvTables() {}
+    private CsvTables() {}
 
-  /**
-   * Validates a CSV file in one streaming pass and infers its columns.
-   *
-   * @param in the file's bytes; not closed
-   * @param fileName the name the problems are reported against
-   * @param charset the file's declared encoding (UTF-8 unless the depositor said otherwise)
-   */
-  public static CsvInspection inspect(InputStream in, String fileName, Charset charset) throws CsvProblem {
-    String tableName = tableName(fileName);
-    ColumnStats[] stats = null;
-    List<String> header = null;
-    long rows = 0;
-    long lastLine = 0;
-    try (CsvReader<CsvRecord> reader = reader(decoder(in, charset))) {
-      for (CsvRecord record : reader) {
-        lastLine = record.getStartingLineNumber();
+    /**
+     * Validates a CSV file in one streaming pass and infers its columns.
+     *
+     * @param in the file's bytes; not closed
+     * @param fileName the name the problems are reported against
+     * @param charset the file's declared encoding (UTF-8 unless the depositor said otherwise)
+     */
+    public static CsvInspection inspect(InputStream in, String fileName, Charset charset) throws CsvProblem {
+        String tableName = tableName(fileName);
+        ColumnStats[] stats = null;
+        List<String> header = null;
+        long rows = 0;
+        long lastLine = 0;
+        try (CsvReader<CsvRecord> reader = reader(decoder(in, charset))) {
+            for (CsvRecord record : reader) {
+                lastLine = record.getStartingLineNumber();
+                if (header == null) {
+                    header = checkHeader(record, fileName);
+                    stats = new ColumnStats[header.size()];
+                    for (int c = 0; c < stats.length; c++) {
+                        stats[c] = new ColumnStats(header.get(c));
+                    }
+                    continue;
+                }
+                checkRow(record, header, fileName);
+                for (int c = 0; c < stats.length; c++) {
+                    stats[c].accept(record.getField(c));
+                }
+                rows++;
+            }
+        } catch (CsvParseException e) {
+            throw new CsvProblem(
+                    fileName, lastLine + 1, null, "malformed CSV after line " + lastLine + ": " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw ioProblem(e.getCause(), fileName, lastLine, charset);
+        } catch (IOException e) {
+            throw ioProblem(e, fileName, lastLine, charset);
+        }
         if (header == null) {
-          header = checkHeader(record, fileName);
-          stats = new ColumnStats[header.size()];
-          for (int c = 0; c < stats.length; c++) {
-            stats[c] = new ColumnStats(header.get(c));
-          }
-          continue;
+            throw new CsvProblem(fileName, 0, null, "the file is empty: a header line and at least one row are needed");
         }
-        checkRow(record, header, fileName);
-        for (int c = 0; c < stats.length; c++) {
-          stats[c].accept(record.getField(c));
+        if (rows == 0) {
+            throw new CsvProblem(fileName, 1, null, "the file has a header but no data rows");
         }
-        rows++;
-      }
-    } catch (CsvParseException e) {
-      throw new CsvProblem(fileName, lastLine + 1, null, "malformed CSV after line " + lastLine + ": " + describe(e));
-    } catch (UncheckedIOException e) {
-      throw ioProblem(e.getCause(), fileName, lastLine, charset);
-    } catch (IOException e) {
-      throw ioProblem(e, fileName, lastLine, charset);
+        List<ColumnSpec> columns = new ArrayList<>(stats.length);
+        List<String> primaryKey = new ArrayList<>();
+        for (ColumnStats s : stats) {
+            ColumnSpec column = s.infer();
+            columns.add(column);
+            if (primaryKey.isEmpty() && column.kind() == ColumnKind.IDENTIFIER) {
+                primaryKey.add(column.name());
+            }
+        }
+        return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows);
     }
-    if (header == null) {
-      throw new CsvProblem(fileName, 0, null, "the file is empty: a header line and at least one row are needed");
-    }
-    if (rows == 0) {
-      throw new CsvProblem(fileName, 1, null, "the file has a header but no data rows");
-    }
-    List<ColumnSpec> columns = new ArrayList<>(stats.length);
-    List<String> primaryKey = new ArrayList<>();
-    for (ColumnStats s : stats) {
-      ColumnSpec column = s.infer();
-      columns.add(column);
-      if (primaryKey.isEmpty() && column.kind() == ColumnKind.IDENTIFIER) {
-        primaryKey.add(column.name());
-      }
-    }
-    return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows);
-  }
 
-  /**
-   * Reads a CSV file already accepted by {@link #inspect} into memory, turning each column's
-   * missing-value markers into {@code null}.
-   */
-  public static Table read(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
-    List<String[]> rows = new ArrayList<>();
-    List<String> header = null;
-    long lastLine = 0;
-    try (CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8))) {
-      for (CsvRecord record : reader) {
-        lastLine = record.getStartingLineNumber();
+    /**
+     * Reads a CSV file already accepted by {@link #inspect} into memory, turning each column's
+     * missing-value markers into {@code null}.
+     */
+    public static Table read(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
+        List<String[]> rows = new ArrayList<>();
+        List<String> header = null;
+        long lastLine = 0;
+        try (CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8))) {
+            for (CsvRecord record : reader) {
+                lastLine = record.getStartingLineNumber();
+                if (header == null) {
+                    header = checkHeader(record, fileName);
+                    if (!header.equals(spec.columnNames())) {
+                        throw new CsvProblem(
+                                fileName,
+                                1,
+                                null,
+                                "the header does not match the table's declared columns " + spec.columnNames());
+                    }
+                    continue;
+                }
+                checkRow(record, header, fileName);
+                String[] row = new String[header.size()];
+                for (int c = 0; c < row.length; c++) {
+                    String value = record.getField(c);
+                    row[c] = spec.column(c).isMissing(value) ? null : value;
+                }
+                rows.add(row);
+            }
+        } catch (CsvParseException e) {
+            throw new CsvProblem(
+                    fileName, lastLine + 1, null, "malformed CSV after line " + lastLine + ": " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw ioProblem(e.getCause(), fileName, lastLine, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ioProblem(e, fileName, lastLine, StandardCharsets.UTF_8);
+        }
         if (header == null) {
-          header = checkHeader(record, fileName);
-          if (!header.equals(spec.columnNames())) {
-            throw new CsvProblem(fileName, 1, null, "the header does not match the table's declared columns " + spec.columnNames());
-          }
-          continue;
+            throw new CsvProblem(fileName, 0, null, "the file is empty");
         }
-        checkRow(record, header, fileName);
-        String[] row = new String[header.size()];
-        for (int c = 0; c < row.length; c++) {
-          String value = record.getField(c);
-          row[c] = spec.column(c).isMissing(value) ? null : value;
+        return new Table(spec.name(), header, rows);
+    }
+
+    /**
+     * Checks that every value of a CSV file parses as its column's declared kind (missing markers
+     * aside), so a declared schema never contradicts the data. Reports the first value that does
+     * not, by line and column, without quoting it.
+     */
+    public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
+        Table table = read(in, fileName, spec);
+        for (int r = 0; r < table.rowCount(); r++) {
+            String[] row = table.row(r);
+            for (int c = 0; c < row.length; c++) {
+                ColumnSpec column = spec.column(c);
+                if (row[c] != null && !ValueParsing.parses(row[c], column.kind())) {
+                    throw new CsvProblem(
+                            fileName,
+                            r + 2,
+                            column.name(),
+                            "a value does not parse as " + column.kind().csvwDatatype()
+                                    + "; declare another datatype or add it to the column's null markers");
+                }
+            }
         }
-        rows.add(row);
-      }
-    } catch (CsvParseException e) {
-      throw new CsvProblem(fileName, lastLine + 1, null, "malformed CSV after line " + lastLine + ": " + describe(e));
-    } catch (UncheckedIOException e) {
-      throw ioProblem(e.getCause(), fileName, lastLine, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw ioProblem(e, fileName, lastLine, StandardCharsets.UTF_8);
     }
-    if (header == null) {
-      throw new CsvProblem(fileName, 0, null, "the file is empty");
-    }
-    return new Table(spec.name(), header, rows);
-  }
 
-  /**
-   * Checks that every value of a CSV file parses as its column's declared kind (missing markers
-   * aside), so a declared schema never contradicts the data. Reports the first value that does
-   * not, by line and column, without quoting it.
-   */
-  public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
-    Table table = read(in, fileName, spec);
-    for (int r = 0; r < table.rowCount(); r++) {
-      String[] row = table.row(r);
-      for (int c = 0; c < row.length; c++) {
-        ColumnSpec column = spec.column(c);
-        if (row[c] != null && !ValueParsing.parses(row[c], column.kind())) {
-          throw new CsvProblem(fileName, r + 2, column.name(),
-              "a value does not parse as " + column.kind().csvwDatatype() + "; declare another datatype or add it to the column's null markers");
+    /** A sink that writes rows as UTF-8 CSV with a header; missing values get the column's marker. */
+    public static RowWriter writer(OutputStream out, TableSpec spec) {
+        return new RowWriter(out, spec);
+    }
+
+    /** Writes rows of one table as CSV. Close it to flush. */
+    public static final class RowWriter implements Consumer<String[]>, AutoCloseable {
+        private final CsvWriter csv;
+        private final TableSpec spec;
+        private long rows;
+
+        private RowWriter(OutputStream out, TableSpec spec) {
+            Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
+            this.spec = spec;
+            csv.writeRecord(spec.columnNames());
         }
-      }
-    }
-  }
 
-  /** A sink that writes rows as UTF-8 CSV with a header; missing values get the column's marker. */
-  public static RowWriter writer(OutputStream out, TableSpec spec) {
-    return new RowWriter(out, spec);
-  }
-
-  /** Writes rows of one table as CSV. Close it to flush. */
-  public static final class RowWriter implements Consumer<String[]>, AutoCloseable {
-    private final CsvWriter csv;
-    private final TableSpec spec;
-    private long rows;
-
-    private RowWriter(OutputStream out, TableSpec spec) {
-      Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
-      this.spec = spec;
-      csv.writeRecord(spec.columnNames());
-    }
-
-    @Override
-    public void accept(String[] row) {
-      String[] out = new String[row.length];
-      for (int c = 0; c < row.length; c++) {
-        out[c] = row[c] == null ? spec.column(c).missingMarker() : row[c];
-      }
-      csv.writeRecord(out);
-      rows++;
-    }
-
-    public long rowsWritten() {
-      return rows;
-    }
-
-    @Override
-    public void close() throws IOException {
-      csv.close();
-    }
-  }
-
-  /** The table name of a file: its name without directories and extension. */
-  public static String tableName(String fileName) {
-    String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
-    int dot = base.lastIndexOf('.');
-    return dot > 0 ? base.substring(0, dot) : base;
-  }
-
-  private static CsvReader<CsvRecord> reader(Reader reader) {
-    return CsvReader.builder()
-        .allowMissingFields(true)
-        .allowExtraFields(true)
-        .allowUnclosedQuote(false)
-        .allowExtraCharsAfterClosingQuote(false)
-        .detectBomHeader(false)
-        .skipEmptyLines(true)
-        .ofCsvRecord(reader);
-  }
-
-  private static Reader decoder(InputStream in, Charset charset) {
-    InputStream checked = StandardCharsets.UTF_8.equals(charset) ? new Utf8CheckingInputStream(in) : in;
-    return new InputStreamReader(
-        new BomSkippingInputStream(checked, charset),
-        charset.newDecoder()
-            .onMalformedInput(CodingErrorAction.REPORT)
-            .onUnmappableCharacter(CodingErrorAction.REPORT));
-  }
-
-  private static List<String> checkHeader(CsvRecord record, String fileName) throws CsvProblem {
-    List<String> names = new ArrayList<>(record.getFields());
-    Set<String> seen = new HashSet<>();
-    for (int c = 0; c < names.size(); c++) {
-      String name = names.get(c).strip();
-      checkText(name, fileName, record.getStartingLineNumber(), "column " + (c + 1));
-      if (name.isEmpty()) {
-        throw new CsvProblem(fileName, record.getStartingLineNumber(), "column " + (c + 1), "the header has an empty column name");
-      }
-      if (!seen.add(name)) {
-        throw new CsvProblem(fileName, record.getStartingLineNumber(), "column " + (c + 1), "the header names column '" + name + "' twice");
-      }
-      names.set(c, name);
-    }
-    if (names.size() == 1) {
-      for (char separator : OTHER_SEPARATORS) {
-        if (names.get(0).indexOf(separator) >= 0) {
-          throw new CsvProblem(fileName, record.getStartingLineNumber(), null,
-              "the header has one column that contains '" + printable(separator)
-                  + "': the file looks separated by that character; only comma-separated files are accepted");
+        @Override
+        public void accept(String[] row) {
+            String[] out = new String[row.length];
+            for (int c = 0; c < row.length; c++) {
+                out[c] = row[c] == null ? spec.column(c).missingMarker() : row[c];
+            }
+            csv.writeRecord(out);
+            rows++;
         }
-      }
-    }
-    return names;
-  }
 
-  private static void checkRow(CsvRecord record, List<String> header, String fileName) throws CsvProblem {
-    if (record.getFieldCount() != header.size()) {
-      throw new CsvProblem(fileName, record.getStartingLineNumber(), null,
-          "the row has " + record.getFieldCount() + " fields but the header has " + header.size());
-    }
-    for (int c = 0; c < header.size(); c++) {
-      checkText(record.getField(c), fileName, record.getStartingLineNumber(), header.get(c));
-    }
-  }
+        public long rowsWritten() {
+            return rows;
+        }
 
-  private static void checkText(String value, String fileName, long line, String column) throws CsvProblem {
-    if (value.indexOf('\0') >= 0) {
-      throw new CsvProblem(fileName, line, column, "the file contains binary data (a NUL character): it is not a CSV text file");
+        @Override
+        public void close() throws IOException {
+            csv.close();
+        }
     }
-  }
 
-  private static CsvProblem ioProblem(Throwable cause, String fileName, long lastLine, Charset charset) {
-    if (cause instanceof Utf8CheckingInputStream.InvalidUtf8Exception invalid) {
-      return new CsvProblem(fileName, invalid.line, null,
-          "the file is not valid UTF-8 text (line " + invalid.line
-              + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+    /** The table name of a file: its name without directories and extension. */
+    public static String tableName(String fileName) {
+        String base = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
+        int dot = base.lastIndexOf('.');
+        return dot > 0 ? base.substring(0, dot) : base;
     }
-    if (cause instanceof CharacterCodingException) {
-      return new CsvProblem(fileName, lastLine + 1, null,
-          "the file is not valid " + charset.name() + " text (first bad bytes after line " + lastLine
-              + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+
+    private static CsvReader<CsvRecord> reader(Reader reader) {
+        return CsvReader.builder()
+                .allowMissingFields(true)
+                .allowExtraFields(true)
+                .allowUnclosedQuote(false)
+                .allowExtraCharsAfterClosingQuote(false)
+                .detectBomHeader(false)
+                .skipEmptyLines(true)
+                .ofCsvRecord(reader);
     }
-    return new CsvProblem(fileName, lastLine + 1, null, "the file could not be read: " + cause.getClass().getSimpleName());
-  }
 
-  private static String describe(CsvParseException e) {
-    // FastCSV's messages name positions, never field contents; keep only the first line.
-    String message = e.getMessage() == null ? "parse error" : e.getMessage();
-    int newline = message.indexOf('\n');
-    return newline > 0 ? message.substring(0, newline) : message;
-  }
+    private static Reader decoder(InputStream in, Charset charset) {
+        InputStream checked = StandardCharsets.UTF_8.equals(charset) ? new Utf8CheckingInputStream(in) : in;
+        return new InputStreamReader(
+                new BomSkippingInputStream(checked, charset),
+                charset.newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT));
+    }
 
-  private static String printable(char c) {
-    return c == '\t' ? "\\t" : String.valueOf(c);
-  }
+    private static List<String> checkHeader(CsvRecord record, String fileName) throws CsvProblem {
+        List<String> names = new ArrayList<>(record.getFields());
+        Set<String> seen = new HashSet<>();
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c).strip();
+            checkText(name, fileName, record.getStartingLineNumber(), "column " + (c + 1));
+            if (name.isEmpty()) {
+                throw new CsvProblem(
+                        fileName,
+                        record.getStartingLineNumber(),
+                        "column " + (c + 1),
+                        "the header has an empty column name");
+            }
+            if (!seen.add(name)) {
+                throw new CsvProblem(
+                        fileName,
+                        record.getStartingLineNumber(),
+                        "column " + (c + 1),
+                        "the header names column '" + name + "' twice");
+            }
+            names.set(c, name);
+        }
+        if (names.size() == 1) {
+            for (char separator : OTHER_SEPARATORS) {
+                if (names.get(0).indexOf(separator) >= 0) {
+                    throw new CsvProblem(
+                            fileName,
+                            record.getStartingLineNumber(),
+                            null,
+                            "the header has one column that contains '" + printable(separator)
+                                    + "': the file looks separated by that character; only comma-separated files are accepted");
+                }
+            }
+        }
+        return names;
+    }
+
+    private static void checkRow(CsvRecord record, List<String> header, String fileName) throws CsvProblem {
+        if (record.getFieldCount() != header.size()) {
+            throw new CsvProblem(
+                    fileName,
+                    record.getStartingLineNumber(),
+                    null,
+                    "the row has " + record.getFieldCount() + " fields but the header has " + header.size());
+        }
+        for (int c = 0; c < header.size(); c++) {
+            checkText(record.getField(c), fileName, record.getStartingLineNumber(), header.get(c));
+        }
+    }
+
+    private static void checkText(String value, String fileName, long line, String column) throws CsvProblem {
+        if (value.indexOf('\0') >= 0) {
+            throw new CsvProblem(
+                    fileName,
+                    line,
+                    column,
+                    "the file contains binary data (a NUL character): it is not a CSV text file");
+        }
+    }
+
+    private static CsvProblem ioProblem(Throwable cause, String fileName, long lastLine, Charset charset) {
+        if (cause instanceof Utf8CheckingInputStream.InvalidUtf8Exception invalid) {
+            return new CsvProblem(
+                    fileName,
+                    invalid.line,
+                    null,
+                    "the file is not valid UTF-8 text (line " + invalid.line
+                            + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+        }
+        if (cause instanceof CharacterCodingException) {
+            return new CsvProblem(
+                    fileName,
+                    lastLine + 1,
+                    null,
+                    "the file is not valid " + charset.name() + " text (first bad bytes after line " + lastLine
+                            + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+        }
+        return new CsvProblem(
+                fileName,
+                lastLine + 1,
+                null,
+                "the file could not be read: " + cause.getClass().getSimpleName());
+    }
+
+    private static String describe(CsvParseException e) {
+        // FastCSV's messages name positions, never field contents; keep only the first line.
+        String message = e.getMessage() == null ? "parse error" : e.getMessage();
+        int newline = message.indexOf('\n');
+        return newline > 0 ? message.substring(0, newline) : message;
+    }
+
+    private static String printable(char c) {
+        return c == '\t' ? "\\t" : String.valueOf(c);
+    }
 }

@@ -13,31 +13,31 @@ import java.util.Objects;
  */
 public record TableSpec(String name, List<ColumnSpec> columns, List<String> primaryKey) {
 
-  public TableSpec {
-    Objects.requireNonNull(name, "name");
-    columns = List.copyOf(columns);
-    primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
-    List<String> names = columnNames(columns);
-    for (String key : primaryKey) {
-      if (!names.contains(key)) {
-        throw new IllegalArgumentException("primary key column '" + key + "' is not a column of " + name);
-      }
+    public TableSpec {
+        Objects.requireNonNull(name, "name");
+        columns = List.copyOf(columns);
+        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+        List<String> names = columnNames(columns);
+        for (String key : primaryKey) {
+            if (!names.contains(key)) {
+                throw new IllegalArgumentException("primary key column '" + key + "' is not a column of " + name);
+            }
+        }
     }
-  }
 
-  public List<String> columnNames() {
-    return columnNames(columns);
-  }
-
-  public ColumnSpec column(int index) {
-    return columns.get(index);
-  }
-
-  private static List<String> columnNames(List<ColumnSpec> columns) {
-    List<String> names = new ArrayList<>(columns.size());
-    for (ColumnSpec c : columns) {
-      names.add(c.name());
+    public List<String> columnNames() {
+        return columnNames(columns);
     }
-    return names;
-  }
+
+    public ColumnSpec column(int index) {
+        return columns.get(index);
+    }
+
+    private static List<String> columnNames(List<ColumnSpec> columns) {
+        List<String> names = new ArrayList<>(columns.size());
+        for (ColumnSpec c : columns) {
+            names.add(c.name());
+        }
+        return names;
+    }
 }

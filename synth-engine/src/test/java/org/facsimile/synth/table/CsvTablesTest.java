@@ -14,128 +14,157 @@ import org.junit.jupiter.api.Test;
 
 class CsvTablesTest {
 
-  private static CsvInspection inspect(String csv) throws CsvProblem {
-    return CsvTables.inspect(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "people.csv", StandardCharsets.UTF_8);
-  }
-
-  private static CsvProblem problem(byte[] bytes) {
-    return assertThrows(CsvProblem.class, () -> CsvTables.inspect(new ByteArrayInputStream(bytes), "people.csv", StandardCharsets.UTF_8));
-  }
-
-  private static CsvProblem problem(String csv) {
-    return problem(csv.getBytes(StandardCharsets.UTF_8));
-  }
-
-  @Test
-  void infersKindsMissingMarkersAndKey() throws CsvProblem {
-    StringBuilder csv = new StringBuilder("person_id,age,income,born,city,member,notes,empty,country\n");
-    for (int i = 1; i <= 60; i++) {
-      csv.append(i).append(',').append(20 + i % 50).append(',').append(i * 101.25).append(",19")
-          .append(50 + i % 40).append("-0").append(1 + i % 9).append("-1").append(i % 9).append(',')
-          .append(i % 3 == 0 ? "?" : "city" + i % 4).append(',').append(i % 2 == 0).append(",note ").append(i).append(" words")
-          .append(",,NL\n");
+    private static CsvInspection inspect(String csv) throws CsvProblem {
+        return CsvTables.inspect(
+                new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "people.csv", StandardCharsets.UTF_8);
     }
-    CsvInspection inspection = inspect(csv.toString());
-    assertEquals(60, inspection.rowCount());
-    TableSpec spec = inspection.spec();
-    assertEquals("people", spec.name());
-    assertEquals(List.of("person_id"), spec.primaryKey());
-    List<ColumnKind> kinds = spec.columns().stream().map(ColumnSpec::kind).toList();
-    assertEquals(List.of(ColumnKind.IDENTIFIER, ColumnKind.INTEGER, ColumnKind.DECIMAL, ColumnKind.DATE, ColumnKind.CATEGORICAL,
-        ColumnKind.BOOLEAN, ColumnKind.TEXT, ColumnKind.EMPTY, ColumnKind.CONSTANT), kinds);
-    assertTrue(spec.column(4).nullMarkers().contains("?"), "'?' is recognised as a missing marker");
-  }
 
-  @Test
-  void leadingZeroCodesStayCategorical() throws CsvProblem {
-    CsvInspection inspection = inspect("zip\n0123\n0456\n0123\n");
-    assertEquals(ColumnKind.CATEGORICAL, inspection.spec().column(0).kind());
-  }
-
-  @Test
-  void emptyFileIsRejected() {
-    CsvProblem p = problem("");
-    assertTrue(p.getMessage().contains("empty"), p.getMessage());
-  }
-
-  @Test
-  void headerWithoutRowsIsRejected() {
-    CsvProblem p = problem("a,b\n");
-    assertTrue(p.getMessage().contains("no data rows"), p.getMessage());
-  }
-
-  @Test
-  void raggedRowNamesItsLine() {
-    CsvProblem p = problem("a,b\n1,2\n3,4,5\n6,7\n");
-    assertEquals(3, p.row());
-    assertEquals("people.csv", p.file());
-    assertTrue(p.getMessage().contains("3 fields"), p.getMessage());
-  }
-
-  @Test
-  void unclosedQuoteIsReported() {
-    CsvProblem p = problem("a,b\n1,2\n3,\"unterminated\n4,5\n");
-    assertTrue(p.row() >= 3, "row " + p.row());
-    assertTrue(p.getMessage().contains("malformed"), p.getMessage());
-  }
-
-  @Test
-  void invalidUtf8NamesTheLineAndNeverTheBytes() {
-    byte[] latin1 = "name,city\nJos\u00e9,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
-    CsvProblem p = problem(latin1);
-    assertTrue(p.getMessage().contains("not valid UTF-8"), p.getMessage());
-    assertEquals(2, p.row());
-    assertTrue(!p.getMessage().contains("Jos"), "no cell value in the message");
-  }
-
-  @Test
-  void declaredLatin1IsDecoded() throws CsvProblem {
-    byte[] latin1 = "name,city\nJos\u00e9,Z\u00fcrich\nAna,Bern\n".getBytes(StandardCharsets.ISO_8859_1);
-    CsvInspection inspection = CsvTables.inspect(new ByteArrayInputStream(latin1), "p.csv", Charset.forName("ISO-8859-1"));
-    assertEquals(2, inspection.rowCount());
-  }
-
-  @Test
-  void binaryIsRejected() {
-    CsvProblem p = problem(new byte[] {'a', ',', 'b', '\n', 1, 0, 2, ',', 3, '\n'});
-    assertTrue(p.getMessage().contains("binary"), p.getMessage());
-  }
-
-  @Test
-  void duplicateAndEmptyHeaderNamesAreRejected() {
-    CsvProblem duplicate = problem("a,b,a\n1,2,3\n");
-    assertEquals("column 3", duplicate.column());
-    CsvProblem empty = problem("a,,c\n1,2,3\n");
-    assertEquals("column 2", empty.column());
-  }
-
-  @Test
-  void otherSeparatorIsDetected() {
-    CsvProblem p = problem("a;b;c\n1;2;3\n");
-    assertTrue(p.getMessage().contains("';'"), p.getMessage());
-  }
-
-  @Test
-  void byteOrderMarkIsIgnored() throws CsvProblem {
-    byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
-    byte[] body = "id,x\n1,2\n".getBytes(StandardCharsets.UTF_8);
-    byte[] all = new byte[bom.length + body.length];
-    System.arraycopy(bom, 0, all, 0, 3);
-    System.arraycopy(body, 0, all, 3, body.length);
-    CsvInspection inspection = CsvTables.inspect(new ByteArrayInputStream(all), "t.csv", StandardCharsets.UTF_8);
-    assertEquals("id", inspection.spec().column(0).name());
-  }
-
-  @Test
-  void readMapsMarkersToNullAndWriteRestoresThem() throws Exception {
-    String csv = "a,b\n1,?\n2,x\n";
-    TableSpec spec = inspect(csv).spec();
-    Table table = CsvTables.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv", spec);
-    assertNull(table.row(0)[1]);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (CsvTables.RowWriter writer = CsvTables.writer(out, spec)) {
-      table.rows().forEach(writer);
+    private static CsvProblem problem(byte[] bytes) {
+        return assertThrows(
+                CsvProblem.class,
+                () -> CsvTables.inspect(new ByteArrayInputStream(bytes), "people.csv", StandardCharsets.UTF_8));
     }
-    assertEquals(csv, out.toString(StandardCharsets.UTF_8));
-  }
+
+    private static CsvProblem problem(String csv) {
+        return problem(csv.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void infersKindsMissingMarkersAndKey() throws CsvProblem {
+        StringBuilder csv = new StringBuilder("person_id,age,income,born,city,member,notes,empty,country\n");
+        for (int i = 1; i <= 60; i++) {
+            csv.append(i)
+                    .append(',')
+                    .append(20 + i % 50)
+                    .append(',')
+                    .append(i * 101.25)
+                    .append(",19")
+                    .append(50 + i % 40)
+                    .append("-0")
+                    .append(1 + i % 9)
+                    .append("-1")
+                    .append(i % 9)
+                    .append(',')
+                    .append(i % 3 == 0 ? "?" : "city" + i % 4)
+                    .append(',')
+                    .append(i % 2 == 0)
+                    .append(",note ")
+                    .append(i)
+                    .append(" words")
+                    .append(",,NL\n");
+        }
+        CsvInspection inspection = inspect(csv.toString());
+        assertEquals(60, inspection.rowCount());
+        TableSpec spec = inspection.spec();
+        assertEquals("people", spec.name());
+        assertEquals(List.of("person_id"), spec.primaryKey());
+        List<ColumnKind> kinds = spec.columns().stream().map(ColumnSpec::kind).toList();
+        assertEquals(
+                List.of(
+                        ColumnKind.IDENTIFIER,
+                        ColumnKind.INTEGER,
+                        ColumnKind.DECIMAL,
+                        ColumnKind.DATE,
+                        ColumnKind.CATEGORICAL,
+                        ColumnKind.BOOLEAN,
+                        ColumnKind.TEXT,
+                        ColumnKind.EMPTY,
+                        ColumnKind.CONSTANT),
+                kinds);
+        assertTrue(spec.column(4).nullMarkers().contains("?"), "'?' is recognised as a missing marker");
+    }
+
+    @Test
+    void leadingZeroCodesStayCategorical() throws CsvProblem {
+        CsvInspection inspection = inspect("zip\n0123\n0456\n0123\n");
+        assertEquals(ColumnKind.CATEGORICAL, inspection.spec().column(0).kind());
+    }
+
+    @Test
+    void emptyFileIsRejected() {
+        CsvProblem p = problem("");
+        assertTrue(p.getMessage().contains("empty"), p.getMessage());
+    }
+
+    @Test
+    void headerWithoutRowsIsRejected() {
+        CsvProblem p = problem("a,b\n");
+        assertTrue(p.getMessage().contains("no data rows"), p.getMessage());
+    }
+
+    @Test
+    void raggedRowNamesItsLine() {
+        CsvProblem p = problem("a,b\n1,2\n3,4,5\n6,7\n");
+        assertEquals(3, p.row());
+        assertEquals("people.csv", p.file());
+        assertTrue(p.getMessage().contains("3 fields"), p.getMessage());
+    }
+
+    @Test
+    void unclosedQuoteIsReported() {
+        CsvProblem p = problem("a,b\n1,2\n3,\"unterminated\n4,5\n");
+        assertTrue(p.row() >= 3, "row " + p.row());
+        assertTrue(p.getMessage().contains("malformed"), p.getMessage());
+    }
+
+    @Test
+    void invalidUtf8NamesTheLineAndNeverTheBytes() {
+        byte[] latin1 = "name,city\nJos\u00e9,Z\u00fcrich\n".getBytes(StandardCharsets.ISO_8859_1);
+        CsvProblem p = problem(latin1);
+        assertTrue(p.getMessage().contains("not valid UTF-8"), p.getMessage());
+        assertEquals(2, p.row());
+        assertTrue(!p.getMessage().contains("Jos"), "no cell value in the message");
+    }
+
+    @Test
+    void declaredLatin1IsDecoded() throws CsvProblem {
+        byte[] latin1 = "name,city\nJos\u00e9,Z\u00fcrich\nAna,Bern\n".getBytes(StandardCharsets.ISO_8859_1);
+        CsvInspection inspection =
+                CsvTables.inspect(new ByteArrayInputStream(latin1), "p.csv", Charset.forName("ISO-8859-1"));
+        assertEquals(2, inspection.rowCount());
+    }
+
+    @Test
+    void binaryIsRejected() {
+        CsvProblem p = problem(new byte[] {'a', ',', 'b', '\n', 1, 0, 2, ',', 3, '\n'});
+        assertTrue(p.getMessage().contains("binary"), p.getMessage());
+    }
+
+    @Test
+    void duplicateAndEmptyHeaderNamesAreRejected() {
+        CsvProblem duplicate = problem("a,b,a\n1,2,3\n");
+        assertEquals("column 3", duplicate.column());
+        CsvProblem empty = problem("a,,c\n1,2,3\n");
+        assertEquals("column 2", empty.column());
+    }
+
+    @Test
+    void otherSeparatorIsDetected() {
+        CsvProblem p = problem("a;b;c\n1;2;3\n");
+        assertTrue(p.getMessage().contains("';'"), p.getMessage());
+    }
+
+    @Test
+    void byteOrderMarkIsIgnored() throws CsvProblem {
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        byte[] body = "id,x\n1,2\n".getBytes(StandardCharsets.UTF_8);
+        byte[] all = new byte[bom.length + body.length];
+        System.arraycopy(bom, 0, all, 0, 3);
+        System.arraycopy(body, 0, all, 3, body.length);
+        CsvInspection inspection = CsvTables.inspect(new ByteArrayInputStream(all), "t.csv", StandardCharsets.UTF_8);
+        assertEquals("id", inspection.spec().column(0).name());
+    }
+
+    @Test
+    void readMapsMarkersToNullAndWriteRestoresThem() throws Exception {
+        String csv = "a,b\n1,?\n2,x\n";
+        TableSpec spec = inspect(csv).spec();
+        Table table = CsvTables.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv", spec);
+        assertNull(table.row(0)[1]);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvTables.RowWriter writer = CsvTables.writer(out, spec)) {
+            table.rows().forEach(writer);
+        }
+        assertEquals(csv, out.toString(StandardCharsets.UTF_8));
+    }
 }

@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record CsvwColumn(String name, String datatype, List<String> nullMarkers, String description) {
 
-  public CsvwColumn {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(datatype, "datatype");
-    nullMarkers = nullMarkers == null ? List.of("") : List.copyOf(nullMarkers);
-  }
+    public CsvwColumn {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(datatype, "datatype");
+        nullMarkers = nullMarkers == null ? List.of("") : List.copyOf(nullMarkers);
+    }
 }

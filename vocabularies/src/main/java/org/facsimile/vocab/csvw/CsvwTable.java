@@ -12,13 +12,13 @@ import java.util.Objects;
  */
 public record CsvwTable(String url, List<CsvwColumn> columns, List<String> primaryKey) {
 
-  public CsvwTable {
-    Objects.requireNonNull(url, "url");
-    columns = List.copyOf(columns);
-    primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
-  }
+    public CsvwTable {
+        Objects.requireNonNull(url, "url");
+        columns = List.copyOf(columns);
+        primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
+    }
 
-  public List<String> columnNames() {
-    return columns.stream().map(CsvwColumn::name).toList();
-  }
+    public List<String> columnNames() {
+        return columns.stream().map(CsvwColumn::name).toList();
+    }
 }

@@ -8,9 +8,9 @@ import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFDataMgr;
+import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
-import org.apache.jena.sparql.vocabulary.FOAF;
 import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
@@ -26,89 +26,116 @@ import org.facsimile.vocab.terms.SPDX;
 /** Renders a dataset version as a DCAT-AP record. */
 public final class DcatRenderer {
 
-  /** The DOI registration agency named on DOI identifiers. */
-  private static final String DOI_AGENCY = "https://doi.org";
+    /** The DOI registration agency named on DOI identifiers. */
+    private static final String DOI_AGENCY = "https://doi.org";
 
-  /** Adds the DCAT-AP description of {@code dataset} to {@code model} and returns its resource. */
-  public Resource addTo(Model model, DatasetDescription dataset) {
-    prefixes(model);
-    Resource ds = model.createResource(dataset.uri(), DCAT.Dataset);
-    ds.addProperty(DCTerms.title, dataset.title(), "en");
-    ds.addProperty(DCTerms.description, dataset.description() == null || dataset.description().isBlank() ? dataset.title() : dataset.description(), "en");
-    ds.addProperty(DCTerms.identifier, dataset.doiUrl());
-    ds.addProperty(OWL.sameAs, model.createResource(dataset.doiUrl()));
-    Resource identifier = model.createResource()
-        .addProperty(RDF.type, ADMS.Identifier)
-        .addProperty(SKOS.notation, model.createTypedLiteral(dataset.doi(), "https://w3id.org/facsimile/ns#DOI"))
-        .addProperty(ADMS.schemaAgency, DOI_AGENCY);
-    ds.addProperty(ADMS.identifier, identifier);
-    ds.addProperty(DCTerms.issued, model.createTypedLiteral(dataset.issued().atOffset(ZoneOffset.UTC).toString(), XSDDatatype.XSDdateTime));
-    ds.addProperty(DCAT3.version, Integer.toString(dataset.version()));
-    ds.addProperty(DCAT.landingPage, model.createResource(dataset.uri()).addProperty(RDF.type, FOAF.Document));
-    Resource publisher = model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, dataset.publisher());
-    ds.addProperty(DCTerms.publisher, publisher);
-    for (String creator : dataset.creators()) {
-      ds.addProperty(DCTerms.creator, model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, creator));
+    /** Adds the DCAT-AP description of {@code dataset} to {@code model} and returns its resource. */
+    public Resource addTo(Model model, DatasetDescription dataset) {
+        prefixes(model);
+        Resource ds = model.createResource(dataset.uri(), DCAT.Dataset);
+        ds.addProperty(DCTerms.title, dataset.title(), "en");
+        ds.addProperty(
+                DCTerms.description,
+                dataset.description() == null || dataset.description().isBlank()
+                        ? dataset.title()
+                        : dataset.description(),
+                "en");
+        ds.addProperty(DCTerms.identifier, dataset.doiUrl());
+        ds.addProperty(OWL.sameAs, model.createResource(dataset.doiUrl()));
+        Resource identifier = model.createResource()
+                .addProperty(RDF.type, ADMS.Identifier)
+                .addProperty(
+                        SKOS.notation, model.createTypedLiteral(dataset.doi(), "https://w3id.org/facsimile/ns#DOI"))
+                .addProperty(ADMS.schemaAgency, DOI_AGENCY);
+        ds.addProperty(ADMS.identifier, identifier);
+        ds.addProperty(
+                DCTerms.issued,
+                model.createTypedLiteral(
+                        dataset.issued().atOffset(ZoneOffset.UTC).toString(), XSDDatatype.XSDdateTime));
+        ds.addProperty(DCAT3.version, Integer.toString(dataset.version()));
+        ds.addProperty(DCAT.landingPage, model.createResource(dataset.uri()).addProperty(RDF.type, FOAF.Document));
+        Resource publisher =
+                model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, dataset.publisher());
+        ds.addProperty(DCTerms.publisher, publisher);
+        for (String creator : dataset.creators()) {
+            ds.addProperty(
+                    DCTerms.creator,
+                    model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, creator));
+        }
+        for (String keyword : dataset.keywords()) {
+            ds.addProperty(DCAT.keyword, keyword, "en");
+        }
+        Resource licence = model.createResource(dataset.licence()).addProperty(RDF.type, DCTerms.LicenseDocument);
+        if (dataset.synthetic()) {
+            ds.addProperty(
+                    DCTerms.type,
+                    model.createResource(FCSM.SyntheticData.getURI(), SKOS.Concept)
+                            .addProperty(SKOS.prefLabel, "synthetic data", "en"));
+            ds.addProperty(DCAT.keyword, "synthetic data", "en");
+        }
+        if (dataset.derivedFrom() != null) {
+            // Only a public input is ever named. Not dct:source: DCAT-AP would require the input's
+            // own title and description, which belong to its publisher's record.
+            ds.addProperty(PROV.wasDerivedFrom, model.createResource(dataset.derivedFrom()));
+        }
+        for (DistributionDescription file : dataset.distributions()) {
+            Resource distribution = model.createResource(file.downloadUrl() + "#distribution", DCAT.Distribution)
+                    .addProperty(DCAT.accessURL, model.createResource(file.downloadUrl(), RDFS.Resource))
+                    .addProperty(DCAT.downloadURL, model.createResource(file.downloadUrl(), RDFS.Resource))
+                    .addProperty(
+                            DCAT.mediaType,
+                            model.createResource("http://www.iana.org/assignments/media-types/" + file.mediaType())
+                                    .addProperty(RDF.type, DCTerms.MediaType))
+                    .addLiteral(
+                            DCAT.byteSize,
+                            model.createTypedLiteral(Long.toString(file.byteSize()), XSDDatatype.XSDnonNegativeInteger))
+                    .addProperty(DCTerms.license, licence)
+                    .addProperty(
+                            SPDX.checksum,
+                            model.createResource()
+                                    .addProperty(RDF.type, SPDX.Checksum)
+                                    .addProperty(
+                                            SPDX.algorithm,
+                                            model.createResource(
+                                                    SPDX.checksumAlgorithm_sha256.getURI(), SPDX.ChecksumAlgorithm))
+                                    .addProperty(
+                                            SPDX.checksumValue,
+                                            model.createTypedLiteral(file.sha256(), XSDDatatype.XSDhexBinary)));
+            if (file.title() != null) {
+                distribution.addProperty(DCTerms.title, file.title(), "en");
+            }
+            if (file.conformsTo() != null) {
+                distribution.addProperty(
+                        DCTerms.conformsTo,
+                        model.createResource(file.conformsTo()).addProperty(RDF.type, DCTerms.Standard));
+            }
+            ds.addProperty(DCAT.distribution, distribution);
+        }
+        return ds;
     }
-    for (String keyword : dataset.keywords()) {
-      ds.addProperty(DCAT.keyword, keyword, "en");
-    }
-    Resource licence = model.createResource(dataset.licence()).addProperty(RDF.type, DCTerms.LicenseDocument);
-    if (dataset.synthetic()) {
-      ds.addProperty(DCTerms.type, model.createResource(FCSM.SyntheticData.getURI(), SKOS.Concept)
-          .addProperty(SKOS.prefLabel, "synthetic data", "en"));
-      ds.addProperty(DCAT.keyword, "synthetic data", "en");
-    }
-    if (dataset.derivedFrom() != null) {
-      // Only a public input is ever named. Not dct:source: DCAT-AP would require the input's
-      // own title and description, which belong to its publisher's record.
-      ds.addProperty(PROV.wasDerivedFrom, model.createResource(dataset.derivedFrom()));
-    }
-    for (DistributionDescription file : dataset.distributions()) {
-      Resource distribution = model.createResource(file.downloadUrl() + "#distribution", DCAT.Distribution)
-          .addProperty(DCAT.accessURL, model.createResource(file.downloadUrl(), RDFS.Resource))
-          .addProperty(DCAT.downloadURL, model.createResource(file.downloadUrl(), RDFS.Resource))
-          .addProperty(DCAT.mediaType, model.createResource("http://www.iana.org/assignments/media-types/" + file.mediaType())
-              .addProperty(RDF.type, DCTerms.MediaType))
-          .addLiteral(DCAT.byteSize, model.createTypedLiteral(Long.toString(file.byteSize()), XSDDatatype.XSDnonNegativeInteger))
-          .addProperty(DCTerms.license, licence)
-          .addProperty(SPDX.checksum, model.createResource()
-              .addProperty(RDF.type, SPDX.Checksum)
-              .addProperty(SPDX.algorithm, model.createResource(SPDX.checksumAlgorithm_sha256.getURI(), SPDX.ChecksumAlgorithm))
-              .addProperty(SPDX.checksumValue, model.createTypedLiteral(file.sha256(), XSDDatatype.XSDhexBinary)));
-      if (file.title() != null) {
-        distribution.addProperty(DCTerms.title, file.title(), "en");
-      }
-      if (file.conformsTo() != null) {
-        distribution.addProperty(DCTerms.conformsTo, model.createResource(file.conformsTo()).addProperty(RDF.type, DCTerms.Standard));
-      }
-      ds.addProperty(DCAT.distribution, distribution);
-    }
-    return ds;
-  }
 
-  /** A model holding only {@code dataset}'s record. */
-  public Model render(DatasetDescription dataset) {
-    Model model = ModelFactory.createDefaultModel();
-    addTo(model, dataset);
-    return model;
-  }
+    /** A model holding only {@code dataset}'s record. */
+    public Model render(DatasetDescription dataset) {
+        Model model = ModelFactory.createDefaultModel();
+        addTo(model, dataset);
+        return model;
+    }
 
-  /** Writes {@code dataset}'s record in {@code lang} (Turtle, RDF/XML, JSON-LD, N-Triples). */
-  public void write(DatasetDescription dataset, Lang lang, OutputStream out) {
-    RDFDataMgr.write(out, render(dataset), lang);
-  }
+    /** Writes {@code dataset}'s record in {@code lang} (Turtle, RDF/XML, JSON-LD, N-Triples). */
+    public void write(DatasetDescription dataset, Lang lang, OutputStream out) {
+        RDFDataMgr.write(out, render(dataset), lang);
+    }
 
-  static void prefixes(Model model) {
-    model.setNsPrefix("dcat", DCAT.NS);
-    model.setNsPrefix("dct", DCTerms.NS);
-    model.setNsPrefix("foaf", FOAF.NS);
-    model.setNsPrefix("adms", ADMS.NS);
-    model.setNsPrefix("spdx", SPDX.NS);
-    model.setNsPrefix("prov", PROV.NS);
-    model.setNsPrefix("fcsm", FCSM.NS);
-    model.setNsPrefix("owl", OWL.NS);
-    model.setNsPrefix("skos", SKOS.uri);
-    model.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
-  }
+    static void prefixes(Model model) {
+        model.setNsPrefix("dcat", DCAT.NS);
+        model.setNsPrefix("dct", DCTerms.NS);
+        model.setNsPrefix("foaf", FOAF.NS);
+        model.setNsPrefix("adms", ADMS.NS);
+        model.setNsPrefix("spdx", SPDX.NS);
+        model.setNsPrefix("prov", PROV.NS);
+        model.setNsPrefix("fcsm", FCSM.NS);
+        model.setNsPrefix("owl", OWL.NS);
+        model.setNsPrefix("skos", SKOS.uri);
+        model.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+    }
 }

@@ -13,51 +13,60 @@ import org.junit.jupiter.api.Test;
 
 class CsvwJsonTest {
 
-  @Test
-  void readsTheW3cTestSuiteTable() throws Exception {
-    String json;
-    try (InputStream in = getClass().getResourceAsStream("/standards/csvw/test011-tree-ops.csv-metadata.json")) {
-      json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    @Test
+    void readsTheW3cTestSuiteTable() throws Exception {
+        String json;
+        try (InputStream in = getClass().getResourceAsStream("/standards/csvw/test011-tree-ops.csv-metadata.json")) {
+            json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<CsvwTable> tables = CsvwJson.read(json);
+        assertEquals(1, tables.size());
+        CsvwTable table = tables.get(0);
+        assertEquals("tree-ops.csv", table.url());
+        assertEquals(List.of("GID", "on_street", "species", "trim_cycle", "inventory_date"), table.columnNames());
+        assertEquals("date", table.columns().get(4).datatype());
+        assertEquals(List.of("GID"), table.primaryKey());
+        assertEquals("The species of the tree.", table.columns().get(2).description());
     }
-    List<CsvwTable> tables = CsvwJson.read(json);
-    assertEquals(1, tables.size());
-    CsvwTable table = tables.get(0);
-    assertEquals("tree-ops.csv", table.url());
-    assertEquals(List.of("GID", "on_street", "species", "trim_cycle", "inventory_date"), table.columnNames());
-    assertEquals("date", table.columns().get(4).datatype());
-    assertEquals(List.of("GID"), table.primaryKey());
-    assertEquals("The species of the tree.", table.columns().get(2).description());
-  }
 
-  @Test
-  void writeThenReadIsTheSame() throws Exception {
-    CsvwTable table = new CsvwTable("census.csv",
-        List.of(new CsvwColumn("id", "integer", null, null), new CsvwColumn("job", "string", List.of("?", ""), "occupation")),
-        List.of("id"));
-    Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put("dc:title", "Census");
-    String json = CsvwJson.write(List.of(table), annotations);
-    assertTrue(json.contains("\"@context\""), json);
-    assertEquals(List.of(table), CsvwJson.read(json));
-    assertEquals(List.of(table), CsvwJson.read(CsvwJson.writeTable(table)));
-  }
+    @Test
+    void writeThenReadIsTheSame() throws Exception {
+        CsvwTable table = new CsvwTable(
+                "census.csv",
+                List.of(
+                        new CsvwColumn("id", "integer", null, null),
+                        new CsvwColumn("job", "string", List.of("?", ""), "occupation")),
+                List.of("id"));
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put("dc:title", "Census");
+        String json = CsvwJson.write(List.of(table), annotations);
+        assertTrue(json.contains("\"@context\""), json);
+        assertEquals(List.of(table), CsvwJson.read(json));
+        assertEquals(List.of(table), CsvwJson.read(CsvwJson.writeTable(table)));
+    }
 
-  @Test
-  void problemsNameTheirPath() {
-    CsvwProblem notJson = assertThrows(CsvwProblem.class, () -> CsvwJson.read("{\"tables\": [ "));
-    assertEquals("$", notJson.path());
-    assertTrue(notJson.getMessage().startsWith("not valid JSON"));
+    @Test
+    void problemsNameTheirPath() {
+        CsvwProblem notJson = assertThrows(CsvwProblem.class, () -> CsvwJson.read("{\"tables\": [ "));
+        assertEquals("$", notJson.path());
+        assertTrue(notJson.getMessage().startsWith("not valid JSON"));
 
-    CsvwProblem datatype = assertThrows(CsvwProblem.class, () -> CsvwJson.read(
-        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"b\",\"datatype\":\"colour\"}]}}"));
-    assertEquals("$.tableSchema.columns[1].datatype", datatype.path());
+        CsvwProblem datatype = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.read(
+                        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"b\",\"datatype\":\"colour\"}]}}"));
+        assertEquals("$.tableSchema.columns[1].datatype", datatype.path());
 
-    CsvwProblem key = assertThrows(CsvwProblem.class, () -> CsvwJson.read(
-        "{\"tables\":[{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"}],\"primaryKey\":\"b\"}}]}"));
-    assertEquals("$.tables[0].tableSchema.primaryKey", key.path());
+        CsvwProblem key = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.read(
+                        "{\"tables\":[{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"}],\"primaryKey\":\"b\"}}]}"));
+        assertEquals("$.tables[0].tableSchema.primaryKey", key.path());
 
-    CsvwProblem duplicate = assertThrows(CsvwProblem.class, () -> CsvwJson.read(
-        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"a\"}]}}"));
-    assertEquals("$.tableSchema.columns[1].name", duplicate.path());
-  }
+        CsvwProblem duplicate = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.read(
+                        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"a\"}]}}"));
+        assertEquals("$.tableSchema.columns[1].name", duplicate.path());
+    }
 }

@@ -27,39 +27,59 @@ import org.junit.jupiter.api.Test;
 
 class DcatRendererTest {
 
-  static DatasetDescription example() {
-    return new DatasetDescription(
-        "http://localhost:8080/datasets/0b6f", "10.5072/fcsm.ab12cd", "Adult census income (synthetic twin)",
-        "A synthetic twin of the UCI Adult census extract.", List.of("Ronny Kohavi", "Barry Becker"),
-        List.of("census", "income"), "https://creativecommons.org/licenses/by/4.0/", Instant.parse("2026-11-23T10:15:30Z"), 1,
-        "Facsimile", true, "https://archive.ics.uci.edu/dataset/2/adult",
-        List.of(new DistributionDescription("http://localhost:8080/api/datasets/0b6f/files/census.csv", "census.csv",
-            "text/csv", 4_000_000L, "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08", "https://www.rfc-editor.org/rfc/rfc4180")));
-  }
-
-  @Test
-  void recordCarriesTheSyntheticMarkerDoiAndProvenance() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    new DcatRenderer().write(example(), Lang.TURTLE, out);
-    Model model = ModelFactory.createDefaultModel();
-    RDFDataMgr.read(model, new ByteArrayInputStream(out.toByteArray()), Lang.TURTLE);
-    Resource dataset = model.getResource("http://localhost:8080/datasets/0b6f");
-    assertTrue(dataset.hasProperty(org.apache.jena.vocabulary.RDF.type, DCAT.Dataset));
-    assertTrue(dataset.hasProperty(DCTerms.type, FCSM.SyntheticData));
-    assertEquals("https://doi.org/10.5072/fcsm.ab12cd", dataset.getProperty(DCTerms.identifier).getString());
-    assertTrue(dataset.hasProperty(PROV.wasDerivedFrom, model.getResource("https://archive.ics.uci.edu/dataset/2/adult")));
-    assertEquals(1, dataset.listProperties(DCAT.distribution).toList().size());
-  }
-
-  @Test
-  void recordConformsToTheDcatApShapes() {
-    Graph shapesGraph = RDFDataMgr.loadGraph(getClass().getResource("/standards/dcat-ap/dcat-ap-SHACL.ttl").toString());
-    Shapes shapes = Shapes.parse(shapesGraph);
-    Model model = new DcatCatalogRenderer().render("http://localhost:8080/api/catalog", "Facsimile", List.of(example()));
-    ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
-    if (!report.conforms()) {
-      ShLib.printReport(report);
+    static DatasetDescription example() {
+        return new DatasetDescription(
+                "http://localhost:8080/datasets/0b6f",
+                "10.5072/fcsm.ab12cd",
+                "Adult census income (synthetic twin)",
+                "A synthetic twin of the UCI Adult census extract.",
+                List.of("Ronny Kohavi", "Barry Becker"),
+                List.of("census", "income"),
+                "https://creativecommons.org/licenses/by/4.0/",
+                Instant.parse("2026-11-23T10:15:30Z"),
+                1,
+                "Facsimile",
+                true,
+                "https://archive.ics.uci.edu/dataset/2/adult",
+                List.of(new DistributionDescription(
+                        "http://localhost:8080/api/datasets/0b6f/files/census.csv",
+                        "census.csv",
+                        "text/csv",
+                        4_000_000L,
+                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                        "https://www.rfc-editor.org/rfc/rfc4180")));
     }
-    assertTrue(report.conforms(), "DCAT-AP 3.0.0 SHACL violations: " + report.getEntries().size());
-  }
+
+    @Test
+    void recordCarriesTheSyntheticMarkerDoiAndProvenance() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DcatRenderer().write(example(), Lang.TURTLE, out);
+        Model model = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(model, new ByteArrayInputStream(out.toByteArray()), Lang.TURTLE);
+        Resource dataset = model.getResource("http://localhost:8080/datasets/0b6f");
+        assertTrue(dataset.hasProperty(org.apache.jena.vocabulary.RDF.type, DCAT.Dataset));
+        assertTrue(dataset.hasProperty(DCTerms.type, FCSM.SyntheticData));
+        assertEquals(
+                "https://doi.org/10.5072/fcsm.ab12cd",
+                dataset.getProperty(DCTerms.identifier).getString());
+        assertTrue(dataset.hasProperty(
+                PROV.wasDerivedFrom, model.getResource("https://archive.ics.uci.edu/dataset/2/adult")));
+        assertEquals(1, dataset.listProperties(DCAT.distribution).toList().size());
+    }
+
+    @Test
+    void recordConformsToTheDcatApShapes() {
+        Graph shapesGraph = RDFDataMgr.loadGraph(
+                getClass().getResource("/standards/dcat-ap/dcat-ap-SHACL.ttl").toString());
+        Shapes shapes = Shapes.parse(shapesGraph);
+        Model model =
+                new DcatCatalogRenderer().render("http://localhost:8080/api/catalog", "Facsimile", List.of(example()));
+        ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
+        if (!report.conforms()) {
+            ShLib.printReport(report);
+        }
+        assertTrue(
+                report.conforms(),
+                "DCAT-AP 3.0.0 SHACL violations: " + report.getEntries().size());
+    }
 }
