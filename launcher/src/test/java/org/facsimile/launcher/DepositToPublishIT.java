@@ -146,9 +146,24 @@ class DepositToPublishIT {
         assertEquals(List.of("PROFILING", "TRAINING", "GENERATING", "EVALUATING", "DONE"), steps);
 
         JsonNode report = alice.get("/api/deposits/" + deposit + "/report").json();
-        assertEquals(
-                "PASSED", report.path("privacy").path("identicalMatchCheck").asText());
-        assertTrue(report.path("tables").get(0).path("univariateAccuracy").asDouble() > 0.85, report.toString());
+        assertEquals("PASSED", report.path("privacy").path("verdict").asText(), report.toString());
+        JsonNode privacy = report.path("tables").get(0).path("privacy");
+        assertTrue(privacy.path("dcrShare").asDouble() < 0.6, privacy.toString());
+        assertTrue(privacy.path("thresholds").has("maxDcrShare"), "the verdict says its thresholds");
+        ApiClient.Reply reportPage = alice.get("/api/deposits/" + deposit + "/report.html");
+        assertEquals(200, reportPage.status());
+        assertTrue(
+                reportPage.body().contains("<svg") && reportPage.body().contains("weight_kg"),
+                "the report page has charts per column");
+        assertEquals(404, bob.get("/api/deposits/" + deposit + "/report.html").status(), "and is private");
+        assertTrue(
+                report.path("tables")
+                                .get(0)
+                                .path("quality")
+                                .path("univariateAccuracy")
+                                .asDouble()
+                        > 0.85,
+                report.toString());
 
         // another depositor sees nothing of it
         assertEquals(404, bob.get("/api/deposits/" + deposit).status());

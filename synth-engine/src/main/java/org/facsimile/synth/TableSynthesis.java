@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.facsimile.synth.privacy.PrivacyEvaluator;
+import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityEvaluator;
 import org.facsimile.synth.quality.QualityReport;
 import org.facsimile.synth.table.Table;
@@ -15,8 +17,12 @@ import org.facsimile.synth.table.TableSpec;
  */
 public final class TableSynthesis {
 
+    /** The evaluation of one run: how close to the real data, and how far from the real people. */
+    public record Report(QualityReport quality, PrivacyReport privacy) {}
+
     private final Synthesizer synthesizer;
-    private final QualityEvaluator evaluator = new QualityEvaluator();
+    private final QualityEvaluator quality = new QualityEvaluator();
+    private final PrivacyEvaluator privacy = new PrivacyEvaluator();
 
     public TableSynthesis(Synthesizer synthesizer) {
         this.synthesizer = Objects.requireNonNull(synthesizer, "synthesizer");
@@ -28,7 +34,7 @@ public final class TableSynthesis {
      * @param sink receives every synthetic row, in order
      * @return the quality and privacy evaluation of the generated rows
      */
-    public QualityReport run(
+    public Report run(
             Table table,
             TableSpec spec,
             SynthesisSettings settings,
@@ -48,6 +54,9 @@ public final class TableSynthesis {
         });
 
         progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
-        return evaluator.evaluate(spec, training, holdout, new Table(table.name(), table.columns(), generated));
+        Table synthetic = new Table(table.name(), table.columns(), generated);
+        return new Report(
+                quality.evaluate(spec, training, holdout, synthetic),
+                privacy.evaluate(spec, training, holdout, synthetic, settings.seed()));
     }
 }

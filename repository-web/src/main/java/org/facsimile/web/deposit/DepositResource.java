@@ -276,6 +276,27 @@ public class DepositResource {
         return Response.ok(job.report(), MediaType.APPLICATION_JSON).build();
     }
 
+    /** The same report as a page with charts (private: it shows binned real distributions). */
+    @GET
+    @Path("{id}/report.html")
+    @Produces("text/html; charset=UTF-8")
+    public Response reportPage(@PathParam("id") String id) {
+        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        if (job.resultKey() == null) {
+            throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
+        }
+        String key = job.resultKey() + "/" + org.facsimile.web.synthesis.SynthesisJobHandler.REPORT_PAGE;
+        jakarta.ws.rs.core.StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "text/html; charset=UTF-8")
+                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header("X-Content-Type-Options", "nosniff")
+                .build();
+    }
+
     /** Publishes the finished synthesis as a public dataset. */
     @POST
     @Path("{id}/publish")

@@ -1,9 +1,10 @@
 package org.facsimile.web.platform;
 
 /**
- * A copy of an exception without its messages, for logging. Messages of library exceptions can
- * quote the data they failed on (a number parser quotes the cell), and private data must never
- * reach a log; class names and stack traces are enough to find the fault.
+ * A copy of an exception for logging, without the messages of exceptions thrown by libraries:
+ * those can quote the data they failed on (a number parser quotes the cell), and private data must
+ * never reach a log. Messages of exceptions thrown by Facsimile's own code are kept: by rule they
+ * name no data. Class names and stack traces are kept for all.
  */
 public final class Redacted extends RuntimeException {
 
@@ -11,14 +12,21 @@ public final class Redacted extends RuntimeException {
 
     private Redacted(Throwable original) {
         super(
-                original.getClass().getName() + " (message withheld)",
+                ownCode(original)
+                        ? original.getClass().getName() + ": " + original.getMessage()
+                        : original.getClass().getName() + " (message withheld)",
                 original.getCause() == null ? null : of(original.getCause()),
                 false,
                 true);
         setStackTrace(original.getStackTrace());
     }
 
-    /** The exception chain with every message withheld. */
+    private static boolean ownCode(Throwable t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        return stack.length > 0 && stack[0].getClassName().startsWith("org.facsimile.");
+    }
+
+    /** The exception chain with the messages of library exceptions withheld. */
     public static Redacted of(Throwable original) {
         return original instanceof Redacted r ? r : new Redacted(original);
     }

@@ -150,23 +150,30 @@ public class LandingPageResource {
             return;
         }
         Map<String, Object> report = JsonbBuilder.create().fromJson(reportJson, Map.class);
-        html.append(
-                        "<h2>Quality</h2><p>Accuracy is 1 &minus; total variation distance between the real training rows and the synthetic rows, ")
+        html.append("<h2>Quality and privacy</h2><p>Accuracy is 1 &minus; total variation distance between the real ")
                 .append(
-                        "over binned columns (univariate) and column pairs (bivariate); the holdout columns show what unseen real rows reach.</p>")
+                        "training rows and the synthetic rows, over binned columns (univariate) and column pairs (bivariate); ")
+                .append(
+                        "the holdout columns show what real rows the model never saw reach. DCR share is the share of synthetic ")
+                .append(
+                        "rows closer to a training row than to any holdout row: 50% means no closer to the people the model ")
+                .append("learnt from than to strangers.</p>")
                 .append(
                         "<table><thead><tr><th>Table</th><th>Univariate</th><th>Holdout</th><th>Bivariate</th><th>Holdout</th>")
-                .append("<th>Rows identical to a real row</th></tr></thead><tbody>");
+                .append("<th>DCR share</th><th>Rows identical to a real row</th></tr></thead><tbody>");
         for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
             Map<String, Object> table = (Map<String, Object>) t;
+            Map<String, Object> quality = (Map<String, Object>) table.getOrDefault("quality", Map.of());
+            Map<String, Object> privacy = (Map<String, Object>) table.getOrDefault("privacy", Map.of());
             html.append("<tr><td>")
                     .append(esc(String.valueOf(table.get("table"))))
                     .append("</td>")
-                    .append(cell(table.get("univariateAccuracy")))
-                    .append(cell(table.get("holdoutUnivariateAccuracy")))
-                    .append(cell(table.get("bivariateAccuracy")))
-                    .append(cell(table.get("holdoutBivariateAccuracy")))
-                    .append(cell(table.get("identicalMatchShare")))
+                    .append(cell(quality.get("univariateAccuracy")))
+                    .append(cell(quality.get("holdoutUnivariateAccuracy")))
+                    .append(cell(quality.get("bivariateAccuracy")))
+                    .append(cell(quality.get("holdoutBivariateAccuracy")))
+                    .append(cell(privacy.get("dcrShare")))
+                    .append(cell(privacy.get("identicalMatchShare")))
                     .append("</tr>");
         }
         html.append("</tbody></table>\n");

@@ -4,44 +4,83 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
 
-/** The quality and privacy report as JSON-ready maps: measures that were not taken are null, not NaN. */
+/**
+ * The quality and privacy report as JSON-ready maps: measures that were not taken are null, not
+ * NaN. It holds scores and column names only, never a value from the data.
+ */
 final class ReportJson {
 
     private ReportJson() {}
 
-    static Map<String, Object> of(String synthesizer, List<QualityReport> tables) {
+    static Map<String, Object> of(String synthesizer, List<TableSynthesis.Report> tables) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("synthesizer", synthesizer);
-        boolean passes = tables.stream().allMatch(QualityReport::passesIdenticalMatchCheck);
-        report.put("privacy", Map.of("identicalMatchCheck", passes ? "PASSED" : "FAILED"));
+        List<String> reasons = new ArrayList<>();
+        for (TableSynthesis.Report t : tables) {
+            t.privacy().reasons().forEach(r -> reasons.add(t.quality().table() + ": " + r));
+        }
+        Map<String, Object> verdict = new LinkedHashMap<>();
+        verdict.put("verdict", reasons.isEmpty() ? "PASSED" : "FAILED");
+        verdict.put("reasons", reasons);
+        report.put("privacy", verdict);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (QualityReport t : tables) {
+        for (TableSynthesis.Report t : tables) {
+            QualityReport q = t.quality();
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("table", t.table());
-            m.put("trainingRows", t.trainingRows());
-            m.put("holdoutRows", t.holdoutRows());
-            m.put("syntheticRows", t.syntheticRows());
-            m.put("univariateAccuracy", number(t.univariateAccuracy()));
-            m.put("bivariateAccuracy", number(t.bivariateAccuracy()));
-            m.put("holdoutUnivariateAccuracy", number(t.holdoutUnivariateAccuracy()));
-            m.put("holdoutBivariateAccuracy", number(t.holdoutBivariateAccuracy()));
-            m.put("identicalMatchShare", number(t.identicalMatchShare()));
-            m.put("holdoutIdenticalMatchShare", number(t.holdoutIdenticalMatchShare()));
-            List<Map<String, Object>> columns = new ArrayList<>();
-            for (QualityReport.ColumnQuality c : t.columns()) {
-                Map<String, Object> column = new LinkedHashMap<>();
-                column.put("name", c.name());
-                column.put("kind", c.kind());
-                column.put("accuracy", number(c.accuracy()));
-                columns.add(column);
-            }
-            m.put("columns", columns);
+            m.put("table", q.table());
+            m.put("trainingRows", q.trainingRows());
+            m.put("holdoutRows", q.holdoutRows());
+            m.put("syntheticRows", q.syntheticRows());
+            m.put("quality", quality(q));
+            m.put("privacy", privacy(t.privacy()));
             list.add(m);
         }
         report.put("tables", list);
         return report;
+    }
+
+    private static Map<String, Object> quality(QualityReport q) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("univariateAccuracy", number(q.univariateAccuracy()));
+        m.put("bivariateAccuracy", number(q.bivariateAccuracy()));
+        m.put("holdoutUnivariateAccuracy", number(q.holdoutUnivariateAccuracy()));
+        m.put("holdoutBivariateAccuracy", number(q.holdoutBivariateAccuracy()));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (QualityReport.ColumnQuality c : q.columns()) {
+            Map<String, Object> column = new LinkedHashMap<>();
+            column.put("name", c.name());
+            column.put("kind", c.kind());
+            column.put("accuracy", number(c.accuracy()));
+            columns.add(column);
+        }
+        m.put("columns", columns);
+        return m;
+    }
+
+    private static Map<String, Object> privacy(PrivacyReport p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("passed", p.passed());
+        m.put("reasons", p.reasons());
+        m.put("sampledRows", p.sampledRows());
+        m.put("referenceRows", p.referenceRows());
+        m.put("dcrShare", number(p.dcrShare()));
+        m.put("dcrShareLimit", number(p.dcrShareLimit()));
+        m.put("medianDcrTraining", number(p.medianDcrTraining()));
+        m.put("medianDcrHoldout", number(p.medianDcrHoldout()));
+        m.put("nndrMedian", number(p.nndrMedian()));
+        m.put("holdoutNndrMedian", number(p.holdoutNndrMedian()));
+        m.put("identicalMatchShare", number(p.identicalMatchShare()));
+        m.put("holdoutIdenticalMatchShare", number(p.holdoutIdenticalMatchShare()));
+        Map<String, Object> thresholds = new LinkedHashMap<>();
+        thresholds.put("maxDcrShare", p.thresholds().maxDcrShare());
+        thresholds.put("identicalMatchFactor", p.thresholds().identicalMatchFactor());
+        thresholds.put("identicalMatchSlack", p.thresholds().identicalMatchSlack());
+        m.put("thresholds", thresholds);
+        return m;
     }
 
     private static Double number(double value) {

@@ -14,7 +14,7 @@ import java.util.UUID;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
-import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
@@ -41,12 +41,21 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
     @Inject
     BlobStore blobs;
 
+    /** The file name of the HTML report in a job's folder. */
+    public static final String REPORT_PAGE = "report.html";
+
     /** A deposited table as the job needs it. */
     public record InputTable(String fileName, String storageKey, String tableSchema) {}
 
+    /** What a job reads of its deposit, all in one transaction before the long work starts. */
+    public record Input(String title, List<InputTable> tables) {}
+
     @Transactional
-    public List<InputTable> inputs(UUID depositId) {
-        return em
+    public Input input(UUID depositId) {
+        String title = em.find(org.facsimile.web.deposit.Deposit.class, depositId)
+                .metadata()
+                .title();
+        List<InputTable> tables = em
                 .createQuery(
                         "SELECT f FROM DepositFile f WHERE f.deposit.id = :d ORDER BY f.fileName",
                         org.facsimile.web.deposit.DepositFile.class)
@@ -55,6 +64,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 .stream()
                 .map(f -> new InputTable(f.fileName(), f.storageKey(), f.tableSchema()))
                 .toList();
+        return new Input(title, tables);
     }
 
     @Override
@@ -63,8 +73,9 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         GaussianCopulaSynthesizer synthesizer = new GaussianCopulaSynthesizer();
         TableSynthesis synthesis = new TableSynthesis(synthesizer);
         String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
-        List<QualityReport> reports = new ArrayList<>();
-        for (InputTable input : inputs(claim.depositId())) {
+        List<TableSynthesis.Report> reports = new ArrayList<>();
+        Input job = input(claim.depositId());
+        for (InputTable input : job.tables()) {
             TableSpec spec;
             Table table;
             try {
@@ -80,7 +91,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             } catch (CsvProblem | CsvwProblem e) {
                 throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
             }
-            QualityReport[] report = new QualityReport[1];
+            TableSynthesis.Report[] report = new TableSynthesis.Report[1];
             TableSpec outputSpec = spec;
             blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
                 try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
@@ -99,6 +110,11 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 Area.PRIVATE,
                 folder + "/report.json",
                 out -> out.write(reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String reportHtml = HtmlReport.render(job.title(), synthesizer.name(), reports);
+        blobs.write(
+                Area.PRIVATE,
+                folder + "/" + REPORT_PAGE,
+                out -> out.write(reportHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new SynthesisWorker.Outcome(folder, reportJson);
     }
 }

@@ -12,18 +12,26 @@ class RedactedTest {
 
     @Test
     void messagesAreWithheldAlongTheChainButTheStackStays() {
-        Exception original;
-        try {
-            Double.parseDouble("Jane Doe, 1 Secret Street");
-            throw new AssertionError();
-        } catch (NumberFormatException e) {
-            original = new IllegalStateException("wrapping " + e.getMessage(), e);
-        }
+        // a library wraps a library failure, each message quoting the data
+        java.util.concurrent.CompletionException original = org.junit.jupiter.api.Assertions.assertThrows(
+                java.util.concurrent.CompletionException.class,
+                () -> java.util.concurrent.CompletableFuture.supplyAsync(
+                                () -> Double.parseDouble("Jane Doe, 1 Secret Street"))
+                        .join());
+        assertTrue(original.getMessage().contains("Secret"), "the premise: library messages quote data");
         Redacted redacted = Redacted.of(original);
         StringWriter log = new StringWriter();
         redacted.printStackTrace(new PrintWriter(log));
         assertFalse(log.toString().contains("Secret"), log.toString());
         assertTrue(log.toString().contains("java.lang.NumberFormatException (message withheld)"));
         assertArrayEquals(original.getStackTrace(), redacted.getStackTrace());
+    }
+
+    @Test
+    void ourOwnMessagesAreKept() {
+        IllegalStateException own = new IllegalStateException("DOI 10.5072/x was never reserved");
+        assertTrue(
+                Redacted.of(own).getMessage().endsWith("DOI 10.5072/x was never reserved"),
+                "thrown here, in org.facsimile");
     }
 }

@@ -29,9 +29,29 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
     /** Numeric tails are clipped to the value of this rank from each end. */
     static final int CLIP_RANK = 5;
 
+    private final boolean independent;
+
+    /** The baseline synthesizer. */
+    public GaussianCopulaSynthesizer() {
+        this(false);
+    }
+
+    private GaussianCopulaSynthesizer(boolean independent) {
+        this.independent = independent;
+    }
+
+    /**
+     * The same marginals with every column drawn on its own (the copula's correlation set to the
+     * identity): keeps each column, loses every relation between columns. Not for release; the
+     * floor a benchmark measures real synthesizers against.
+     */
+    public static GaussianCopulaSynthesizer independentColumns() {
+        return new GaussianCopulaSynthesizer(true);
+    }
+
     @Override
     public String name() {
-        return "baseline";
+        return independent ? "independent-columns" : "baseline";
     }
 
     @Override
@@ -67,9 +87,17 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
                 scores[r][j] = Normal.inverseCdf(Math.min(1 - 1e-9, Math.max(1e-9, u)));
             }
         }
-        double[][] cholesky = Correlation.choleskyOfCorrelation(scores, k);
+        double[][] cholesky = independent ? identity(k) : Correlation.choleskyOfCorrelation(scores, k);
         int[] copulaIndex = copulaColumns.stream().mapToInt(Integer::intValue).toArray();
         return new CopulaGenerator(columns, copulaIndex, cholesky);
+    }
+
+    private static double[][] identity(int k) {
+        double[][] identity = new double[k][k];
+        for (int i = 0; i < k; i++) {
+            identity[i][i] = 1;
+        }
+        return identity;
     }
 
     private static ColumnModel model(ColumnSpec column, String[] values, boolean primaryKey) {

@@ -61,6 +61,42 @@ final class Binning {
         return new Binning(kind, null, categories, categories.size() + 2);
     }
 
+    /** A human label per bin, in bin order: value ranges or categories, then "(other)", "(missing)". */
+    List<String> labels() {
+        List<String> labels = new ArrayList<>();
+        if (edges != null) {
+            if (edges.length == 0) {
+                labels.add("all values");
+            } else {
+                labels.add("< " + format(edges[0]));
+                for (int b = 1; b < edges.length; b++) {
+                    labels.add(format(edges[b - 1]) + " \u2013 " + format(edges[b]));
+                }
+                labels.add("\u2265 " + format(edges[edges.length - 1]));
+            }
+        } else {
+            String[] names = new String[categories.size()];
+            categories.forEach((name, index) -> names[index] = name);
+            labels.addAll(List.of(names));
+            labels.add("(other)");
+        }
+        labels.add("(missing)");
+        return labels;
+    }
+
+    private String format(double x) {
+        return switch (kind) {
+            case DATE -> java.time.LocalDate.ofEpochDay((long) x).toString();
+            case DATETIME ->
+                java.time.LocalDateTime.ofEpochSecond((long) x, 0, java.time.ZoneOffset.UTC)
+                        .toString();
+            default ->
+                x == Math.rint(x) && Math.abs(x) < 1e15
+                        ? Long.toString((long) x)
+                        : String.format(java.util.Locale.ROOT, "%.4g", x);
+        };
+    }
+
     int binCount() {
         return binCount;
     }

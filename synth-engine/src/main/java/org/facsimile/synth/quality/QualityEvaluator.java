@@ -1,16 +1,18 @@
 package org.facsimile.synth.quality;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashSet;
+import java.util.Collections;
 import java.util.List;
-import java.util.Set;
+import java.util.Random;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
 /** Computes a {@link QualityReport} from the training, holdout and synthetic rows of one table. */
 public final class QualityEvaluator {
+
+    /** Column triples measured at most; beyond, a fixed random sample of triples. */
+    static final int MAX_TRIPLES = 500;
 
     /**
      * @param spec the table's columns; key, text, constant and empty columns are not measured
@@ -37,47 +39,89 @@ public final class QualityEvaluator {
         int[][] trainBins = bins(training, binnings);
         int[][] holdBins = bins(holdout, binnings);
         int[][] synthBins = bins(synthetic, binnings);
+        boolean reference = holdout.rowCount() > 0;
 
         List<QualityReport.ColumnQuality> columns = new ArrayList<>();
         double uniSynth = 0;
         double uniHold = 0;
         for (int c = 0; c < binnings.length; c++) {
+            String name = spec.column(c).name();
+            String kind = spec.column(c).kind().name();
             if (binnings[c] == null) {
-                columns.add(new QualityReport.ColumnQuality(
-                        spec.column(c).name(), spec.column(c).kind().name(), Double.NaN));
+                columns.add(new QualityReport.ColumnQuality(name, kind, Double.NaN, List.of()));
                 continue;
             }
-            double accuracy = 1 - tvd(trainBins, synthBins, c, -1, binnings);
+            int[] cols = {c};
+            double[] real = frequencies(trainBins, cols, binnings);
+            double[] synth = frequencies(synthBins, cols, binnings);
+            double accuracy = 1 - tvd(real, synth);
             uniSynth += accuracy;
-            uniHold += holdBins.length == 0 ? 0 : 1 - tvd(trainBins, holdBins, c, -1, binnings);
-            columns.add(new QualityReport.ColumnQuality(
-                    spec.column(c).name(), spec.column(c).kind().name(), accuracy));
+            uniHold += reference ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+            List<String> labels = binnings[c].labels();
+            List<QualityReport.Bin> bins = new ArrayList<>();
+            for (int b = 0; b < real.length; b++) {
+                bins.add(new QualityReport.Bin(labels.get(b), real[b], synth[b]));
+            }
+            columns.add(new QualityReport.ColumnQuality(name, kind, accuracy, bins));
         }
+
+        List<QualityReport.PairQuality> pairs = new ArrayList<>();
         double biSynth = 0;
         double biHold = 0;
-        int pairs = 0;
         for (int i = 0; i < measured.size(); i++) {
             for (int j = i + 1; j < measured.size(); j++) {
-                int a = measured.get(i);
-                int b = measured.get(j);
-                biSynth += 1 - tvd(trainBins, synthBins, a, b, binnings);
-                biHold += holdBins.length == 0 ? 0 : 1 - tvd(trainBins, holdBins, a, b, binnings);
-                pairs++;
+                int[] cols = {measured.get(i), measured.get(j)};
+                double[] real = frequencies(trainBins, cols, binnings);
+                double accuracy = 1 - tvd(real, frequencies(synthBins, cols, binnings));
+                biSynth += accuracy;
+                biHold += reference ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+                pairs.add(new QualityReport.PairQuality(
+                        spec.column(cols[0]).name(), spec.column(cols[1]).name(), accuracy));
             }
         }
+
+        List<int[]> triples = triples(measured);
+        double triSynth = 0;
+        double triHold = 0;
+        for (int[] cols : triples) {
+            double[] real = frequencies(trainBins, cols, binnings);
+            triSynth += 1 - tvd(real, frequencies(synthBins, cols, binnings));
+            triHold += reference ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+        }
+
         int k = measured.size();
+        int p = pairs.size();
+        int t = triples.size();
         return new QualityReport(
                 spec.name(),
                 training.rowCount(),
                 holdout.rowCount(),
                 synthetic.rowCount(),
                 k == 0 ? Double.NaN : uniSynth / k,
-                pairs == 0 ? Double.NaN : biSynth / pairs,
-                k == 0 || holdout.rowCount() == 0 ? Double.NaN : uniHold / k,
-                pairs == 0 || holdout.rowCount() == 0 ? Double.NaN : biHold / pairs,
-                identicalShare(training, synthetic, spec),
-                holdout.rowCount() == 0 ? Double.NaN : identicalShare(training, holdout, spec),
-                columns);
+                p == 0 ? Double.NaN : biSynth / p,
+                t == 0 ? Double.NaN : triSynth / t,
+                k == 0 || !reference ? Double.NaN : uniHold / k,
+                p == 0 || !reference ? Double.NaN : biHold / p,
+                t == 0 || !reference ? Double.NaN : triHold / t,
+                columns,
+                pairs);
+    }
+
+    /** All column triples, or a fixed random sample of {@link #MAX_TRIPLES} of them. */
+    private static List<int[]> triples(List<Integer> measured) {
+        List<int[]> all = new ArrayList<>();
+        for (int i = 0; i < measured.size(); i++) {
+            for (int j = i + 1; j < measured.size(); j++) {
+                for (int l = j + 1; l < measured.size(); l++) {
+                    all.add(new int[] {measured.get(i), measured.get(j), measured.get(l)});
+                }
+            }
+        }
+        if (all.size() > MAX_TRIPLES) {
+            Collections.shuffle(all, new Random(0));
+            return all.subList(0, MAX_TRIPLES);
+        }
+        return all;
     }
 
     private static int[][] bins(Table table, Binning[] binnings) {
@@ -91,53 +135,32 @@ public final class QualityEvaluator {
         return bins;
     }
 
-    /** Total variation distance between the (joint) bin distributions of one column or a pair. */
-    private static double tvd(int[][] p, int[][] q, int a, int b, Binning[] binnings) {
-        int width = b < 0 ? 1 : binnings[b].binCount();
-        int cells = binnings[a].binCount() * width;
-        double[] fp = new double[cells];
-        double[] fq = new double[cells];
-        for (int[] row : p) {
-            fp[row[a] * width + (b < 0 ? 0 : row[b])] += 1.0 / p.length;
+    /** The joint distribution of the bins of {@code columns}, flattened. */
+    private static double[] frequencies(int[][] rows, int[] columns, Binning[] binnings) {
+        int cells = 1;
+        for (int c : columns) {
+            cells *= binnings[c].binCount();
         }
-        for (int[] row : q) {
-            fq[row[a] * width + (b < 0 ? 0 : row[b])] += 1.0 / q.length;
+        double[] f = new double[cells];
+        if (rows.length == 0) {
+            return f;
         }
+        for (int[] row : rows) {
+            int cell = 0;
+            for (int c : columns) {
+                cell = cell * binnings[c].binCount() + row[c];
+            }
+            f[cell] += 1.0 / rows.length;
+        }
+        return f;
+    }
+
+    /** Total variation distance between two distributions over the same cells. */
+    static double tvd(double[] p, double[] q) {
         double sum = 0;
-        for (int i = 0; i < cells; i++) {
-            sum += Math.abs(fp[i] - fq[i]);
+        for (int i = 0; i < p.length; i++) {
+            sum += Math.abs(p[i] - q[i]);
         }
         return sum / 2;
-    }
-
-    /** Share of {@code candidates} rows equal to a training row on every column that is not a key. */
-    private static double identicalShare(Table training, Table candidates, TableSpec spec) {
-        if (candidates.rowCount() == 0) {
-            return 0;
-        }
-        boolean[] compared = new boolean[spec.columns().size()];
-        for (int c = 0; c < compared.length; c++) {
-            compared[c] = !spec.primaryKey().contains(spec.column(c).name())
-                    && spec.column(c).kind() != ColumnKind.IDENTIFIER;
-        }
-        Set<List<String>> seen = new HashSet<>();
-        for (String[] row : training.rows()) {
-            seen.add(key(row, compared));
-        }
-        long matches = 0;
-        for (String[] row : candidates.rows()) {
-            if (seen.contains(key(row, compared))) {
-                matches++;
-            }
-        }
-        return matches / (double) candidates.rowCount();
-    }
-
-    private static List<String> key(String[] row, boolean[] compared) {
-        String[] key = new String[row.length];
-        for (int c = 0; c < row.length; c++) {
-            key[c] = compared[c] ? row[c] : "";
-        }
-        return Arrays.asList(key);
     }
 }

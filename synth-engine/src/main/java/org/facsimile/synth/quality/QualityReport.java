@@ -3,20 +3,22 @@ package org.facsimile.synth.quality;
 import java.util.List;
 
 /**
- * The outcome of evaluating one synthetic table.
+ * The outcome of evaluating one synthetic table. Each accuracy is 1 - total variation distance
+ * between the binned training rows and the binned synthetic rows; the holdout figures are the same
+ * measure for real rows the model never saw, the reference a synthesizer should come near.
  *
  * @param table the table's name
  * @param trainingRows real rows the model learnt from
  * @param holdoutRows real rows kept out of training (the reference)
  * @param syntheticRows rows generated
- * @param univariateAccuracy mean over columns of 1 - TVD(training, synthetic)
- * @param bivariateAccuracy mean over column pairs of 1 - TVD(training, synthetic)
- * @param holdoutUnivariateAccuracy the same for the holdout: what real data of this size reaches
- * @param holdoutBivariateAccuracy the same for the holdout, over pairs
- * @param identicalMatchShare share of synthetic rows that equal some training row
- * @param holdoutIdenticalMatchShare share of holdout rows that equal some training row (what
- *     chance alone gives for this data)
- * @param columns per-column accuracy
+ * @param univariateAccuracy mean over columns
+ * @param bivariateAccuracy mean over column pairs
+ * @param trivariateAccuracy mean over column triples (at most {@link QualityEvaluator#MAX_TRIPLES}, sampled)
+ * @param holdoutUnivariateAccuracy the reference for univariate accuracy
+ * @param holdoutBivariateAccuracy the reference for bivariate accuracy
+ * @param holdoutTrivariateAccuracy the reference for trivariate accuracy
+ * @param columns per-column accuracy and distributions
+ * @param pairs per-pair accuracy
  */
 public record QualityReport(
         String table,
@@ -25,24 +27,50 @@ public record QualityReport(
         long syntheticRows,
         double univariateAccuracy,
         double bivariateAccuracy,
+        double trivariateAccuracy,
         double holdoutUnivariateAccuracy,
         double holdoutBivariateAccuracy,
-        double identicalMatchShare,
-        double holdoutIdenticalMatchShare,
-        List<ColumnQuality> columns) {
+        double holdoutTrivariateAccuracy,
+        List<ColumnQuality> columns,
+        List<PairQuality> pairs) {
+
+    /** The mean of univariate, bivariate and trivariate accuracy (those that were measured). */
+    public double overallAccuracy() {
+        return mean(univariateAccuracy, bivariateAccuracy, trivariateAccuracy);
+    }
+
+    /** The same mean for the holdout. */
+    public double holdoutOverallAccuracy() {
+        return mean(holdoutUnivariateAccuracy, holdoutBivariateAccuracy, holdoutTrivariateAccuracy);
+    }
+
+    private static double mean(double... values) {
+        double sum = 0;
+        int n = 0;
+        for (double v : values) {
+            if (!Double.isNaN(v)) {
+                sum += v;
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
+    }
 
     /**
      * @param name the column
      * @param kind its kind
      * @param accuracy 1 - TVD(training, synthetic) over its bins; NaN when not measured (keys, text)
+     * @param bins the binned distributions compared, empty when not measured
      */
-    public record ColumnQuality(String name, String kind, double accuracy) {}
+    public record ColumnQuality(String name, String kind, double accuracy, List<Bin> bins) {}
 
     /**
-     * True when synthetic rows copy training rows no more often than real unseen rows do (with a
-     * small tolerance), i.e. the generator did not memorise records.
+     * One bin of a column: its label and the share of training and synthetic rows in it.
+     *
+     * @param label a value range, a category, "(other)" or "(missing)"
      */
-    public boolean passesIdenticalMatchCheck() {
-        return identicalMatchShare <= holdoutIdenticalMatchShare * 1.5 + 0.001;
-    }
+    public record Bin(String label, double real, double synthetic) {}
+
+    /** The accuracy of one pair of columns. */
+    public record PairQuality(String first, String second, double accuracy) {}
 }

@@ -19,10 +19,10 @@ import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.api.Test;
 
-class GaussianCopulaSynthesizerTest {
+public class GaussianCopulaSynthesizerTest {
 
     /** id, height (correlated with weight), weight, colour (with missing and a rare value), joined (date). */
-    static Table sample(int n, long seed) {
+    public static Table sample(int n, long seed) {
         Random random = new Random(seed);
         List<String[]> rows = new ArrayList<>();
         for (int i = 0; i < n; i++) {

@@ -1,0 +1,304 @@
+package org.facsimile.synth.bench;
+
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.facsimile.synth.Generator;
+import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.SynthesisSettings;
+import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.privacy.PrivacyEvaluator;
+import org.facsimile.synth.privacy.PrivacyReport;
+import org.facsimile.synth.quality.QualityEvaluator;
+import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.table.ColumnKind;
+import org.facsimile.synth.table.CsvTables;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * Fits and samples each synthesizer on one CSV file in the same run and prints wall time, peak
+ * heap, generation speed, accuracy against the holdout reference, privacy and category coverage,
+ * with each figure of the baseline as a ratio to the independent-columns floor.
+ *
+ * <pre>mvn -B -q -pl synth-engine -am -Pbench package [-Dbench.args="FILE --scale 1000000"]</pre>
+ */
+public final class Benchmark {
+
+    /** Figures of one synthesizer on one table. */
+    record Figures(
+            String name,
+            double fitSeconds,
+            double generateSeconds,
+            long rows,
+            long peakHeapBytes,
+            QualityReport quality,
+            PrivacyReport privacy,
+            double categoriesKept,
+            long categoriesInvented,
+            double worstMissingShareGap) {
+
+        double rowsPerSecond() {
+            return rows / generateSeconds;
+        }
+    }
+
+    private Benchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        Path file = Path.of(args.length > 0 ? args[0] : "../launcher/src/main/resources/demo/census.csv");
+        int scale = 0;
+        for (int i = 1; i < args.length; i++) {
+            if (args[i].equals("--scale")) {
+                scale = Integer.parseInt(args[++i]);
+            }
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "benchmark on %s, %d cores, max heap %d MB%n",
+                file,
+                Runtime.getRuntime().availableProcessors(),
+                Runtime.getRuntime().maxMemory() >> 20);
+        long start = System.nanoTime();
+        TableSpec spec;
+        try (InputStream in = Files.newInputStream(file)) {
+            spec = CsvTables.inspect(in, file.getFileName().toString(), StandardCharsets.UTF_8)
+                    .spec();
+        }
+        Table table;
+        try (InputStream in = Files.newInputStream(file)) {
+            table = CsvTables.read(in, file.getFileName().toString(), spec);
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "read and profiled %,d rows x %d columns in %.1f s%n%n",
+                table.rowCount(),
+                table.columnCount(),
+                seconds(start));
+        SynthesisSettings settings = SynthesisSettings.defaults();
+        Table[] parts = table.split(settings.holdoutShare(), settings.seed());
+
+        List<Figures> results = new ArrayList<>();
+        for (Synthesizer synthesizer :
+                List.of(GaussianCopulaSynthesizer.independentColumns(), new GaussianCopulaSynthesizer())) {
+            results.add(measure(synthesizer, spec, parts[0], parts[1], table.rowCount(), settings));
+        }
+        print(results);
+        if (scale > 0) {
+            scaled(spec, table, scale, settings);
+        }
+    }
+
+    private static Figures measure(
+            Synthesizer synthesizer,
+            TableSpec spec,
+            Table training,
+            Table holdout,
+            long rows,
+            SynthesisSettings settings) {
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Generator generator = synthesizer.fit(training, spec, settings, ProgressListener.NONE);
+        double fit = seconds(t0);
+        List<String[]> out = new ArrayList<>();
+        long t1 = System.nanoTime();
+        generator.generate(rows, settings.seed() + 1, out::add);
+        double generate = seconds(t1);
+        long peak = peakHeap();
+        Table synthetic = new Table(training.name(), training.columns(), out);
+        QualityReport quality = new QualityEvaluator().evaluate(spec, training, holdout, synthetic);
+        PrivacyReport privacy = new PrivacyEvaluator().evaluate(spec, training, holdout, synthetic, settings.seed());
+        Coverage coverage = coverage(spec, training, synthetic);
+        return new Figures(
+                synthesizer.name(),
+                fit,
+                generate,
+                rows,
+                peak,
+                quality,
+                privacy,
+                coverage.kept,
+                coverage.invented,
+                worstMissingGap(training, synthetic));
+    }
+
+    private record Coverage(double kept, long invented) {}
+
+    /** Of the real categories with at least 5 training rows, the share that appears; and categories no real row has. */
+    private static Coverage coverage(TableSpec spec, Table training, Table synthetic) {
+        long frequent = 0;
+        long kept = 0;
+        long invented = 0;
+        for (int c = 0; c < spec.columns().size(); c++) {
+            ColumnKind kind = spec.column(c).kind();
+            if (kind != ColumnKind.CATEGORICAL && kind != ColumnKind.BOOLEAN) {
+                continue;
+            }
+            Map<String, Integer> counts = new HashMap<>();
+            for (String v : training.column(c)) {
+                if (v != null) {
+                    counts.merge(v, 1, Integer::sum);
+                }
+            }
+            Set<String> seen = new HashSet<>();
+            for (String v : synthetic.column(c)) {
+                if (v != null) {
+                    seen.add(v);
+                }
+            }
+            for (Map.Entry<String, Integer> e : counts.entrySet()) {
+                if (e.getValue() >= 5) {
+                    frequent++;
+                    kept += seen.contains(e.getKey()) ? 1 : 0;
+                }
+            }
+            for (String v : seen) {
+                invented += counts.containsKey(v) ? 0 : 1;
+            }
+        }
+        return new Coverage(frequent == 0 ? 1 : kept / (double) frequent, invented);
+    }
+
+    private static double worstMissingGap(Table training, Table synthetic) {
+        double worst = 0;
+        for (int c = 0; c < training.columnCount(); c++) {
+            worst = Math.max(worst, Math.abs(missingShare(training, c) - missingShare(synthetic, c)));
+        }
+        return worst;
+    }
+
+    private static double missingShare(Table table, int column) {
+        long missing = 0;
+        for (String[] row : table.rows()) {
+            missing += row[column] == null ? 1 : 0;
+        }
+        return table.rowCount() == 0 ? 0 : missing / (double) table.rowCount();
+    }
+
+    private static void print(List<Figures> results) {
+        Figures floor = results.get(0);
+        Figures base = results.get(1);
+        QualityReport ref = base.quality();
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        rows.put("fit (s)", new double[] {floor.fitSeconds(), base.fitSeconds(), Double.NaN});
+        rows.put("generate (s)", new double[] {floor.generateSeconds(), base.generateSeconds(), Double.NaN});
+        rows.put("generation (rows/s)", new double[] {floor.rowsPerSecond(), base.rowsPerSecond(), Double.NaN});
+        rows.put("peak heap (MB)", new double[] {floor.peakHeapBytes() / 1e6, base.peakHeapBytes() / 1e6, Double.NaN});
+        rows.put(
+                "overall accuracy",
+                new double[] {floor.quality().overallAccuracy(), ref.overallAccuracy(), ref.holdoutOverallAccuracy()});
+        rows.put("univariate accuracy", new double[] {
+            floor.quality().univariateAccuracy(), ref.univariateAccuracy(), ref.holdoutUnivariateAccuracy()
+        });
+        rows.put("bivariate accuracy", new double[] {
+            floor.quality().bivariateAccuracy(), ref.bivariateAccuracy(), ref.holdoutBivariateAccuracy()
+        });
+        rows.put("trivariate accuracy", new double[] {
+            floor.quality().trivariateAccuracy(), ref.trivariateAccuracy(), ref.holdoutTrivariateAccuracy()
+        });
+        rows.put(
+                "DCR share (0.5 ideal)",
+                new double[] {floor.privacy().dcrShare(), base.privacy().dcrShare(), 0.5});
+        rows.put("identical-match share", new double[] {
+            floor.privacy().identicalMatchShare(),
+            base.privacy().identicalMatchShare(),
+            base.privacy().holdoutIdenticalMatchShare()
+        });
+        rows.put(
+                "categories kept (>=5 rows)", new double[] {floor.categoriesKept(), base.categoriesKept(), Double.NaN});
+        rows.put("categories invented", new double[] {floor.categoriesInvented(), base.categoriesInvented(), 0});
+        rows.put(
+                "worst missing-share gap (points)",
+                new double[] {floor.worstMissingShareGap() * 100, base.worstMissingShareGap() * 100, Double.NaN});
+        System.out.printf(
+                Locale.ROOT, "%-34s %16s %16s %12s %12s%n", "", floor.name(), base.name(), "holdout", "ratio");
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
+            double[] v = e.getValue();
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-34s %16s %16s %12s %12s%n",
+                    e.getKey(),
+                    fmt(v[0]),
+                    fmt(v[1]),
+                    fmt(v[2]),
+                    v[0] == 0 || Double.isNaN(v[0]) ? "" : String.format(Locale.ROOT, "%.3fx", v[1] / v[0]));
+        }
+        System.out.printf(
+                Locale.ROOT,
+                "%nprivacy verdict: %s %s%n",
+                base.privacy().passed() ? "PASSED" : "FAILED",
+                base.privacy().reasons());
+    }
+
+    /** Fit and generate on the table resampled to {@code rows} rows: time and peak heap at scale. */
+    private static void scaled(TableSpec spec, Table table, int rows, SynthesisSettings settings) {
+        Random random = new Random(1);
+        List<String[]> big = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            big.add(table.row(random.nextInt(table.rowCount())));
+        }
+        Table scaled = new Table(table.name(), table.columns(), big);
+        System.gc();
+        resetPeaks();
+        long t0 = System.nanoTime();
+        Generator generator = new GaussianCopulaSynthesizer().fit(scaled, spec, settings, ProgressListener.NONE);
+        double fit = seconds(t0);
+        long[] count = {0};
+        long t1 = System.nanoTime();
+        generator.generate(rows, 2, row -> count[0]++);
+        double generate = seconds(t1);
+        System.out.printf(
+                Locale.ROOT,
+                "%nat %,d rows (baseline): fit %.1f s, generate %.1f s (%,.0f rows/s), peak heap %,.0f MB%n",
+                rows,
+                fit,
+                generate,
+                count[0] / generate,
+                peakHeap() / 1e6);
+    }
+
+    private static void resetPeaks() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    private static long peakHeap() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum;
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+
+    private static String fmt(double v) {
+        if (Double.isNaN(v)) {
+            return "";
+        }
+        if (Math.abs(v) >= 1000) {
+            return String.format(Locale.ROOT, "%,.0f", v);
+        }
+        return String.format(Locale.ROOT, "%.4f", v);
+    }
+}

@@ -1,0 +1,2 @@
+/** The synthesis benchmark: a command that reports numbers, never a test that asserts them. */
+package org.facsimile.synth.bench;

@@ -1,0 +1,62 @@
+package org.facsimile.synth.privacy;
+
+import java.util.List;
+
+/**
+ * The privacy evaluation of one synthetic table.
+ *
+ * @param sampledRows synthetic rows measured (a random sample, for speed)
+ * @param referenceRows training and holdout rows each compared against (the same number of each)
+ * @param dcrShare share of synthetic rows closer to a training row than to any holdout row (ties
+ *     count half); 0.5 means the model is no closer to the people it learnt from than to strangers
+ * @param dcrShareLimit the limit applied to {@code dcrShare}: the configured one, raised on small
+ *     tables to what chance alone can give (see {@link Thresholds#dcrShareLimit})
+ * @param medianDcrTraining median distance of a synthetic row to its closest training row
+ * @param medianDcrHoldout median distance of a synthetic row to its closest holdout row
+ * @param nndrMedian median ratio of the closest to the second-closest training row of a synthetic
+ *     row; values near 0 mean rows sit on top of single real records
+ * @param holdoutNndrMedian the same for holdout rows: what real, unseen people score
+ * @param identicalMatchShare share of synthetic rows equal to a training row
+ * @param holdoutIdenticalMatchShare share of holdout rows equal to a training row (chance level)
+ * @param thresholds the limits the verdict applied
+ * @param passed the verdict
+ * @param reasons why it failed; empty when it passed
+ */
+public record PrivacyReport(
+        int sampledRows,
+        int referenceRows,
+        double dcrShare,
+        double dcrShareLimit,
+        double medianDcrTraining,
+        double medianDcrHoldout,
+        double nndrMedian,
+        double holdoutNndrMedian,
+        double identicalMatchShare,
+        double holdoutIdenticalMatchShare,
+        Thresholds thresholds,
+        boolean passed,
+        List<String> reasons) {
+
+    /**
+     * @param maxDcrShare the largest DCR share accepted
+     * @param identicalMatchFactor identical matches may exceed the holdout's share by this factor
+     * @param identicalMatchSlack ... plus this absolute share
+     */
+    public record Thresholds(double maxDcrShare, double identicalMatchFactor, double identicalMatchSlack) {
+
+        /** The defaults: DCR share at most 0.52, identical matches at most 1.5 x holdout + 0.1 point. */
+        public static Thresholds defaults() {
+            return new Thresholds(0.52, 1.5, 0.001);
+        }
+
+        /**
+         * The DCR share limit for a measurement on {@code n} rows: {@link #maxDcrShare}, or, when
+         * larger, the share a model no closer to training than to strangers still exceeds only 1% of
+         * the time by chance (0.5 + 2.33 standard errors). On 120 holdout rows chance alone gives up
+         * to 0.61; from about 3,400 rows on, the configured limit applies.
+         */
+        public double dcrShareLimit(int n) {
+            return n <= 0 ? maxDcrShare : Math.max(maxDcrShare, 0.5 + 2.326 * Math.sqrt(0.25 / n));
+        }
+    }
+}

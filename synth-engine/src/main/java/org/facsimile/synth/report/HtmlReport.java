@@ -1,0 +1,195 @@
+package org.facsimile.synth.report;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.privacy.PrivacyReport;
+import org.facsimile.synth.quality.QualityReport;
+
+/**
+ * Renders the reports of a synthesis run as one HTML page: the verdict first, then per table the
+ * scores against the holdout reference, the worst columns and pairs by name, a heat map of pair
+ * accuracy and, per column, the real and synthetic distributions side by side.
+ *
+ * <p>The page shows binned distributions of the real data (decile ranges, the ten commonest
+ * categories): it belongs to the depositor's private report, not to the public landing page.
+ */
+public final class HtmlReport {
+
+    private HtmlReport() {}
+
+    public static String render(String title, String synthesizer, List<TableSynthesis.Report> tables) {
+        boolean passed = tables.stream().allMatch(t -> t.privacy().passed());
+        StringBuilder html = new StringBuilder(64 * 1024);
+        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+                .append("<title>Synthesis report: ")
+                .append(Html.esc(title))
+                .append("</title><style>")
+                .append(
+                        "body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}")
+                .append(
+                        "table{border-collapse:collapse}td,th{border-bottom:1px solid #ddd;padding:.3rem .6rem;text-align:left}")
+                .append(".pass{background:#1a7f37;color:#fff;padding:.2rem .6rem;border-radius:.3rem}")
+                .append(".fail{background:#b42318;color:#fff;padding:.2rem .6rem;border-radius:.3rem}")
+                .append(".charts{display:flex;flex-wrap:wrap;gap:1.5rem}.chart h4{margin:.2rem 0}")
+                .append(
+                        ".key span{display:inline-block;width:.8rem;height:.8rem;margin:0 .3rem 0 1rem;vertical-align:middle}")
+                .append("</style></head><body>\n");
+        html.append("<h1>Synthesis report: ")
+                .append(Html.esc(title))
+                .append("</h1>\n")
+                .append("<p>Synthesizer: <b>")
+                .append(Html.esc(synthesizer))
+                .append("</b>. Privacy verdict: <span class=\"")
+                .append(passed ? "pass\">PASSED" : "fail\">FAILED")
+                .append("</span></p>\n");
+        for (TableSynthesis.Report t : tables) {
+            for (String reason : t.privacy().reasons()) {
+                html.append("<p>")
+                        .append(Html.esc(t.quality().table() + ": " + reason))
+                        .append("</p>\n");
+            }
+        }
+        for (TableSynthesis.Report t : tables) {
+            table(html, t.quality(), t.privacy());
+        }
+        return html.append("</body></html>\n").toString();
+    }
+
+    private static void table(StringBuilder html, QualityReport q, PrivacyReport p) {
+        html.append("<h2>Table ")
+                .append(Html.esc(q.table()))
+                .append("</h2>\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "<p>%,d training rows, %,d holdout rows (the reference, never seen by the model), %,d synthetic rows.</p>%n",
+                        q.trainingRows(),
+                        q.holdoutRows(),
+                        q.syntheticRows()));
+        html.append("<h3>Accuracy</h3><p>1 &minus; total variation distance to the training rows over binned columns; ")
+                .append("the holdout is what real rows of the same kind reach.</p>")
+                .append("<table><thead><tr><th></th><th>Synthetic</th><th>Holdout</th></tr></thead><tbody>");
+        row(html, "Overall", q.overallAccuracy(), q.holdoutOverallAccuracy());
+        row(html, "Univariate (columns)", q.univariateAccuracy(), q.holdoutUnivariateAccuracy());
+        row(html, "Bivariate (pairs)", q.bivariateAccuracy(), q.holdoutBivariateAccuracy());
+        row(html, "Trivariate (triples)", q.trivariateAccuracy(), q.holdoutTrivariateAccuracy());
+        html.append("</tbody></table>\n");
+
+        html.append(
+                        "<h3>Privacy</h3><table><thead><tr><th></th><th>Synthetic</th><th>Holdout</th><th>Limit</th></tr></thead><tbody>")
+                .append(
+                        "<tr><td>Share closer to a training row than to a holdout row (DCR share; 50% is ideal)</td><td>")
+                .append(percent(p.dcrShare()))
+                .append("</td><td>50.0%</td><td>")
+                .append(percent(p.dcrShareLimit()))
+                .append("</td></tr><tr><td>Rows identical to a training row</td><td>")
+                .append(percent(p.identicalMatchShare()))
+                .append("</td><td>")
+                .append(percent(p.holdoutIdenticalMatchShare()))
+                .append("</td><td>")
+                .append(percent(p.holdoutIdenticalMatchShare() * p.thresholds().identicalMatchFactor()
+                        + p.thresholds().identicalMatchSlack()))
+                .append("</td></tr><tr><td>Median distance to the closest training row</td><td>")
+                .append(number(p.medianDcrTraining()))
+                .append("</td><td>")
+                .append(number(p.medianDcrHoldout()))
+                .append(" (to the closest holdout row)</td><td></td></tr>")
+                .append("<tr><td>Median nearest/second-nearest distance ratio</td><td>")
+                .append(number(p.nndrMedian()))
+                .append("</td><td>")
+                .append(number(p.holdoutNndrMedian()))
+                .append("</td><td></td></tr></tbody></table>\n")
+                .append(String.format(
+                        Locale.ROOT,
+                        "<p>Measured on %,d synthetic rows against %,d training and %,d holdout rows.</p>%n",
+                        p.sampledRows(),
+                        p.referenceRows(),
+                        p.referenceRows()));
+
+        List<QualityReport.ColumnQuality> measured = new ArrayList<>(
+                q.columns().stream().filter(c -> !c.bins().isEmpty()).toList());
+        measured.sort(Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy));
+        List<QualityReport.PairQuality> pairs = new ArrayList<>(q.pairs());
+        pairs.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));
+        html.append("<h3>Weakest columns and pairs</h3><table><tbody>");
+        for (QualityReport.ColumnQuality c : measured.subList(0, Math.min(5, measured.size()))) {
+            html.append("<tr><td>")
+                    .append(Html.esc(c.name()))
+                    .append("</td><td>")
+                    .append(percent(c.accuracy()))
+                    .append("</td></tr>");
+        }
+        for (QualityReport.PairQuality pair : pairs.subList(0, Math.min(5, pairs.size()))) {
+            html.append("<tr><td>")
+                    .append(Html.esc(pair.first() + " \u00d7 " + pair.second()))
+                    .append("</td><td>")
+                    .append(percent(pair.accuracy()))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>\n");
+
+        if (!pairs.isEmpty()) {
+            List<String> names = q.columns().stream()
+                    .filter(c -> !c.bins().isEmpty())
+                    .map(QualityReport.ColumnQuality::name)
+                    .toList();
+            double[][] matrix = new double[names.size()][names.size()];
+            for (double[] line : matrix) {
+                java.util.Arrays.fill(line, Double.NaN);
+            }
+            for (QualityReport.PairQuality pair : q.pairs()) {
+                int i = names.indexOf(pair.first());
+                int j = names.indexOf(pair.second());
+                matrix[i][j] = pair.accuracy();
+                matrix[j][i] = pair.accuracy();
+            }
+            html.append("<h3>Pair accuracy</h3>")
+                    .append(Svg.heatmap(names, matrix))
+                    .append('\n');
+        }
+
+        html.append("<h3>Columns, real and synthetic</h3><p class=\"key\">")
+                .append("<span style=\"background:")
+                .append(Svg.REAL)
+                .append("\"></span>real (training)")
+                .append("<span style=\"background:")
+                .append(Svg.SYNTHETIC)
+                .append("\"></span>synthetic</p><div class=\"charts\">");
+        for (QualityReport.ColumnQuality c : q.columns()) {
+            if (c.bins().isEmpty()) {
+                continue;
+            }
+            html.append("<div class=\"chart\"><h4>")
+                    .append(Html.esc(c.name()))
+                    .append(" <small>(")
+                    .append(c.kind().toLowerCase(Locale.ROOT))
+                    .append(", accuracy ")
+                    .append(percent(c.accuracy()))
+                    .append(")</small></h4>")
+                    .append(Svg.bars(c.bins(), c.name()))
+                    .append("</div>");
+        }
+        html.append("</div>\n");
+    }
+
+    private static void row(StringBuilder html, String label, double synthetic, double holdout) {
+        html.append("<tr><td>")
+                .append(label)
+                .append("</td><td>")
+                .append(percent(synthetic))
+                .append("</td><td>")
+                .append(percent(holdout))
+                .append("</td></tr>");
+    }
+
+    private static String percent(double share) {
+        return Double.isNaN(share) ? "&ndash;" : Svg.percent(share);
+    }
+
+    private static String number(double value) {
+        return Double.isNaN(value) ? "&ndash;" : String.format(Locale.ROOT, "%.3f", value);
+    }
+}
