@@ -9,6 +9,12 @@ import org.facsimile.synth.table.TableSpec;
  */
 public interface Synthesizer {
 
+    /**
+     * Written in place of categories seen too rarely to publish (fewer than a handful of rows), so
+     * no single person's rare value is reproduced.
+     */
+    String RARE_CATEGORY = "_RARE_";
+
     /** A short, stable name of the method, recorded with each run ("baseline", ...). */
     String name();
 

@@ -15,7 +15,7 @@ import java.util.Random;
 final class DiscreteMarginal implements Marginal {
 
     /** Written in place of categories too rare to publish. */
-    static final String RARE_TOKEN = "_RARE_";
+    static final String RARE_TOKEN = org.facsimile.synth.Synthesizer.RARE_CATEGORY;
 
     private final String[] values;
     private final double[] cumulative;
