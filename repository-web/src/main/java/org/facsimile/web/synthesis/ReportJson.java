@@ -49,6 +49,12 @@ final class ReportJson {
         m.put("bivariateAccuracy", number(q.bivariateAccuracy()));
         m.put("holdoutUnivariateAccuracy", number(q.holdoutUnivariateAccuracy()));
         m.put("holdoutBivariateAccuracy", number(q.holdoutBivariateAccuracy()));
+        m.put("trivariateAccuracy", number(q.trivariateAccuracy()));
+        m.put("holdoutTrivariateAccuracy", number(q.holdoutTrivariateAccuracy()));
+        m.put("overallAccuracy", number(q.overallAccuracy()));
+        m.put("holdoutOverallAccuracy", number(q.holdoutOverallAccuracy()));
+        m.put("discriminatorAuc", number(q.discriminatorAuc()));
+        m.put("holdoutDiscriminatorAuc", number(q.holdoutDiscriminatorAuc()));
         List<Map<String, Object>> columns = new ArrayList<>();
         for (QualityReport.ColumnQuality c : q.columns()) {
             Map<String, Object> column = new LinkedHashMap<>();

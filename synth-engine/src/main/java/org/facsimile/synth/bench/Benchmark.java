@@ -233,6 +233,9 @@ public final class Benchmark {
         rows.put("trivariate accuracy", new double[] {
             floor.quality().trivariateAccuracy(), ref.trivariateAccuracy(), ref.holdoutTrivariateAccuracy()
         });
+        rows.put("discriminator AUC (0.5 ideal)", new double[] {
+            floor.quality().discriminatorAuc(), ref.discriminatorAuc(), ref.holdoutDiscriminatorAuc()
+        });
         rows.put(
                 "DCR share (0.5 ideal)",
                 new double[] {floor.privacy().dcrShare(), base.privacy().dcrShare(), 0.5});

@@ -89,6 +89,14 @@ public final class QualityEvaluator {
             triHold += reference ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
         }
 
+        int[] binCounts = new int[binnings.length];
+        for (int c = 0; c < binnings.length; c++) {
+            binCounts[c] = binnings[c] == null ? 0 : binnings[c].binCount();
+        }
+        double auc = measured.isEmpty() ? Double.NaN : Discriminator.auc(trainBins, synthBins, binCounts, 11);
+        double holdoutAuc =
+                measured.isEmpty() || !reference ? Double.NaN : Discriminator.auc(trainBins, holdBins, binCounts, 11);
+
         int k = measured.size();
         int p = pairs.size();
         int t = triples.size();
@@ -103,6 +111,8 @@ public final class QualityEvaluator {
                 k == 0 || !reference ? Double.NaN : uniHold / k,
                 p == 0 || !reference ? Double.NaN : biHold / p,
                 t == 0 || !reference ? Double.NaN : triHold / t,
+                auc,
+                holdoutAuc,
                 columns,
                 pairs);
     }

@@ -17,6 +17,9 @@ import java.util.List;
  * @param holdoutUnivariateAccuracy the reference for univariate accuracy
  * @param holdoutBivariateAccuracy the reference for bivariate accuracy
  * @param holdoutTrivariateAccuracy the reference for trivariate accuracy
+ * @param discriminatorAuc ROC AUC of a classifier telling training rows from synthetic rows on
+ *     column and pair bins: 0.5 means it cannot tell them apart
+ * @param holdoutDiscriminatorAuc the same classifier telling training rows from holdout rows
  * @param columns per-column accuracy and distributions
  * @param pairs per-pair accuracy
  */
@@ -31,6 +34,8 @@ public record QualityReport(
         double holdoutUnivariateAccuracy,
         double holdoutBivariateAccuracy,
         double holdoutTrivariateAccuracy,
+        double discriminatorAuc,
+        double holdoutDiscriminatorAuc,
         List<ColumnQuality> columns,
         List<PairQuality> pairs) {
 
