@@ -25,4 +25,7 @@ public interface Synthesizer {
      * @param spec what each column is (kind, missing-value markers, key)
      */
     Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress);
+
+    /** Reads a generator this synthesizer wrote with {@link Generator#write}. */
+    Generator read(java.io.InputStream in) throws java.io.IOException;
 }

@@ -81,6 +81,7 @@ final class ReportJson {
         m.put("holdoutNndrMedian", number(p.holdoutNndrMedian()));
         m.put("identicalMatchShare", number(p.identicalMatchShare()));
         m.put("holdoutIdenticalMatchShare", number(p.holdoutIdenticalMatchShare()));
+        m.put("identicalMatchLimit", number(p.identicalMatchLimit()));
         Map<String, Object> thresholds = new LinkedHashMap<>();
         thresholds.put("maxDcrShare", p.thresholds().maxDcrShare());
         thresholds.put("identicalMatchFactor", p.thresholds().identicalMatchFactor());

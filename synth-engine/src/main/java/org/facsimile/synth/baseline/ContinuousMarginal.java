@@ -18,21 +18,39 @@ import org.facsimile.synth.table.ColumnKind;
  */
 final class ContinuousMarginal implements Marginal {
 
-    private static final int GRID = 1001;
+    /** The most quantile points kept. */
+    private static final int MAX_GRID = 1001;
+    /** At least this many real values stand behind each kept quantile point. */
+    private static final int VALUES_PER_POINT = 5;
 
     private final ColumnKind kind;
     private final double missingShare;
     private final double[] quantiles;
     private final int scale;
+    private final String dateTimePattern;
     private final DateTimeFormatter dateTimeFormat;
 
     private ContinuousMarginal(
-            ColumnKind kind, double missingShare, double[] quantiles, int scale, DateTimeFormatter dateTimeFormat) {
+            ColumnKind kind, double missingShare, double[] quantiles, int scale, String dateTimePattern) {
         this.kind = kind;
         this.missingShare = missingShare;
         this.quantiles = quantiles;
         this.scale = scale;
-        this.dateTimeFormat = dateTimeFormat;
+        this.dateTimePattern = dateTimePattern;
+        this.dateTimeFormat = dateTimePattern == null ? null : DateTimeFormatter.ofPattern(dateTimePattern);
+    }
+
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeUTF(kind.name());
+        out.writeDouble(missingShare);
+        Io.writeDoubles(out, quantiles);
+        out.writeInt(scale);
+        Io.writeString(out, dateTimePattern);
+    }
+
+    static ContinuousMarginal read(java.io.DataInputStream in) throws java.io.IOException {
+        return new ContinuousMarginal(
+                ColumnKind.valueOf(in.readUTF()), in.readDouble(), Io.readDoubles(in), in.readInt(), Io.readString(in));
     }
 
     /**
@@ -59,18 +77,20 @@ final class ContinuousMarginal implements Marginal {
         values = Arrays.copyOf(values, n);
         Arrays.sort(values);
         double missingShare = (column.length - n) / (double) column.length;
-        double[] quantiles = new double[GRID];
+        // never more points than values / 5: on a small table the grid must not list the column
+        int grid = Math.max(2, Math.min(MAX_GRID, n / VALUES_PER_POINT));
+        double[] quantiles = new double[grid];
         if (n > 0) {
             int k = n > 4 * clipRank ? clipRank : 0;
             double low = values[k];
             double high = values[n - 1 - k];
-            for (int g = 0; g < GRID; g++) {
-                double q = quantile(values, g / (double) (GRID - 1));
+            for (int g = 0; g < grid; g++) {
+                double q = quantile(values, g / (double) (grid - 1));
                 quantiles[g] = Math.min(high, Math.max(low, q));
             }
         }
-        DateTimeFormatter format = kind == ColumnKind.DATETIME ? dateTimeFormat(firstValue) : null;
-        return new ContinuousMarginal(kind, missingShare, quantiles, scale, format);
+        String pattern = kind == ColumnKind.DATETIME ? dateTimePattern(firstValue) : null;
+        return new ContinuousMarginal(kind, missingShare, quantiles, scale, pattern);
     }
 
     @Override
@@ -84,14 +104,14 @@ final class ContinuousMarginal implements Marginal {
         double position;
         if (hi <= lo) {
             // Between two grid points: interpolate.
-            int i = Math.max(1, Math.min(GRID - 1, lo));
+            int i = Math.max(1, Math.min(quantiles.length - 1, lo));
             double a = quantiles[i - 1];
             double b = quantiles[i];
             double frac = b > a ? (x - a) / (b - a) : random.nextDouble();
-            position = (i - 1 + Math.max(0, Math.min(1, frac))) / (GRID - 1);
+            position = (i - 1 + Math.max(0, Math.min(1, frac))) / (quantiles.length - 1);
         } else {
             // A tie spanning grid points (a frequent value): spread uniformly over it.
-            position = (lo + random.nextDouble() * (hi - lo)) / (GRID - 1);
+            position = (lo + random.nextDouble() * (hi - lo)) / (quantiles.length - 1);
         }
         return missingShare + (1 - missingShare) * position;
     }
@@ -101,10 +121,11 @@ final class ContinuousMarginal implements Marginal {
         if (u < missingShare) {
             return null;
         }
-        double position = (u - missingShare) / (1 - missingShare) * (GRID - 1);
+        double position = (u - missingShare) / (1 - missingShare) * (quantiles.length - 1);
         int i = (int) Math.floor(position);
-        double value =
-                i >= GRID - 1 ? quantiles[GRID - 1] : quantiles[i] + (position - i) * (quantiles[i + 1] - quantiles[i]);
+        double value = i >= quantiles.length - 1
+                ? quantiles[quantiles.length - 1]
+                : quantiles[i] + (position - i) * (quantiles[i + 1] - quantiles[i]);
         return format(value);
     }
 
@@ -140,13 +161,13 @@ final class ContinuousMarginal implements Marginal {
         }
     }
 
-    private static DateTimeFormatter dateTimeFormat(String example) {
+    private static String dateTimePattern(String example) {
         if (example == null) {
-            return DateTimeFormatter.ISO_LOCAL_DATE_TIME;
+            return "yyyy-MM-dd'T'HH:mm:ss";
         }
         char separator = example.length() > 10 ? example.charAt(10) : 'T';
         boolean seconds = example.length() >= 19;
-        return DateTimeFormatter.ofPattern("yyyy-MM-dd'" + separator + "'HH:mm" + (seconds ? ":ss" : ""));
+        return "yyyy-MM-dd'" + separator + "'HH:mm" + (seconds ? ":ss" : "");
     }
 
     private static int fractionDigits(String value) {
@@ -174,7 +195,7 @@ final class ContinuousMarginal implements Marginal {
 
     private int lowerBound(double x) {
         int lo = 0;
-        int hi = GRID;
+        int hi = quantiles.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (quantiles[mid] < x) {
@@ -188,7 +209,7 @@ final class ContinuousMarginal implements Marginal {
 
     private int upperBound(double x) {
         int lo = 0;
-        int hi = GRID;
+        int hi = quantiles.length;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
             if (quantiles[mid] <= x) {

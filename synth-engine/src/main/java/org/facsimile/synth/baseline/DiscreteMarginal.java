@@ -87,6 +87,24 @@ final class DiscreteMarginal implements Marginal {
         return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeBoolean(numeric);
+        out.writeInt(values.length);
+        for (String v : values) {
+            Io.writeString(out, v);
+        }
+        Io.writeDoubles(out, cumulative);
+    }
+
+    static DiscreteMarginal read(java.io.DataInputStream in) throws java.io.IOException {
+        boolean numeric = in.readBoolean();
+        String[] values = new String[Io.count(in)];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Io.readString(in);
+        }
+        return new DiscreteMarginal(values, Io.readDoubles(in), numeric);
+    }
+
     /** Sorted by value; each rare value's count moves to the nearest frequent value. */
     private static List<Map.Entry<String, Integer>> foldRareNumbers(Map<String, Integer> counts, int rareThreshold) {
         List<Map.Entry<String, Integer>> all = new ArrayList<>(counts.entrySet());

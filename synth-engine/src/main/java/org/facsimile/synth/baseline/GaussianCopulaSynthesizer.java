@@ -92,6 +92,11 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
         return new CopulaGenerator(columns, copulaIndex, cholesky);
     }
 
+    @Override
+    public Generator read(java.io.InputStream in) throws java.io.IOException {
+        return CopulaGenerator.read(in);
+    }
+
     private static double[][] identity(int k) {
         double[][] identity = new double[k][k];
         for (int i = 0; i < k; i++) {
@@ -170,6 +175,37 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
             this.identifier = identifier;
             this.integerIdentifier = integerIdentifier;
             this.constant = constant;
+        }
+
+        void write(java.io.DataOutputStream out) throws java.io.IOException {
+            if (marginal instanceof DiscreteMarginal d) {
+                out.writeByte(0);
+                d.write(out);
+            } else if (marginal instanceof ContinuousMarginal c) {
+                out.writeByte(1);
+                c.write(out);
+            } else if (text != null) {
+                out.writeByte(2);
+                text.write(out);
+            } else if (identifier) {
+                out.writeByte(3);
+                out.writeBoolean(integerIdentifier);
+            } else {
+                out.writeByte(4);
+                Io.writeString(out, constant);
+            }
+        }
+
+        static ColumnModel read(java.io.DataInputStream in) throws java.io.IOException {
+            int tag = in.readByte();
+            return switch (tag) {
+                case 0 -> of(DiscreteMarginal.read(in));
+                case 1 -> of(ContinuousMarginal.read(in));
+                case 2 -> text(TextModel.read(in));
+                case 3 -> identifier(in.readBoolean());
+                case 4 -> constant(Io.readString(in));
+                default -> throw new java.io.IOException("corrupt model file: column model " + tag);
+            };
         }
 
         static ColumnModel of(Marginal marginal) {

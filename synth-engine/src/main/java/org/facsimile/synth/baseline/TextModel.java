@@ -27,6 +27,32 @@ final class TextModel {
         this.cumulative = cumulative;
     }
 
+    void write(java.io.DataOutputStream out) throws java.io.IOException {
+        out.writeDouble(missingShare);
+        out.writeInt(lengths.length);
+        for (int length : lengths) {
+            out.writeInt(length);
+        }
+        out.writeInt(words.length);
+        for (String w : words) {
+            Io.writeString(out, w);
+        }
+        Io.writeDoubles(out, cumulative);
+    }
+
+    static TextModel read(java.io.DataInputStream in) throws java.io.IOException {
+        double missingShare = in.readDouble();
+        int[] lengths = new int[Io.count(in)];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = in.readInt();
+        }
+        String[] words = new String[Io.count(in)];
+        for (int i = 0; i < words.length; i++) {
+            words[i] = Io.readString(in);
+        }
+        return new TextModel(missingShare, lengths, words, Io.readDoubles(in));
+    }
+
     static TextModel fit(String[] column, int minRows) {
         Map<String, Integer> rowsWithWord = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();

@@ -48,6 +48,7 @@ public final class PrivacyEvaluator {
                     Double.NaN,
                     identical,
                     holdoutIdentical,
+                    limits.identicalMatchLimit(holdoutIdentical, holdout.rowCount()),
                     limits,
                     false,
                     reasons);
@@ -86,7 +87,7 @@ public final class PrivacyEvaluator {
                     dcrShare * 100,
                     dcrLimit * 100));
         }
-        double identicalLimit = holdoutIdentical * limits.identicalMatchFactor() + limits.identicalMatchSlack();
+        double identicalLimit = limits.identicalMatchLimit(holdoutIdentical, holdout.rowCount());
         if (identical > identicalLimit) {
             reasons.add(String.format(
                     java.util.Locale.ROOT,
@@ -106,6 +107,7 @@ public final class PrivacyEvaluator {
                 median(holdoutNndr),
                 identical,
                 holdoutIdentical,
+                identicalLimit,
                 limits,
                 reasons.isEmpty(),
                 List.copyOf(reasons));

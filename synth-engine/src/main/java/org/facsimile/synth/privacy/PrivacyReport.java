@@ -18,6 +18,7 @@ import java.util.List;
  * @param holdoutNndrMedian the same for holdout rows: what real, unseen people score
  * @param identicalMatchShare share of synthetic rows equal to a training row
  * @param holdoutIdenticalMatchShare share of holdout rows equal to a training row (chance level)
+ * @param identicalMatchLimit the limit applied to {@code identicalMatchShare} (see {@link Thresholds#identicalMatchLimit})
  * @param thresholds the limits the verdict applied
  * @param passed the verdict
  * @param reasons why it failed; empty when it passed
@@ -33,6 +34,7 @@ public record PrivacyReport(
         double holdoutNndrMedian,
         double identicalMatchShare,
         double holdoutIdenticalMatchShare,
+        double identicalMatchLimit,
         Thresholds thresholds,
         boolean passed,
         List<String> reasons) {
@@ -55,6 +57,21 @@ public record PrivacyReport(
          * the time by chance (0.5 + 2.33 standard errors). On 120 holdout rows chance alone gives up
          * to 0.61; from about 3,400 rows on, the configured limit applies.
          */
+        /**
+         * The identical-match limit: the holdout's share times {@link #identicalMatchFactor} plus
+         * {@link #identicalMatchSlack}, plus what chance allows in a holdout of {@code holdoutRows}
+         * rows (2.33 standard errors of its rate).
+         */
+        public double identicalMatchLimit(double holdoutShare, int holdoutRows) {
+            if (holdoutRows <= 0) {
+                return identicalMatchSlack;
+            }
+            // the holdout's rate is itself measured on holdoutRows rows: allow its 1% upper bound
+            double p = Math.max(holdoutShare, 1.0 / holdoutRows);
+            double bound = 2.326 * Math.sqrt(p * (1 - p) / holdoutRows);
+            return holdoutShare * identicalMatchFactor + identicalMatchSlack + bound;
+        }
+
         public double dcrShareLimit(int n) {
             return n <= 0 ? maxDcrShare : Math.max(maxDcrShare, 0.5 + 2.326 * Math.sqrt(0.25 / n));
         }

@@ -91,6 +91,12 @@ class PrivacyEvaluatorTest {
         assertEquals(0.606, limits.dcrShareLimit(120), 0.001);
         assertEquals(0.52, limits.dcrShareLimit(10_000), 1e-12);
         assertEquals(0.52, limits.dcrShareLimit(0), 1e-12);
+        // a 600-row holdout with no copies still allows chance copies; a large one hardly any
+        assertEquals(
+                0.001 + 2.326 * Math.sqrt((1.0 / 600) * (1 - 1.0 / 600) / 600),
+                limits.identicalMatchLimit(0, 600),
+                1e-9);
+        assertTrue(limits.identicalMatchLimit(0.01, 100_000) < 0.017);
     }
 
     @Test
