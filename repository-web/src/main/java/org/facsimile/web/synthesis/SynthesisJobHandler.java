@@ -15,6 +15,7 @@ import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.report.HtmlReport;
+import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
@@ -105,7 +106,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             });
             reports.add(report[0]);
         }
-        String reportJson = JSONB.toJson(ReportJson.of(synthesizer.name(), reports));
+        String reportJson = JsonReport.render(synthesizer.name(), reports);
         blobs.write(
                 Area.PRIVATE,
                 folder + "/report.json",

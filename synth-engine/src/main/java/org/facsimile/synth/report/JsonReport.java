@@ -1,4 +1,4 @@
-package org.facsimile.web.synthesis;
+package org.facsimile.synth.report;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,9 +12,14 @@ import org.facsimile.synth.quality.QualityReport;
  * The quality and privacy report as JSON-ready maps: measures that were not taken are null, not
  * NaN. It holds scores and column names only, never a value from the data.
  */
-final class ReportJson {
+public final class JsonReport {
 
-    private ReportJson() {}
+    private JsonReport() {}
+
+    /** The report of a run as JSON: scores and column names only, never a value of the data. */
+    public static String render(String synthesizer, List<TableSynthesis.Report> tables) {
+        return Json.write(of(synthesizer, tables));
+    }
 
     static Map<String, Object> of(String synthesizer, List<TableSynthesis.Report> tables) {
         Map<String, Object> report = new LinkedHashMap<>();

@@ -1,0 +1,234 @@
+package org.facsimile.synth.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.facsimile.synth.Generator;
+import org.facsimile.synth.SynthesisSettings;
+import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.model.ModelArtefact;
+import org.facsimile.synth.privacy.PrivacyEvaluator;
+import org.facsimile.synth.quality.QualityEvaluator;
+import org.facsimile.synth.report.HtmlReport;
+import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.table.ColumnKind;
+import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.CsvProblem;
+import org.facsimile.synth.table.CsvTables;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * {@code facsimile-synth fit | sample | report}: the engine without the repository.
+ *
+ * <pre>
+ * fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
+ * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N]
+ * report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
+ * </pre>
+ */
+public final class Main {
+
+    static final String USAGE = """
+            usage:
+              fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
+                     learns the table (all of it: hold rows out yourself to report on them)
+              sample --model FILE.fcsm --rows N --out FILE.csv [--seed N]
+                     generates N rows, streamed to the file
+              report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
+                     quality and privacy of a synthetic table against the real rows it was learnt from
+            """;
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        try {
+            System.exit(run(args));
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+        } catch (CsvProblem e) {
+            System.err.println(e.file() + (e.row() > 0 ? ", line " + e.row() : "")
+                    + (e.column() != null ? ", " + e.column() : "") + ": " + e.getMessage());
+            System.exit(1);
+        } catch (IOException e) {
+            System.err.println(e.getMessage());
+            System.exit(1);
+        }
+    }
+
+    static int run(String[] args) throws IOException, CsvProblem {
+        if (args.length == 0) {
+            throw new UsageException("a command is needed");
+        }
+        Options options = Options.parse(args);
+        switch (args[0]) {
+            case "fit" -> fit(options);
+            case "sample" -> sample(options);
+            case "report" -> report(options);
+            default -> throw new UsageException("unknown command " + args[0]);
+        }
+        return 0;
+    }
+
+    private static void fit(Options o) throws IOException, CsvProblem {
+        Path data = o.path("--data");
+        Path model = o.path("--model");
+        long seed = o.number("--seed", 42);
+        say("profiling " + data);
+        TableSpec spec = spec(data, o.all("--null"), o.one("--key"));
+        Table table;
+        try (InputStream in = Files.newInputStream(data)) {
+            table = CsvTables.read(in, data.getFileName().toString(), spec);
+        }
+        Synthesizer synthesizer = new GaussianCopulaSynthesizer();
+        SynthesisSettings settings = new SynthesisSettings(seed, 0, 0);
+        long start = System.nanoTime();
+        Generator generator = synthesizer.fit(
+                table, spec, settings, (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
+        ModelArtefact.save(model, synthesizer.name(), spec, generator);
+        say(String.format(
+                Locale.ROOT,
+                "fitted %,d rows in %.1f s; model written to %s",
+                table.rowCount(),
+                (System.nanoTime() - start) / 1e9,
+                model));
+    }
+
+    private static void sample(Options o) throws IOException {
+        ModelArtefact.Loaded loaded = ModelArtefact.load(o.path("--model"));
+        long rows = o.number("--rows", -1);
+        if (rows < 0) {
+            throw new UsageException("--rows N is needed");
+        }
+        Path out = o.path("--out");
+        long start = System.nanoTime();
+        try (OutputStream file = Files.newOutputStream(out);
+                CsvTables.RowWriter writer = CsvTables.writer(file, loaded.spec())) {
+            long[] done = {0};
+            loaded.generator().generate(rows, o.number("--seed", 1), row -> {
+                writer.accept(row);
+                if (++done[0] % 1_000_000 == 0) {
+                    say(String.format(Locale.ROOT, "%,d rows", done[0]));
+                }
+            });
+        }
+        say(String.format(
+                Locale.ROOT, "generated %,d rows in %.1f s to %s", rows, (System.nanoTime() - start) / 1e9, out));
+    }
+
+    private static void report(Options o) throws IOException, CsvProblem {
+        Path real = o.path("--real");
+        TableSpec spec = spec(real, o.all("--null"), o.one("--key"));
+        Table training = read(real, spec);
+        Table holdout = read(o.path("--holdout"), spec);
+        Table synthetic = read(o.path("--synthetic"), spec);
+        say("evaluating quality");
+        var quality = new QualityEvaluator().evaluate(spec, training, holdout, synthetic);
+        say("evaluating privacy");
+        var privacy = new PrivacyEvaluator().evaluate(spec, training, holdout, synthetic, 42);
+        List<TableSynthesis.Report> reports = List.of(new TableSynthesis.Report(quality, privacy));
+        Files.writeString(o.path("--html"), HtmlReport.render(spec.name(), "(given)", reports), StandardCharsets.UTF_8);
+        String json = o.one("--json");
+        if (json != null) {
+            Files.writeString(Path.of(json), JsonReport.render("(given)", reports), StandardCharsets.UTF_8);
+        }
+        say(String.format(
+                Locale.ROOT,
+                "overall accuracy %.3f (holdout %.3f), DCR share %.3f, privacy %s",
+                quality.overallAccuracy(),
+                quality.holdoutOverallAccuracy(),
+                privacy.dcrShare(),
+                privacy.passed() ? "PASSED" : "FAILED " + privacy.reasons()));
+    }
+
+    private static Table read(Path file, TableSpec spec) throws IOException, CsvProblem {
+        try (InputStream in = Files.newInputStream(file)) {
+            return CsvTables.read(in, file.getFileName().toString(), spec);
+        }
+    }
+
+    /** The inferred columns, with extra null markers and a declared key applied. */
+    static TableSpec spec(Path data, List<String> nulls, String key) throws IOException, CsvProblem {
+        TableSpec inferred;
+        try (InputStream in = Files.newInputStream(data)) {
+            inferred = CsvTables.inspect(in, data.getFileName().toString(), StandardCharsets.UTF_8)
+                    .spec();
+        }
+        if (key != null && !inferred.columnNames().contains(key)) {
+            throw new UsageException("--key " + key + " is not a column of " + data.getFileName());
+        }
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (ColumnSpec c : inferred.columns()) {
+            List<String> markers = new ArrayList<>(c.nullMarkers());
+            nulls.stream().filter(m -> !markers.contains(m)).forEach(markers::add);
+            ColumnKind kind = c.name().equals(key) ? ColumnKind.IDENTIFIER : c.kind();
+            columns.add(new ColumnSpec(c.name(), kind, markers));
+        }
+        return new TableSpec(inferred.name(), columns, key != null ? List.of(key) : inferred.primaryKey());
+    }
+
+    private static void say(String line) {
+        System.out.println("[facsimile-synth] " + line);
+    }
+
+    /** Wrong arguments: the message, then the usage. */
+    static final class UsageException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** {@code --name value} pairs after the command; a name may repeat. */
+    record Options(Map<String, List<String>> values) {
+        static Options parse(String[] args) {
+            Map<String, List<String>> values = new HashMap<>();
+            for (int i = 1; i < args.length; i++) {
+                if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                    throw new UsageException("expected --option value, found " + args[i]);
+                }
+                values.computeIfAbsent(args[i], k -> new ArrayList<>()).add(args[++i]);
+            }
+            return new Options(values);
+        }
+
+        String one(String name) {
+            List<String> v = values.get(name);
+            return v == null ? null : v.get(v.size() - 1);
+        }
+
+        List<String> all(String name) {
+            return values.getOrDefault(name, List.of());
+        }
+
+        Path path(String name) {
+            String v = one(name);
+            if (v == null) {
+                throw new UsageException(name + " is needed");
+            }
+            return Path.of(v);
+        }
+
+        long number(String name, long fallback) {
+            String v = one(name);
+            try {
+                return v == null ? fallback : Long.parseLong(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " must be a whole number");
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.facsimile.synth.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.facsimile.synth.table.CsvProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+
+    private static Path table(Path dir, String name, int rows, long seed) throws Exception {
+        Random random = new Random(seed);
+        StringBuilder csv = new StringBuilder("code,age,city,score\n");
+        for (int i = 0; i < rows; i++) {
+            int age = 20 + random.nextInt(50);
+            csv.append("C")
+                    .append(seed)
+                    .append('-')
+                    .append(i)
+                    .append(',')
+                    .append(age)
+                    .append(',')
+                    .append(random.nextDouble() < 0.1 ? "n/a" : "city" + random.nextInt(4))
+                    .append(',')
+                    .append(String.format(Locale.ROOT, "%.2f", age * 1.5 + random.nextGaussian() * 5))
+                    .append('\n');
+        }
+        Path file = dir.resolve(name);
+        Files.writeString(file, csv);
+        return file;
+    }
+
+    @Test
+    void fitSampleAndReport(@TempDir Path dir) throws Exception {
+        Path training = table(dir, "training.csv", 3000, 1);
+        Path holdout = table(dir, "holdout.csv", 800, 2);
+        Path model = dir.resolve("model.fcsm");
+        Path synthetic = dir.resolve("synthetic.csv");
+
+        assertEquals(0, Main.run(new String[] {
+            "fit", "--data", training.toString(), "--model", model.toString(), "--key", "code"
+        }));
+        assertTrue(Files.size(model) > 0);
+        assertEquals(0, Main.run(new String[] {
+            "sample", "--model", model.toString(), "--rows", "2500", "--out", synthetic.toString()
+        }));
+        List<String> lines = Files.readAllLines(synthetic);
+        assertEquals("code,age,city,score", lines.get(0));
+        assertEquals(2501, lines.size());
+        assertTrue(lines.stream().anyMatch(l -> l.contains(",n/a,")), "missing values keep their marker");
+
+        Path html = dir.resolve("report.html");
+        Path json = dir.resolve("report.json");
+        assertEquals(0, Main.run(new String[] {
+            "report",
+            "--real",
+            training.toString(),
+            "--holdout",
+            holdout.toString(),
+            "--synthetic",
+            synthetic.toString(),
+            "--key",
+            "code",
+            "--html",
+            html.toString(),
+            "--json",
+            json.toString()
+        }));
+        assertTrue(Files.readString(html).contains("<svg"));
+        String report = Files.readString(json);
+        assertTrue(report.contains("\"verdict\":\"PASSED\""), report);
+        assertFalse(report.contains("NaN"));
+    }
+
+    @Test
+    void wrongArgumentsAndBadFilesAreRefusedClearly(@TempDir Path dir) throws Exception {
+        assertThrows(Main.UsageException.class, () -> Main.run(new String[] {}));
+        assertThrows(Main.UsageException.class, () -> Main.run(new String[] {"train"}));
+        assertThrows(Main.UsageException.class, () -> Main.run(new String[] {"fit", "--data"}));
+        Path data = table(dir, "t.csv", 100, 3);
+        Main.UsageException key = assertThrows(
+                Main.UsageException.class,
+                () -> Main.run(new String[] {"fit", "--data", data.toString(), "--model", "m", "--key", "nope"}));
+        assertTrue(key.getMessage().contains("nope"));
+        Path ragged = dir.resolve("ragged.csv");
+        Files.writeString(ragged, "a,b\n1,2\n3\n");
+        CsvProblem problem = assertThrows(
+                CsvProblem.class,
+                () -> Main.run(new String[] {
+                    "fit",
+                    "--data",
+                    ragged.toString(),
+                    "--model",
+                    dir.resolve("m").toString()
+                }));
+        assertEquals(3, problem.row());
+    }
+}
