@@ -58,6 +58,7 @@ public final class Facsimile {
         say("  datasets (JSON) " + stack.baseUrl() + "/api/datasets");
         say("  search          " + stack.baseUrl() + "/api/search?q=census");
         say("  DCAT catalogue  " + stack.baseUrl() + "/api/catalog");
+        say("  OAI-PMH         " + stack.baseUrl() + "/api/oai?verb=Identify");
         say("  logs            " + options.dataDir().resolve("logs"));
         say("Ctrl-C stops everything");
         stopped.await();

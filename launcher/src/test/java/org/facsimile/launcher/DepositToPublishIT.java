@@ -237,6 +237,20 @@ class DepositToPublishIT {
                 anonymous.get("/api/search?q=weight_kg").json().path("total").asLong(),
                 "column names are searchable");
 
+        // harvesters find it over OAI-PMH, in oai_dc, in the synthetic and licence sets
+        String oai = anonymous
+                .get("/api/oai?verb=ListRecords&metadataPrefix=oai_dc&set=licence:cc-by-4.0")
+                .body();
+        assertTrue(oai.contains("https://doi.org/" + doi) && oai.contains(title), oai);
+        String record = anonymous
+                .get("/api/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:facsimile.local:" + datasetId)
+                .body();
+        assertTrue(record.contains("<dc:type>synthetic data</dc:type>"), record);
+        assertTrue(anonymous
+                .get("/api/oai?verb=ListRecords&metadataPrefix=oai_dc&set=licence:cc0-1.0")
+                .body()
+                .contains("noRecordsMatch"));
+
         // the DCAT catalogue lists it
         String catalog = anonymous.get("/api/catalog", "text/turtle").body();
         assertTrue(catalog.contains(landing), "the catalogue lists the dataset");

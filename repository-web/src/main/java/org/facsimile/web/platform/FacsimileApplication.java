@@ -27,6 +27,7 @@ public class FacsimileApplication extends Application {
                 DoiResolverResource.class,
                 SearchResource.class,
                 DcatCatalogResource.class,
+                org.facsimile.harvest.oai.OaiResource.class,
                 TokenAuthenticationFilter.class,
                 ProblemMappers.Refusals.class,
                 ProblemMappers.WebErrors.class,

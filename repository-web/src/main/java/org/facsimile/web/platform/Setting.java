@@ -24,6 +24,10 @@ public enum Setting {
     SEARCH_URL("facsimile.search.url", "http://localhost:9200"),
     /** The search alias; the index behind it is versioned (alias-v1, ...). */
     SEARCH_INDEX("facsimile.search.index", "facsimile-datasets"),
+    /** The repository identifier in OAI-PMH identifiers (oai:IDENTIFIER:id): a domain name with a dot. */
+    OAI_REPOSITORY_IDENTIFIER("facsimile.oai.repository-identifier", "facsimile.local"),
+    /** Contact address given to harvesters. */
+    ADMIN_EMAIL("facsimile.admin-email", "admin@facsimile.local"),
     /** DOI prefix of the local registrar (10.5072 is DataCite's test prefix). */
     DOI_PREFIX("facsimile.doi.prefix", "10.5072"),
     /** Largest accepted upload, in bytes. */
