@@ -46,7 +46,7 @@ class OaiDataProviderTest {
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
         factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        schema = factory.newSchema(OaiDataProviderTest.class.getResource("/standards/oai-pmh/oai-pmh-and-oai_dc.xsd"));
+        schema = factory.newSchema(OaiDataProviderTest.class.getResource("/standards/oai-pmh/oai-pmh-all.xsd"));
     }
 
     /** {@code n} records a day apart; every 7th is a tombstone; even ones are in set "even". */
@@ -143,7 +143,7 @@ class OaiDataProviderTest {
     }
 
     static OaiDataProvider provider(OaiRepository repository) {
-        return new OaiDataProvider(repository, List.of(new OaiDc()), 10, Duration.ofHours(1));
+        return new OaiDataProvider(repository, List.of(new OaiDc(), new OaiDataCite()), 10, Duration.ofHours(1));
     }
 
     /** Runs a request, validates the response against the XSDs, returns it parsed. */
@@ -205,6 +205,15 @@ class OaiDataProviderTest {
     @Test
     void formatsSetsAndOneRecord() throws Exception {
         assertEquals("oai_dc", xpath(request("verb", "ListMetadataFormats"), "//o:metadataPrefix"));
+        assertEquals("2", xpath(request("verb", "ListMetadataFormats"), "count(//o:metadataFormat)"));
+        Document datacite =
+                request("verb", "GetRecord", "identifier", "oai:repo.test:rec-001", "metadataPrefix", "oai_datacite");
+        assertEquals("10.5072/t.1", xpath(datacite, "//*[local-name()='identifier' and @identifierType='DOI']"));
+        assertEquals(
+                "1",
+                xpath(
+                        request("verb", "ListRecords", "metadataPrefix", "oai_datacite", "from", "2026-01-25"),
+                        "count(//o:record)"));
         assertEquals(
                 "idDoesNotExist", error(request("verb", "ListMetadataFormats", "identifier", "oai:repo.test:nope")));
         assertEquals("2", xpath(request("verb", "ListSets"), "count(//o:set)"));

@@ -25,9 +25,9 @@ import org.facsimile.vocab.terms.FCSM;
 import org.facsimile.vocab.terms.PROV;
 import org.junit.jupiter.api.Test;
 
-class DcatRendererTest {
+public class DcatRendererTest {
 
-    static DatasetDescription example() {
+    public static DatasetDescription example() {
         return new DatasetDescription(
                 "http://localhost:8080/datasets/0b6f",
                 "10.5072/fcsm.ab12cd",

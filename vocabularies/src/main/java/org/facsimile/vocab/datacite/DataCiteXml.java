@@ -1,0 +1,142 @@
+package org.facsimile.vocab.datacite;
+
+import java.io.StringWriter;
+import java.time.ZoneOffset;
+import java.util.List;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.DistributionDescription;
+
+/**
+ * Writes a dataset version as a DataCite Metadata Schema 4.7 {@code resource}: the mandatory
+ * properties (identifier, creators, titles, publisher, publication year, resource type) and the
+ * recommended ones Facsimile knows (subjects, dates, landing page, the public input it was derived
+ * from, formats, sizes, version, rights, abstract). The resource type says "Synthetic dataset".
+ */
+public final class DataCiteXml {
+
+    public static final String NS = "http://datacite.org/schema/kernel-4";
+    public static final String SCHEMA = "https://schema.datacite.org/meta/kernel-4.7/metadata.xsd";
+    private static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
+    private static final String XML_NS = "http://www.w3.org/XML/1998/namespace";
+
+    private DataCiteXml() {}
+
+    /** The record as a standalone XML document. */
+    public static String toXml(DatasetDescription d) {
+        try {
+            StringWriter out = new StringWriter();
+            XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
+            xml.writeStartDocument("UTF-8", "1.0");
+            write(xml, d);
+            xml.writeEndDocument();
+            xml.close();
+            return out.toString();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("could not write DataCite XML", e);
+        }
+    }
+
+    /** Writes the {@code resource} element into a larger document (an OAI-PMH record, say). */
+    public static void write(XMLStreamWriter xml, DatasetDescription d) throws XMLStreamException {
+        xml.writeStartElement("", "resource", NS);
+        xml.writeDefaultNamespace(NS);
+        xml.writeNamespace("xsi", XSI);
+        xml.writeAttribute("xsi", XSI, "schemaLocation", NS + " " + SCHEMA);
+
+        element(xml, "identifier", d.doi(), "identifierType", "DOI");
+        xml.writeStartElement(NS, "creators");
+        List<String> creators = d.creators().isEmpty() ? List.of(d.publisher()) : d.creators();
+        for (String creator : creators) {
+            xml.writeStartElement(NS, "creator");
+            element(xml, "creatorName", creator);
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeStartElement(NS, "titles");
+        xml.writeStartElement(NS, "title");
+        xml.writeAttribute("xml", XML_NS, "lang", "en");
+        xml.writeCharacters(d.title());
+        xml.writeEndElement();
+        xml.writeEndElement();
+        element(xml, "publisher", d.publisher());
+        element(
+                xml,
+                "publicationYear",
+                Integer.toString(d.issued().atOffset(ZoneOffset.UTC).getYear()));
+        element(xml, "resourceType", d.synthetic() ? "Synthetic dataset" : "Dataset", "resourceTypeGeneral", "Dataset");
+        if (!d.keywords().isEmpty()) {
+            xml.writeStartElement(NS, "subjects");
+            for (String keyword : d.keywords()) {
+                element(xml, "subject", keyword);
+            }
+            xml.writeEndElement();
+        }
+        xml.writeStartElement(NS, "dates");
+        element(xml, "date", d.issued().atOffset(ZoneOffset.UTC).toLocalDate().toString(), "dateType", "Issued");
+        xml.writeEndElement();
+        xml.writeStartElement(NS, "alternateIdentifiers");
+        element(xml, "alternateIdentifier", d.uri(), "alternateIdentifierType", "URL");
+        xml.writeEndElement();
+        if (d.derivedFrom() != null) {
+            xml.writeStartElement(NS, "relatedIdentifiers");
+            xml.writeStartElement(NS, "relatedIdentifier");
+            xml.writeAttribute("relatedIdentifierType", "URL");
+            xml.writeAttribute("relationType", "IsDerivedFrom");
+            xml.writeCharacters(d.derivedFrom());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        if (!d.distributions().isEmpty()) {
+            xml.writeStartElement(NS, "sizes");
+            long bytes = d.distributions().stream()
+                    .mapToLong(DistributionDescription::byteSize)
+                    .sum();
+            element(xml, "size", bytes + " bytes");
+            xml.writeEndElement();
+            xml.writeStartElement(NS, "formats");
+            for (String format : d.distributions().stream()
+                    .map(DistributionDescription::mediaType)
+                    .distinct()
+                    .toList()) {
+                element(xml, "format", format);
+            }
+            xml.writeEndElement();
+        }
+        element(xml, "version", Integer.toString(d.version()));
+        xml.writeStartElement(NS, "rightsList");
+        xml.writeStartElement(NS, "rights");
+        xml.writeAttribute("rightsURI", d.licence());
+        xml.writeCharacters(licenceName(d.licence()));
+        xml.writeEndElement();
+        xml.writeEndElement();
+        if (d.description() != null && !d.description().isBlank()) {
+            xml.writeStartElement(NS, "descriptions");
+            element(xml, "description", d.description(), "descriptionType", "Abstract");
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+    }
+
+    private static String licenceName(String uri) {
+        if (uri.contains("/by/4.0")) {
+            return "Creative Commons Attribution 4.0 International";
+        }
+        if (uri.contains("/zero/1.0")) {
+            return "Creative Commons Zero v1.0 Universal";
+        }
+        return uri;
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text, String... attributes)
+            throws XMLStreamException {
+        xml.writeStartElement(NS, name);
+        for (int i = 0; i < attributes.length; i += 2) {
+            xml.writeAttribute(attributes[i], attributes[i + 1]);
+        }
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+}

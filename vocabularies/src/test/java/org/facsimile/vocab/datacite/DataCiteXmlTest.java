@@ -1,0 +1,70 @@
+package org.facsimile.vocab.datacite;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.StringReader;
+import java.time.Instant;
+import java.util.List;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.dcat.DcatRendererTest;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.xml.sax.SAXException;
+
+/** DataCite XML validated against DataCite's own kernel-4.7 XSD. */
+class DataCiteXmlTest {
+
+    private static Schema schema;
+
+    @BeforeAll
+    static void loadSchema() throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        schema = factory.newSchema(DataCiteXmlTest.class.getResource("/standards/datacite/kernel-4.7/metadata.xsd"));
+    }
+
+    private static void validate(String xml) throws Exception {
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+
+    @Test
+    void aFullRecordIsValid() throws Exception {
+        String xml = DataCiteXml.toXml(DcatRendererTest.example());
+        validate(xml);
+        assertTrue(xml.contains("<identifier identifierType=\"DOI\">10.5072/fcsm.ab12cd</identifier>"), xml);
+        assertTrue(xml.contains("resourceTypeGeneral=\"Dataset\">Synthetic dataset<"));
+        assertTrue(xml.contains("relationType=\"IsDerivedFrom\">https://archive.ics.uci.edu/dataset/2/adult<"));
+    }
+
+    @Test
+    void aMinimalRecordIsValid() throws Exception {
+        DatasetDescription minimal = new DatasetDescription(
+                "http://repo.test/d/1",
+                "10.5072/x",
+                "T & <t>",
+                null,
+                List.of(),
+                List.of(),
+                "https://creativecommons.org/publicdomain/zero/1.0/",
+                Instant.parse("2026-01-01T00:00:00Z"),
+                2,
+                "Facsimile",
+                true,
+                null,
+                List.of());
+        validate(DataCiteXml.toXml(minimal));
+    }
+
+    @Test
+    void theSchemaCatchesAnInvalidRecord() {
+        String broken = DataCiteXml.toXml(DcatRendererTest.example())
+                .replace("resourceTypeGeneral=\"Dataset\"", "resourceTypeGeneral=\"Spreadsheet\"");
+        assertThrows(SAXException.class, () -> validate(broken));
+    }
+}
