@@ -2,10 +2,6 @@ package org.facsimile.launcher;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,14 +24,12 @@ final class ElasticsearchServer implements AutoCloseable {
 
     private static final int NOBODY = 65534;
 
-    private final Process process;
+    private final ChildProcess process;
     private final int port;
-    private final Path log;
 
     private ElasticsearchServer(Process process, int port, Path log) {
-        this.process = process;
+        this.process = new ChildProcess("Elasticsearch", process, log);
         this.port = port;
-        this.log = log;
     }
 
     /** Starts the process; {@link #awaitUp} waits until it answers. */
@@ -89,42 +83,12 @@ final class ElasticsearchServer implements AutoCloseable {
     }
 
     void awaitUp(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Elasticsearch exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        close();
-        throw new IOException("Elasticsearch did not start within " + timeout.toSeconds() + " s; see " + log);
+        process.awaitHttp(url() + "/_cluster/health?wait_for_status=yellow&timeout=1s", timeout);
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop();
     }
 
     /** True when every folder above {@code dir} lets others through, as the uid 65534 needs. */

@@ -1,28 +1,21 @@
 package org.facsimile.launcher;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Payara Micro with the Facsimile WAR, as a child process configured through environment variables. */
 final class PayaraServer implements AutoCloseable {
 
-    private final Process process;
+    private final ChildProcess process;
     private final String baseUrl;
-    private final Path log;
 
     private PayaraServer(Process process, String baseUrl, Path log) {
-        this.process = process;
+        this.process = new ChildProcess("Payara Micro", process, log);
         this.baseUrl = baseUrl;
-        this.log = log;
     }
 
     /**
@@ -52,47 +45,16 @@ final class PayaraServer implements AutoCloseable {
     }
 
     void awaitUp(Duration timeout) throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IOException("Payara Micro exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                HttpResponse<String> r = http.send(
-                        HttpRequest.newBuilder(URI.create(baseUrl + "/api/health"))
-                                .timeout(Duration.ofSeconds(5))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(500);
-        }
-        close();
-        throw new IOException("the repository did not start within " + timeout.toSeconds() + " s; see " + log);
+        process.awaitHttp(baseUrl + "/api/health", timeout);
     }
 
     /** Stops at once, as a crash would (for restart tests). */
     void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+        process.kill();
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        process.stop();
     }
 }

@@ -2,11 +2,11 @@ package org.facsimile.web.deposit;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwDatatypes;
 import org.facsimile.vocab.csvw.CsvwTable;
 
 /**
@@ -15,22 +15,6 @@ import org.facsimile.vocab.csvw.CsvwTable;
  * a declared datatype fixes the kind, a declared key makes identifiers.
  */
 public final class DepositTables {
-
-    private static final Set<String> INTEGERS = Set.of(
-            "integer",
-            "long",
-            "int",
-            "short",
-            "byte",
-            "nonNegativeInteger",
-            "positiveInteger",
-            "negativeInteger",
-            "nonPositiveInteger",
-            "unsignedLong",
-            "unsignedInt",
-            "unsignedShort",
-            "unsignedByte");
-    private static final Set<String> DECIMALS = Set.of("decimal", "double", "float", "number");
 
     private DepositTables() {}
 
@@ -61,10 +45,10 @@ public final class DepositTables {
         if (guess == ColumnKind.EMPTY || guess == ColumnKind.CONSTANT) {
             return guess;
         }
-        if (INTEGERS.contains(datatype)) {
+        if (CsvwDatatypes.INTEGERS.contains(datatype)) {
             return ColumnKind.INTEGER;
         }
-        if (DECIMALS.contains(datatype)) {
+        if (CsvwDatatypes.DECIMALS.contains(datatype)) {
             return ColumnKind.DECIMAL;
         }
         switch (datatype) {

@@ -85,7 +85,7 @@ public class PublicDatasets {
                         f.mediaType(),
                         f.byteSize(),
                         f.sha256(),
-                        conformsTo(f.mediaType())))
+                        conformsTo(f)))
                 .toList();
         return new DatasetDescription(
                 landingPage(datasetId),
@@ -103,14 +103,18 @@ public class PublicDatasets {
                 distributions);
     }
 
-    static String conformsTo(String mediaType) {
-        switch (mediaType) {
+    /** The standard a file follows: by what it is, not only by its media type. */
+    static String conformsTo(Distribution file) {
+        if (file.fileName().equals("dataset.ttl")) {
+            return "http://data.europa.eu/r5r/";
+        }
+        switch (file.mediaType()) {
             case "text/csv":
                 return "https://www.rfc-editor.org/rfc/rfc4180";
             case "application/csvm+json":
                 return "http://www.w3.org/TR/tabular-metadata/";
             case "text/turtle":
-                return "http://data.europa.eu/r5r/";
+                return "http://www.w3.org/TR/csv2rdf/";
             default:
                 return null;
         }

@@ -16,7 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFFormat;
+import org.apache.jena.riot.system.StreamRDF;
+import org.apache.jena.riot.system.StreamRDFWriter;
+import org.facsimile.synth.table.CsvProblem;
+import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.csvw.Csv2Rdf;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -112,7 +118,20 @@ public class PublishService {
                         copy.key(),
                         input.tableName(),
                         syntheticRows.get(input.tableName()));
-                tables.add(CsvwJson.read(input.tableSchema()).get(0));
+                CsvwTable table = CsvwJson.read(input.tableSchema()).get(0);
+                tables.add(table);
+                String rdfName = input.tableName() + ".ttl";
+                BlobStore.Stored rdf =
+                        blobs.write(Area.PUBLIC, folder + rdfName, out -> toRdf(copy.key(), table, dataset.id(), out));
+                version.addDistribution(
+                        rdfName,
+                        "Synthetic table " + input.tableName() + " as RDF (W3C csv2rdf, minimal)",
+                        "text/turtle",
+                        rdf.byteSize(),
+                        rdf.sha256(),
+                        rdf.key(),
+                        null,
+                        null);
             }
             String csvw = CsvwJson.write(tables, csvwAnnotations(deposit, version));
             BlobStore.Stored metadata = blobs.write(
@@ -157,6 +176,22 @@ public class PublishService {
                 deposit.doi(),
                 "https://doi.org/" + deposit.doi(),
                 PublicDatasets.landingPage(dataset.id()));
+    }
+
+    /** The published CSV as RDF, streamed row by row (memory stays flat in the number of rows). */
+    private void toRdf(String csvKey, CsvwTable table, UUID datasetId, java.io.OutputStream out) throws IOException {
+        String base = PublicDatasets.download(datasetId, table.url());
+        StreamRDF rdf = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
+        rdf.start();
+        rdf.prefix("", base + "#");
+        rdf.prefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+        Csv2Rdf csv2rdf = new Csv2Rdf(table, base, rdf);
+        try (java.io.InputStream in = blobs.open(Area.PUBLIC, csvKey)) {
+            CsvTables.forEachRow(in, table.url(), csv2rdf::row);
+        } catch (CsvProblem e) {
+            throw new IOException("the synthetic table " + table.url() + " does not read back", e);
+        }
+        rdf.finish();
     }
 
     private static Map<String, String> csvwAnnotations(Deposit deposit, DatasetVersion version) {

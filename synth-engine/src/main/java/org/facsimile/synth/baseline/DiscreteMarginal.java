@@ -162,16 +162,6 @@ final class DiscreteMarginal implements Marginal {
 
     @Override
     public String fromUniform(double u, Random random) {
-        int lo = 0;
-        int hi = cumulative.length - 1;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (cumulative[mid] < u) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return values[lo];
+        return values[Io.index(cumulative, u)];
     }
 }

@@ -5,13 +5,31 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** Reading and writing the baseline model's parameters, with bounds checked on the way in. */
+/**
+ * Reading and writing the baseline model's parameters, with bounds checked on the way in, and the
+ * search in a cumulative distribution the parts share.
+ */
 final class Io {
 
     /** Larger counts mean a corrupt or hostile file, not a model. */
     private static final int MAX_COUNT = 50_000_000;
 
     private Io() {}
+
+    /** The first index whose cumulative probability reaches {@code u}: sampling by inverse CDF. */
+    static int index(double[] cumulative, double u) {
+        int lo = 0;
+        int hi = cumulative.length - 1;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cumulative[mid] < u) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
 
     static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {

@@ -108,17 +108,7 @@ final class TextModel {
                 text.append(' ');
             }
             double u = random.nextDouble();
-            int lo = 0;
-            int hi = cumulative.length - 1;
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (cumulative[mid] < u) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            text.append(words[lo]);
+            text.append(words[Io.index(cumulative, u)]);
         }
         return text.toString();
     }

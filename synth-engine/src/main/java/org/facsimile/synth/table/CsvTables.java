@@ -156,6 +156,32 @@ public final class CsvTables {
         }
     }
 
+    /**
+     * Streams the data rows of a CSV file already accepted by {@link #inspect}, cells as written
+     * (missing-value markers included), without holding the file in memory.
+     */
+    public static void forEachRow(InputStream in, String fileName, Consumer<String[]> sink) throws CsvProblem {
+        boolean header = true;
+        long lastLine = 0;
+        try (CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8))) {
+            for (CsvRecord record : reader) {
+                lastLine = record.getStartingLineNumber();
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                sink.accept(record.getFields().toArray(String[]::new));
+            }
+        } catch (CsvParseException e) {
+            throw new CsvProblem(
+                    fileName, lastLine + 1, null, "malformed CSV after line " + lastLine + ": " + describe(e));
+        } catch (UncheckedIOException e) {
+            throw ioProblem(e.getCause(), fileName, lastLine, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw ioProblem(e, fileName, lastLine, StandardCharsets.UTF_8);
+        }
+    }
+
     /** A sink that writes rows as UTF-8 CSV with a header; missing values get the column's marker. */
     public static RowWriter writer(OutputStream out, TableSpec spec) {
         return new RowWriter(out, spec);

@@ -23,39 +23,8 @@ public final class CsvwJson {
 
     public static final String CONTEXT = "http://www.w3.org/ns/csvw";
 
-    /** The CSVW built-in datatypes Facsimile understands (CSVW 1.0, section 5.11.1). */
-    public static final Set<String> DATATYPES = Set.of(
-            "string",
-            "integer",
-            "decimal",
-            "double",
-            "float",
-            "number",
-            "boolean",
-            "date",
-            "dateTime",
-            "datetime",
-            "time",
-            "long",
-            "int",
-            "short",
-            "byte",
-            "nonNegativeInteger",
-            "positiveInteger",
-            "negativeInteger",
-            "nonPositiveInteger",
-            "unsignedLong",
-            "unsignedInt",
-            "unsignedShort",
-            "unsignedByte",
-            "normalizedString",
-            "token",
-            "language",
-            "anyURI",
-            "any",
-            "json",
-            "xml",
-            "html");
+    /** The CSVW built-in datatypes Facsimile understands. */
+    public static final Set<String> DATATYPES = CsvwDatatypes.ALL;
 
     private CsvwJson() {}
 
