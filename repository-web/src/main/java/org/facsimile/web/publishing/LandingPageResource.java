@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 
@@ -36,13 +37,26 @@ public class LandingPageResource {
         }
         PublicDatasets.PublicVersion p =
                 datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
-        String record = PublicDatasets.download(datasetId, "dataset.ttl");
-        return Response.ok(render(p))
-                .header(
-                        "Link",
-                        "<https://doi.org/" + p.version().doi() + ">; rel=\"cite-as\", <" + record
-                                + ">; rel=\"describedby\"; type=\"text/turtle\"")
-                .build();
+        return Response.ok(render(p)).header("Link", signposting(p)).build();
+    }
+
+    /**
+     * FAIR Signposting (level 1): the DOI to cite, the metadata that describes the page, its type,
+     * the licence, and each file.
+     */
+    static String signposting(PublicDatasets.PublicVersion p) {
+        List<String> links = new java.util.ArrayList<>();
+        links.add("<https://doi.org/" + p.version().doi() + ">; rel=\"cite-as\"");
+        links.add("<" + PublicDatasets.download(p.datasetId(), "dataset.ttl")
+                + ">; rel=\"describedby\"; type=\"text/turtle\"");
+        links.add("<https://schema.org/Dataset>; rel=\"type\"");
+        links.add("<https://schema.org/AboutPage>; rel=\"type\"");
+        links.add("<" + p.version().licence() + ">; rel=\"license\"");
+        for (Distribution f : p.files()) {
+            links.add("<" + PublicDatasets.download(p.datasetId(), f.fileName()) + ">; rel=\"item\"; type=\""
+                    + f.mediaType() + "\"");
+        }
+        return String.join(", ", links);
     }
 
     static String render(PublicDatasets.PublicVersion p) {
@@ -59,6 +73,11 @@ public class LandingPageResource {
                 .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"")
                 .append(esc(PublicDatasets.download(p.datasetId(), "dataset.ttl")))
                 .append("\">")
+                .append("<script type=\"application/ld+json\">")
+                // "</" would end the script element early; JSON allows "<\/" for it
+                .append(SchemaOrgJsonLd.render(PublicDatasets.describe(p.datasetId(), v, p.files()))
+                        .replace("</", "<\\/"))
+                .append("</script>")
                 .append(
                         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}")
                 .append(
