@@ -147,18 +147,13 @@ final class ContinuousMarginal implements Marginal {
         }
     }
 
+    /** Training values were validated as {@code kind}: one that does not read is a fault, not data. */
     static double toNumber(String value, ColumnKind kind) {
-        switch (kind) {
-            case INTEGER:
-            case DECIMAL:
-                return Double.parseDouble(value);
-            case DATE:
-                return LocalDate.parse(value).toEpochDay();
-            case DATETIME:
-                return LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
-            default:
-                throw new IllegalArgumentException("not numeric: " + kind);
+        double x = kind.toNumber(value);
+        if (Double.isNaN(x)) {
+            throw new IllegalArgumentException("a value does not read as " + kind);
         }
+        return x;
     }
 
     private static String dateTimePattern(String example) {

@@ -1,8 +1,5 @@
 package org.facsimile.synth.privacy;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -47,7 +44,7 @@ final class RowDistance {
             codes[j] = new HashMap<>();
             if (numeric[j]) {
                 double[] values = Arrays.stream(training.column(columns[j]))
-                        .mapToDouble(v -> number(v, kind))
+                        .mapToDouble(v -> kind.toNumber(v))
                         .filter(d -> !Double.isNaN(d))
                         .sorted()
                         .toArray();
@@ -65,7 +62,7 @@ final class RowDistance {
             if (v == null) {
                 out[j] = Double.NaN;
             } else if (numeric[j]) {
-                out[j] = number(v, kinds[j]);
+                out[j] = kinds[j].toNumber(v);
             } else {
                 Map<String, Integer> code = codes[j];
                 out[j] = code.computeIfAbsent(v, k -> code.size());
@@ -95,20 +92,5 @@ final class RowDistance {
 
     private static double percentile(double[] sorted, double p) {
         return sorted[Math.min(sorted.length - 1, (int) Math.floor(p * (sorted.length - 1)))];
-    }
-
-    private static double number(String value, ColumnKind kind) {
-        if (value == null) {
-            return Double.NaN;
-        }
-        try {
-            return switch (kind) {
-                case DATE -> LocalDate.parse(value).toEpochDay();
-                case DATETIME -> LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(ZoneOffset.UTC);
-                default -> Double.parseDouble(value);
-            };
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 }

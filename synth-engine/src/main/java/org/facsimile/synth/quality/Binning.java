@@ -32,7 +32,7 @@ final class Binning {
         if (kind.isNumeric()) {
             double[] values = Arrays.stream(training)
                     .filter(v -> v != null)
-                    .mapToDouble(v -> number(v, kind))
+                    .mapToDouble(v -> kind.toNumber(v))
                     .filter(d -> !Double.isNaN(d))
                     .sorted()
                     .toArray();
@@ -106,7 +106,7 @@ final class Binning {
             return binCount - 1;
         }
         if (edges != null) {
-            double x = number(value, kind);
+            double x = kind.toNumber(value);
             if (Double.isNaN(x)) {
                 return binCount - 1;
             }
@@ -117,21 +117,5 @@ final class Binning {
             return b;
         }
         return categories.getOrDefault(value, binCount - 2);
-    }
-
-    private static double number(String value, ColumnKind kind) {
-        try {
-            switch (kind) {
-                case DATE:
-                    return java.time.LocalDate.parse(value).toEpochDay();
-                case DATETIME:
-                    return java.time.LocalDateTime.parse(value.replace(' ', 'T'))
-                            .toEpochSecond(java.time.ZoneOffset.UTC);
-                default:
-                    return Double.parseDouble(value);
-            }
-        } catch (RuntimeException e) {
-            return Double.NaN;
-        }
     }
 }

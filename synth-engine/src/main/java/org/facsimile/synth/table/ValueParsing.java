@@ -1,7 +1,5 @@
 package org.facsimile.synth.table;
 
-import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -19,11 +17,8 @@ final class ValueParsing {
                 case DECIMAL:
                     return Double.isFinite(Double.parseDouble(value));
                 case DATE:
-                    LocalDate.parse(value);
-                    return true;
                 case DATETIME:
-                    LocalDateTime.parse(value.replace(' ', 'T'));
-                    return true;
+                    return !Double.isNaN(kind.toNumber(value));
                 case BOOLEAN:
                     String lower = value.toLowerCase(Locale.ROOT);
                     return lower.equals("true") || lower.equals("false");
