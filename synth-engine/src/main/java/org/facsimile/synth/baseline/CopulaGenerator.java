@@ -3,7 +3,8 @@ package org.facsimile.synth.baseline;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.facsimile.synth.Generator;
-import org.facsimile.synth.baseline.GaussianCopulaSynthesizer.ColumnModel;
+import org.facsimile.synth.columns.ColumnModel;
+import org.facsimile.synth.columns.Io;
 
 /** Samples rows: correlated normals through the Cholesky factor, each mapped back by its marginal. */
 final class CopulaGenerator implements Generator {
@@ -82,19 +83,11 @@ final class CopulaGenerator implements Generator {
                     z += cholesky[i][j] * e[j];
                 }
                 double u = Math.min(1 - 1e-12, Math.max(1e-12, Normal.cdf(z)));
-                row[copulaIndex[i]] = columns[copulaIndex[i]].marginal.fromUniform(u, random);
+                row[copulaIndex[i]] = columns[copulaIndex[i]].marginal().fromUniform(u, random);
             }
             for (int c = 0; c < columns.length; c++) {
-                ColumnModel column = columns[c];
-                if (column.marginal != null) {
-                    continue;
-                }
-                if (column.identifier) {
-                    row[c] = column.integerIdentifier ? Long.toString(r + 1) : String.format("S%08d", r + 1);
-                } else if (column.text != null) {
-                    row[c] = column.text.sample(random);
-                } else {
-                    row[c] = column.constant;
+                if (columns[c].marginal() == null) {
+                    row[c] = columns[c].generate(r, random);
                 }
             }
             sink.accept(row);

@@ -20,6 +20,8 @@ import org.facsimile.synth.Generator;
 import org.facsimile.synth.ProgressListener;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.argn.ArgnOptions;
+import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
 import org.facsimile.synth.privacy.PrivacyReport;
@@ -90,12 +92,19 @@ public final class Benchmark {
         SynthesisSettings settings = SynthesisSettings.defaults();
         Table[] parts = table.split(settings.holdoutShare(), settings.seed());
 
-        List<Synthesizer> synthesizers =
-                List.of(GaussianCopulaSynthesizer.independentColumns(), new GaussianCopulaSynthesizer());
-        warmUp(synthesizers, spec, parts[0], settings);
+        warmUp(
+                List.of(
+                        GaussianCopulaSynthesizer.independentColumns(),
+                        new GaussianCopulaSynthesizer(),
+                        new ArgnSynthesizer(ArgnOptions.defaults().withMaxEpochs(2))),
+                spec,
+                parts[0],
+                settings);
         List<Figures> results = new ArrayList<>();
-        for (Synthesizer synthesizer :
-                List.of(GaussianCopulaSynthesizer.independentColumns(), new GaussianCopulaSynthesizer())) {
+        for (Synthesizer synthesizer : List.of(
+                GaussianCopulaSynthesizer.independentColumns(),
+                new GaussianCopulaSynthesizer(),
+                new ArgnSynthesizer())) {
             results.add(measure(synthesizer, spec, parts[0], parts[1], table.rowCount(), settings));
         }
         print(results);

@@ -20,6 +20,7 @@ import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
@@ -39,8 +40,12 @@ public final class ModelArtefact {
     private static final char SEPARATOR = '\u001f';
 
     private static final Map<String, Supplier<Synthesizer>> SYNTHESIZERS = Map.of(
-            "baseline", GaussianCopulaSynthesizer::new,
-            "independent-columns", GaussianCopulaSynthesizer::independentColumns);
+            ArgnSynthesizer.NAME,
+            ArgnSynthesizer::new,
+            "baseline",
+            GaussianCopulaSynthesizer::new,
+            "independent-columns",
+            GaussianCopulaSynthesizer::independentColumns);
 
     /** A loaded model: what it generates and the generator. */
     public record Loaded(String synthesizer, TableSpec spec, Generator generator) {}

@@ -1,4 +1,4 @@
-package org.facsimile.synth.baseline;
+package org.facsimile.synth.columns;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,7 +13,7 @@ import java.util.Set;
  * frequencies. Only words that occur in at least {@code minRows} different rows are kept, so a
  * word unique to one person (a name, an address) never appears in the output.
  */
-final class TextModel {
+public final class TextModel {
 
     private final double missingShare;
     private final int[] lengths;
@@ -27,7 +27,7 @@ final class TextModel {
         this.cumulative = cumulative;
     }
 
-    void write(java.io.DataOutputStream out) throws java.io.IOException {
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeDouble(missingShare);
         out.writeInt(lengths.length);
         for (int length : lengths) {
@@ -40,7 +40,7 @@ final class TextModel {
         Io.writeDoubles(out, cumulative);
     }
 
-    static TextModel read(java.io.DataInputStream in) throws java.io.IOException {
+    public static TextModel read(java.io.DataInputStream in) throws java.io.IOException {
         double missingShare = in.readDouble();
         int[] lengths = new int[Io.count(in)];
         for (int i = 0; i < lengths.length; i++) {
@@ -53,7 +53,7 @@ final class TextModel {
         return new TextModel(missingShare, lengths, words, Io.readDoubles(in));
     }
 
-    static TextModel fit(String[] column, int minRows) {
+    public static TextModel fit(String[] column, int minRows) {
         Map<String, Integer> rowsWithWord = new HashMap<>();
         Map<String, Integer> counts = new HashMap<>();
         List<Integer> lengths = new ArrayList<>();
@@ -97,7 +97,7 @@ final class TextModel {
                 cumulative);
     }
 
-    String sample(Random random) {
+    public String sample(Random random) {
         if (words.length == 0 || lengths.length == 0 || random.nextDouble() < missingShare) {
             return null;
         }

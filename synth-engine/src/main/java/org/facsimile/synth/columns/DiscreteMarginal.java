@@ -1,4 +1,4 @@
-package org.facsimile.synth.baseline;
+package org.facsimile.synth.columns;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,10 +12,10 @@ import java.util.Random;
  * protection threshold are pooled into one rare token, so no single person's rare category is
  * reproduced.
  */
-final class DiscreteMarginal implements Marginal {
+public final class DiscreteMarginal implements Marginal {
 
     /** Written in place of categories too rare to publish. */
-    static final String RARE_TOKEN = org.facsimile.synth.Synthesizer.RARE_CATEGORY;
+    public static final String RARE_TOKEN = org.facsimile.synth.Synthesizer.RARE_CATEGORY;
 
     private final String[] values;
     private final double[] cumulative;
@@ -37,7 +37,7 @@ final class DiscreteMarginal implements Marginal {
      *     its nearest frequent neighbour instead of the rare token (else order by frequency)
      * @param rareThreshold values seen fewer times than this are not published; 0 keeps all
      */
-    static DiscreteMarginal fit(String[] column, boolean numericOrder, int rareThreshold) {
+    public static DiscreteMarginal fit(String[] column, boolean numericOrder, int rareThreshold) {
         Map<String, Integer> counts = new HashMap<>();
         int missing = 0;
         for (String v : column) {
@@ -87,7 +87,7 @@ final class DiscreteMarginal implements Marginal {
         return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
     }
 
-    void write(java.io.DataOutputStream out) throws java.io.IOException {
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeBoolean(numeric);
         out.writeInt(values.length);
         for (String v : values) {
@@ -96,7 +96,7 @@ final class DiscreteMarginal implements Marginal {
         Io.writeDoubles(out, cumulative);
     }
 
-    static DiscreteMarginal read(java.io.DataInputStream in) throws java.io.IOException {
+    public static DiscreteMarginal read(java.io.DataInputStream in) throws java.io.IOException {
         boolean numeric = in.readBoolean();
         String[] values = new String[Io.count(in)];
         for (int i = 0; i < values.length; i++) {
@@ -158,6 +158,11 @@ final class DiscreteMarginal implements Marginal {
             }
         }
         return Math.max(0, best);
+    }
+
+    @Override
+    public double[] bins(int maxBins) {
+        return cumulative.clone();
     }
 
     @Override

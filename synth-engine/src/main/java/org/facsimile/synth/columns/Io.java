@@ -1,4 +1,4 @@
-package org.facsimile.synth.baseline;
+package org.facsimile.synth.columns;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -6,10 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reading and writing the baseline model's parameters, with bounds checked on the way in, and the
+ * Reading and writing models' parameters, with bounds checked on the way in, and the
  * search in a cumulative distribution the parts share.
  */
-final class Io {
+public final class Io {
 
     /** Larger counts mean a corrupt or hostile file, not a model. */
     private static final int MAX_COUNT = 50_000_000;
@@ -17,7 +17,7 @@ final class Io {
     private Io() {}
 
     /** The first index whose cumulative probability reaches {@code u}: sampling by inverse CDF. */
-    static int index(double[] cumulative, double u) {
+    public static int index(double[] cumulative, double u) {
         int lo = 0;
         int hi = cumulative.length - 1;
         while (lo < hi) {
@@ -31,7 +31,7 @@ final class Io {
         return lo;
     }
 
-    static void writeString(DataOutputStream out, String s) throws IOException {
+    public static void writeString(DataOutputStream out, String s) throws IOException {
         if (s == null) {
             out.writeInt(-1);
             return;
@@ -41,7 +41,7 @@ final class Io {
         out.write(bytes);
     }
 
-    static String readString(DataInputStream in) throws IOException {
+    public static String readString(DataInputStream in) throws IOException {
         int length = in.readInt();
         if (length == -1) {
             return null;
@@ -52,14 +52,14 @@ final class Io {
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
     }
 
-    static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
+    public static void writeDoubles(DataOutputStream out, double[] values) throws IOException {
         out.writeInt(values.length);
         for (double v : values) {
             out.writeDouble(v);
         }
     }
 
-    static double[] readDoubles(DataInputStream in) throws IOException {
+    public static double[] readDoubles(DataInputStream in) throws IOException {
         double[] values = new double[count(in)];
         for (int i = 0; i < values.length; i++) {
             values[i] = in.readDouble();
@@ -67,7 +67,7 @@ final class Io {
         return values;
     }
 
-    static int count(DataInputStream in) throws IOException {
+    public static int count(DataInputStream in) throws IOException {
         int n = in.readInt();
         if (n < 0 || n > MAX_COUNT) {
             throw new IOException("corrupt model file: count " + n);

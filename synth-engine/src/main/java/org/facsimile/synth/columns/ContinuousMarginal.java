@@ -1,4 +1,4 @@
-package org.facsimile.synth.baseline;
+package org.facsimile.synth.columns;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -16,7 +16,7 @@ import org.facsimile.synth.table.ColumnKind;
  * values; both tails are clipped to the k-th smallest and largest value, so no single person's
  * extreme value is reproduced.
  */
-final class ContinuousMarginal implements Marginal {
+public final class ContinuousMarginal implements Marginal {
 
     /** The most quantile points kept. */
     private static final int MAX_GRID = 1001;
@@ -40,7 +40,7 @@ final class ContinuousMarginal implements Marginal {
         this.dateTimeFormat = dateTimePattern == null ? null : DateTimeFormatter.ofPattern(dateTimePattern);
     }
 
-    void write(java.io.DataOutputStream out) throws java.io.IOException {
+    public void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeUTF(kind.name());
         out.writeDouble(missingShare);
         Io.writeDoubles(out, quantiles);
@@ -48,7 +48,7 @@ final class ContinuousMarginal implements Marginal {
         Io.writeString(out, dateTimePattern);
     }
 
-    static ContinuousMarginal read(java.io.DataInputStream in) throws java.io.IOException {
+    public static ContinuousMarginal read(java.io.DataInputStream in) throws java.io.IOException {
         return new ContinuousMarginal(
                 ColumnKind.valueOf(in.readUTF()), in.readDouble(), Io.readDoubles(in), in.readInt(), Io.readString(in));
     }
@@ -57,7 +57,7 @@ final class ContinuousMarginal implements Marginal {
      * @param column training values (null = missing); all non-null values parse as {@code kind}
      * @param clipRank the tails are clipped to the value of this rank from each end (0 = no clipping)
      */
-    static ContinuousMarginal fit(String[] column, ColumnKind kind, int clipRank) {
+    public static ContinuousMarginal fit(String[] column, ColumnKind kind, int clipRank) {
         int n = 0;
         int scale = 0;
         String firstValue = null;
@@ -114,6 +114,21 @@ final class ContinuousMarginal implements Marginal {
             position = (lo + random.nextDouble() * (hi - lo)) / (quantiles.length - 1);
         }
         return missingShare + (1 - missingShare) * position;
+    }
+
+    @Override
+    public double[] bins(int maxBins) {
+        int quantileBins = Math.max(1, Math.min(maxBins - (missingShare > 0 ? 1 : 0), quantiles.length - 1));
+        double[] edges = new double[quantileBins + (missingShare > 0 ? 1 : 0)];
+        int i = 0;
+        if (missingShare > 0) {
+            edges[i++] = missingShare;
+        }
+        for (int b = 1; b <= quantileBins; b++) {
+            edges[i++] = missingShare + (1 - missingShare) * b / quantileBins;
+        }
+        edges[edges.length - 1] = 1.0;
+        return edges;
     }
 
     @Override

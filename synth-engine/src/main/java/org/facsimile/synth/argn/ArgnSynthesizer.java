@@ -1,0 +1,105 @@
+package org.facsimile.synth.argn;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.Random;
+import org.facsimile.synth.Generator;
+import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.Step;
+import org.facsimile.synth.SynthesisSettings;
+import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.columns.ColumnModel;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * The engine's main synthesizer: an autoregressive network over the table's columns in the
+ * manner of TabularARGN. Each column is profiled into a protected marginal (shared with the
+ * baseline), cut into tokens, and the network learns every column's distribution given any
+ * subset of the others; generation draws column by column. Identifiers, free text and constant
+ * columns are not learnt.
+ */
+public final class ArgnSynthesizer implements Synthesizer {
+
+    /** The name recorded with runs and model files. */
+    public static final String NAME = "argn";
+
+    private final ArgnOptions options;
+
+    public ArgnSynthesizer() {
+        this(ArgnOptions.defaults());
+    }
+
+    public ArgnSynthesizer(ArgnOptions options) {
+        this.options = options;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
+        if (!table.columns().equals(spec.columnNames())) {
+            throw new IllegalArgumentException(
+                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
+        }
+        progress.stepStarted(
+                Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
+        int m = table.columnCount();
+        ColumnModel[] columns = new ColumnModel[m];
+        for (int c = 0; c < m; c++) {
+            columns[c] = ColumnModel.fit(
+                    spec.column(c),
+                    table.column(c),
+                    spec.primaryKey().contains(spec.column(c).name()));
+        }
+        int[] learnt = ArgnGenerator.learntColumns(columns);
+        TokenCodec[] codecs = ArgnGenerator.codecs(columns, learnt, options.maxTokens());
+        int[] vocab = new int[learnt.length];
+        for (int j = 0; j < learnt.length; j++) {
+            vocab[j] = codecs[j].size();
+        }
+        Random random = new Random(settings.seed());
+        int n = table.rowCount();
+        int[][] tokens = new int[n][learnt.length];
+        for (int r = 0; r < n; r++) {
+            String[] row = table.row(r);
+            for (int j = 0; j < learnt.length; j++) {
+                tokens[r][j] = codecs[j].encode(row[learnt[j]], random);
+            }
+        }
+
+        ArgnNetwork network = null;
+        if (learnt.length > 0 && n > 0) {
+            progress.stepStarted(
+                    Step.TRAINING,
+                    String.format(
+                            Locale.ROOT,
+                            "training the network over %d columns (%d tokens) on %,d rows",
+                            learnt.length,
+                            java.util.Arrays.stream(vocab).sum(),
+                            n));
+            ArgnTrainer.Result result = new ArgnTrainer(
+                            options.withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds())))
+                    .train(tokens, vocab, settings.seed(), progress);
+            progress.stepStarted(
+                    Step.TRAINING,
+                    String.format(
+                            Locale.ROOT,
+                            "trained %d epochs (%s); validation loss %.4f",
+                            result.epochs(),
+                            result.stopReason(),
+                            result.validationLoss()));
+            network = result.network();
+        }
+        return new ArgnGenerator(columns, options.maxTokens(), network, settings.temperature(), settings.topP());
+    }
+
+    @Override
+    public Generator read(InputStream in) throws IOException {
+        return ArgnGenerator.read(in);
+    }
+}

@@ -1,0 +1,294 @@
+package org.facsimile.synth.argn;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.ParameterTracker;
+import java.util.Locale;
+import java.util.Random;
+import java.util.concurrent.locks.ReentrantLock;
+import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.Step;
+
+/**
+ * Trains an {@link ArgnNetwork} on token rows: each batch under a fresh random column order
+ * (so the network learns every conditional it may be asked for), cross-entropy summed over the
+ * columns, AdamW, a validation split that decides when the learning rate halves and when training
+ * stops, and the best weights seen kept. Every random choice comes from one seed, so a run is
+ * reproducible on the same machine.
+ */
+final class ArgnTrainer {
+
+    /**
+     * DJL's PyTorch gradient collector is one per process; training runs one at a time and
+     * generation (which needs no gradients) alongside.
+     */
+    private static final ReentrantLock TRAINING = new ReentrantLock();
+
+    /** The budget for one batch's widest intermediate array ([C, B, C * embedding] floats). */
+    private static final long BATCH_FLOATS = 16L << 20;
+
+    private final ArgnOptions options;
+
+    ArgnTrainer(ArgnOptions options) {
+        this.options = options;
+    }
+
+    /** The outcome: the best network and how training went. */
+    record Result(ArgnNetwork network, int epochs, double trainingLoss, double validationLoss, String stopReason) {}
+
+    /**
+     * @param tokens one row of tokens per training row, {@code tokens[r][c] < vocab[c]}
+     * @param vocab tokens per column
+     */
+    Result train(int[][] tokens, int[] vocab, long seed, ProgressListener progress) {
+        TRAINING.lock();
+        try {
+            return trainLocked(tokens, vocab, seed, progress);
+        } finally {
+            TRAINING.unlock();
+        }
+    }
+
+    private Result trainLocked(int[][] tokens, int[] vocab, long seed, ProgressListener progress) {
+        Random random = new Random(seed);
+        int columns = vocab.length;
+        int n = tokens.length;
+        int[] rows = shuffled(n, random);
+        int validation = n >= 200 ? Math.max(50, n / 10) : 0;
+        int[] validationRows = java.util.Arrays.copyOfRange(rows, 0, validation);
+        int[] trainingRows = java.util.Arrays.copyOfRange(rows, validation, n);
+        int batch = batchSize(trainingRows.length, columns);
+        ArgnNetwork best = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random);
+        long started = System.nanoTime();
+
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            Forward forward = new Forward(best, manager);
+            for (NDArray p : forward.parameters) {
+                p.setRequiresGradient(true);
+            }
+            MutableRate rate = new MutableRate(options.learningRate());
+            Optimizer optimizer = Optimizer.adamW()
+                    .optLearningRateTracker(rate)
+                    .optWeightDecays(options.weightDecay())
+                    .build();
+            int[][] validationOrders = new int[3][];
+            for (int v = 0; v < validationOrders.length; v++) {
+                validationOrders[v] = shuffled(columns, random);
+            }
+
+            double bestLoss = Double.POSITIVE_INFINITY;
+            double trainingLoss = Double.NaN;
+            int sinceBest = 0;
+            int epoch = 0;
+            String stop = "reached " + options.maxEpochs() + " epochs";
+            while (epoch < options.maxEpochs()) {
+                epoch++;
+                shuffleInPlace(trainingRows, random);
+                double sum = 0;
+                int batches = 0;
+                for (int from = 0; from < trainingRows.length; from += batch) {
+                    int to = Math.min(trainingRows.length, from + batch);
+                    sum += step(forward, optimizer, tokens, trainingRows, from, to, shuffled(columns, random));
+                    batches++;
+                }
+                trainingLoss = sum / batches;
+                double loss =
+                        validation > 0 ? evaluate(forward, tokens, validationRows, validationOrders) : trainingLoss;
+                if (loss < bestLoss - 1e-4) {
+                    bestLoss = loss;
+                    sinceBest = 0;
+                    best = forward.snapshot();
+                } else {
+                    sinceBest++;
+                    if (sinceBest % options.decayPatience() == 0) {
+                        rate.value = rate.value / 2;
+                    }
+                }
+                double seconds = (System.nanoTime() - started) / 1e9;
+                progress.stepStarted(
+                        Step.TRAINING,
+                        String.format(
+                                Locale.ROOT,
+                                "epoch %d: training loss %.4f, validation loss %.4f, %.0f s",
+                                epoch,
+                                trainingLoss,
+                                loss,
+                                seconds));
+                if (sinceBest >= options.stopPatience()) {
+                    stop = "validation loss stopped improving after epoch " + (epoch - sinceBest);
+                    break;
+                }
+                if (seconds * (epoch + 1) / epoch > options.maxSeconds()) {
+                    stop = "time budget of " + options.maxSeconds() + " s";
+                    break;
+                }
+            }
+            return new Result(best, epoch, trainingLoss, bestLoss, stop);
+        }
+    }
+
+    private static double step(
+            Forward forward, Optimizer optimizer, int[][] tokens, int[] rows, int from, int to, int[] order) {
+        double loss;
+        try (NDManager scope = forward.manager.newSubManager()) {
+            Forward.Batch batch = forward.batch(scope, tokens, rows, from, to, order);
+            try (NDManager graph = scope.newSubManager()) {
+                graph.tempAttachAll(forward.parameters);
+                try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    NDArray nll = forward.negativeLogLikelihood(batch);
+                    collector.backward(nll);
+                    loss = nll.getFloat();
+                }
+            }
+            for (int p = 0; p < forward.parameters.length; p++) {
+                NDArray parameter = forward.parameters[p];
+                NDArray gradient = parameter.getGradient();
+                gradient.attach(scope);
+                optimizer.update(ArgnNetwork.NAMES[p], parameter, gradient);
+                gradient.subi(gradient);
+            }
+        }
+        return loss;
+    }
+
+    private static double evaluate(Forward forward, int[][] tokens, int[] rows, int[][] orders) {
+        double sum = 0;
+        int count = 0;
+        int batch = 2048;
+        for (int[] order : orders) {
+            for (int from = 0; from < rows.length; from += batch) {
+                int to = Math.min(rows.length, from + batch);
+                try (NDManager scope = forward.manager.newSubManager()) {
+                    scope.tempAttachAll(forward.parameters);
+                    Forward.Batch b = forward.batch(scope, tokens, rows, from, to, order);
+                    sum += forward.negativeLogLikelihood(b).getFloat() * (to - from);
+                    count += to - from;
+                }
+            }
+        }
+        return sum / count;
+    }
+
+    /** Batches grow with the data (about 1/32 of it, 32 to 512 rows) and shrink for wide tables. */
+    static int batchSize(int rows, int columns) {
+        int batch = Integer.highestOneBit(Math.max(1, rows / 32));
+        batch = Math.max(32, Math.min(512, batch));
+        long perRow = (long) columns * columns * 16;
+        while (batch > 8 && batch * perRow > BATCH_FLOATS) {
+            batch /= 2;
+        }
+        return batch;
+    }
+
+    private static int[] shuffled(int n, Random random) {
+        int[] values = new int[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = i;
+        }
+        shuffleInPlace(values, random);
+        return values;
+    }
+
+    private static void shuffleInPlace(int[] values, Random random) {
+        for (int i = values.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = values[i];
+            values[i] = values[j];
+            values[j] = t;
+        }
+    }
+
+    /** The learning rate, halved by the trainer when validation stalls. */
+    private static final class MutableRate implements ParameterTracker {
+        float value;
+
+        MutableRate(float value) {
+            this.value = value;
+        }
+
+        @Override
+        public float getNewValue(String parameterId, int numUpdate) {
+            return value;
+        }
+    }
+
+    /** The network's parameters in PyTorch and the training-time forward pass. */
+    static final class Forward {
+        final NDManager manager;
+        final ArgnNetwork shape;
+        final NDArray[] parameters;
+        final NDArray padding;
+        final int[] offsets;
+
+        Forward(ArgnNetwork network, NDManager manager) {
+            this.manager = manager;
+            this.shape = network;
+            long[][] shapes = network.shapes();
+            this.parameters = new NDArray[shapes.length];
+            for (int p = 0; p < shapes.length; p++) {
+                parameters[p] = manager.create(network.parameters[p], new Shape(shapes[p]));
+            }
+            this.padding = manager.create(network.padding(), new Shape(network.columns(), 1, network.maxVocab()));
+            this.offsets = network.offsets();
+        }
+
+        /** One batch's inputs: token ids into the shared embedding table, targets, and the order. */
+        record Batch(int rows, NDArray ids, NDArray targets, NDArray embeddingMask, NDArray mask) {}
+
+        Batch batch(NDManager scope, int[][] tokens, int[] rows, int from, int to, int[] order) {
+            int b = to - from;
+            int c = shape.columns();
+            long[] ids = new long[b * c];
+            long[] targets = new long[c * b];
+            for (int r = 0; r < b; r++) {
+                int[] row = tokens[rows[from + r]];
+                for (int j = 0; j < c; j++) {
+                    ids[r * c + j] = offsets[j] + row[j];
+                    targets[j * b + r] = row[j];
+                }
+            }
+            float[] mask = ArgnNetwork.orderMask(order);
+            return new Batch(
+                    b,
+                    scope.create(ids, new Shape(b, c)),
+                    scope.create(targets, new Shape(c, b, 1)),
+                    scope.create(
+                            ArgnNetwork.embeddingMask(mask, c, shape.embedding),
+                            new Shape(c, (long) c * shape.embedding)),
+                    scope.create(mask, new Shape(c, 1, c)));
+        }
+
+        /** Mean over rows of the summed per-column negative log-likelihood. */
+        NDArray negativeLogLikelihood(Batch batch) {
+            int c = shape.columns();
+            long d = (long) c * shape.embedding;
+            NDArray embedded = parameters[ArgnNetwork.EMB].get(batch.ids()).reshape(batch.rows(), 1, d);
+            NDArray context = embedded.mul(batch.embeddingMask()).transpose(1, 0, 2); // [C, B, D]
+            NDArray orderTerm = batch.mask().batchMatMul(parameters[ArgnNetwork.WM]); // [C, 1, H]
+            NDArray h1 = Activation.relu(context.batchMatMul(parameters[ArgnNetwork.W1])
+                    .add(parameters[ArgnNetwork.B1])
+                    .add(orderTerm));
+            NDArray h2 = h1.add(
+                    Activation.relu(h1.batchMatMul(parameters[ArgnNetwork.W2]).add(parameters[ArgnNetwork.B2])));
+            NDArray logits = h2.batchMatMul(parameters[ArgnNetwork.W3])
+                    .add(parameters[ArgnNetwork.B3])
+                    .add(padding);
+            NDArray logLikelihood = logits.logSoftmax(2).gather(batch.targets(), 2);
+            return logLikelihood.sum().div(-batch.rows());
+        }
+
+        ArgnNetwork snapshot() {
+            float[][] values = new float[parameters.length][];
+            for (int p = 0; p < parameters.length; p++) {
+                values[p] = parameters[p].toFloatArray();
+            }
+            return new ArgnNetwork(shape.vocab, shape.embedding, shape.hidden, values);
+        }
+    }
+}
