@@ -19,4 +19,19 @@ public interface Generator {
      * in the number of rows. Values are formatted as in the input; missing values are {@code null}.
      */
     void generate(long rows, long seed, Consumer<String[]> sink);
+
+    /**
+     * This generator with other sampling controls, for models that sample from learnt
+     * probabilities. Others accept only the neutral setting.
+     *
+     * @param temperature probabilities are sharpened (below 1) or flattened (above 1); 1 = as learnt
+     * @param topP only the likeliest values that together reach this probability are drawn; 1 = all
+     * @throws UnsupportedOperationException when this generator has no such controls
+     */
+    default Generator withSampling(double temperature, double topP) {
+        if (temperature == 1 && topP == 1) {
+            return this;
+        }
+        throw new UnsupportedOperationException("this model has no sampling temperature or top-p");
+    }
 }

@@ -67,6 +67,7 @@ public final class ArgnGenerator implements Generator {
      * @param temperature logits are divided by it (1 = as learnt)
      * @param topP only the likeliest tokens reaching this probability are drawn (1 = all)
      */
+    @Override
     public ArgnGenerator withSampling(double temperature, double topP) {
         if (!(temperature > 0) || !(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("temperature must be positive and topP in (0, 1]");

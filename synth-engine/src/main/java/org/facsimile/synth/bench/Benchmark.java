@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -35,7 +34,8 @@ import org.facsimile.synth.table.TableSpec;
 /**
  * Fits and samples each synthesizer on one CSV file in the same run and prints wall time, peak
  * heap, generation speed, accuracy against the holdout reference, privacy and category coverage,
- * with each figure of the baseline as a ratio to the independent-columns floor.
+ * with each figure of the network as a ratio to the independent-columns floor and to the
+ * baseline measured in the same run.
  *
  * <pre>mvn -B -q -pl synth-engine -am -Pbench package [-Dbench.args="FILE --scale 1000000"]</pre>
  */
@@ -48,11 +48,15 @@ public final class Benchmark {
             double generateSeconds,
             double rowsPerSecond,
             long peakHeapBytes,
+            long peakResidentBytes,
             QualityReport quality,
             PrivacyReport privacy,
             double categoriesKept,
             long categoriesInvented,
             double worstMissingShareGap) {}
+
+    /** The training budget of the scaled run: long enough for several epochs over a million rows. */
+    static final double SCALE_TRAINING_SECONDS = 300;
 
     /** Rows generated to measure generation speed. */
     static final long SPEED_ROWS = 500_000;
@@ -142,6 +146,7 @@ public final class Benchmark {
         generator.generate(rows, settings.seed() + 1, out::add);
         double generate = seconds(t1);
         long peak = peakHeap();
+        long resident = peakResident();
         // speed on enough rows to time well, streamed to a counter (memory flat in rows)
         long[] counted = {0};
         long t2 = System.nanoTime();
@@ -157,6 +162,7 @@ public final class Benchmark {
                 generate,
                 speed,
                 peak,
+                resident,
                 quality,
                 privacy,
                 coverage.kept,
@@ -221,62 +227,73 @@ public final class Benchmark {
         return table.rowCount() == 0 ? 0 : missing / (double) table.rowCount();
     }
 
+    /** One printed line: a figure of each synthesizer, and the holdout's where there is one. */
+    private record Line(String label, java.util.function.ToDoubleFunction<Figures> figure, Double holdout) {}
+
     private static void print(List<Figures> results) {
         Figures floor = results.get(0);
-        Figures base = results.get(1);
-        QualityReport ref = base.quality();
-        Map<String, double[]> rows = new LinkedHashMap<>();
-        rows.put("fit (s)", new double[] {floor.fitSeconds(), base.fitSeconds(), Double.NaN});
-        rows.put("generate (s)", new double[] {floor.generateSeconds(), base.generateSeconds(), Double.NaN});
-        rows.put("generation (rows/s)", new double[] {floor.rowsPerSecond(), base.rowsPerSecond(), Double.NaN});
-        rows.put("peak heap (MB)", new double[] {floor.peakHeapBytes() / 1e6, base.peakHeapBytes() / 1e6, Double.NaN});
-        rows.put(
-                "overall accuracy",
-                new double[] {floor.quality().overallAccuracy(), ref.overallAccuracy(), ref.holdoutOverallAccuracy()});
-        rows.put("univariate accuracy", new double[] {
-            floor.quality().univariateAccuracy(), ref.univariateAccuracy(), ref.holdoutUnivariateAccuracy()
-        });
-        rows.put("bivariate accuracy", new double[] {
-            floor.quality().bivariateAccuracy(), ref.bivariateAccuracy(), ref.holdoutBivariateAccuracy()
-        });
-        rows.put("trivariate accuracy", new double[] {
-            floor.quality().trivariateAccuracy(), ref.trivariateAccuracy(), ref.holdoutTrivariateAccuracy()
-        });
-        rows.put("discriminator AUC (0.5 ideal)", new double[] {
-            floor.quality().discriminatorAuc(), ref.discriminatorAuc(), ref.holdoutDiscriminatorAuc()
-        });
-        rows.put(
-                "DCR share (0.5 ideal)",
-                new double[] {floor.privacy().dcrShare(), base.privacy().dcrShare(), 0.5});
-        rows.put("identical-match share", new double[] {
-            floor.privacy().identicalMatchShare(),
-            base.privacy().identicalMatchShare(),
-            base.privacy().holdoutIdenticalMatchShare()
-        });
-        rows.put(
-                "categories kept (>=5 rows)", new double[] {floor.categoriesKept(), base.categoriesKept(), Double.NaN});
-        rows.put("categories invented", new double[] {floor.categoriesInvented(), base.categoriesInvented(), 0});
-        rows.put(
-                "worst missing-share gap (points)",
-                new double[] {floor.worstMissingShareGap() * 100, base.worstMissingShareGap() * 100, Double.NaN});
-        System.out.printf(
-                Locale.ROOT, "%-34s %16s %16s %12s %12s%n", "", floor.name(), base.name(), "holdout", "ratio");
-        for (Map.Entry<String, double[]> e : rows.entrySet()) {
-            double[] v = e.getValue();
+        Figures baseline = results.get(1);
+        Figures model = results.get(results.size() - 1);
+        QualityReport ref = model.quality();
+        List<Line> lines = List.of(
+                new Line("fit (s)", Figures::fitSeconds, null),
+                new Line("generate (s)", Figures::generateSeconds, null),
+                new Line("fit + generate (s)", f -> f.fitSeconds() + f.generateSeconds(), null),
+                new Line("generation (rows/s)", Figures::rowsPerSecond, null),
+                new Line("peak heap (MB)", f -> f.peakHeapBytes() / 1e6, null),
+                new Line("peak resident memory (MB)", f -> f.peakResidentBytes() / 1e6, null),
+                new Line("overall accuracy", f -> f.quality().overallAccuracy(), ref.holdoutOverallAccuracy()),
+                new Line("univariate accuracy", f -> f.quality().univariateAccuracy(), ref.holdoutUnivariateAccuracy()),
+                new Line("bivariate accuracy", f -> f.quality().bivariateAccuracy(), ref.holdoutBivariateAccuracy()),
+                new Line("trivariate accuracy", f -> f.quality().trivariateAccuracy(), ref.holdoutTrivariateAccuracy()),
+                new Line(
+                        "discriminator AUC (0.5 ideal)",
+                        f -> f.quality().discriminatorAuc(),
+                        ref.holdoutDiscriminatorAuc()),
+                new Line("DCR share (0.5 ideal)", f -> f.privacy().dcrShare(), 0.5),
+                new Line(
+                        "identical-match share",
+                        f -> f.privacy().identicalMatchShare(),
+                        model.privacy().holdoutIdenticalMatchShare()),
+                new Line("categories kept (>=5 rows)", Figures::categoriesKept, null),
+                new Line("categories invented", f -> f.categoriesInvented(), 0.0),
+                new Line("worst missing-share gap (points)", f -> f.worstMissingShareGap() * 100, null));
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%-34s", ""));
+        for (Figures f : results) {
+            header.append(String.format(Locale.ROOT, " %20s", f.name()));
+        }
+        header.append(String.format(
+                Locale.ROOT,
+                " %12s %14s %14s",
+                "holdout",
+                model.name() + "/" + floor.name().substring(0, 5),
+                model.name() + "/" + baseline.name()));
+        System.out.println(header);
+        for (Line line : lines) {
+            StringBuilder out = new StringBuilder(String.format(Locale.ROOT, "%-34s", line.label()));
+            for (Figures f : results) {
+                out.append(String.format(Locale.ROOT, " %20s", fmt(line.figure().applyAsDouble(f))));
+            }
+            out.append(String.format(Locale.ROOT, " %12s", line.holdout() == null ? "" : fmt(line.holdout())));
+            out.append(String.format(Locale.ROOT, " %14s", ratio(line.figure(), model, floor)));
+            out.append(String.format(Locale.ROOT, " %14s", ratio(line.figure(), model, baseline)));
+            System.out.println(out);
+        }
+        for (Figures f : results.subList(1, results.size())) {
             System.out.printf(
                     Locale.ROOT,
-                    "%-34s %16s %16s %12s %12s%n",
-                    e.getKey(),
-                    fmt(v[0]),
-                    fmt(v[1]),
-                    fmt(v[2]),
-                    v[0] == 0 || Double.isNaN(v[0]) ? "" : String.format(Locale.ROOT, "%.3fx", v[1] / v[0]));
+                    "%nprivacy verdict (%s): %s %s",
+                    f.name(),
+                    f.privacy().passed() ? "PASSED" : "FAILED",
+                    f.privacy().reasons());
         }
-        System.out.printf(
-                Locale.ROOT,
-                "%nprivacy verdict: %s %s%n",
-                base.privacy().passed() ? "PASSED" : "FAILED",
-                base.privacy().reasons());
+        System.out.println();
+    }
+
+    private static String ratio(java.util.function.ToDoubleFunction<Figures> figure, Figures a, Figures b) {
+        double x = figure.applyAsDouble(a);
+        double y = figure.applyAsDouble(b);
+        return y == 0 || Double.isNaN(x) || Double.isNaN(y) ? "" : String.format(Locale.ROOT, "%.3fx", x / y);
     }
 
     /** Fit and generate on the table resampled to {@code rows} rows: time and peak heap at scale. */
@@ -290,7 +307,13 @@ public final class Benchmark {
         System.gc();
         resetPeaks();
         long t0 = System.nanoTime();
-        Generator generator = new GaussianCopulaSynthesizer().fit(scaled, spec, settings, ProgressListener.NONE);
+        String[] epochs = {""};
+        Generator generator = new ArgnSynthesizer()
+                .fit(scaled, spec, settings.withTrainingSeconds(SCALE_TRAINING_SECONDS), (step, message) -> {
+                    if (message.startsWith("trained")) {
+                        epochs[0] = message;
+                    }
+                });
         double fit = seconds(t0);
         long[] count = {0};
         long t1 = System.nanoTime();
@@ -298,18 +321,42 @@ public final class Benchmark {
         double generate = seconds(t1);
         System.out.printf(
                 Locale.ROOT,
-                "%nat %,d rows (baseline): fit %.1f s, generate %.1f s (%,.0f rows/s), peak heap %,.0f MB%n",
+                "%nat %,d rows (argn, training budget %.0f s): fit %.1f s, generate %.1f s (%,.0f rows/s),"
+                        + " peak heap %,.0f MB, peak resident %,.0f MB%n  %s%n",
                 rows,
+                SCALE_TRAINING_SECONDS,
                 fit,
                 generate,
                 count[0] / generate,
-                peakHeap() / 1e6);
+                peakHeap() / 1e6,
+                peakResident() / 1e6,
+                epochs[0]);
     }
 
     private static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
+        try {
+            // Linux: "5" resets the process's peak resident set size (VmHWM)
+            Files.writeString(Path.of("/proc/self/clear_refs"), "5");
+        } catch (java.io.IOException | UnsupportedOperationException e) {
+            // not Linux: the peak then covers the whole run
+        }
+    }
+
+    /** Peak resident memory of the process (heap, native PyTorch buffers, everything); 0 off Linux. */
+    private static long peakResident() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (java.io.IOException | NumberFormatException e) {
+            // not Linux
+        }
+        return 0;
     }
 
     private static long peakHeap() {

@@ -15,6 +15,7 @@ import org.facsimile.synth.Generator;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.model.ModelArtefact;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
@@ -33,7 +34,8 @@ import org.facsimile.synth.table.TableSpec;
  *
  * <pre>
  * fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
- * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N]
+ *        [--synthesizer argn|baseline] [--training-seconds S]
+ * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
  * report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
  * </pre>
  */
@@ -42,9 +44,12 @@ public final class Main {
     static final String USAGE = """
             usage:
               fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
-                     learns the table (all of it: hold rows out yourself to report on them)
-              sample --model FILE.fcsm --rows N --out FILE.csv [--seed N]
-                     generates N rows, streamed to the file
+                     [--synthesizer argn|baseline] [--training-seconds S]
+                     learns the table (all of it: hold rows out yourself to report on them);
+                     argn, the autoregressive network, is the default
+              sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
+                     generates N rows, streamed to the file; temperature below 1 favours likelier
+                     values, top-p below 1 drops the unlikeliest
               report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
                      quality and privacy of a synthetic table against the real rows it was learnt from
             """;
@@ -92,8 +97,14 @@ public final class Main {
         try (InputStream in = Files.newInputStream(data)) {
             table = CsvTables.read(in, data.getFileName().toString(), spec);
         }
-        Synthesizer synthesizer = new GaussianCopulaSynthesizer();
-        SynthesisSettings settings = new SynthesisSettings(seed, 0, 0);
+        Synthesizer synthesizer =
+                switch (o.one("--synthesizer") == null ? ArgnSynthesizer.NAME : o.one("--synthesizer")) {
+                    case ArgnSynthesizer.NAME -> new ArgnSynthesizer();
+                    case "baseline" -> new GaussianCopulaSynthesizer();
+                    default -> throw new UsageException("--synthesizer is argn or baseline");
+                };
+        SynthesisSettings settings = new SynthesisSettings(seed, 0, 0)
+                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
         long start = System.nanoTime();
         Generator generator = synthesizer.fit(
                 table, spec, settings, (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
@@ -117,7 +128,13 @@ public final class Main {
         try (OutputStream file = Files.newOutputStream(out);
                 CsvTables.RowWriter writer = CsvTables.writer(file, loaded.spec())) {
             long[] done = {0};
-            loaded.generator().generate(rows, o.number("--seed", 1), row -> {
+            Generator generator;
+            try {
+                generator = loaded.generator().withSampling(o.decimal("--temperature", 1), o.decimal("--top-p", 1));
+            } catch (IllegalArgumentException | UnsupportedOperationException e) {
+                throw new UsageException(e.getMessage());
+            }
+            generator.generate(rows, o.number("--seed", 1), row -> {
                 writer.accept(row);
                 if (++done[0] % 1_000_000 == 0) {
                     say(String.format(Locale.ROOT, "%,d rows", done[0]));
@@ -220,6 +237,15 @@ public final class Main {
                 throw new UsageException(name + " is needed");
             }
             return Path.of(v);
+        }
+
+        double decimal(String name, double fallback) {
+            String v = one(name);
+            try {
+                return v == null ? fallback : Double.parseDouble(v);
+            } catch (NumberFormatException e) {
+                throw new UsageException(name + " must be a number");
+            }
         }
 
         long number(String name, long fallback) {

@@ -46,11 +46,19 @@ class MainTest {
         Path synthetic = dir.resolve("synthetic.csv");
 
         assertEquals(0, Main.run(new String[] {
-            "fit", "--data", training.toString(), "--model", model.toString(), "--key", "code"
+            "fit",
+            "--data",
+            training.toString(),
+            "--model",
+            model.toString(),
+            "--key",
+            "code",
+            "--training-seconds",
+            "20"
         }));
         assertTrue(Files.size(model) > 0);
         assertEquals(0, Main.run(new String[] {
-            "sample", "--model", model.toString(), "--rows", "2500", "--out", synthetic.toString()
+            "sample", "--model", model.toString(), "--rows", "2500", "--out", synthetic.toString(), "--top-p", "0.95"
         }));
         List<String> lines = Files.readAllLines(synthetic);
         assertEquals("code,age,city,score", lines.get(0));
@@ -90,6 +98,28 @@ class MainTest {
                 Main.UsageException.class,
                 () -> Main.run(new String[] {"fit", "--data", data.toString(), "--model", "m", "--key", "nope"}));
         assertTrue(key.getMessage().contains("nope"));
+        assertThrows(
+                Main.UsageException.class,
+                () -> Main.run(
+                        new String[] {"fit", "--data", data.toString(), "--model", "m", "--synthesizer", "gan"}));
+        Path baseline = dir.resolve("baseline.fcsm");
+        assertEquals(0, Main.run(new String[] {
+            "fit", "--data", data.toString(), "--model", baseline.toString(), "--synthesizer", "baseline"
+        }));
+        Main.UsageException temperature = assertThrows(
+                Main.UsageException.class,
+                () -> Main.run(new String[] {
+                    "sample",
+                    "--model",
+                    baseline.toString(),
+                    "--rows",
+                    "5",
+                    "--out",
+                    dir.resolve("s.csv").toString(),
+                    "--temperature",
+                    "0.5"
+                }));
+        assertTrue(temperature.getMessage().contains("temperature"), temperature.getMessage());
         Path ragged = dir.resolve("ragged.csv");
         Files.writeString(ragged, "a,b\n1,2\n3\n");
         CsvProblem problem = assertThrows(
