@@ -26,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.UUID;
-import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.TableSpec;
@@ -37,12 +36,12 @@ import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositViews.DepositView;
 import org.facsimile.web.deposit.DepositViews.JobView;
-import org.facsimile.web.deposit.DepositViews.SettingsRequest;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.publishing.PublishService;
 import org.facsimile.web.storage.BlobStore;
+import org.facsimile.web.synthesis.JobSettings;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
 
@@ -234,16 +233,12 @@ public class DepositResource {
     @Path("{id}/submit")
     public Response submit(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
-        SettingsRequest request = body == null || body.isBlank()
-                ? new SettingsRequest(null, null, null)
-                : parse(body, SettingsRequest.class);
-        SynthesisSettings defaults = SynthesisSettings.defaults();
-        SynthesisSettings settings;
+        JobSettings request = body == null || body.isBlank()
+                ? new JobSettings(null, null, null, null, null, null, null)
+                : parse(body, JobSettings.class);
+        JobSettings settings;
         try {
-            settings = new SynthesisSettings(
-                    request.seed() == null ? defaults.seed() : request.seed(),
-                    request.sampleRows() == null ? defaults.sampleRows() : request.sampleRows(),
-                    request.holdoutShare() == null ? defaults.holdoutShare() : request.holdoutShare());
+            settings = request.complete();
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
         }

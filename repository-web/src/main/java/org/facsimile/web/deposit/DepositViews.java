@@ -85,7 +85,4 @@ public final class DepositViews {
                     events.stream().map(StepView::of).toList());
         }
     }
-
-    /** The body of a submit: engine settings, all optional. */
-    public record SettingsRequest(Long seed, Long sampleRows, Double holdoutShare) {}
 }

@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.facsimile.synth.SynthesisSettings;
+import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
-import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.CsvProblem;
@@ -70,8 +70,15 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
 
     @Override
     public SynthesisWorker.Outcome run(JobQueue.Claim claim, SynthesisWorker.Progress progress) throws Exception {
-        SynthesisSettings settings = JSONB.fromJson(claim.settings(), SynthesisSettings.class);
-        GaussianCopulaSynthesizer synthesizer = new GaussianCopulaSynthesizer();
+        JobSettings chosen = JSONB.fromJson(claim.settings(), JobSettings.class);
+        SynthesisSettings settings;
+        Synthesizer synthesizer;
+        try {
+            settings = chosen.engine();
+            synthesizer = chosen.newSynthesizer();
+        } catch (IllegalArgumentException e) {
+            throw new SynthesisWorker.JobFailure("invalid settings: " + e.getMessage(), e);
+        }
         TableSynthesis synthesis = new TableSynthesis(synthesizer);
         String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
         List<TableSynthesis.Report> reports = new ArrayList<>();

@@ -1,0 +1,76 @@
+package org.facsimile.web.synthesis;
+
+import org.facsimile.synth.SynthesisSettings;
+import org.facsimile.synth.Synthesizer;
+import org.facsimile.synth.argn.ArgnSynthesizer;
+import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+
+/**
+ * A job's settings as a depositor sends them and as the job row stores them: every field
+ * optional, the engine's defaults filling the gaps. A job stored before a field existed still
+ * reads.
+ *
+ * @param synthesizer "argn" (the autoregressive network, default) or "baseline" (Gaussian copula)
+ * @param seed seed of every random choice
+ * @param sampleRows rows to generate per table; 0 = as many as the input
+ * @param holdoutShare share of the input kept back as the quality and privacy reference
+ * @param temperature sampling temperature of the network (1 = as learnt)
+ * @param topP nucleus sampling share of the network (1 = all values)
+ * @param trainingSeconds the network's training time budget
+ */
+public record JobSettings(
+        String synthesizer,
+        Long seed,
+        Long sampleRows,
+        Double holdoutShare,
+        Double temperature,
+        Double topP,
+        Double trainingSeconds) {
+
+    /** The synthesizer when none is chosen. */
+    public static final String DEFAULT_SYNTHESIZER = ArgnSynthesizer.NAME;
+
+    /**
+     * These settings with the defaults filled in, checked.
+     *
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public JobSettings complete() {
+        SynthesisSettings engine = engine();
+        String name = synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer;
+        newSynthesizer(name);
+        return new JobSettings(
+                name,
+                engine.seed(),
+                engine.sampleRows(),
+                engine.holdoutShare(),
+                engine.temperature(),
+                engine.topP(),
+                engine.trainingSeconds());
+    }
+
+    /** The engine's settings, defaults where none is given. */
+    public SynthesisSettings engine() {
+        SynthesisSettings defaults = SynthesisSettings.defaults();
+        return new SynthesisSettings(
+                seed == null ? defaults.seed() : seed,
+                sampleRows == null ? defaults.sampleRows() : sampleRows,
+                holdoutShare == null ? defaults.holdoutShare() : holdoutShare,
+                temperature == null ? defaults.temperature() : temperature,
+                topP == null ? defaults.topP() : topP,
+                trainingSeconds == null ? defaults.trainingSeconds() : trainingSeconds);
+    }
+
+    /** A fresh instance of the chosen synthesizer. */
+    public Synthesizer newSynthesizer() {
+        return newSynthesizer(synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer);
+    }
+
+    private static Synthesizer newSynthesizer(String name) {
+        return switch (name) {
+            case ArgnSynthesizer.NAME -> new ArgnSynthesizer();
+            case "baseline" -> new GaussianCopulaSynthesizer();
+            default -> throw new IllegalArgumentException("synthesizer must be argn or baseline, was " + name);
+        };
+    }
+}
