@@ -247,6 +247,10 @@ public final class Benchmark {
                 new Line("bivariate accuracy", f -> f.quality().bivariateAccuracy(), ref.holdoutBivariateAccuracy()),
                 new Line("trivariate accuracy", f -> f.quality().trivariateAccuracy(), ref.holdoutTrivariateAccuracy()),
                 new Line(
+                        "association similarity (Cramér's V)",
+                        f -> f.quality().associationSimilarity(),
+                        ref.holdoutAssociationSimilarity()),
+                new Line(
                         "discriminator AUC (0.5 ideal)",
                         f -> f.quality().discriminatorAuc(),
                         ref.holdoutDiscriminatorAuc()),

@@ -68,15 +68,27 @@ public final class QualityEvaluator {
         List<QualityReport.PairQuality> pairs = new ArrayList<>();
         double biSynth = 0;
         double biHold = 0;
+        double assocSynth = 0;
+        double assocHold = 0;
         for (int i = 0; i < measured.size(); i++) {
             for (int j = i + 1; j < measured.size(); j++) {
                 int[] cols = {measured.get(i), measured.get(j)};
                 double[] real = frequencies(trainBins, cols, binnings);
-                double accuracy = 1 - tvd(real, frequencies(synthBins, cols, binnings));
+                double[] synth = frequencies(synthBins, cols, binnings);
+                double accuracy = 1 - tvd(real, synth);
                 biSynth += accuracy;
-                biHold += reference ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+                int rowsOf = binnings[cols[0]].binCount();
+                int colsOf = binnings[cols[1]].binCount();
+                double realV = cramersV(real, rowsOf, colsOf);
+                double synthV = cramersV(synth, rowsOf, colsOf);
+                assocSynth += 1 - Math.abs(realV - synthV);
+                if (reference) {
+                    double[] hold = frequencies(holdBins, cols, binnings);
+                    biHold += 1 - tvd(real, hold);
+                    assocHold += 1 - Math.abs(realV - cramersV(hold, rowsOf, colsOf));
+                }
                 pairs.add(new QualityReport.PairQuality(
-                        spec.column(cols[0]).name(), spec.column(cols[1]).name(), accuracy));
+                        spec.column(cols[0]).name(), spec.column(cols[1]).name(), accuracy, realV, synthV));
             }
         }
 
@@ -111,6 +123,8 @@ public final class QualityEvaluator {
                 k == 0 || !reference ? Double.NaN : uniHold / k,
                 p == 0 || !reference ? Double.NaN : biHold / p,
                 t == 0 || !reference ? Double.NaN : triHold / t,
+                p == 0 ? Double.NaN : assocSynth / p,
+                p == 0 || !reference ? Double.NaN : assocHold / p,
                 auc,
                 holdoutAuc,
                 columns,
@@ -163,6 +177,45 @@ public final class QualityEvaluator {
             f[cell] += 1.0 / rows.length;
         }
         return f;
+    }
+
+    /**
+     * Cramér's V of a two-way table of joint frequencies: 0 when the two columns are independent,
+     * 1 when one determines the other. Rows or columns that are empty do not count towards the
+     * table's size.
+     */
+    static double cramersV(double[] joint, int rows, int columns) {
+        double[] rowSum = new double[rows];
+        double[] colSum = new double[columns];
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                rowSum[i] += joint[i * columns + j];
+                colSum[j] += joint[i * columns + j];
+            }
+        }
+        int usedRows = 0;
+        int usedColumns = 0;
+        for (double r : rowSum) {
+            usedRows += r > 0 ? 1 : 0;
+        }
+        for (double c : colSum) {
+            usedColumns += c > 0 ? 1 : 0;
+        }
+        int k = Math.min(usedRows, usedColumns);
+        if (k < 2) {
+            return 0;
+        }
+        double phi2 = 0;
+        for (int i = 0; i < rows; i++) {
+            for (int j = 0; j < columns; j++) {
+                double expected = rowSum[i] * colSum[j];
+                if (expected > 0) {
+                    double d = joint[i * columns + j] - expected;
+                    phi2 += d * d / expected;
+                }
+            }
+        }
+        return Math.sqrt(Math.min(1, phi2 / (k - 1)));
     }
 
     /** Total variation distance between two distributions over the same cells. */

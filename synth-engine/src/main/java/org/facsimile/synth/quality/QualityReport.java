@@ -17,6 +17,10 @@ import java.util.List;
  * @param holdoutUnivariateAccuracy the reference for univariate accuracy
  * @param holdoutBivariateAccuracy the reference for bivariate accuracy
  * @param holdoutTrivariateAccuracy the reference for trivariate accuracy
+ * @param associationSimilarity 1 - |V(training) - V(synthetic)| averaged over column pairs, V
+ *     being Cramér's V of the pair's binned table: are the strengths of the relations between
+ *     columns kept
+ * @param holdoutAssociationSimilarity the same for the holdout rows
  * @param discriminatorAuc ROC AUC of a classifier telling training rows from synthetic rows on
  *     column and pair bins: 0.5 means it cannot tell them apart
  * @param holdoutDiscriminatorAuc the same classifier telling training rows from holdout rows
@@ -34,6 +38,8 @@ public record QualityReport(
         double holdoutUnivariateAccuracy,
         double holdoutBivariateAccuracy,
         double holdoutTrivariateAccuracy,
+        double associationSimilarity,
+        double holdoutAssociationSimilarity,
         double discriminatorAuc,
         double holdoutDiscriminatorAuc,
         List<ColumnQuality> columns,
@@ -77,5 +83,6 @@ public record QualityReport(
     public record Bin(String label, double real, double synthetic) {}
 
     /** The accuracy of one pair of columns. */
-    public record PairQuality(String first, String second, double accuracy) {}
+    public record PairQuality(
+            String first, String second, double accuracy, double realAssociation, double syntheticAssociation) {}
 }

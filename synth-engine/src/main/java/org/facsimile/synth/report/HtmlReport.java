@@ -76,6 +76,11 @@ public final class HtmlReport {
         row(html, "Univariate (columns)", q.univariateAccuracy(), q.holdoutUnivariateAccuracy());
         row(html, "Bivariate (pairs)", q.bivariateAccuracy(), q.holdoutBivariateAccuracy());
         row(html, "Trivariate (triples)", q.trivariateAccuracy(), q.holdoutTrivariateAccuracy());
+        row(
+                html,
+                "Association strength kept (Cram&eacute;r's V)",
+                q.associationSimilarity(),
+                q.holdoutAssociationSimilarity());
         html.append("<tr><td>Discriminator AUC (50% = cannot tell real from synthetic)</td><td>")
                 .append(percent(q.discriminatorAuc()))
                 .append("</td><td>")

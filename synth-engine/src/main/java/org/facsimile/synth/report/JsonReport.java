@@ -48,6 +48,9 @@ public final class JsonReport {
         return report;
     }
 
+    /** Pairs named in the JSON report, worst first. */
+    static final int WORST_PAIRS = 10;
+
     private static Map<String, Object> quality(QualityReport q) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("univariateAccuracy", number(q.univariateAccuracy()));
@@ -58,6 +61,8 @@ public final class JsonReport {
         m.put("holdoutTrivariateAccuracy", number(q.holdoutTrivariateAccuracy()));
         m.put("overallAccuracy", number(q.overallAccuracy()));
         m.put("holdoutOverallAccuracy", number(q.holdoutOverallAccuracy()));
+        m.put("associationSimilarity", number(q.associationSimilarity()));
+        m.put("holdoutAssociationSimilarity", number(q.holdoutAssociationSimilarity()));
         m.put("discriminatorAuc", number(q.discriminatorAuc()));
         m.put("holdoutDiscriminatorAuc", number(q.holdoutDiscriminatorAuc()));
         List<Map<String, Object>> columns = new ArrayList<>();
@@ -69,6 +74,19 @@ public final class JsonReport {
             columns.add(column);
         }
         m.put("columns", columns);
+        List<Map<String, Object>> worstPairs = new ArrayList<>();
+        q.pairs().stream()
+                .sorted(java.util.Comparator.comparingDouble(QualityReport.PairQuality::accuracy))
+                .limit(WORST_PAIRS)
+                .forEach(pair -> {
+                    Map<String, Object> entry = new LinkedHashMap<>();
+                    entry.put("columns", List.of(pair.first(), pair.second()));
+                    entry.put("accuracy", number(pair.accuracy()));
+                    entry.put("realAssociation", number(pair.realAssociation()));
+                    entry.put("syntheticAssociation", number(pair.syntheticAssociation()));
+                    worstPairs.add(entry);
+                });
+        m.put("worstPairs", worstPairs);
         return m;
     }
 

@@ -109,6 +109,33 @@ class QualityEvaluatorTest {
         assertTrue(
                 report.holdoutBivariateAccuracy() > 0.9,
                 "real unseen rows keep it: " + report.holdoutBivariateAccuracy());
+        QualityReport.PairQuality broken = report.pairs().stream()
+                .filter(p -> p.first().equals(real.columns().get(0))
+                        && p.second().equals(real.columns().get(1)))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(broken.realAssociation() > 0.3, "the real pair is related: " + broken.realAssociation());
+        assertTrue(broken.syntheticAssociation() < 0.1, "the shuffled pair is not: " + broken.syntheticAssociation());
+        assertTrue(report.associationSimilarity() < report.holdoutAssociationSimilarity());
+    }
+
+    @Test
+    void cramersVIsZeroForIndependentAndOneForDeterminedColumns() {
+        // 2 x 3 table, independent: the product of its margins
+        double[] rows = {0.3, 0.7};
+        double[] columns = {0.2, 0.5, 0.3};
+        double[] independent = new double[6];
+        for (int i = 0; i < 2; i++) {
+            for (int j = 0; j < 3; j++) {
+                independent[i * 3 + j] = rows[i] * columns[j];
+            }
+        }
+        assertEquals(0.0, QualityEvaluator.cramersV(independent, 2, 3), 1e-9);
+        // the diagonal of a 3 x 3 table: each value of one column fixes the other
+        assertEquals(1.0, QualityEvaluator.cramersV(new double[] {0.2, 0, 0, 0, 0.5, 0, 0, 0, 0.3}, 3, 3), 1e-9);
+        // a hand-computed case: [[0.4, 0.1], [0.1, 0.4]] has phi = 0.6
+        assertEquals(0.6, QualityEvaluator.cramersV(new double[] {0.4, 0.1, 0.1, 0.4}, 2, 2), 1e-9);
+        assertEquals(0.0, QualityEvaluator.cramersV(new double[] {0.5, 0.5, 0, 0}, 2, 2), 1e-9, "one row: no relation");
     }
 
     @Test
