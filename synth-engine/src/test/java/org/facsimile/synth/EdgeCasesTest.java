@@ -2,27 +2,41 @@ package org.facsimile.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.facsimile.synth.argn.ArgnOptions;
+import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Awkward tables run through the whole engine without failing, and say what they could not measure. */
 class EdgeCasesTest {
 
-    private static TableSynthesis.Report run(String csv, List<String[]> out) throws Exception {
+    /** Every synthesizer the engine offers; the network with a short training budget. */
+    static List<Synthesizer> synthesizers() {
+        return List.of(
+                new GaussianCopulaSynthesizer(),
+                new ArgnSynthesizer(ArgnOptions.defaults().withMaxEpochs(3)));
+    }
+
+    private static TableSynthesis.Report run(Synthesizer synthesizer, String csv, List<String[]> out) throws Exception {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         TableSpec spec = CsvTables.inspect(new ByteArrayInputStream(bytes), "t.csv", StandardCharsets.UTF_8)
                 .spec();
         Table table = CsvTables.read(new ByteArrayInputStream(bytes), "t.csv", spec);
-        return new TableSynthesis(new GaussianCopulaSynthesizer())
+        return new TableSynthesis(synthesizer)
                 .run(table, spec, SynthesisSettings.defaults(), ProgressListener.NONE, out::add);
     }
 
@@ -35,31 +49,56 @@ class EdgeCasesTest {
     }
 
     @Test
-    void oneRow() throws Exception {
+    void zeroRowsAreRefusedWithAClearMessage() {
+        CsvProblem problem =
+                assertThrows(CsvProblem.class, () -> run(new GaussianCopulaSynthesizer(), "a,b\n", new ArrayList<>()));
+        assertTrue(problem.getMessage().contains("no data rows"), problem.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void anEmptyTableIsRefusedByEverySynthesizer(Synthesizer synthesizer) {
+        TableSpec spec = new TableSpec(
+                "t", List.of(new ColumnSpec("a", org.facsimile.synth.table.ColumnKind.CATEGORICAL, null)), List.of());
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
+                () -> synthesizer.fit(
+                        new Table("t", List.of("a"), new ArrayList<>()),
+                        spec,
+                        SynthesisSettings.defaults(),
+                        ProgressListener.NONE));
+        assertTrue(e.getMessage().contains("no rows"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void oneRow(Synthesizer synthesizer) throws Exception {
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = run("a,b\n1,x\n", out);
+        TableSynthesis.Report report = run(synthesizer, "a,b\n1,x\n", out);
         assertEquals(1, out.size());
         assertFalse(report.privacy().passed(), "too small to measure: not passed");
         assertTrue(report.privacy().reasons().get(0).contains("too small"));
     }
 
-    @Test
-    void oneColumnAllEmptyAndConstantColumns() throws Exception {
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void oneColumnAllEmptyAndConstantColumns(Synthesizer synthesizer) throws Exception {
         List<String[]> out = new ArrayList<>();
-        run(rows("only", 200, i -> Integer.toString(i % 17)), out);
+        run(synthesizer, rows("only", 200, i -> Integer.toString(i % 17)), out);
         assertEquals(200, out.size());
 
         out.clear();
-        run(rows("empty,constant,x", 200, i -> ",NL," + (i % 5)), out);
+        run(synthesizer, rows("empty,constant,x", 200, i -> ",NL," + (i % 5)), out);
         assertTrue(
                 out.stream().allMatch(r -> r[0] == null && "NL".equals(r[1])),
                 "empty stays empty, constant stays constant");
     }
 
-    @Test
-    void aHundredThousandDistinctValuesAreNotReproduced() throws Exception {
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void aHundredThousandDistinctValuesAreNotReproduced(Synthesizer synthesizer) throws Exception {
         List<String[]> out = new ArrayList<>();
-        run(rows("token,group", 100_000, i -> "tok" + i + "x," + (i % 3)), out);
+        run(synthesizer, rows("token,group", 100_000, i -> "tok" + i + "x," + (i % 3)), out);
         java.util.Set<String> real = new java.util.HashSet<>();
         for (int i = 0; i < 100_000; i++) {
             real.add("tok" + i + "x");
@@ -69,11 +108,13 @@ class EdgeCasesTest {
         assertEquals(0, copied, "no unique value of a real row is published");
     }
 
-    @Test
-    void mixedTypesAndVeryLongStrings() throws Exception {
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void mixedTypesAndVeryLongStrings(Synthesizer synthesizer) throws Exception {
         List<String[]> out = new ArrayList<>();
         String longText = "w".repeat(100_000);
         run(
+                synthesizer,
                 rows(
                         "mixed,long",
                         300,

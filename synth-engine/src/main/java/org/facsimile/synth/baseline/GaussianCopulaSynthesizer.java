@@ -52,15 +52,19 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
             throw new IllegalArgumentException(
                     "table columns " + table.columns() + " differ from spec " + spec.columnNames());
         }
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("table " + table.name() + " has no rows to learn from");
+        }
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
         int m = table.columnCount();
         ColumnModel[] columns = new ColumnModel[m];
         List<Integer> copulaColumns = new ArrayList<>();
+        Random protection = new Random(settings.seed());
         for (int c = 0; c < m; c++) {
             ColumnSpec column = spec.column(c);
             String[] values = table.column(c);
-            columns[c] = ColumnModel.fit(column, values, spec.primaryKey().contains(column.name()));
+            columns[c] = ColumnModel.fit(column, values, spec.primaryKey().contains(column.name()), protection);
             if (columns[c].marginal() != null) {
                 copulaColumns.add(c);
             }

@@ -20,8 +20,14 @@ public final class ColumnModel {
 
     /** Numeric columns with at most this many distinct values are learnt value by value. */
     public static final int DISCRETE_LIMIT = 64;
-    /** Categories seen fewer times than this are pooled into the rare token. */
+    /**
+     * Categories seen fewer times than a threshold drawn per column from [RARE_THRESHOLD,
+     * RARE_THRESHOLD + RARE_THRESHOLD_SPREAD) are pooled into the rare token; a random threshold
+     * keeps an attacker from knowing exactly which counts are published.
+     */
     public static final int RARE_THRESHOLD = 5;
+
+    public static final int RARE_THRESHOLD_SPREAD = 3;
     /** Numeric tails are clipped to the value of this rank from each end. */
     public static final int CLIP_RANK = 5;
 
@@ -44,14 +50,16 @@ public final class ColumnModel {
      * @param column what the column is
      * @param values its training values (null = missing), all valid for {@code column.kind()}
      * @param primaryKey the column is (part of) the table's key: generated fresh, never learnt
+     * @param random draws the column's rare-category threshold
      */
-    public static ColumnModel fit(ColumnSpec column, String[] values, boolean primaryKey) {
+    public static ColumnModel fit(ColumnSpec column, String[] values, boolean primaryKey, Random random) {
         ColumnKind kind = primaryKey ? ColumnKind.IDENTIFIER : column.kind();
+        int rare = RARE_THRESHOLD + random.nextInt(RARE_THRESHOLD_SPREAD);
         switch (kind) {
             case IDENTIFIER:
                 return new ColumnModel(null, null, true, allIntegers(values), null);
             case TEXT:
-                return new ColumnModel(null, TextModel.fit(values, RARE_THRESHOLD), false, false, null);
+                return new ColumnModel(null, TextModel.fit(values, rare), false, false, null);
             case EMPTY:
                 return constant(null);
             case CONSTANT:
@@ -62,13 +70,13 @@ public final class ColumnModel {
             case DATETIME:
                 if (distinct(values) <= DISCRETE_LIMIT) {
                     return of(DiscreteMarginal.fit(
-                            values, kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL, RARE_THRESHOLD));
+                            values, kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL, rare));
                 }
                 return of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
             case BOOLEAN:
             case CATEGORICAL:
             default:
-                return of(DiscreteMarginal.fit(values, false, RARE_THRESHOLD));
+                return of(DiscreteMarginal.fit(values, false, rare));
         }
     }
 
