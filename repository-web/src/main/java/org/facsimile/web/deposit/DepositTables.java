@@ -6,7 +6,6 @@ import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
-import org.facsimile.vocab.csvw.CsvwDatatypes;
 import org.facsimile.vocab.csvw.CsvwTable;
 
 /**
@@ -35,33 +34,9 @@ public final class DepositTables {
             ColumnKind guess = inferred.column(c).kind();
             ColumnKind kind = declared.primaryKey().contains(column.name())
                     ? ColumnKind.IDENTIFIER
-                    : kindOf(column.datatype(), guess);
+                    : ColumnKind.forDatatype(column.datatype(), guess);
             columns.add(new ColumnSpec(column.name(), kind, column.nullMarkers()));
         }
         return new TableSpec(inferred.name(), columns, declared.primaryKey());
-    }
-
-    private static ColumnKind kindOf(String datatype, ColumnKind guess) {
-        if (guess == ColumnKind.EMPTY || guess == ColumnKind.CONSTANT) {
-            return guess;
-        }
-        if (CsvwDatatypes.INTEGERS.contains(datatype)) {
-            return ColumnKind.INTEGER;
-        }
-        if (CsvwDatatypes.DECIMALS.contains(datatype)) {
-            return ColumnKind.DECIMAL;
-        }
-        switch (datatype) {
-            case "date":
-                return ColumnKind.DATE;
-            case "dateTime":
-            case "datetime":
-                return ColumnKind.DATETIME;
-            case "boolean":
-                return ColumnKind.BOOLEAN;
-            default:
-                // a string: keep what inference saw among the string kinds
-                return guess == ColumnKind.TEXT || guess == ColumnKind.IDENTIFIER ? guess : ColumnKind.CATEGORICAL;
-        }
     }
 }

@@ -33,24 +33,25 @@ import org.facsimile.synth.table.TableSpec;
  * {@code facsimile-synth fit | sample | report}: the engine without the repository.
  *
  * <pre>
- * fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
+ * fit    --data FILE.csv [--metadata CSVW.json] --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
  *        [--synthesizer argn|baseline] [--training-seconds S]
  * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
- * report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
+ * report --real TRAINING.csv [--metadata CSVW.json] --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
  * </pre>
  */
 public final class Main {
 
     static final String USAGE = """
             usage:
-              fit    --data FILE.csv --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
-                     [--synthesizer argn|baseline] [--training-seconds S]
-                     learns the table (all of it: hold rows out yourself to report on them);
+              fit    --data FILE.csv [--metadata CSVW.json] --model OUT.fcsm [--key COLUMN] [--null MARKER]...
+                     [--seed N] [--synthesizer argn|baseline] [--training-seconds S]
+                     learns the table (all of it: hold rows out yourself to report on them), with
+                     the datatypes, null markers and primary key of its W3C CSVW metadata if given;
                      argn, the autoregressive network, is the default
               sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
                      generates N rows, streamed to the file; temperature below 1 favours likelier
                      values, top-p below 1 drops the unlikeliest
-              report --real TRAINING.csv --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
+              report --real TRAINING.csv [--metadata CSVW.json] --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
                      quality and privacy of a synthetic table against the real rows it was learnt from
             """;
 
@@ -92,7 +93,7 @@ public final class Main {
         Path model = o.path("--model");
         long seed = o.number("--seed", 42);
         say("profiling " + data);
-        TableSpec spec = spec(data, o.all("--null"), o.one("--key"));
+        TableSpec spec = spec(data, o.all("--null"), o.one("--key"), o.one("--metadata"));
         Table table;
         try (InputStream in = Files.newInputStream(data)) {
             table = CsvTables.read(in, data.getFileName().toString(), spec);
@@ -147,7 +148,7 @@ public final class Main {
 
     private static void report(Options o) throws IOException, CsvProblem {
         Path real = o.path("--real");
-        TableSpec spec = spec(real, o.all("--null"), o.one("--key"));
+        TableSpec spec = spec(real, o.all("--null"), o.one("--key"), o.one("--metadata"));
         Table training = read(real, spec);
         Table holdout = read(o.path("--holdout"), spec);
         Table synthetic = read(o.path("--synthetic"), spec);
@@ -176,12 +177,15 @@ public final class Main {
         }
     }
 
-    /** The inferred columns, with extra null markers and a declared key applied. */
-    static TableSpec spec(Path data, List<String> nulls, String key) throws IOException, CsvProblem {
+    /** The inferred columns, with a CSVW declaration, extra null markers and a declared key applied. */
+    static TableSpec spec(Path data, List<String> nulls, String key, String metadata) throws IOException, CsvProblem {
         TableSpec inferred;
         try (InputStream in = Files.newInputStream(data)) {
             inferred = CsvTables.inspect(in, data.getFileName().toString(), StandardCharsets.UTF_8)
                     .spec();
+        }
+        if (metadata != null) {
+            inferred = CsvwMetadata.apply(Path.of(metadata), data.getFileName().toString(), inferred);
         }
         if (key != null && !inferred.columnNames().contains(key)) {
             throw new UsageException("--key " + key + " is not a column of " + data.getFileName());

@@ -54,6 +54,52 @@ public enum ColumnKind {
         }
     }
 
+    /** CSVW (XML Schema) datatypes whose values are whole numbers. */
+    private static final java.util.Set<String> INTEGER_DATATYPES = java.util.Set.of(
+            "integer",
+            "long",
+            "int",
+            "short",
+            "byte",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "nonPositiveInteger",
+            "negativeInteger",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte");
+
+    /** CSVW datatypes whose values are numbers with fractions. */
+    private static final java.util.Set<String> DECIMAL_DATATYPES =
+            java.util.Set.of("decimal", "double", "float", "number");
+
+    /**
+     * The kind of a column declared with a CSVW datatype: the declaration decides between numbers,
+     * dates, booleans and strings; among strings (and for columns found empty or constant) what
+     * profiling saw stands, since a datatype says nothing about free text or keys.
+     *
+     * @param datatype the CSVW datatype name (its base), e.g. {@code integer}, {@code dateTime}
+     * @param inferred what profiling the data found
+     */
+    public static ColumnKind forDatatype(String datatype, ColumnKind inferred) {
+        if (inferred == EMPTY || inferred == CONSTANT) {
+            return inferred;
+        }
+        if (INTEGER_DATATYPES.contains(datatype)) {
+            return INTEGER;
+        }
+        if (DECIMAL_DATATYPES.contains(datatype)) {
+            return DECIMAL;
+        }
+        return switch (datatype == null ? "string" : datatype) {
+            case "date" -> DATE;
+            case "dateTime", "datetime" -> DATETIME;
+            case "boolean" -> BOOLEAN;
+            default -> inferred == TEXT || inferred == IDENTIFIER ? inferred : CATEGORICAL;
+        };
+    }
+
     /** True for kinds whose values are ordered numbers (dates count as days, times as seconds). */
     public boolean isNumeric() {
         return this == INTEGER || this == DECIMAL || this == DATE || this == DATETIME;

@@ -1,0 +1,215 @@
+package org.facsimile.synth.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.facsimile.synth.table.ColumnKind;
+import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * The part of a W3C CSVW metadata file (a table, or a table group) the engine needs for one CSV
+ * file: its columns' names, datatypes and null markers, and its primary key. The declaration is
+ * checked against the CSV's header column by column; JSON-LD contexts are names here, never
+ * fetched. The repository reads the whole of CSVW through the vocabularies module; the engine's
+ * command line only needs this much.
+ */
+final class CsvwMetadata {
+
+    private CsvwMetadata() {}
+
+    /** A metadata file that cannot be used, with the JSON path of what is wrong. */
+    static final class Problem extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        Problem(Path file, String path, String message) {
+            super(file.getFileName() + (path.isEmpty() ? "" : " at " + path) + ": " + message);
+        }
+    }
+
+    /**
+     * @param metadata the CSVW file
+     * @param csvFile the CSV file's name, matched against the tables' {@code url}
+     * @param inferred what profiling found in the CSV, in header order
+     * @return the inferred spec with the declared datatypes, null markers and key applied
+     */
+    static TableSpec apply(Path metadata, String csvFile, TableSpec inferred) throws IOException {
+        JsonElement root;
+        try (Reader in = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(in);
+        } catch (JsonParseException e) {
+            throw new Problem(metadata, "", "not JSON: " + e.getMessage());
+        }
+        if (!root.isJsonObject()) {
+            throw new Problem(metadata, "$", "a CSVW table or table group object is expected");
+        }
+        String[] path = {"$"};
+        JsonObject table = table(metadata, root.getAsJsonObject(), csvFile, path);
+        JsonObject schema = object(metadata, table, "tableSchema", path[0]);
+        if (schema == null) {
+            throw new Problem(metadata, path[0], "the table has no tableSchema");
+        }
+        JsonElement columnsElement = schema.get("columns");
+        if (columnsElement == null || !columnsElement.isJsonArray()) {
+            throw new Problem(metadata, path[0] + ".tableSchema", "columns must be an array");
+        }
+        JsonArray declared = columnsElement.getAsJsonArray();
+        List<String> defaultNulls = strings(metadata, schema.get("null"), path[0] + ".tableSchema.null");
+        List<ColumnSpec> columns = new ArrayList<>();
+        int c = 0;
+        for (int i = 0; i < declared.size(); i++) {
+            String at = path[0] + ".tableSchema.columns[" + i + "]";
+            if (!declared.get(i).isJsonObject()) {
+                throw new Problem(metadata, at, "a column must be an object");
+            }
+            JsonObject column = declared.get(i).getAsJsonObject();
+            if (column.has("virtual") && column.get("virtual").getAsBoolean()) {
+                continue;
+            }
+            if (c >= inferred.columns().size()) {
+                throw new Problem(
+                        metadata,
+                        at,
+                        "declares more columns than " + csvFile + " has ("
+                                + inferred.columns().size() + ")");
+            }
+            ColumnSpec found = inferred.column(c);
+            List<String> names = new ArrayList<>(strings(metadata, column.get("name"), at + ".name"));
+            names.addAll(titles(metadata, column.get("titles"), at + ".titles"));
+            if (!names.isEmpty() && !names.contains(found.name())) {
+                throw new Problem(
+                        metadata, at, "declares " + names + " where " + csvFile + " has column '" + found.name() + "'");
+            }
+            List<String> nulls =
+                    column.has("null") ? strings(metadata, column.get("null"), at + ".null") : defaultNulls;
+            ColumnKind kind = ColumnKind.forDatatype(datatype(metadata, column.get("datatype"), at), found.kind());
+            columns.add(new ColumnSpec(found.name(), kind, nulls.isEmpty() ? found.nullMarkers() : nulls));
+            c++;
+        }
+        if (c != inferred.columns().size()) {
+            throw new Problem(
+                    metadata,
+                    path[0] + ".tableSchema.columns",
+                    "declares " + c + " columns, " + csvFile + " has "
+                            + inferred.columns().size());
+        }
+        List<String> key = strings(metadata, schema.get("primaryKey"), path[0] + ".tableSchema.primaryKey");
+        for (String k : key) {
+            if (columns.stream().noneMatch(col -> col.name().equals(k))) {
+                throw new Problem(metadata, path[0] + ".tableSchema.primaryKey", "'" + k + "' is not a column");
+            }
+        }
+        if (!key.isEmpty()) {
+            List<ColumnSpec> keyed = new ArrayList<>();
+            for (ColumnSpec col : columns) {
+                keyed.add(
+                        key.contains(col.name())
+                                ? new ColumnSpec(col.name(), ColumnKind.IDENTIFIER, col.nullMarkers())
+                                : col);
+            }
+            columns = keyed;
+        }
+        return new TableSpec(inferred.name(), columns, key.isEmpty() ? inferred.primaryKey() : key);
+    }
+
+    /** The table itself, or the group's table whose url names the CSV file (or its only table). */
+    private static JsonObject table(Path file, JsonObject root, String csvFile, String[] path) throws Problem {
+        if (!root.has("tables")) {
+            return root;
+        }
+        if (!root.get("tables").isJsonArray()) {
+            throw new Problem(file, "$.tables", "must be an array");
+        }
+        JsonArray tables = root.getAsJsonArray("tables");
+        for (int i = 0; i < tables.size(); i++) {
+            if (tables.get(i).isJsonObject()) {
+                JsonElement url = tables.get(i).getAsJsonObject().get("url");
+                if (url != null
+                        && url.isJsonPrimitive()
+                        && lastSegment(url.getAsString()).equals(csvFile)) {
+                    path[0] = "$.tables[" + i + "]";
+                    return tables.get(i).getAsJsonObject();
+                }
+            }
+        }
+        if (tables.size() == 1 && tables.get(0).isJsonObject()) {
+            path[0] = "$.tables[0]";
+            return tables.get(0).getAsJsonObject();
+        }
+        throw new Problem(file, "$.tables", "no table has the url " + csvFile);
+    }
+
+    private static String lastSegment(String url) {
+        String path = url.replaceAll("[?#].*$", "");
+        return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static JsonObject object(Path file, JsonObject parent, String name, String at) throws Problem {
+        JsonElement value = parent.get(name);
+        if (value == null || value.isJsonNull()) {
+            return null;
+        }
+        if (!value.isJsonObject()) {
+            throw new Problem(file, at + "." + name, "must be an object (a referenced schema file is not read)");
+        }
+        return value.getAsJsonObject();
+    }
+
+    /** A string or an array of strings. */
+    private static List<String> strings(Path file, JsonElement value, String at) throws Problem {
+        List<String> out = new ArrayList<>();
+        if (value == null || value.isJsonNull()) {
+            return out;
+        }
+        if (value.isJsonPrimitive()) {
+            out.add(value.getAsString());
+            return out;
+        }
+        if (value.isJsonArray()) {
+            for (JsonElement e : value.getAsJsonArray()) {
+                if (!e.isJsonPrimitive()) {
+                    throw new Problem(file, at, "must be a string or an array of strings");
+                }
+                out.add(e.getAsString());
+            }
+            return out;
+        }
+        throw new Problem(file, at, "must be a string or an array of strings");
+    }
+
+    /** Titles: a string, an array, or a language map of either. */
+    private static List<String> titles(Path file, JsonElement value, String at) throws Problem {
+        if (value != null && value.isJsonObject()) {
+            List<String> out = new ArrayList<>();
+            for (var entry : value.getAsJsonObject().entrySet()) {
+                out.addAll(strings(file, entry.getValue(), at + "." + entry.getKey()));
+            }
+            return out;
+        }
+        return strings(file, value, at);
+    }
+
+    /** The datatype's name: a string, or an object's {@code base}; string when absent. */
+    private static String datatype(Path file, JsonElement value, String at) throws Problem {
+        if (value == null || value.isJsonNull()) {
+            return "string";
+        }
+        if (value.isJsonPrimitive()) {
+            return value.getAsString();
+        }
+        if (value.isJsonObject()) {
+            JsonElement base = value.getAsJsonObject().get("base");
+            return base == null ? "string" : base.getAsString();
+        }
+        throw new Problem(file, at + ".datatype", "must be a name or an object with a base");
+    }
+}
