@@ -36,12 +36,24 @@ final class ArgnNetwork {
     final int embedding;
     final int hidden;
     final float[][] parameters;
+    /** The column order generation follows: the one the network models the table best in. */
+    final int[] order;
 
     ArgnNetwork(int[] vocab, int embedding, int hidden, float[][] parameters) {
+        this(vocab, embedding, hidden, parameters, identity(vocab.length));
+    }
+
+    ArgnNetwork(int[] vocab, int embedding, int hidden, float[][] parameters, int[] order) {
         this.vocab = vocab.clone();
         this.embedding = embedding;
         this.hidden = hidden;
         this.parameters = parameters;
+        this.order = order.clone();
+        int[] sorted = order.clone();
+        Arrays.sort(sorted);
+        if (!Arrays.equals(sorted, identity(vocab.length))) {
+            throw new IllegalArgumentException("the order is not a permutation of the columns");
+        }
         long[][] shapes = shapes();
         if (parameters.length != shapes.length) {
             throw new IllegalArgumentException("expected " + shapes.length + " parameter arrays");
@@ -52,6 +64,17 @@ final class ArgnNetwork {
                         + " numbers, expected " + size(shapes[p]));
             }
         }
+    }
+
+    static int[] identity(int columns) {
+        int[] order = new int[columns];
+        Arrays.setAll(order, i -> i);
+        return order;
+    }
+
+    /** The same parameters generating in another column order. */
+    ArgnNetwork withOrder(int[] order) {
+        return new ArgnNetwork(vocab, embedding, hidden, parameters, order);
     }
 
     int columns() {
@@ -130,6 +153,9 @@ final class ArgnNetwork {
                 out.writeFloat(x);
             }
         }
+        for (int c : order) {
+            out.writeInt(c);
+        }
     }
 
     static ArgnNetwork read(DataInputStream in) throws IOException {
@@ -154,7 +180,15 @@ final class ArgnNetwork {
                 parameters[p][i] = in.readFloat();
             }
         }
-        return new ArgnNetwork(vocab, embedding, hidden, parameters);
+        int[] order = new int[vocab.length];
+        for (int c = 0; c < order.length; c++) {
+            order[c] = in.readInt();
+        }
+        try {
+            return new ArgnNetwork(vocab, embedding, hidden, parameters, order);
+        } catch (IllegalArgumentException e) {
+            throw new IOException("corrupt model file: " + e.getMessage(), e);
+        }
     }
 
     private static int bounded(int value, String what) throws IOException {

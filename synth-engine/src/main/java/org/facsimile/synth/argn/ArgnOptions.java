@@ -35,7 +35,7 @@ public record ArgnOptions(
     }
 
     public static ArgnOptions defaults() {
-        return new ArgnOptions(12, 128, 48, 100, 600, 2e-3f, 1e-4f, 2, 6);
+        return new ArgnOptions(12, 128, 16, 100, 600, 2e-3f, 1e-4f, 2, 6);
     }
 
     /** The same options with another training time budget. */

@@ -11,8 +11,8 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * Draws token rows from a trained network, column after column in the table's order: each
- * column's predictor sees the tokens already drawn for the row. Needs no gradients and no
+ * Draws token rows from a trained network, column after column in the network's generation
+ * order: each column's predictor sees the tokens already drawn for the row. Needs no gradients and no
  * training lock; one sampler serves one thread.
  */
 final class ArgnSampler implements AutoCloseable {
@@ -40,9 +40,7 @@ final class ArgnSampler implements AutoCloseable {
             p[i] = manager.create(network.parameters[i], new Shape(shapes[i]));
         }
         int c = network.columns();
-        int[] identity = new int[c];
-        Arrays.setAll(identity, i -> i);
-        float[] mask = ArgnNetwork.orderMask(identity);
+        float[] mask = ArgnNetwork.orderMask(network.order);
         float[] wide = ArgnNetwork.embeddingMask(mask, c, network.embedding);
         int d = c * network.embedding;
         NDArray masks = manager.create(mask, new Shape(c, 1, c));
@@ -82,7 +80,7 @@ final class ArgnSampler implements AutoCloseable {
         int c = network.columns();
         long[] ids = new long[rows * c];
         int[][] out = new int[rows][c];
-        for (int i = 0; i < c; i++) {
+        for (int i : network.order) {
             float[] probabilities;
             try (NDManager scope = manager.newSubManager()) {
                 scope.tempAttachAll(loaded);

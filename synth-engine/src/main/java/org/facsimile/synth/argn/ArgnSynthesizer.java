@@ -94,10 +94,11 @@ public final class ArgnSynthesizer implements Synthesizer {
                     Step.TRAINING,
                     String.format(
                             Locale.ROOT,
-                            "trained %d epochs (%s); validation loss %.4f",
+                            "trained %d epochs (%s); validation loss %.4f, %.4f in the generation order",
                             result.epochs(),
                             result.stopReason(),
-                            result.validationLoss()));
+                            result.validationLoss(),
+                            result.orderLoss()));
             network = result.network();
         }
         return new ArgnGenerator(columns, options.maxTokens(), network, settings.temperature(), settings.topP());

@@ -40,7 +40,16 @@ final class ArgnTrainer {
     }
 
     /** The outcome: the best network and how training went. */
-    record Result(ArgnNetwork network, int epochs, double trainingLoss, double validationLoss, String stopReason) {}
+    record Result(
+            ArgnNetwork network,
+            int epochs,
+            double trainingLoss,
+            double validationLoss,
+            double orderLoss,
+            String stopReason) {}
+
+    /** Random column orders tried, besides the table's, when choosing the generation order. */
+    static final int ORDER_CANDIDATES = 24;
 
     /**
      * @param tokens one row of tokens per training row, {@code tokens[r][c] < vocab[c]}
@@ -129,7 +138,20 @@ final class ArgnTrainer {
                     break;
                 }
             }
-            return new Result(best, epoch, trainingLoss, bestLoss, stop);
+            // The network models every column order; generation follows the one it fits best.
+            Forward chosen = new Forward(best, manager);
+            int[] rowsForOrder = validation > 0 ? validationRows : trainingRows;
+            int[] order = ArgnNetwork.identity(columns);
+            double orderLoss = evaluate(chosen, tokens, rowsForOrder, new int[][] {order});
+            for (int candidate = 0; candidate < ORDER_CANDIDATES; candidate++) {
+                int[] other = shuffled(columns, random);
+                double loss = evaluate(chosen, tokens, rowsForOrder, new int[][] {other});
+                if (loss < orderLoss) {
+                    orderLoss = loss;
+                    order = other;
+                }
+            }
+            return new Result(best.withOrder(order), epoch, trainingLoss, bestLoss, orderLoss, stop);
         }
     }
 
