@@ -9,11 +9,13 @@ import java.util.Random;
 import java.util.function.Consumer;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.columns.ColumnModel;
+import org.facsimile.synth.columns.ContinuousMarginal;
 import org.facsimile.synth.columns.Io;
+import org.facsimile.synth.columns.Marginal;
 
 /**
- * Generates rows from a trained network: the learnt columns as tokens drawn column by column,
- * each token turned back into a value within its bin; identifiers fresh, free text and constant
+ * Generates rows from a trained network: the learnt columns as tokens drawn position by
+ * position, turned back into values (within a bin, or from calendar parts); identifiers fresh, free text and constant
  * columns by their own rules. Rows are made in batches and handed on at once, so memory stays
  * flat in the number of rows.
  */
@@ -31,7 +33,8 @@ public final class ArgnGenerator implements Generator {
     private final double temperature;
     private final double topP;
     private final int[] learnt;
-    private final TokenCodec[] codecs;
+    private final ColumnCodec[] codecs;
+    private final int[] positions;
 
     ArgnGenerator(ColumnModel[] columns, int maxTokens, ArgnNetwork network, double temperature, double topP) {
         this.columns = columns;
@@ -41,9 +44,11 @@ public final class ArgnGenerator implements Generator {
         this.topP = topP;
         this.learnt = learntColumns(columns);
         this.codecs = codecs(columns, learnt, maxTokens);
-        if (network != null && network.columns() != learnt.length) {
-            throw new IllegalArgumentException(
-                    "the network learnt " + network.columns() + " columns, not " + learnt.length);
+        this.positions = positions(codecs);
+        int[] vocab = vocab(codecs);
+        if (network != null && !java.util.Arrays.equals(network.vocab, vocab)) {
+            throw new IllegalArgumentException("the network's tokens " + java.util.Arrays.toString(network.vocab)
+                    + " do not match the columns' " + java.util.Arrays.toString(vocab));
         }
     }
 
@@ -53,12 +58,31 @@ public final class ArgnGenerator implements Generator {
                 .toArray();
     }
 
-    static TokenCodec[] codecs(ColumnModel[] columns, int[] learnt, int maxTokens) {
-        TokenCodec[] codecs = new TokenCodec[learnt.length];
+    /** Dates and date-times as calendar parts where their span allows, everything else as bins. */
+    static ColumnCodec[] codecs(ColumnModel[] columns, int[] learnt, int maxTokens) {
+        ColumnCodec[] codecs = new ColumnCodec[learnt.length];
         for (int j = 0; j < learnt.length; j++) {
-            codecs[j] = new TokenCodec(columns[learnt[j]].marginal(), maxTokens);
+            Marginal marginal = columns[learnt[j]].marginal();
+            ColumnCodec calendar = marginal instanceof ContinuousMarginal c ? CalendarCodec.of(c) : null;
+            codecs[j] = calendar != null ? calendar : new BinCodec(marginal, maxTokens);
         }
         return codecs;
+    }
+
+    /** The vocabulary of every token position, the columns' positions one after another. */
+    static int[] vocab(ColumnCodec[] codecs) {
+        return java.util.Arrays.stream(codecs)
+                .flatMapToInt(c -> java.util.Arrays.stream(c.vocab()))
+                .toArray();
+    }
+
+    /** Where each column's token positions start. */
+    static int[] positions(ColumnCodec[] codecs) {
+        int[] positions = new int[codecs.length];
+        for (int j = 1; j < codecs.length; j++) {
+            positions[j] = positions[j - 1] + codecs[j - 1].vocab().length;
+        }
+        return positions;
     }
 
     /**
@@ -86,7 +110,7 @@ public final class ArgnGenerator implements Generator {
                 for (int r = 0; r < batch; r++) {
                     String[] row = new String[columns.length];
                     for (int j = 0; j < learnt.length; j++) {
-                        row[learnt[j]] = codecs[j].decode(tokens[r][j], random);
+                        row[learnt[j]] = codecs[j].decode(tokens[r], positions[j], random);
                     }
                     for (int c = 0; c < columns.length; c++) {
                         if (columns[c].marginal() == null) {
@@ -140,14 +164,7 @@ public final class ArgnGenerator implements Generator {
             throw new IOException("corrupt model file: sampling settings");
         }
         try {
-            ArgnGenerator generator = new ArgnGenerator(columns, maxTokens, network, temperature, topP);
-            for (int j = 0; j < generator.codecs.length; j++) {
-                if (network != null && generator.codecs[j].size() != network.vocab[j]) {
-                    throw new IOException("corrupt model file: column " + j + " has " + generator.codecs[j].size()
-                            + " tokens, the network " + network.vocab[j]);
-                }
-            }
-            return generator;
+            return new ArgnGenerator(columns, maxTokens, network, temperature, topP);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt model file: " + e.getMessage(), e);
         }

@@ -62,29 +62,28 @@ public final class ArgnSynthesizer implements Synthesizer {
                     protection);
         }
         int[] learnt = ArgnGenerator.learntColumns(columns);
-        TokenCodec[] codecs = ArgnGenerator.codecs(columns, learnt, options.maxTokens());
-        int[] vocab = new int[learnt.length];
-        for (int j = 0; j < learnt.length; j++) {
-            vocab[j] = codecs[j].size();
-        }
+        ColumnCodec[] codecs = ArgnGenerator.codecs(columns, learnt, options.maxTokens());
+        int[] vocab = ArgnGenerator.vocab(codecs);
+        int[] positions = ArgnGenerator.positions(codecs);
         Random random = new Random(settings.seed());
         int n = table.rowCount();
-        int[][] tokens = new int[n][learnt.length];
+        int[][] tokens = new int[n][vocab.length];
         for (int r = 0; r < n; r++) {
             String[] row = table.row(r);
             for (int j = 0; j < learnt.length; j++) {
-                tokens[r][j] = codecs[j].encode(row[learnt[j]], random);
+                codecs[j].encode(row[learnt[j]], random, tokens[r], positions[j]);
             }
         }
 
         ArgnNetwork network = null;
-        if (learnt.length > 0 && n > 0) {
+        if (vocab.length > 0) {
             progress.stepStarted(
                     Step.TRAINING,
                     String.format(
                             Locale.ROOT,
-                            "training the network over %d columns (%d tokens) on %,d rows",
+                            "training the network over %d columns (%d token positions, %d tokens) on %,d rows",
                             learnt.length,
+                            vocab.length,
                             java.util.Arrays.stream(vocab).sum(),
                             n));
             ArgnTrainer.Result result = new ArgnTrainer(

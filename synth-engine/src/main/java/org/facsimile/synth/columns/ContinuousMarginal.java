@@ -144,7 +144,32 @@ public final class ContinuousMarginal implements Marginal {
         return format(value);
     }
 
-    private String format(double value) {
+    public ColumnKind kind() {
+        return kind;
+    }
+
+    /** The share of missing values. */
+    public double missingShare() {
+        return missingShare;
+    }
+
+    /** The smallest value published (the low tail is clipped to it), as a number. */
+    public double low() {
+        return quantiles[0];
+    }
+
+    /** The largest value published (the high tail is clipped to it), as a number. */
+    public double high() {
+        return quantiles[quantiles.length - 1];
+    }
+
+    /** True when date-times are written with seconds. */
+    public boolean hasSeconds() {
+        return dateTimePattern != null && dateTimePattern.endsWith(":ss");
+    }
+
+    /** A number of this column's kind (days or seconds for dates and times) written as in the input. */
+    public String format(double value) {
         switch (kind) {
             case INTEGER:
                 return Long.toString(Math.round(value));

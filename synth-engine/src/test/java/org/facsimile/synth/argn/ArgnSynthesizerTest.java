@@ -245,6 +245,63 @@ class ArgnSynthesizerTest {
     }
 
     @Test
+    void datesKeepTheirCalendarPatterns() {
+        TableSpec spec = new TableSpec(
+                "stays",
+                List.of(
+                        new ColumnSpec("admitted", ColumnKind.DATETIME, null),
+                        new ColumnSpec("ward", ColumnKind.CATEGORICAL, null)),
+                List.of());
+        // admissions in the first week of a month, 2019-2023; ward a in the morning, b at noon
+        Random random = new Random(5);
+        List<String[]> rows = new ArrayList<>();
+        for (int i = 0; i < 3000; i++) {
+            boolean a = random.nextBoolean();
+            java.time.LocalDateTime at = java.time.LocalDateTime.of(
+                    2019 + random.nextInt(5),
+                    1 + random.nextInt(12),
+                    1 + random.nextInt(7),
+                    a ? 8 + random.nextInt(2) : 12,
+                    random.nextInt(60),
+                    random.nextInt(60));
+            String value = random.nextDouble() < 0.1 ? null : at.toString().replace('T', ' ');
+            rows.add(new String[] {value, a ? "a" : "b"});
+        }
+        Table stays = new Table("stays", spec.columnNames(), rows);
+        List<String[]> synthetic = generate(
+                new ArgnSynthesizer(QUICK).fit(stays, spec, SynthesisSettings.defaults(), ProgressListener.NONE),
+                3000,
+                4);
+        List<java.time.LocalDateTime> dates = new ArrayList<>();
+        long morningInA = 0;
+        long inA = 0;
+        for (String[] row : synthetic) {
+            if (row[0] == null) {
+                continue;
+            }
+            assertTrue(row[0].matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), row[0]);
+            java.time.LocalDateTime at = java.time.LocalDateTime.parse(row[0].replace(' ', 'T'));
+            dates.add(at);
+            if (row[1].equals("a")) {
+                inA++;
+                morningInA += at.getHour() < 10 ? 1 : 0;
+            }
+        }
+        assertEquals(0.9, dates.size() / 3000.0, 0.03, "missing values at their rate");
+        assertTrue(
+                dates.stream().filter(d -> d.getDayOfMonth() <= 7).count() > 0.95 * dates.size(),
+                "first-week admissions stay in the first week");
+        assertTrue(
+                dates.stream()
+                                .filter(d -> d.getHour() == 8 || d.getHour() == 9 || d.getHour() == 12)
+                                .count()
+                        > 0.95 * dates.size(),
+                "the hours of admission are kept");
+        assertTrue(morningInA > 0.85 * inA, "ward a admits in the morning: " + morningInA + " of " + inA);
+        assertTrue(dates.stream().allMatch(d -> d.getYear() >= 2019 && d.getYear() <= 2023));
+    }
+
+    @Test
     void aTableOfUnlearntColumnsNeedsNoNetwork() {
         TableSpec spec = new TableSpec(
                 "keys",

@@ -4,18 +4,18 @@ import java.util.Random;
 import org.facsimile.synth.columns.Marginal;
 
 /**
- * One learnt column as tokens for the network: a value's token is the bin of the column's
+ * One learnt column as one token for the network: a value's token is the bin of the column's
  * protected marginal it falls in (a category, a discrete number, missing, or a quantile bin of a
  * continuous column); a token comes back as a value drawn uniformly within its bin. The network
  * therefore never sees more than the marginal publishes: rare categories are already pooled and
  * tails already clipped.
  */
-final class TokenCodec {
+final class BinCodec implements ColumnCodec {
 
     private final Marginal marginal;
     private final double[] edges;
 
-    TokenCodec(Marginal marginal, int maxTokens) {
+    BinCodec(Marginal marginal, int maxTokens) {
         this.marginal = marginal;
         this.edges = marginal.bins(maxTokens);
     }
@@ -23,6 +23,21 @@ final class TokenCodec {
     /** How many tokens the column has. */
     int size() {
         return edges.length;
+    }
+
+    @Override
+    public int[] vocab() {
+        return new int[] {edges.length};
+    }
+
+    @Override
+    public void encode(String value, Random random, int[] out, int offset) {
+        out[offset] = encode(value, random);
+    }
+
+    @Override
+    public String decode(int[] tokens, int offset, Random random) {
+        return decode(tokens[offset], random);
     }
 
     int encode(String value, Random random) {

@@ -10,7 +10,7 @@ import org.facsimile.synth.columns.DiscreteMarginal;
 import org.facsimile.synth.table.ColumnKind;
 import org.junit.jupiter.api.Test;
 
-class TokenCodecTest {
+class BinCodecTest {
 
     @Test
     void aCategoryIsItsOwnTokenAndComesBackUnchanged() {
@@ -18,7 +18,7 @@ class TokenCodecTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i < 10 ? null : i < 60 ? "red" : i < 98 ? "blue" : "ultraviolet";
         }
-        TokenCodec codec = new TokenCodec(DiscreteMarginal.fit(values, false, 5), 48);
+        BinCodec codec = new BinCodec(DiscreteMarginal.fit(values, false, 5), 48);
         assertEquals(4, codec.size(), "missing, red, blue and the rare token");
         Random random = new Random(1);
         for (String value : new String[] {null, "red", "blue"}) {
@@ -36,7 +36,7 @@ class TokenCodecTest {
         for (int i = 0; i < values.length; i++) {
             values[i] = i % 20 == 0 ? null : Long.toString(Math.round(1000 * data.nextGaussian()));
         }
-        TokenCodec codec = new TokenCodec(ContinuousMarginal.fit(values, ColumnKind.INTEGER, 5), 17);
+        BinCodec codec = new BinCodec(ContinuousMarginal.fit(values, ColumnKind.INTEGER, 5), 17);
         assertEquals(17, codec.size(), "missing and 16 quantile bins");
         Random random = new Random(3);
         int[] perToken = new int[codec.size()];
@@ -68,7 +68,7 @@ class TokenCodecTest {
             values[i] = Integer.toString(i);
         }
         values[999] = "1000000";
-        TokenCodec codec = new TokenCodec(ContinuousMarginal.fit(values, ColumnKind.INTEGER, 5), 10);
+        BinCodec codec = new BinCodec(ContinuousMarginal.fit(values, ColumnKind.INTEGER, 5), 10);
         Random random = new Random(4);
         String top = codec.decode(codec.encode("1000000", random), random);
         assertTrue(Long.parseLong(top) <= 995, "the outlier is never reproduced: " + top);
