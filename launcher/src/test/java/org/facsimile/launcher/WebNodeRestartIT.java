@@ -38,7 +38,9 @@ class WebNodeRestartIT {
                 erin.put("/api/deposits/" + deposit + "/files/census.csv", "text/csv", bigCensus())
                         .status());
         assertEquals(
-                202, erin.post("/api/deposits/" + deposit + "/submit", "{}").status());
+                202,
+                erin.post("/api/deposits/" + deposit + "/submit", "{\"trainingSeconds\": 20}")
+                        .status());
 
         long deadline = System.currentTimeMillis() + 60_000;
         JsonNode job = null;
