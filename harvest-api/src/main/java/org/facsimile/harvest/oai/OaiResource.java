@@ -45,8 +45,8 @@ public class OaiResource {
 
     private Response answer(MultivaluedMap<String, String> parameters) {
         Map<String, List<String>> arguments = new LinkedHashMap<>(parameters);
-        OaiDataProvider provider =
-                new OaiDataProvider(repository, List.of(new OaiDc(), new OaiDataCite()), PAGE_SIZE, TOKEN_LIFETIME);
+        OaiDataProvider provider = new OaiDataProvider(
+                repository, List.of(new OaiDc(), new OaiDataCite(), new OaiDcatAp()), PAGE_SIZE, TOKEN_LIFETIME);
         Instant now = Instant.now();
         StreamingOutput body = out -> {
             try {

@@ -143,7 +143,8 @@ class OaiDataProviderTest {
     }
 
     static OaiDataProvider provider(OaiRepository repository) {
-        return new OaiDataProvider(repository, List.of(new OaiDc(), new OaiDataCite()), 10, Duration.ofHours(1));
+        return new OaiDataProvider(
+                repository, List.of(new OaiDc(), new OaiDataCite(), new OaiDcatAp()), 10, Duration.ofHours(1));
     }
 
     /** Runs a request, validates the response against the XSDs, returns it parsed. */
@@ -205,7 +206,7 @@ class OaiDataProviderTest {
     @Test
     void formatsSetsAndOneRecord() throws Exception {
         assertEquals("oai_dc", xpath(request("verb", "ListMetadataFormats"), "//o:metadataPrefix"));
-        assertEquals("2", xpath(request("verb", "ListMetadataFormats"), "count(//o:metadataFormat)"));
+        assertEquals("3", xpath(request("verb", "ListMetadataFormats"), "count(//o:metadataFormat)"));
         Document datacite =
                 request("verb", "GetRecord", "identifier", "oai:repo.test:rec-001", "metadataPrefix", "oai_datacite");
         assertEquals("10.5072/t.1", xpath(datacite, "//*[local-name()='identifier' and @identifierType='DOI']"));
@@ -236,6 +237,39 @@ class OaiDataProviderTest {
         assertEquals(
                 "idDoesNotExist",
                 error(request("verb", "GetRecord", "identifier", "oai:other:rec-000", "metadataPrefix", "oai_dc")));
+    }
+
+    @Test
+    void dcatApRecordsAreTheCatalogueDescriptionInRdfXml() throws Exception {
+        Document doc = request("verb", "GetRecord", "identifier", "oai:repo.test:rec-001", "metadataPrefix", "dcat_ap");
+        assertEquals(
+                "http://www.openarchives.org/OAI/2.0/rdf.xsd",
+                xpath(
+                        request("verb", "ListMetadataFormats"),
+                        "//o:metadataFormat[o:metadataPrefix='dcat_ap']/o:schema"));
+        org.w3c.dom.Node rdf = doc.getElementsByTagNameNS(OaiDcatAp.RDF, "RDF").item(0);
+        java.io.StringWriter text = new java.io.StringWriter();
+        javax.xml.transform.TransformerFactory.newInstance()
+                .newTransformer()
+                .transform(
+                        new javax.xml.transform.dom.DOMSource(rdf), new javax.xml.transform.stream.StreamResult(text));
+        org.apache.jena.rdf.model.Model harvested = org.apache.jena.riot.RDFParser.fromString(text.toString())
+                .lang(org.apache.jena.riot.Lang.RDFXML)
+                .toModel();
+        DatasetDescription record =
+                repository(25, true).item("rec-001").orElseThrow().metadata();
+        org.apache.jena.rdf.model.Model expected = new org.facsimile.vocab.dcat.DcatRenderer().render(record);
+        assertTrue(expected.size() > 10);
+        assertTrue(
+                harvested.isIsomorphicWith(expected),
+                "the harvested record is the DCAT-AP description, triple for triple; missing "
+                        + expected.difference(harvested).listStatements().toList() + ", extra "
+                        + harvested.difference(expected).listStatements().toList());
+        assertEquals(
+                "1",
+                xpath(
+                        request("verb", "ListRecords", "metadataPrefix", "dcat_ap", "from", "2026-01-25"),
+                        "count(//o:record)"));
     }
 
     @Test
