@@ -70,7 +70,8 @@ class DepositToPublishIT {
     }
 
     static JsonNode awaitJob(ApiClient api, String deposit) throws Exception {
-        long deadline = System.currentTimeMillis() + 120_000;
+        // a hang guard, not a timing: a real network trains for up to a minute or two on 2 cores
+        long deadline = System.currentTimeMillis() + 300_000;
         while (System.currentTimeMillis() < deadline) {
             JsonNode job = api.get("/api/deposits/" + deposit + "/job").json();
             if ("DONE".equals(job.path("step").asText())
@@ -79,7 +80,7 @@ class DepositToPublishIT {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the job did not finish in 2 minutes");
+        throw new AssertionError("the job did not finish in 5 minutes");
     }
 
     @Test
@@ -254,6 +255,32 @@ class DepositToPublishIT {
         // the DCAT catalogue lists it
         String catalog = anonymous.get("/api/catalog", "text/turtle").body();
         assertTrue(catalog.contains(landing), "the catalogue lists the dataset");
+        assertTrue(catalog.contains("hydra:PartialCollectionView"), "paged as a Hydra view");
+        ApiClient.Reply byExtension = anonymous.get("/api/catalog.nt");
+        assertEquals(200, byExtension.status());
+        assertTrue(byExtension
+                .raw()
+                .headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .startsWith("application/n-triples"));
+        assertTrue(byExtension.body().contains("<" + landing + ">"));
+        // one record per dataset at its own URI, negotiated or by extension
+        ApiClient.Reply one = anonymous.get("/api/catalog/datasets/" + datasetId, "application/ld+json");
+        assertEquals(200, one.status(), one.body());
+        assertTrue(one.body().contains(doi), one.body());
+        assertEquals(
+                200,
+                anonymous.get("/api/catalog/datasets/" + datasetId + ".rdf").status());
+        ApiClient.Reply missing = anonymous.get("/api/catalog/datasets/" + java.util.UUID.randomUUID() + ".ttl");
+        assertEquals(404, missing.status());
+        assertTrue(
+                missing.raw().headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
+        // and over OAI-PMH as DCAT-AP RDF/XML
+        String dcat = anonymous
+                .get("/api/oai?verb=GetRecord&metadataPrefix=dcat_ap&identifier=oai:facsimile.local:" + datasetId)
+                .body();
+        assertTrue(dcat.contains("<rdf:RDF") && dcat.contains("http://www.w3.org/ns/dcat#"), dcat);
     }
 
     @Test

@@ -1,11 +1,17 @@
 package org.facsimile.harvest.dcat;
 
 import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.vocabulary.RDF;
 import org.facsimile.harvest.port.PublishedCatalog;
 import org.facsimile.vocab.dcat.DcatCatalogRenderer;
+import org.facsimile.vocab.terms.Hydra;
 
 /**
- * One page of the DCAT catalogue: which datasets it holds and which pages come before and after.
+ * One page of the DCAT catalogue: which datasets it holds and which pages come before and after,
+ * the latter also in the RDF as a Hydra {@code PartialCollectionView} (first, last, next,
+ * previous, total items), as ckanext-dcat pages its catalogue, so an RDF-only harvester can walk
+ * it without reading HTTP headers.
  *
  * @param model the catalogue page as RDF
  * @param total how many datasets the whole catalogue has
@@ -33,7 +39,30 @@ public record CatalogPage(Model model, long total, Integer next, Integer previou
                         uri(catalog),
                         catalog.repositoryName(),
                         offset < total ? catalog.page(offset, size) : java.util.List.of());
-        return new CatalogPage(model, total, offset + size < total ? page + 1 : null, page > 1 ? page - 1 : null);
+        Integer next = offset + size < total ? page + 1 : null;
+        Integer previous = page > 1 ? page - 1 : null;
+        long lastPage = Math.max(1, (total + size - 1) / size);
+        String catalogUri = uri(catalog);
+        Resource view = model.createResource(pageUri(catalogUri, page, size))
+                .addProperty(RDF.type, Hydra.PartialCollectionView)
+                .addLiteral(Hydra.totalItems, total)
+                .addLiteral(Hydra.itemsPerPage, (long) size)
+                .addProperty(Hydra.first, model.createResource(pageUri(catalogUri, 1, size)))
+                .addProperty(Hydra.last, model.createResource(pageUri(catalogUri, lastPage, size)));
+        if (next != null) {
+            view.addProperty(Hydra.next, model.createResource(pageUri(catalogUri, next, size)));
+        }
+        if (previous != null) {
+            view.addProperty(Hydra.previous, model.createResource(pageUri(catalogUri, previous, size)));
+        }
+        model.getResource(catalogUri).addProperty(Hydra.view, view).addLiteral(Hydra.totalItems, total);
+        model.setNsPrefix("hydra", Hydra.NS);
+        return new CatalogPage(model, total, next, previous);
+    }
+
+    /** The URI of one page of the catalogue. */
+    public static String pageUri(String catalogUri, long page, int size) {
+        return catalogUri + "?page=" + page + "&pageSize=" + size;
     }
 
     /** The catalogue's URI. */

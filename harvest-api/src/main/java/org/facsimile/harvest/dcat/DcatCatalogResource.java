@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
@@ -20,8 +21,11 @@ import org.facsimile.harvest.port.PublishedCatalog;
 
 /**
  * {@code GET /api/catalog}: the catalogue as DCAT-AP, {@code page} by {@code page} (1-based,
- * {@code pageSize} up to 500), in the RDF syntax the client asks for. Next and previous pages
- * are linked in Link headers.
+ * {@code pageSize} up to 500), in the RDF syntax the client asks for (Turtle, JSON-LD, RDF/XML,
+ * N-Triples). Next and previous pages are linked in Link headers and, as a Hydra view, in the
+ * RDF. {@code GET /api/catalog/datasets/{id}} is one dataset's record; an extension ({@code
+ * .ttl}, {@code .jsonld}, {@code .rdf}, {@code .nt}) chooses the syntax without an Accept header,
+ * here and on the catalogue ({@link DcatCatalogFileResource}).
  */
 @Path("api/catalog")
 @RequestScoped
@@ -43,22 +47,62 @@ public class DcatCatalogResource {
     @Inject
     PublishedCatalog catalog;
 
+    /** RDF syntaxes by file extension, for clients that cannot send an Accept header. */
+    private static final Map<String, String> EXTENSIONS = Map.of(
+            "ttl", "text/turtle",
+            "jsonld", "application/ld+json",
+            "rdf", "application/rdf+xml",
+            "nt", "application/n-triples");
+
     @GET
     public Response catalog(
             @QueryParam("page") Integer page, @QueryParam("pageSize") Integer pageSize, @Context Request request) {
+        return catalogPage(catalog, page, pageSize, request.selectVariant(VARIANTS));
+    }
+
+    /** One dataset's DCAT-AP record (its latest version), in the syntax the client asks for. */
+    @GET
+    @Path("datasets/{id}")
+    public Response dataset(@PathParam("id") String id, @Context Request request) {
+        return record(id, request.selectVariant(VARIANTS));
+    }
+
+    /** One dataset's record in the syntax its extension names. */
+    @GET
+    @Path("datasets/{id}.{extension: ttl|jsonld|rdf|nt}")
+    public Response datasetFile(@PathParam("id") String id, @PathParam("extension") String extension) {
+        return record(id, variant(extension));
+    }
+
+    static Variant variant(String extension) {
+        return new Variant(MediaType.valueOf(EXTENSIONS.get(extension)), (String) null, null);
+    }
+
+    private Response record(String id, Variant variant) {
+        if (variant == null) {
+            return Response.notAcceptable(VARIANTS).build();
+        }
+        java.util.Optional<org.facsimile.vocab.DatasetDescription> dataset = catalog.dataset(id);
+        if (dataset.isEmpty()) {
+            return problem(404, "Not Found", "no published dataset has this id");
+        }
+        Model model = new org.facsimile.vocab.dcat.DcatRenderer().render(dataset.get());
+        Lang lang = SYNTAXES.get(variant.getMediaType().toString());
+        StreamingOutput body = out -> RDFDataMgr.write(out, model, lang);
+        return Response.ok(body, variant)
+                .header("Link", "<" + CatalogPage.uri(catalog) + ">; rel=\"collection\"")
+                .build();
+    }
+
+    static Response catalogPage(PublishedCatalog catalog, Integer page, Integer pageSize, Variant variant) {
         int p = page == null ? 1 : page;
         int size = pageSize == null ? CatalogPage.DEFAULT_SIZE : pageSize;
         CatalogPage result;
         try {
             result = CatalogPage.of(catalog, p, size);
         } catch (IllegalArgumentException e) {
-            return Response.status(400)
-                    .type("application/problem+json")
-                    .entity("{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\""
-                            + e.getMessage() + "\"}")
-                    .build();
+            return problem(400, "Bad Request", e.getMessage());
         }
-        Variant variant = request.selectVariant(VARIANTS);
         if (variant == null) {
             return Response.notAcceptable(VARIANTS).build();
         }
@@ -68,11 +112,19 @@ public class DcatCatalogResource {
         StreamingOutput body = out -> RDFDataMgr.write(out, model, lang);
         Response.ResponseBuilder response = Response.ok(body, variant).header("X-Total-Count", result.total());
         if (result.next() != null) {
-            response.header("Link", "<" + uri + "?page=" + result.next() + "&pageSize=" + size + ">; rel=\"next\"");
+            response.header("Link", "<" + CatalogPage.pageUri(uri, result.next(), size) + ">; rel=\"next\"");
         }
         if (result.previous() != null) {
-            response.header("Link", "<" + uri + "?page=" + result.previous() + "&pageSize=" + size + ">; rel=\"prev\"");
+            response.header("Link", "<" + CatalogPage.pageUri(uri, result.previous(), size) + ">; rel=\"prev\"");
         }
         return response.build();
+    }
+
+    private static Response problem(int status, String title, String detail) {
+        return Response.status(status)
+                .type("application/problem+json")
+                .entity("{\"type\":\"about:blank\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\""
+                        + detail.replace("\\", "\\\\").replace("\"", "\\\"") + "\"}")
+                .build();
     }
 }

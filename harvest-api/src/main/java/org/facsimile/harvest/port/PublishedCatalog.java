@@ -1,6 +1,7 @@
 package org.facsimile.harvest.port;
 
 import java.util.List;
+import java.util.Optional;
 import org.facsimile.vocab.DatasetDescription;
 
 /** The public, published dataset versions, in a stable order (oldest publication first). */
@@ -14,6 +15,9 @@ public interface PublishedCatalog {
 
     /** How many published versions there are. */
     long count();
+
+    /** The latest published version of one dataset, by the dataset's id; empty when there is none. */
+    Optional<DatasetDescription> dataset(String id);
 
     /** Published versions from {@code offset}, at most {@code limit} of them. */
     List<DatasetDescription> page(long offset, int limit);

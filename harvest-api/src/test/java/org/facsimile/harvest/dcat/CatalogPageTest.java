@@ -1,16 +1,20 @@
 package org.facsimile.harvest.dcat;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.vocabulary.DCAT;
+import org.apache.jena.vocabulary.RDF;
 import org.facsimile.harvest.port.PublishedCatalog;
 import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.terms.Hydra;
 import org.junit.jupiter.api.Test;
 
 class CatalogPageTest {
@@ -51,6 +55,13 @@ class CatalogPageTest {
             }
 
             @Override
+            public java.util.Optional<DatasetDescription> dataset(String id) {
+                return all.stream()
+                        .filter(d -> d.uri().equals("http://repo.test/datasets/" + id))
+                        .findFirst();
+            }
+
+            @Override
             public List<DatasetDescription> page(long offset, int limit) {
                 return all.subList((int) Math.min(offset, all.size()), (int) Math.min(offset + limit, all.size()));
             }
@@ -75,6 +86,27 @@ class CatalogPageTest {
         assertNull(last.next());
         assertEquals(2, last.previous());
         assertEquals(0, datasets(CatalogPage.of(catalog, 4, 10)), "past the end: an empty page, not an error");
+
+        // the same paging in the RDF, for harvesters that read only the graph
+        CatalogPage second = CatalogPage.of(catalog, 2, 10);
+        Resource view = second.model().getResource("http://repo.test/api/catalog?page=2&pageSize=10");
+        assertTrue(view.hasProperty(RDF.type, Hydra.PartialCollectionView));
+        assertEquals(25, view.getProperty(Hydra.totalItems).getLong());
+        assertEquals(
+                "http://repo.test/api/catalog?page=1&pageSize=10",
+                view.getPropertyResourceValue(Hydra.first).getURI());
+        assertEquals(
+                "http://repo.test/api/catalog?page=3&pageSize=10",
+                view.getPropertyResourceValue(Hydra.last).getURI());
+        assertEquals(
+                "http://repo.test/api/catalog?page=3&pageSize=10",
+                view.getPropertyResourceValue(Hydra.next).getURI());
+        assertEquals(
+                "http://repo.test/api/catalog?page=1&pageSize=10",
+                view.getPropertyResourceValue(Hydra.previous).getURI());
+        assertTrue(second.model().getResource("http://repo.test/api/catalog").hasProperty(Hydra.view, view));
+        Resource lastView = last.model().getResource("http://repo.test/api/catalog?page=3&pageSize=10");
+        assertFalse(lastView.hasProperty(Hydra.next), "no next page after the last");
     }
 
     @Test

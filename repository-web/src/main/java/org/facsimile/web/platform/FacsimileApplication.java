@@ -3,6 +3,7 @@ package org.facsimile.web.platform;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Set;
+import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.web.account.AdminResource;
 import org.facsimile.web.account.TokenAuthenticationFilter;
@@ -27,6 +28,7 @@ public class FacsimileApplication extends Application {
                 DoiResolverResource.class,
                 SearchResource.class,
                 DcatCatalogResource.class,
+                DcatCatalogFileResource.class,
                 org.facsimile.harvest.oai.OaiResource.class,
                 TokenAuthenticationFilter.class,
                 ProblemMappers.Refusals.class,

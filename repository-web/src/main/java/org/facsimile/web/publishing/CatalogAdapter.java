@@ -3,6 +3,8 @@ package org.facsimile.web.publishing;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.facsimile.harvest.port.PublishedCatalog;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.web.platform.Setting;
@@ -27,6 +29,17 @@ public class CatalogAdapter implements PublishedCatalog {
     @Override
     public long count() {
         return datasets.count();
+    }
+
+    @Override
+    public Optional<DatasetDescription> dataset(String id) {
+        UUID datasetId;
+        try {
+            datasetId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return datasets.latest(datasetId).map(p -> PublicDatasets.describe(p.datasetId(), p.version(), p.files()));
     }
 
     @Override
