@@ -51,6 +51,10 @@ class OaiDataProviderTest {
 
     /** {@code n} records a day apart; every 7th is a tombstone; even ones are in set "even". */
     static OaiRepository repository(int n, boolean withSets) {
+        return repository(items(n, withSets), withSets);
+    }
+
+    static List<OaiItem> items(int n, boolean withSets) {
         List<OaiItem> items = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             String id = String.format("rec-%03d", i);
@@ -78,6 +82,11 @@ class OaiDataProviderTest {
                                     "http://repo.test/f.csv", "f", "text/csv", 10, "ab", null)));
             items.add(new OaiItem(id, T0.plusSeconds(86_400L * i), withSets ? sets : List.of(), deleted, d));
         }
+        return items;
+    }
+
+    /** A repository over {@code items}, kept in datestamp order; the list may change between requests. */
+    static OaiRepository repository(List<OaiItem> items, boolean withSets) {
         return new OaiRepository() {
             @Override
             public String repositoryName() {
@@ -297,6 +306,67 @@ class OaiDataProviderTest {
         }
         assertEquals(25, seen.size());
         assertEquals(List.of("0", "10", "20"), cursors);
+    }
+
+    /** Harvests ListIdentifiers to the end through its tokens: identifier to header status, each seen once. */
+    static Map<String, String> harvest(OaiRepository repository, String from, Instant now) throws Exception {
+        Map<String, String> seen = new LinkedHashMap<>();
+        Document page = from == null
+                ? request(provider(repository), now, "verb", "ListIdentifiers", "metadataPrefix", "oai_dc")
+                : request(
+                        provider(repository), now, "verb", "ListIdentifiers", "metadataPrefix", "oai_dc", "from", from);
+        if (error(page).equals("noRecordsMatch")) {
+            return seen;
+        }
+        while (true) {
+            NodeList headers = (NodeList) XPathFactory.newInstance()
+                    .newXPath()
+                    .evaluate("//*[local-name()='header']", page, XPathConstants.NODESET);
+            for (int i = 0; i < headers.getLength(); i++) {
+                org.w3c.dom.Element header = (org.w3c.dom.Element) headers.item(i);
+                String id = header.getElementsByTagNameNS("http://www.openarchives.org/OAI/2.0/", "identifier")
+                        .item(0)
+                        .getTextContent();
+                assertEquals(null, seen.put(id, header.getAttribute("status")), "seen twice: " + id);
+            }
+            String token = xpath(page, "//o:resumptionToken");
+            if (token.isEmpty()) {
+                return seen;
+            }
+            page = request(provider(repository), now, "verb", "ListIdentifiers", "resumptionToken", token);
+        }
+    }
+
+    @Test
+    void anIncrementalHarvestSeesEveryChangeExactlyOnce() throws Exception {
+        List<OaiItem> items = new ArrayList<>(items(15, true));
+        OaiRepository repository = repository(items, true);
+        Map<String, String> initial = harvest(repository, null, NOW);
+        assertEquals(15, initial.size());
+        assertEquals("deleted", initial.get("oai:repo.test:rec-006"), "tombstones are harvested too");
+        assertEquals("", initial.get("oai:repo.test:rec-002"));
+
+        // after the harvest: one record updated, one withdrawn, one new
+        Instant later = NOW.plusSeconds(3600);
+        OaiItem updated = items.remove(2);
+        items.add(new OaiItem(updated.localId(), later, updated.sets(), false, updated.metadata()));
+        OaiItem withdrawn = items.remove(3);
+        assertEquals("rec-004", withdrawn.localId());
+        items.add(new OaiItem(withdrawn.localId(), later.plusSeconds(1), withdrawn.sets(), true, null));
+        OaiItem template = items.get(0);
+        items.add(new OaiItem("rec-100", later.plusSeconds(2), template.sets(), false, template.metadata()));
+
+        // the next harvest asks from the previous response's date and sees exactly the changes
+        Map<String, String> incremental = harvest(repository, NOW.toString(), later.plusSeconds(60));
+        assertEquals(
+                Map.of(
+                        "oai:repo.test:rec-002", "",
+                        "oai:repo.test:rec-004", "deleted",
+                        "oai:repo.test:rec-100", ""),
+                incremental);
+        assertEquals(16, harvest(repository, null, later.plusSeconds(60)).size(), "a full harvest: 15 + 1 new");
+        assertTrue(harvest(repository, later.plusSeconds(3).toString(), later.plusSeconds(60))
+                .isEmpty());
     }
 
     @Test
