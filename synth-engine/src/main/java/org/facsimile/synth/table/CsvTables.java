@@ -135,11 +135,37 @@ public final class CsvTables {
 
     /**
      * Checks that every value of a CSV file parses as its column's declared kind (missing markers
-     * aside), so a declared schema never contradicts the data. Reports the first value that does
-     * not, by line and column, without quoting it.
+     * aside) and that the declared primary key holds (present and unique in every row), so a
+     * declared schema never contradicts the data. Reports the first fault by line and column,
+     * without quoting the value.
      */
     public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
         Table table = read(in, fileName, spec);
+        int[] key = spec.primaryKey().stream()
+                .mapToInt(k -> spec.columnNames().indexOf(k))
+                .toArray();
+        java.util.Map<java.util.List<String>, Integer> keys = new java.util.HashMap<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            if (key.length > 0) {
+                String[] row = table.row(r);
+                java.util.List<String> value = new java.util.ArrayList<>(key.length);
+                for (int k : key) {
+                    if (row[k] == null) {
+                        throw new CsvProblem(
+                                fileName, r + 2, spec.column(k).name(), "the primary key is missing in this row");
+                    }
+                    value.add(row[k]);
+                }
+                Integer first = keys.putIfAbsent(value, r + 2);
+                if (first != null) {
+                    throw new CsvProblem(
+                            fileName,
+                            r + 2,
+                            String.join(",", spec.primaryKey()),
+                            "the primary key repeats the one on line " + first + "; a key must be unique");
+                }
+            }
+        }
         for (int r = 0; r < table.rowCount(); r++) {
             String[] row = table.row(r);
             for (int c = 0; c < row.length; c++) {

@@ -75,6 +75,30 @@ class CsvTablesTest {
     }
 
     @Test
+    void aDeclaredPrimaryKeyMustHoldInEveryRow() throws CsvProblem {
+        TableSpec spec = new TableSpec(
+                "t",
+                java.util.List.of(
+                        new ColumnSpec("ward", ColumnKind.CATEGORICAL, null),
+                        new ColumnSpec("bed", ColumnKind.INTEGER, java.util.List.of(""))),
+                java.util.List.of("ward", "bed"));
+        CsvTables.checkValues(stream("ward,bed\na,1\na,2\nb,1\n"), "t.csv", spec);
+        CsvProblem repeated = org.junit.jupiter.api.Assertions.assertThrows(
+                CsvProblem.class, () -> CsvTables.checkValues(stream("ward,bed\na,1\nb,1\na,1\n"), "t.csv", spec));
+        assertEquals(4, repeated.row());
+        assertEquals("ward,bed", repeated.column());
+        assertTrue(repeated.getMessage().contains("line 2"), repeated.getMessage());
+        CsvProblem missing = org.junit.jupiter.api.Assertions.assertThrows(
+                CsvProblem.class, () -> CsvTables.checkValues(stream("ward,bed\na,1\nb,\n"), "t.csv", spec));
+        assertEquals(3, missing.row());
+        assertEquals("bed", missing.column());
+    }
+
+    private static java.io.InputStream stream(String csv) {
+        return new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
     void leadingZeroCodesStayCategorical() throws CsvProblem {
         CsvInspection inspection = inspect("zip\n0123\n0456\n0123\n");
         assertEquals(ColumnKind.CATEGORICAL, inspection.spec().column(0).kind());
