@@ -11,7 +11,10 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** {@code POST /api/admin/accounts}: an admin creates an account; its first token is in the answer, once. */
+/**
+ * Admin acts: {@code POST /api/admin/accounts} creates an account (its first token is in the answer,
+ * once); {@code POST /api/admin/datasets/{id}/withdraw} withdraws a published dataset.
+ */
 @Path("api/admin")
 @RequestScoped
 @Secured
@@ -25,6 +28,33 @@ public class AdminResource {
 
     @Inject
     Caller caller;
+
+    @Inject
+    org.facsimile.web.publishing.WithdrawalService withdrawals;
+
+    /** The body of a withdrawal: why, shown where the dataset was. */
+    public record WithdrawalRequest(String reason) {}
+
+    /** Withdraws a published dataset: it leaves the catalogue, search and downloads; a tombstone stays. */
+    @POST
+    @Path("datasets/{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response withdraw(@jakarta.ws.rs.PathParam("id") String id, WithdrawalRequest request) {
+        java.util.UUID datasetId;
+        try {
+            datasetId = java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw org.facsimile.web.platform.ProblemException.notFound("dataset");
+        }
+        org.facsimile.web.publishing.DatasetWithdrawal w = withdrawals.withdraw(
+                caller.account(), datasetId, request == null ? null : request.reason(), caller.remoteAddress());
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("datasetId", w.datasetId().toString());
+        body.put("withdrawnAt", w.withdrawnAt().toString());
+        body.put("reason", w.reason());
+        return Response.ok(body).build();
+    }
 
     @POST
     @Path("accounts")

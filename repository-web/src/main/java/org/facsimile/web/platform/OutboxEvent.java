@@ -20,6 +20,9 @@ public class OutboxEvent {
     /** Index (or re-index) a dataset version in search; aggregate = the version id. */
     public static final String INDEX_VERSION = "search.index-version";
 
+    /** Remove a withdrawn dataset from search; aggregate = the dataset id. */
+    public static final String REMOVE_DATASET = "search.remove-dataset";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

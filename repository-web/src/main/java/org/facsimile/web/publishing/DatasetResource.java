@@ -132,10 +132,20 @@ public class DatasetResource {
     }
 
     private PublicDatasets.PublicVersion find(String id) {
+        UUID datasetId;
         try {
-            return datasets.latest(UUID.fromString(id)).orElseThrow(() -> ProblemException.notFound("dataset " + id));
+            datasetId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("dataset");
         }
+        datasets.withdrawal(datasetId).ifPresent(w -> {
+            throw new ProblemException(
+                    410,
+                    "withdrawn",
+                    "Withdrawn",
+                    "the dataset was withdrawn on "
+                            + w.withdrawnAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ": " + w.reason());
+        });
+        return datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
     }
 }

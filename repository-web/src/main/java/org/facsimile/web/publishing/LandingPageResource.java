@@ -35,9 +35,29 @@ public class LandingPageResource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("dataset");
         }
+        java.util.Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
+        if (withdrawn.isPresent()) {
+            return Response.status(Response.Status.GONE)
+                    .entity(tombstone(withdrawn.get()))
+                    .build();
+        }
         PublicDatasets.PublicVersion p =
                 datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
         return Response.ok(render(p)).header("Link", signposting(p)).build();
+    }
+
+    /** What stays where a withdrawn dataset was: that it was withdrawn, when, and why. */
+    static String tombstone(DatasetWithdrawal w) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+                + "<meta name=\"robots\" content=\"noindex\"><title>Dataset withdrawn</title></head><body>"
+                + "<main><h1>This dataset was withdrawn</h1><p>Withdrawn on "
+                + esc(w.withdrawnAt()
+                        .atOffset(java.time.ZoneOffset.UTC)
+                        .toLocalDate()
+                        .toString())
+                + ".</p><p>Reason: " + esc(w.reason()) + "</p><p><a href=\"/\">" + esc(Setting.REPOSITORY_NAME.get())
+                + "</a></p></main></body></html>\n";
     }
 
     /**

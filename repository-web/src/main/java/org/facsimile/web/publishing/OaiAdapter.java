@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +18,9 @@ import org.facsimile.web.platform.Setting;
 
 /**
  * The repository as OAI-PMH sees it: each dataset is a record (its latest version), dated by its
- * publication to the second, in the set {@code synthetic} and in a set per licence.
+ * publication to the second, in the set {@code synthetic} and in a set per licence. A withdrawn
+ * dataset stays as a persistent tombstone: a deleted record dated by its withdrawal, so an
+ * incremental harvest learns of it once.
  */
 @ApplicationScoped
 public class OaiAdapter implements OaiRepository {
@@ -70,44 +71,59 @@ public class OaiAdapter implements OaiRepository {
     @Override
     @Transactional
     public Optional<OaiItem> item(String localId) {
+        UUID datasetId;
         try {
-            return datasets.latest(UUID.fromString(localId)).map(OaiAdapter::item);
+            datasetId = UUID.fromString(localId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
+        Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
+        if (withdrawn.isPresent()) {
+            return Optional.of(tombstone(datasetId, withdrawn.get().withdrawnAt(), licenceOf(datasetId)));
+        }
+        return datasets.latest(datasetId).map(OaiAdapter::item);
     }
+
+    /**
+     * Every record a harvester can see: the latest version of each dataset still published, dated
+     * by its publication, and a tombstone for each withdrawn one, dated by its withdrawal; with the
+     * licence for set selection and the datestamp to the second for the resumption key.
+     */
+    private static final String RECORDS = "SELECT v.dataset_id AS id, v.published_at AS at, v.licence AS licence,"
+            + " false AS deleted FROM dataset_version v"
+            + " WHERE v.version_number = (SELECT max(u.version_number) FROM dataset_version u"
+            + " WHERE u.dataset_id = v.dataset_id)"
+            + " AND NOT EXISTS (SELECT 1 FROM dataset_withdrawal w WHERE w.dataset_id = v.dataset_id)"
+            + " UNION ALL SELECT w.dataset_id, w.withdrawn_at, v.licence, true FROM dataset_withdrawal w"
+            + " JOIN dataset_version v ON v.dataset_id = w.dataset_id AND v.version_number ="
+            + " (SELECT max(u.version_number) FROM dataset_version u WHERE u.dataset_id = w.dataset_id)";
 
     @Override
     @Transactional
     public List<OaiItem> items(
             Instant from, Instant until, String set, Instant afterDatestamp, String afterId, int limit) {
         // ordered by exactly the resumption key: the datestamp to the second, then the id
-        String sql = "SELECT v.id FROM dataset_version v WHERE v.version_number = "
-                + "(SELECT max(w.version_number) FROM dataset_version w WHERE w.dataset_id = v.dataset_id)"
-                + (from == null ? "" : " AND v.published_at >= :from")
-                + " AND v.published_at < :untilExclusive"
-                + (set == null || set.equals("synthetic") ? "" : " AND v.licence = :licence")
+        String sql = "SELECT r.id, r.at, r.licence, r.deleted FROM (" + RECORDS + ") r WHERE " + window(from, set)
                 + (afterDatestamp == null
                         ? ""
-                        : " AND (date_trunc('second', v.published_at) > :after OR (date_trunc('second', v.published_at) = :after"
-                                + " AND v.dataset_id::text > :afterId))")
-                + " ORDER BY date_trunc('second', v.published_at), v.dataset_id LIMIT :limit";
-        jakarta.persistence.Query query = em.createNativeQuery(sql, UUID.class);
-        if (from != null) {
-            query.setParameter("from", from);
-        }
-        query.setParameter(
-                "untilExclusive", until.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1));
-        if (set != null && !set.equals("synthetic")) {
-            query.setParameter("licence", licenceOfSet(set));
-        }
+                        : " AND (date_trunc('second', r.at) > :after OR (date_trunc('second', r.at) = :after"
+                                + " AND r.id::text > :afterId))")
+                + " ORDER BY date_trunc('second', r.at), r.id LIMIT :limit";
+        jakarta.persistence.Query query = em.createNativeQuery(sql);
+        bind(query, from, until, set);
         if (afterDatestamp != null) {
             query.setParameter("after", afterDatestamp).setParameter("afterId", afterId);
         }
         query.setParameter("limit", limit);
         List<OaiItem> items = new ArrayList<>();
-        for (Object id : query.getResultList()) {
-            items.add(item(datasets.version((UUID) id).orElseThrow()));
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            UUID id = (UUID) r[0];
+            if ((Boolean) r[3]) {
+                items.add(tombstone(id, instant(r[1]), (String) r[2]));
+            } else {
+                items.add(item(datasets.latest(id).orElseThrow()));
+            }
         }
         return items;
     }
@@ -115,21 +131,18 @@ public class OaiAdapter implements OaiRepository {
     @Override
     @Transactional
     public long count(Instant from, Instant until, String set) {
-        TypedQuery<Long> query =
-                em.createQuery("SELECT count(v) FROM DatasetVersion v WHERE " + LATEST + window(from, set), Long.class);
+        jakarta.persistence.Query query =
+                em.createNativeQuery("SELECT count(*) FROM (" + RECORDS + ") r WHERE " + window(from, set));
         bind(query, from, until, set);
-        return query.getSingleResult();
+        return ((Number) query.getSingleResult()).longValue();
     }
-
-    private static final String LATEST =
-            "v.versionNumber = (SELECT max(w.versionNumber) FROM DatasetVersion w WHERE w.dataset = v.dataset)";
 
     private static String window(Instant from, String set) {
-        String licence = set == null || set.equals("synthetic") ? "" : " AND v.licence = :licence";
-        return (from == null ? "" : " AND v.publishedAt >= :from") + " AND v.publishedAt < :untilExclusive" + licence;
+        String licence = set == null || set.equals("synthetic") ? "" : " AND r.licence = :licence";
+        return (from == null ? "true" : "r.at >= :from") + " AND r.at < :untilExclusive" + licence;
     }
 
-    private static void bind(TypedQuery<?> query, Instant from, Instant until, String set) {
+    private static void bind(jakarta.persistence.Query query, Instant from, Instant until, String set) {
         if (from != null) {
             query.setParameter("from", from);
         }
@@ -139,6 +152,38 @@ public class OaiAdapter implements OaiRepository {
         if (set != null && !set.equals("synthetic")) {
             query.setParameter("licence", licenceOfSet(set));
         }
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("not a timestamp: " + value);
+    }
+
+    private String licenceOf(UUID datasetId) {
+        return em.createQuery(
+                        "SELECT v.licence FROM DatasetVersion v WHERE v.dataset.id = :id ORDER BY v.versionNumber DESC",
+                        String.class)
+                .setParameter("id", datasetId)
+                .setMaxResults(1)
+                .getSingleResult();
+    }
+
+    /** A withdrawn dataset as OAI-PMH keeps it: the header, marked deleted, in the sets it was in. */
+    private static OaiItem tombstone(UUID datasetId, Instant withdrawnAt, String licence) {
+        return new OaiItem(
+                datasetId.toString(),
+                withdrawnAt.truncatedTo(ChronoUnit.SECONDS),
+                List.of("synthetic", licenceSet(licence)),
+                true,
+                null);
     }
 
     static String licenceSet(String licence) {

@@ -21,11 +21,16 @@ public class PublicDatasets {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
-    /** The latest version of a dataset. */
+    /** Versions of datasets that have not been withdrawn. */
+    private static final String NOT_WITHDRAWN =
+            " NOT EXISTS (SELECT w FROM DatasetWithdrawal w WHERE w.datasetId = v.dataset.id) ";
+
+    /** The latest version of a dataset; empty when there is none or the dataset was withdrawn. */
     @Transactional
     public Optional<PublicVersion> latest(UUID datasetId) {
         List<DatasetVersion> versions = em.createQuery(
-                        "SELECT v FROM DatasetVersion v WHERE v.dataset.id = :id ORDER BY v.versionNumber DESC",
+                        "SELECT v FROM DatasetVersion v WHERE v.dataset.id = :id AND" + NOT_WITHDRAWN
+                                + "ORDER BY v.versionNumber DESC",
                         DatasetVersion.class)
                 .setParameter("id", datasetId)
                 .setMaxResults(1)
@@ -33,10 +38,18 @@ public class PublicDatasets {
         return versions.stream().findFirst().map(this::load);
     }
 
-    /** A version by id, whatever dataset it belongs to. */
+    /** A version by id, whatever dataset it belongs to; empty when its dataset was withdrawn. */
     @Transactional
     public Optional<PublicVersion> version(UUID versionId) {
-        return Optional.ofNullable(em.find(DatasetVersion.class, versionId)).map(this::load);
+        return Optional.ofNullable(em.find(DatasetVersion.class, versionId))
+                .filter(v -> em.find(DatasetWithdrawal.class, v.dataset().id()) == null)
+                .map(this::load);
+    }
+
+    /** The tombstone of a withdrawn dataset. */
+    @Transactional
+    public Optional<DatasetWithdrawal> withdrawal(UUID datasetId) {
+        return Optional.ofNullable(em.find(DatasetWithdrawal.class, datasetId));
     }
 
     /** Latest versions, oldest publication first (a stable order for paging). */
@@ -45,7 +58,8 @@ public class PublicDatasets {
         return em
                 .createQuery(
                         "SELECT v FROM DatasetVersion v WHERE v.versionNumber = "
-                                + "(SELECT max(w.versionNumber) FROM DatasetVersion w WHERE w.dataset = v.dataset) ORDER BY v.publishedAt, v.id",
+                                + "(SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) AND"
+                                + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
                         DatasetVersion.class)
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
                 .setMaxResults(limit)
@@ -57,7 +71,11 @@ public class PublicDatasets {
 
     @Transactional
     public long count() {
-        return em.createQuery("SELECT count(d) FROM Dataset d", Long.class).getSingleResult();
+        return em.createQuery(
+                        "SELECT count(d) FROM Dataset d WHERE NOT EXISTS "
+                                + "(SELECT w FROM DatasetWithdrawal w WHERE w.datasetId = d.id)",
+                        Long.class)
+                .getSingleResult();
     }
 
     private PublicVersion load(DatasetVersion v) {

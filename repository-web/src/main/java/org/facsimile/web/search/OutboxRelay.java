@@ -118,12 +118,17 @@ public class OutboxRelay {
     }
 
     private void apply(String topic, UUID aggregate) throws Exception {
-        if (!OutboxEvent.INDEX_VERSION.equals(topic)) {
-            throw new IllegalStateException("unknown outbox topic " + topic);
+        switch (topic) {
+            case OutboxEvent.INDEX_VERSION -> {
+                java.util.Optional<PublicDatasets.PublicVersion> p = datasets.version(aggregate);
+                if (p.isPresent()) {
+                    search.index(p.get().datasetId().toString(), document(p.get()));
+                }
+                // else the dataset was withdrawn before its indexing came round: nothing to index
+            }
+            case OutboxEvent.REMOVE_DATASET -> search.remove(aggregate.toString());
+            default -> throw new IllegalStateException("unknown outbox topic " + topic);
         }
-        PublicDatasets.PublicVersion p =
-                datasets.version(aggregate).orElseThrow(() -> new IllegalStateException("no version " + aggregate));
-        search.index(p.datasetId().toString(), document(p));
     }
 
     /** The search document of a version: public metadata and the names of its tables and columns. */

@@ -74,6 +74,12 @@ public class SearchIndex {
         client().index(i -> i.index(alias()).id(id).document(document));
     }
 
+    /** Removes a dataset's document; removing one that is not there is not an error. */
+    public void remove(String id) throws IOException {
+        ensureIndex();
+        client().delete(d -> d.index(alias()).id(id).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+    }
+
     /** Full-text search over the public metadata; throws IOException when Elasticsearch is unreachable. */
     public Results search(String query, int from, int size) throws IOException {
         ensureIndex();
