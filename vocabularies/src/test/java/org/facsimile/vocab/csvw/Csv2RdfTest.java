@@ -1,6 +1,7 @@
 package org.facsimile.vocab.csvw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -46,6 +47,39 @@ class Csv2RdfTest {
                 BASE + "test029.ttl",
                 Lang.TURTLE);
         assertTrue(actual.isIsomorphicWith(expected), "isomorphic with the W3C expected result");
+    }
+
+    /** W3C CSVW test suite, manifest-rdf#test001 "Simple table": standard mode, no metadata. */
+    @Test
+    void w3cTest001SimpleTableStandardMode() throws Exception {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                getClass().getResourceAsStream("/standards/csvw/test001.csv"), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rows.add(split(line));
+            }
+        }
+        List<CsvwColumn> columns = new ArrayList<>();
+        for (String name : rows.get(0)) {
+            columns.add(new CsvwColumn(name, "string", null, null));
+        }
+        Model actual = ModelFactory.createDefaultModel();
+        Csv2Rdf csv2rdf = Csv2Rdf.standard(
+                new CsvwTable("test001.csv", columns, List.of()), BASE, StreamRDFLib.graph(actual.getGraph()));
+        rows.subList(1, rows.size()).forEach(csv2rdf::row);
+
+        Model expected = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(
+                expected,
+                getClass().getResourceAsStream("/standards/csvw/test001.ttl"),
+                BASE + "test001.ttl",
+                Lang.TURTLE);
+        assertTrue(actual.isIsomorphicWith(expected), "isomorphic with the W3C expected result");
+        Model minimal = ModelFactory.createDefaultModel();
+        Csv2Rdf minimalMode = new Csv2Rdf(
+                new CsvwTable("test001.csv", columns, List.of()), BASE, StreamRDFLib.graph(minimal.getGraph()));
+        rows.subList(1, rows.size()).forEach(minimalMode::row);
+        assertFalse(minimal.isIsomorphicWith(expected), "minimal mode lacks the table structure: the check can fail");
     }
 
     @Test
