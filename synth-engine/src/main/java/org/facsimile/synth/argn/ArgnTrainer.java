@@ -51,6 +51,9 @@ final class ArgnTrainer {
     /** Random column orders tried, besides the table's, when choosing the generation order. */
     static final int ORDER_CANDIDATES = 24;
 
+    /** Rows the candidate orders are compared on: enough to rank them, few enough for a large table. */
+    static final int ORDER_ROWS = 5000;
+
     /**
      * @param tokens one row of tokens per training row, {@code tokens[r][c] < vocab[c]}
      * @param vocab tokens per column
@@ -140,7 +143,9 @@ final class ArgnTrainer {
             }
             // The network models every column order; generation follows the one it fits best.
             Forward chosen = new Forward(best, manager);
-            int[] rowsForOrder = validation > 0 ? validationRows : trainingRows;
+            int[] rowsForOrder = java.util.Arrays.copyOf(
+                    validation > 0 ? validationRows : trainingRows,
+                    Math.min(ORDER_ROWS, validation > 0 ? validation : trainingRows.length));
             int[] order = ArgnNetwork.identity(columns);
             double orderLoss = evaluate(chosen, tokens, rowsForOrder, new int[][] {order});
             for (int candidate = 0; candidate < ORDER_CANDIDATES; candidate++) {
