@@ -42,7 +42,7 @@ public final class ArgnGenerator implements Generator {
         this.network = network;
         this.temperature = temperature;
         this.topP = topP;
-        this.learnt = learntColumns(columns);
+        this.learnt = ColumnModel.jointlyLearnt(columns);
         this.codecs = codecs(columns, learnt, maxTokens);
         this.positions = positions(codecs);
         int[] vocab = vocab(codecs);
@@ -50,12 +50,6 @@ public final class ArgnGenerator implements Generator {
             throw new IllegalArgumentException("the network's tokens " + java.util.Arrays.toString(network.vocab)
                     + " do not match the columns' " + java.util.Arrays.toString(vocab));
         }
-    }
-
-    static int[] learntColumns(ColumnModel[] columns) {
-        return java.util.stream.IntStream.range(0, columns.length)
-                .filter(c -> columns[c].marginal() != null)
-                .toArray();
     }
 
     /** Dates and date-times as calendar parts where their span allows, everything else as bins. */

@@ -42,26 +42,10 @@ public final class ArgnSynthesizer implements Synthesizer {
 
     @Override
     public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
-        if (!table.columns().equals(spec.columnNames())) {
-            throw new IllegalArgumentException(
-                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
-        }
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("table " + table.name() + " has no rows to learn from");
-        }
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
-        int m = table.columnCount();
-        ColumnModel[] columns = new ColumnModel[m];
-        Random protection = new Random(settings.seed());
-        for (int c = 0; c < m; c++) {
-            columns[c] = ColumnModel.fit(
-                    spec.column(c),
-                    table.column(c),
-                    spec.primaryKey().contains(spec.column(c).name()),
-                    protection);
-        }
-        int[] learnt = ArgnGenerator.learntColumns(columns);
+        ColumnModel[] columns = ColumnModel.fitAll(table, spec, settings.seed());
+        int[] learnt = ColumnModel.jointlyLearnt(columns);
         ColumnCodec[] codecs = ArgnGenerator.codecs(columns, learnt, options.maxTokens());
         int[] vocab = ArgnGenerator.vocab(codecs);
         int[] positions = ArgnGenerator.positions(codecs);

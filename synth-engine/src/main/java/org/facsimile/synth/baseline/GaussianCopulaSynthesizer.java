@@ -1,7 +1,5 @@
 package org.facsimile.synth.baseline;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Random;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.ProgressListener;
@@ -10,7 +8,6 @@ import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.columns.ColumnModel;
 import org.facsimile.synth.columns.Marginal;
-import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
@@ -48,35 +45,18 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
 
     @Override
     public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
-        if (!table.columns().equals(spec.columnNames())) {
-            throw new IllegalArgumentException(
-                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
-        }
-        if (table.rowCount() == 0) {
-            throw new IllegalArgumentException("table " + table.name() + " has no rows to learn from");
-        }
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
-        int m = table.columnCount();
-        ColumnModel[] columns = new ColumnModel[m];
-        List<Integer> copulaColumns = new ArrayList<>();
-        Random protection = new Random(settings.seed());
-        for (int c = 0; c < m; c++) {
-            ColumnSpec column = spec.column(c);
-            String[] values = table.column(c);
-            columns[c] = ColumnModel.fit(column, values, spec.primaryKey().contains(column.name()), protection);
-            if (columns[c].marginal() != null) {
-                copulaColumns.add(c);
-            }
-        }
+        ColumnModel[] columns = ColumnModel.fitAll(table, spec, settings.seed());
+        int[] copulaIndex = ColumnModel.jointlyLearnt(columns);
 
-        progress.stepStarted(Step.TRAINING, "fitting the copula over " + copulaColumns.size() + " columns");
+        progress.stepStarted(Step.TRAINING, "fitting the copula over " + copulaIndex.length + " columns");
         Random random = new Random(settings.seed());
-        int k = copulaColumns.size();
+        int k = copulaIndex.length;
         int n = table.rowCount();
         double[][] scores = new double[n][k];
         for (int j = 0; j < k; j++) {
-            int c = copulaColumns.get(j);
+            int c = copulaIndex[j];
             Marginal marginal = columns[c].marginal();
             for (int r = 0; r < n; r++) {
                 double u = marginal.toUniform(table.row(r)[c], random);
@@ -84,7 +64,6 @@ public final class GaussianCopulaSynthesizer implements Synthesizer {
             }
         }
         double[][] cholesky = independent ? identity(k) : Correlation.choleskyOfCorrelation(scores, k);
-        int[] copulaIndex = copulaColumns.stream().mapToInt(Integer::intValue).toArray();
         return new CopulaGenerator(columns, copulaIndex, cholesky);
     }
 

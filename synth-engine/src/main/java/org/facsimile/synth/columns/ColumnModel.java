@@ -8,6 +8,8 @@ import java.util.Random;
 import java.util.Set;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
 
 /**
  * How one column is learnt and generated, shared by every synthesizer: a protected
@@ -47,6 +49,29 @@ public final class ColumnModel {
     }
 
     /**
+     * The models of every column of a table, each column's rare-category threshold drawn from
+     * {@code seed}.
+     *
+     * @throws IllegalArgumentException when the table's columns are not the spec's, or it has no rows
+     */
+    public static ColumnModel[] fitAll(Table table, TableSpec spec, long seed) {
+        if (!table.columns().equals(spec.columnNames())) {
+            throw new IllegalArgumentException(
+                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
+        }
+        if (table.rowCount() == 0) {
+            throw new IllegalArgumentException("table " + table.name() + " has no rows to learn from");
+        }
+        Random protection = new Random(seed);
+        ColumnModel[] columns = new ColumnModel[table.columnCount()];
+        for (int c = 0; c < columns.length; c++) {
+            ColumnSpec column = spec.column(c);
+            columns[c] = fit(column, table.column(c), spec.primaryKey().contains(column.name()), protection);
+        }
+        return columns;
+    }
+
+    /**
      * @param column what the column is
      * @param values its training values (null = missing), all valid for {@code column.kind()}
      * @param primaryKey the column is (part of) the table's key: generated fresh, never learnt
@@ -78,6 +103,13 @@ public final class ColumnModel {
             default:
                 return of(DiscreteMarginal.fit(values, false, rare));
         }
+    }
+
+    /** The indexes of the columns a model learns jointly (those with a marginal), in table order. */
+    public static int[] jointlyLearnt(ColumnModel[] columns) {
+        return java.util.stream.IntStream.range(0, columns.length)
+                .filter(c -> columns[c].marginal() != null)
+                .toArray();
     }
 
     /** The column's distribution when a model learns it jointly with others; null when it does not. */
