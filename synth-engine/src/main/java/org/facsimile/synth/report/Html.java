@@ -1,11 +1,11 @@
 package org.facsimile.synth.report;
 
-/** HTML escaping for text and attribute values. */
-final class Html {
+/** HTML escaping for text and attribute values: the engine's report and the repository's pages. */
+public final class Html {
 
     private Html() {}
 
-    static String esc(String s) {
+    public static String esc(String s) {
         if (s == null) {
             return "";
         }

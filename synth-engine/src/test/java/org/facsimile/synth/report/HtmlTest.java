@@ -1,16 +1,17 @@
-package org.facsimile.web.publishing;
+package org.facsimile.synth.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.Test;
 
-class LandingPageTest {
+class HtmlTest {
 
+    /** The escaping the report and the repository's landing pages share. */
     @Test
     void metadataIsEscapedIntoHtml() {
         assertEquals(
                 "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;",
-                LandingPageResource.esc("<script>alert('x')</script> & \"q\""));
-        assertEquals("", LandingPageResource.esc(null));
+                Html.esc("<script>alert('x')</script> & \"q\""));
+        assertEquals("", Html.esc(null));
     }
 }
