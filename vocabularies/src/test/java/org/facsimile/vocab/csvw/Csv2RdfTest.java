@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -23,57 +24,28 @@ class Csv2RdfTest {
     /** W3C CSVW test suite, manifest-rdf#test029 "countries.csv minimal": no metadata, header only. */
     @Test
     void w3cTest029CountriesMinimal() throws Exception {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/standards/csvw/countries.csv"), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                rows.add(split(line));
-            }
-        }
-        // embedded metadata: columns named by the header, every datatype string
-        List<CsvwColumn> columns = new ArrayList<>();
-        for (String name : rows.get(0)) {
-            columns.add(new CsvwColumn(name, "string", null, null));
-        }
+        List<String[]> rows = rows("countries.csv");
+        List<CsvwColumn> columns = embeddedColumns(rows.get(0));
         Model actual = ModelFactory.createDefaultModel();
         Csv2Rdf csv2rdf = new Csv2Rdf(
                 new CsvwTable("countries.csv", columns, List.of()), BASE, StreamRDFLib.graph(actual.getGraph()));
         rows.subList(1, rows.size()).forEach(csv2rdf::row);
 
-        Model expected = ModelFactory.createDefaultModel();
-        RDFDataMgr.read(
-                expected,
-                getClass().getResourceAsStream("/standards/csvw/test029.ttl"),
-                BASE + "test029.ttl",
-                Lang.TURTLE);
+        Model expected = expected("test029.ttl");
         assertTrue(actual.isIsomorphicWith(expected), "isomorphic with the W3C expected result");
     }
 
     /** W3C CSVW test suite, manifest-rdf#test001 "Simple table": standard mode, no metadata. */
     @Test
     void w3cTest001SimpleTableStandardMode() throws Exception {
-        List<String[]> rows = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/standards/csvw/test001.csv"), StandardCharsets.UTF_8))) {
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                rows.add(split(line));
-            }
-        }
-        List<CsvwColumn> columns = new ArrayList<>();
-        for (String name : rows.get(0)) {
-            columns.add(new CsvwColumn(name, "string", null, null));
-        }
+        List<String[]> rows = rows("test001.csv");
+        List<CsvwColumn> columns = embeddedColumns(rows.get(0));
         Model actual = ModelFactory.createDefaultModel();
         Csv2Rdf csv2rdf = Csv2Rdf.standard(
                 new CsvwTable("test001.csv", columns, List.of()), BASE, StreamRDFLib.graph(actual.getGraph()));
         rows.subList(1, rows.size()).forEach(csv2rdf::row);
 
-        Model expected = ModelFactory.createDefaultModel();
-        RDFDataMgr.read(
-                expected,
-                getClass().getResourceAsStream("/standards/csvw/test001.ttl"),
-                BASE + "test001.ttl",
-                Lang.TURTLE);
+        Model expected = expected("test001.ttl");
         assertTrue(actual.isIsomorphicWith(expected), "isomorphic with the W3C expected result");
         Model minimal = ModelFactory.createDefaultModel();
         Csv2Rdf minimalMode = new Csv2Rdf(
@@ -105,6 +77,34 @@ class Csv2RdfTest {
     }
 
     /** The suite's countries.csv quotes only plain fields: enough of CSV for this file. */
+    /** The lines of a vendored W3C test CSV, split into cells. */
+    private List<String[]> rows(String file) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                getClass().getResourceAsStream("/standards/csvw/" + file), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                rows.add(split(line));
+            }
+        }
+        return rows;
+    }
+
+    /** Embedded metadata of a CSV without a description: columns named by the header, all strings. */
+    private static List<CsvwColumn> embeddedColumns(String[] header) {
+        List<CsvwColumn> columns = new ArrayList<>();
+        for (String name : header) {
+            columns.add(new CsvwColumn(name, "string", null, null));
+        }
+        return columns;
+    }
+
+    /** A W3C expected result, read with the test suite's base. */
+    private Model expected(String file) {
+        Model expected = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(expected, getClass().getResourceAsStream("/standards/csvw/" + file), BASE + file, Lang.TURTLE);
+        return expected;
+    }
+
     private static String[] split(String line) {
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
