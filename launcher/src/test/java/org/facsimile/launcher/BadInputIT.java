@@ -151,7 +151,8 @@ class BadInputIT {
                         path,
                         "application/csvm+json",
                         utf8(
-                                "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"colour\"}]}}")),
+                                "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\","
+                                        + "\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"colour\"}]}}")),
                 422);
         assertEquals("colour", unknown.path("errors").get(0).path("column").asText());
         JsonNode type = problem(
@@ -159,9 +160,19 @@ class BadInputIT {
                         path,
                         "application/csvm+json",
                         utf8(
-                                "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"x\",\"datatype\":\"integer\"}]}}")),
+                                "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\","
+                                        + "\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"x\",\"datatype\":\"integer\"}]}}")),
                 422);
         assertEquals("x", type.path("errors").get(0).path("column").asText());
         assertEquals(2, type.path("errors").get(0).path("row").asInt());
+        // a remote JSON-LD context is refused by the rule, never fetched
+        JsonNode remote = problem(
+                carol.put(
+                        path,
+                        "application/csvm+json",
+                        utf8("{\"@context\":\"http://127.0.0.1:9/evil-context.jsonld\",\"url\":\"t.csv\","
+                                + "\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"x\"}]}}")),
+                422);
+        assertEquals("$.@context", remote.path("errors").get(0).path("pointer").asText());
     }
 }

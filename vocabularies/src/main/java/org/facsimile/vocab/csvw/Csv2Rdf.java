@@ -3,7 +3,6 @@ package org.facsimile.vocab.csvw;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.graph.Node;
@@ -22,25 +21,6 @@ import org.apache.jena.riot.system.StreamRDF;
  * flat in the number of rows.
  */
 public final class Csv2Rdf {
-
-    private static final Map<String, RDFDatatype> DATATYPES = Map.ofEntries(
-            Map.entry("integer", XSDDatatype.XSDinteger),
-            Map.entry("long", XSDDatatype.XSDlong),
-            Map.entry("int", XSDDatatype.XSDint),
-            Map.entry("short", XSDDatatype.XSDshort),
-            Map.entry("byte", XSDDatatype.XSDbyte),
-            Map.entry("nonNegativeInteger", XSDDatatype.XSDnonNegativeInteger),
-            Map.entry("positiveInteger", XSDDatatype.XSDpositiveInteger),
-            Map.entry("decimal", XSDDatatype.XSDdecimal),
-            Map.entry("double", XSDDatatype.XSDdouble),
-            Map.entry("number", XSDDatatype.XSDdouble),
-            Map.entry("float", XSDDatatype.XSDfloat),
-            Map.entry("boolean", XSDDatatype.XSDboolean),
-            Map.entry("date", XSDDatatype.XSDdate),
-            Map.entry("dateTime", XSDDatatype.XSDdateTime),
-            Map.entry("datetime", XSDDatatype.XSDdateTime),
-            Map.entry("time", XSDDatatype.XSDtime),
-            Map.entry("anyURI", XSDDatatype.XSDanyURI));
 
     static final String CSVW = "http://www.w3.org/ns/csvw#";
     private static final Node TYPE = NodeFactory.createURI("http://www.w3.org/1999/02/22-rdf-syntax-ns#type");
@@ -96,7 +76,7 @@ public final class Csv2Rdf {
         for (int c = 0; c < columns.size(); c++) {
             predicates[c] =
                     NodeFactory.createURI(url + "#" + encode(columns.get(c).name()));
-            datatypes[c] = DATATYPES.get(columns.get(c).datatype());
+            datatypes[c] = CsvwDatatypes.rdfDatatype(columns.get(c).datatype());
         }
     }
 

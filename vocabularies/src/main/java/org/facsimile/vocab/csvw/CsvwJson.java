@@ -16,8 +16,11 @@ import org.apache.jena.atlas.json.JsonValue;
 /**
  * Reads and writes CSVW metadata documents. Reading accepts a table group ({@code tables}) or a
  * single table ({@code url} + {@code tableSchema}); it checks what the CSVW rules require of the
- * parts Facsimile uses: columns are objects with unique names, datatypes are known built-in
- * datatypes, primary keys name existing columns.
+ * parts Facsimile uses: the context is the CSVW context (optionally with {@code @base} and
+ * {@code @language}) and no other, columns are objects with unique names, datatypes are known
+ * built-in datatypes, primary keys name existing columns, foreign keys name existing columns of a
+ * table in the group. Nothing is ever fetched: a document that points at remote contexts or schemas
+ * is refused, so a hostile document cannot make the repository call out.
  */
 public final class CsvwJson {
 
@@ -41,6 +44,8 @@ public final class CsvwJson {
             // Jena's tokenizer fails with unchecked errors on truncated input.
             throw new CsvwProblem("$", "not valid JSON: incomplete or malformed document");
         }
+        context(root);
+        noNestedContext(root, "$", true);
         List<CsvwTable> tables = new ArrayList<>();
         if (root.hasKey("tables")) {
             JsonValue value = root.get("tables");
@@ -59,7 +64,87 @@ public final class CsvwJson {
         } else {
             throw new CsvwProblem("$", "neither a table group (tables) nor a table (url, tableSchema)");
         }
+        checkReferences(tables, root.hasKey("tables") ? "$.tables" : null);
         return tables;
+    }
+
+    /**
+     * The CSVW rule for {@code @context}: the CSVW context URL, or an array of it and an object with
+     * only {@code @base} and {@code @language}. Any other context (a remote one above all) is refused
+     * without being fetched.
+     */
+    private static void context(JsonObject root) throws CsvwProblem {
+        JsonValue context = root.get("@context");
+        if (context == null) {
+            throw new CsvwProblem("$.@context", "a CSVW document needs \"@context\": \"" + CONTEXT + "\"");
+        }
+        if (context.isString() && CONTEXT.equals(context.getAsString().value())) {
+            return;
+        }
+        if (context.isArray()
+                && context.getAsArray().size() == 2
+                && context.getAsArray().get(0).isString()
+                && CONTEXT.equals(context.getAsArray().get(0).getAsString().value())
+                && context.getAsArray().get(1).isObject()) {
+            JsonObject local = context.getAsArray().get(1).getAsObject();
+            for (String key : local.keys()) {
+                if (!key.equals("@base") && !key.equals("@language")) {
+                    throw new CsvwProblem("$.@context[1]." + key, "a local context may hold only @base and @language");
+                }
+                if (!local.get(key).isString()) {
+                    throw new CsvwProblem("$.@context[1]." + key, key + " must be a string");
+                }
+            }
+            return;
+        }
+        throw new CsvwProblem(
+                "$.@context",
+                "the context must be \"" + CONTEXT + "\" (or it followed by {@base, @language}); "
+                        + "other contexts are not fetched");
+    }
+
+    /** A metadata document must not add a context anywhere but at its top. */
+    private static void noNestedContext(JsonValue value, String path, boolean top) throws CsvwProblem {
+        if (value.isObject()) {
+            for (String key : value.getAsObject().keys()) {
+                if (key.equals("@context") && !top) {
+                    throw new CsvwProblem(path + ".@context", "a context is allowed only at the top of the document");
+                }
+                if (!key.equals("@context")) {
+                    noNestedContext(value.getAsObject().get(key), path + "." + key, false);
+                }
+            }
+        } else if (value.isArray()) {
+            JsonArray array = value.getAsArray();
+            for (int i = 0; i < array.size(); i++) {
+                noNestedContext(array.get(i), path + "[" + i + "]", false);
+            }
+        }
+    }
+
+    /** Every foreign key references a table of the group, by its url, and existing columns there. */
+    private static void checkReferences(List<CsvwTable> tables, String groupPath) throws CsvwProblem {
+        for (int t = 0; t < tables.size(); t++) {
+            CsvwTable table = tables.get(t);
+            String tablePath = groupPath == null ? "$" : groupPath + "[" + t + "]";
+            for (int k = 0; k < table.foreignKeys().size(); k++) {
+                CsvwForeignKey key = table.foreignKeys().get(k);
+                String keyPath = tablePath + ".tableSchema.foreignKeys[" + k + "]";
+                CsvwTable target = tables.stream()
+                        .filter(other -> other.url().equals(key.resource()))
+                        .findFirst()
+                        .orElseThrow(() -> new CsvwProblem(
+                                keyPath + ".reference.resource",
+                                "the referenced table '" + key.resource() + "' is not in this document"));
+                for (String column : key.referencedColumns()) {
+                    if (!target.columnNames().contains(column)) {
+                        throw new CsvwProblem(
+                                keyPath + ".reference.columnReference",
+                                "'" + column + "' is not a column of " + target.url());
+                    }
+                }
+            }
+        }
     }
 
     private static CsvwTable table(JsonObject table, String path) throws CsvwProblem {
@@ -98,7 +183,67 @@ public final class CsvwJson {
                         schemaPath + ".primaryKey", "primaryKey names '" + key + "', which is not a column");
             }
         }
-        return new CsvwTable(url, columns, primaryKey);
+        List<CsvwForeignKey> foreignKeys = new ArrayList<>();
+        JsonValue keysValue = schema.get("foreignKeys");
+        if (keysValue != null) {
+            if (!keysValue.isArray()) {
+                throw new CsvwProblem(schemaPath + ".foreignKeys", "foreignKeys must be an array");
+            }
+            JsonArray keys = keysValue.getAsArray();
+            for (int i = 0; i < keys.size(); i++) {
+                foreignKeys.add(foreignKey(keys.get(i), names, schemaPath + ".foreignKeys[" + i + "]"));
+            }
+        }
+        return new CsvwTable(url, columns, primaryKey, foreignKeys);
+    }
+
+    /** A foreign key as CSVW defines it: {@code columnReference} and a {@code reference}, nothing else. */
+    private static CsvwForeignKey foreignKey(JsonValue value, Set<String> names, String path) throws CsvwProblem {
+        if (!value.isObject()) {
+            throw new CsvwProblem(path, "a foreign key must be an object");
+        }
+        JsonObject key = value.getAsObject();
+        onlyKeys(key, Set.of("columnReference", "reference"), path);
+        List<String> columns = stringOrList(key, "columnReference", path);
+        if (columns.isEmpty()) {
+            throw new CsvwProblem(path + ".columnReference", "a foreign key needs a columnReference");
+        }
+        for (String column : columns) {
+            if (!names.contains(column)) {
+                throw new CsvwProblem(path + ".columnReference", "'" + column + "' is not a column of this table");
+            }
+        }
+        JsonValue referenceValue = key.get("reference");
+        if (referenceValue == null || !referenceValue.isObject()) {
+            throw new CsvwProblem(path + ".reference", "a foreign key needs a reference object");
+        }
+        JsonObject reference = referenceValue.getAsObject();
+        String referencePath = path + ".reference";
+        onlyKeys(reference, Set.of("resource", "schemaReference", "columnReference"), referencePath);
+        if (reference.hasKey("schemaReference")) {
+            throw new CsvwProblem(
+                    referencePath + ".schemaReference",
+                    "reference the table by its resource url; schemas at other urls are not fetched");
+        }
+        String resource = string(reference, "resource", referencePath);
+        if (resource == null) {
+            throw new CsvwProblem(referencePath + ".resource", "a reference needs the resource (table url)");
+        }
+        List<String> referenced = stringOrList(reference, "columnReference", referencePath);
+        if (referenced.size() != columns.size()) {
+            throw new CsvwProblem(
+                    referencePath + ".columnReference",
+                    "a foreign key of " + columns.size() + " column(s) must reference as many columns");
+        }
+        return new CsvwForeignKey(columns, resource, referenced);
+    }
+
+    private static void onlyKeys(JsonObject object, Set<String> allowed, String path) throws CsvwProblem {
+        for (String key : object.keys()) {
+            if (!allowed.contains(key)) {
+                throw new CsvwProblem(path + "." + key, "'" + key + "' is not allowed here; only " + allowed);
+            }
+        }
     }
 
     private static CsvwColumn column(JsonObject column, String path) throws CsvwProblem {
@@ -111,6 +256,7 @@ public final class CsvwJson {
             throw new CsvwProblem(path + ".name", "a column needs a name (or titles)");
         }
         String datatype = "string";
+        String format = null;
         JsonValue dt = column.get("datatype");
         if (dt != null) {
             if (dt.isString()) {
@@ -119,6 +265,10 @@ public final class CsvwJson {
                     && dt.getAsObject().get("base") != null
                     && dt.getAsObject().get("base").isString()) {
                 datatype = dt.getAsObject().get("base").getAsString().value();
+                JsonValue picture = dt.getAsObject().get("format");
+                if (picture != null && picture.isString()) {
+                    format = picture.getAsString().value();
+                }
             } else {
                 throw new CsvwProblem(path + ".datatype", "datatype must be a name or an object with a base");
             }
@@ -137,7 +287,8 @@ public final class CsvwJson {
                 nulls,
                 description != null && description.isString()
                         ? description.getAsString().value()
-                        : null);
+                        : null,
+                format);
     }
 
     private static String string(JsonObject object, String key, String path) throws CsvwProblem {
@@ -208,7 +359,14 @@ public final class CsvwJson {
             JsonObject c = new JsonObject();
             c.put("name", column.name());
             c.put("titles", column.name());
-            c.put("datatype", column.datatype());
+            if (column.format() == null) {
+                c.put("datatype", column.datatype());
+            } else {
+                JsonObject datatype = new JsonObject();
+                datatype.put("base", column.datatype());
+                datatype.put("format", column.format());
+                c.put("datatype", datatype);
+            }
             if (!column.nullMarkers().equals(List.of(""))) {
                 JsonArray nulls = new JsonArray();
                 column.nullMarkers().forEach(nulls::add);
@@ -227,8 +385,27 @@ public final class CsvwJson {
             table.primaryKey().forEach(keys::add);
             schema.put("primaryKey", keys);
         }
+        if (!table.foreignKeys().isEmpty()) {
+            JsonArray keys = new JsonArray();
+            for (CsvwForeignKey key : table.foreignKeys()) {
+                JsonObject k = new JsonObject();
+                k.put("columnReference", names(key.columns()));
+                JsonObject reference = new JsonObject();
+                reference.put("resource", key.resource());
+                reference.put("columnReference", names(key.referencedColumns()));
+                k.put("reference", reference);
+                keys.add(k);
+            }
+            schema.put("foreignKeys", keys);
+        }
         object.put("tableSchema", schema);
         return object;
+    }
+
+    private static JsonArray names(List<String> names) {
+        JsonArray array = new JsonArray();
+        names.forEach(array::add);
+        return array;
     }
 
     private static String firstLine(String message) {

@@ -54,19 +54,19 @@ class CsvwJsonTest {
         CsvwProblem datatype = assertThrows(
                 CsvwProblem.class,
                 () -> CsvwJson.read(
-                        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"b\",\"datatype\":\"colour\"}]}}"));
+                        "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"b\",\"datatype\":\"colour\"}]}}"));
         assertEquals("$.tableSchema.columns[1].datatype", datatype.path());
 
         CsvwProblem key = assertThrows(
                 CsvwProblem.class,
                 () -> CsvwJson.read(
-                        "{\"tables\":[{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"}],\"primaryKey\":\"b\"}}]}"));
+                        "{\"@context\":\"http://www.w3.org/ns/csvw\",\"tables\":[{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"}],\"primaryKey\":\"b\"}}]}"));
         assertEquals("$.tables[0].tableSchema.primaryKey", key.path());
 
         CsvwProblem duplicate = assertThrows(
                 CsvwProblem.class,
                 () -> CsvwJson.read(
-                        "{\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"a\"}]}}"));
+                        "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"a\"}]}}"));
         assertEquals("$.tableSchema.columns[1].name", duplicate.path());
     }
 }
