@@ -150,9 +150,8 @@ class BadInputIT {
                 carol.put(
                         path,
                         "application/csvm+json",
-                        utf8(
-                                "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\","
-                                        + "\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"colour\"}]}}")),
+                        utf8("{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\","
+                                + "\"tableSchema\":{\"columns\":[{\"name\":\"id\"},{\"name\":\"colour\"}]}}")),
                 422);
         assertEquals("colour", unknown.path("errors").get(0).path("column").asText());
         JsonNode type = problem(

@@ -64,7 +64,9 @@ class DepositToPublishIT {
                         "creators",
                         List.of("Doe, Jane"),
                         "keywords",
-                        List.of("hospital", "admissions"))));
+                        List.of("hospital", "admissions"),
+                        "subjects",
+                        List.of("HEAL"))));
         assertEquals(201, r.status(), r.body());
         return r.json().path("id").asText();
     }
@@ -247,6 +249,12 @@ class DepositToPublishIT {
                 .get("/api/oai?verb=GetRecord&metadataPrefix=oai_dc&identifier=oai:facsimile.local:" + datasetId)
                 .body();
         assertTrue(record.contains("<dc:type>synthetic data</dc:type>"), record);
+        assertTrue(record.contains("<dc:subject>Health</dc:subject>"), record);
+        assertTrue(record.contains("<setSpec>subject:HEAL</setSpec>"), record);
+        String bySubject = anonymous
+                .get("/api/oai?verb=ListIdentifiers&metadataPrefix=oai_dc&set=subject:HEAL")
+                .body();
+        assertTrue(bySubject.contains("oai:facsimile.local:" + datasetId), bySubject);
         assertTrue(anonymous
                 .get("/api/oai?verb=ListRecords&metadataPrefix=oai_dc&set=licence:cc0-1.0")
                 .body()
@@ -269,6 +277,9 @@ class DepositToPublishIT {
         ApiClient.Reply one = anonymous.get("/api/catalog/datasets/" + datasetId, "application/ld+json");
         assertEquals(200, one.status(), one.body());
         assertTrue(one.body().contains(doi), one.body());
+        assertTrue(
+                one.body().contains("http://publications.europa.eu/resource/authority/data-theme/HEAL"),
+                "the subject is a dcat:theme");
         assertEquals(
                 200,
                 anonymous.get("/api/catalog/datasets/" + datasetId + ".rdf").status());

@@ -3,6 +3,7 @@ package org.facsimile.vocab;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * What is said publicly about one published dataset version, independent of any rendering.
@@ -13,6 +14,7 @@ import java.util.Objects;
  * @param description the description, or null
  * @param creators the creators' names, in citation order
  * @param keywords free keywords
+ * @param subjects the subjects from the EU Data Theme table
  * @param licence the licence URI
  * @param issued when the version was published
  * @param version the version number (1, 2, ...)
@@ -28,6 +30,7 @@ public record DatasetDescription(
         String description,
         List<String> creators,
         List<String> keywords,
+        List<DataTheme> subjects,
         String licence,
         Instant issued,
         int version,
@@ -44,6 +47,7 @@ public record DatasetDescription(
         Objects.requireNonNull(issued, "issued");
         creators = List.copyOf(creators);
         keywords = List.copyOf(keywords);
+        subjects = List.copyOf(subjects);
         distributions = List.copyOf(distributions);
     }
 

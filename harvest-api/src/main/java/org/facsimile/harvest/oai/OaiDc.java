@@ -5,6 +5,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.terms.DataTheme;
 
 /** Unqualified Dublin Core, the format every OAI-PMH provider must offer. */
 public final class OaiDc implements MetadataFormat {
@@ -37,6 +38,9 @@ public final class OaiDc implements MetadataFormat {
         element(xml, "title", d.title());
         for (String creator : d.creators()) {
             element(xml, "creator", creator);
+        }
+        for (DataTheme subject : d.subjects()) {
+            element(xml, "subject", subject.label());
         }
         for (String keyword : d.keywords()) {
             element(xml, "subject", keyword);

@@ -30,6 +30,7 @@ class CatalogPageTest {
                     null,
                     List.of("A"),
                     List.of(),
+                    List.of(),
                     "https://creativecommons.org/licenses/by/4.0/",
                     Instant.parse("2026-01-01T00:00:00Z").plusSeconds(i),
                     1,

@@ -72,6 +72,7 @@ class OaiDataProviderTest {
                             "About " + i,
                             List.of("Doe, Jane"),
                             List.of("census"),
+                            List.of(org.facsimile.vocab.terms.DataTheme.SOCI),
                             "https://creativecommons.org/licenses/by/4.0/",
                             T0.plusSeconds(86_400L * i),
                             1,

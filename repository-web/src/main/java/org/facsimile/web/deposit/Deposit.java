@@ -52,6 +52,10 @@ public class Deposit {
     @Column(name = "keywords", nullable = false)
     private List<String> keywords = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "subjects", nullable = false)
+    private List<String> subjects = new ArrayList<>();
+
     @Column(name = "licence", nullable = false, length = 200)
     private String licence;
 
@@ -93,6 +97,7 @@ public class Deposit {
         this.description = metadata.description();
         this.creators = new ArrayList<>(metadata.creators());
         this.keywords = new ArrayList<>(metadata.keywords());
+        this.subjects = new ArrayList<>(metadata.subjects());
         this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
         this.sourceUrl = metadata.sourceUrl();
         this.updatedAt = now;
@@ -151,6 +156,12 @@ public class Deposit {
 
     public DepositMetadata metadata() {
         return new DepositMetadata(
-                title, description, List.copyOf(creators), List.copyOf(keywords), licence, sourceUrl);
+                title,
+                description,
+                List.copyOf(creators),
+                List.copyOf(keywords),
+                List.copyOf(subjects),
+                licence,
+                sourceUrl);
     }
 }

@@ -2,7 +2,10 @@ package org.facsimile.web.deposit;
 
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 
@@ -13,6 +16,7 @@ import org.facsimile.web.platform.ProblemException;
  * @param description free text
  * @param creators names in citation order
  * @param keywords free keywords
+ * @param subjects subject codes from the EU Data Theme table ({@code HEAL}, {@code SOCI}, ...)
  * @param licence the licence URI of the published synthetic data (CC BY 4.0 when null)
  * @param sourceUrl the public URL of the input data, when the input is itself public
  */
@@ -21,6 +25,7 @@ public record DepositMetadata(
         String description,
         List<String> creators,
         List<String> keywords,
+        List<String> subjects,
         String licence,
         String sourceUrl) {
 
@@ -31,6 +36,16 @@ public record DepositMetadata(
     public DepositMetadata {
         creators = creators == null ? List.of() : List.copyOf(creators);
         keywords = keywords == null ? List.of() : List.copyOf(keywords);
+        subjects = subjects == null
+                ? List.of()
+                : subjects.stream()
+                        .map(s -> s == null ? null : s.trim().toUpperCase(Locale.ROOT))
+                        .toList();
+    }
+
+    /** The subjects as themes; call on validated metadata. */
+    public List<DataTheme> themes() {
+        return subjects.stream().map(s -> DataTheme.ofCode(s).orElseThrow()).toList();
     }
 
     /** Checks every field and reports all problems at once. */
@@ -50,6 +65,22 @@ public record DepositMetadata(
             if (keywords.get(i) == null || keywords.get(i).isBlank()) {
                 errors.add(new Problem.Where(null, null, null, "$.keywords[" + i + "]", "a keyword cannot be empty"));
             }
+        }
+        for (int i = 0; i < subjects.size(); i++) {
+            if (subjects.get(i) == null || DataTheme.ofCode(subjects.get(i)).isEmpty()) {
+                errors.add(new Problem.Where(
+                        null,
+                        null,
+                        null,
+                        "$.subjects[" + i + "]",
+                        "a subject must be a code of the EU Data Theme table: "
+                                + Arrays.stream(DataTheme.values())
+                                        .map(Enum::name)
+                                        .toList()));
+            }
+        }
+        if (subjects.stream().distinct().count() != subjects.size()) {
+            errors.add(new Problem.Where(null, null, null, "$.subjects", "a subject is listed twice"));
         }
         if (licence != null && !LICENCES.contains(licence)) {
             errors.add(new Problem.Where(null, null, null, "$.licence", "the licence must be one of " + LICENCES));

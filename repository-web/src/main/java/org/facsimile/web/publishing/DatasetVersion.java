@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -55,6 +56,10 @@ public class DatasetVersion {
     @Column(name = "keywords", nullable = false)
     private List<String> keywords = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "subjects", nullable = false)
+    private List<String> subjects = new ArrayList<>();
+
     @Column(name = "licence", nullable = false, length = 200)
     private String licence;
 
@@ -94,6 +99,7 @@ public class DatasetVersion {
         this.description = metadata.description();
         this.creators = new ArrayList<>(metadata.creators());
         this.keywords = new ArrayList<>(metadata.keywords());
+        this.subjects = new ArrayList<>(metadata.subjects());
         this.licence = metadata.licence();
         this.sourceUrl = metadata.sourceUrl();
         this.synthetic = true;
@@ -146,6 +152,15 @@ public class DatasetVersion {
 
     public List<String> keywords() {
         return List.copyOf(keywords);
+    }
+
+    /** The subject codes (EU Data Theme). */
+    public List<String> subjects() {
+        return List.copyOf(subjects);
+    }
+
+    public List<DataTheme> themes() {
+        return subjects.stream().flatMap(s -> DataTheme.ofCode(s).stream()).toList();
     }
 
     public String licence() {

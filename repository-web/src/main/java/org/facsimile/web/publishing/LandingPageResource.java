@@ -136,6 +136,18 @@ public class LandingPageResource {
                     .append(esc(String.join(", ", v.keywords())))
                     .append("</dd>");
         }
+        if (!v.themes().isEmpty()) {
+            html.append("<dt>Subjects</dt><dd>");
+            for (int i = 0; i < v.themes().size(); i++) {
+                html.append(i == 0 ? "" : ", ")
+                        .append("<a rel=\"dcat:theme\" href=\"")
+                        .append(esc(v.themes().get(i).uri()))
+                        .append("\">")
+                        .append(esc(v.themes().get(i).label()))
+                        .append("</a>");
+            }
+            html.append("</dd>");
+        }
         html.append("<dt>Provenance</dt><dd>");
         if (v.sourceUrl() != null) {
             html.append("Synthetic twin of the public dataset <a rel=\"prov:wasDerivedFrom\" href=\"")

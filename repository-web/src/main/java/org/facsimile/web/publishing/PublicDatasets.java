@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.vocab.DatasetDescription;
-import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.web.platform.Setting;
 
 /** The public read model: published versions only, with their files, and their public description. */
@@ -86,55 +85,16 @@ public class PublicDatasets {
 
     /** The public URL of a dataset's landing page. */
     public static String landingPage(UUID datasetId) {
-        return Setting.BASE_URL.get() + "/datasets/" + datasetId;
+        return PublishedFields.landingPage(Setting.BASE_URL.get(), datasetId);
     }
 
     /** The public download URL of one of a dataset's files. */
     public static String download(UUID datasetId, String fileName) {
-        return Setting.BASE_URL.get() + "/api/datasets/" + datasetId + "/files/" + fileName;
+        return PublishedFields.download(Setting.BASE_URL.get(), datasetId, fileName);
     }
 
     /** The description harvesters and renderers get: metadata plus files, no private detail. */
     public static DatasetDescription describe(UUID datasetId, DatasetVersion v, List<Distribution> files) {
-        List<DistributionDescription> distributions = files.stream()
-                .map(f -> new DistributionDescription(
-                        download(datasetId, f.fileName()),
-                        f.title(),
-                        f.mediaType(),
-                        f.byteSize(),
-                        f.sha256(),
-                        conformsTo(f)))
-                .toList();
-        return new DatasetDescription(
-                landingPage(datasetId),
-                v.doi(),
-                v.title(),
-                v.description(),
-                v.creators(),
-                v.keywords(),
-                v.licence(),
-                v.publishedAt(),
-                v.versionNumber(),
-                Setting.REPOSITORY_NAME.get(),
-                v.synthetic(),
-                v.sourceUrl(),
-                distributions);
-    }
-
-    /** The standard a file follows: by what it is, not only by its media type. */
-    static String conformsTo(Distribution file) {
-        if (file.fileName().equals("dataset.ttl")) {
-            return "http://data.europa.eu/r5r/";
-        }
-        switch (file.mediaType()) {
-            case "text/csv":
-                return "https://www.rfc-editor.org/rfc/rfc4180";
-            case "application/csvm+json":
-                return "http://www.w3.org/TR/tabular-metadata/";
-            case "text/turtle":
-                return "http://www.w3.org/TR/csv2rdf/";
-            default:
-                return null;
-        }
+        return PublishedFields.of(datasetId, v, files).describe(Setting.BASE_URL.get(), Setting.REPOSITORY_NAME.get());
     }
 }

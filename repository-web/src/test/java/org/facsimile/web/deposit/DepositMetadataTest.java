@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
+import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.junit.jupiter.api.Test;
@@ -12,13 +13,18 @@ class DepositMetadataTest {
 
     @Test
     void everyProblemIsReportedWithItsPointer() {
-        DepositMetadata bad =
-                new DepositMetadata(" ", null, List.of("Ann", " "), List.of(""), "proprietary", "ftp://x");
+        DepositMetadata bad = new DepositMetadata(
+                " ", null, List.of("Ann", " "), List.of(""), List.of("HEAL", "heal"), "proprietary", "ftp://x");
         ProblemException e = assertThrows(ProblemException.class, bad::validated);
         assertEquals(422, e.status());
         List<String> pointers =
                 e.toProblem().errors().stream().map(Problem.Where::pointer).toList();
-        assertEquals(List.of("$.title", "$.creators[1]", "$.keywords[0]", "$.licence", "$.sourceUrl"), pointers);
+        assertEquals(
+                List.of("$.title", "$.creators[1]", "$.keywords[0]", "$.subjects", "$.licence", "$.sourceUrl"),
+                pointers);
+        DepositMetadata unknown = new DepositMetadata("T", null, null, null, List.of("SOCI", "MEDICINE"), null, null);
+        ProblemException subject = assertThrows(ProblemException.class, unknown::validated);
+        assertEquals("$.subjects[1]", subject.toProblem().errors().get(0).pointer());
     }
 
     @Test
@@ -28,9 +34,12 @@ class DepositMetadataTest {
                 "d",
                 List.of("Ann"),
                 List.of("k"),
+                List.of("heal", " SOCI "),
                 DepositMetadata.LICENCES.get(1),
                 "https://example.org/data");
         assertEquals(ok, ok.validated());
+        assertEquals(List.of("HEAL", "SOCI"), ok.subjects());
+        assertEquals(List.of(DataTheme.HEAL, DataTheme.SOCI), ok.themes());
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * A dataset version in the form DataCite's REST API takes ({@code POST /dois}, {@code PUT
@@ -79,6 +80,15 @@ public final class DataCiteJson {
         types.put("resourceType", d.synthetic() ? "Synthetic dataset" : "Dataset");
         a.put("types", types);
         JsonArray subjects = new JsonArray();
+        for (DataTheme theme : d.subjects()) {
+            JsonObject subject = new JsonObject();
+            subject.put("subject", theme.label());
+            subject.put("subjectScheme", DataTheme.SCHEME_NAME);
+            subject.put("schemeUri", DataTheme.SCHEME);
+            subject.put("valueUri", theme.uri());
+            subject.put("lang", "en");
+            subjects.add(subject);
+        }
         for (String keyword : d.keywords()) {
             JsonObject subject = new JsonObject();
             subject.put("subject", keyword);

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * Writes a dataset version as a DataCite Metadata Schema 4.7 {@code resource}: the mandatory
@@ -67,8 +68,17 @@ public final class DataCiteXml {
                 "publicationYear",
                 Integer.toString(d.issued().atOffset(ZoneOffset.UTC).getYear()));
         element(xml, "resourceType", d.synthetic() ? "Synthetic dataset" : "Dataset", "resourceTypeGeneral", "Dataset");
-        if (!d.keywords().isEmpty()) {
+        if (!d.keywords().isEmpty() || !d.subjects().isEmpty()) {
             xml.writeStartElement(NS, "subjects");
+            for (DataTheme subject : d.subjects()) {
+                xml.writeStartElement(NS, "subject");
+                xml.writeAttribute("subjectScheme", DataTheme.SCHEME_NAME);
+                xml.writeAttribute("schemeURI", DataTheme.SCHEME);
+                xml.writeAttribute("valueURI", subject.uri());
+                xml.writeAttribute("xml", XML_NS, "lang", "en");
+                xml.writeCharacters(subject.label());
+                xml.writeEndElement();
+            }
             for (String keyword : d.keywords()) {
                 element(xml, "subject", keyword);
             }

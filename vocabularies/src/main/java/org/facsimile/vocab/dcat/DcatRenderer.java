@@ -19,6 +19,7 @@ import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.terms.ADMS;
 import org.facsimile.vocab.terms.DCAT3;
+import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.vocab.terms.FCSM;
 import org.facsimile.vocab.terms.PROV;
 import org.facsimile.vocab.terms.SPDX;
@@ -64,6 +65,16 @@ public final class DcatRenderer {
         }
         for (String keyword : dataset.keywords()) {
             ds.addProperty(DCAT.keyword, keyword, "en");
+        }
+        for (DataTheme subject : dataset.subjects()) {
+            ds.addProperty(
+                    DCAT.theme,
+                    model.createResource(subject.uri(), SKOS.Concept)
+                            .addProperty(SKOS.prefLabel, subject.label(), "en")
+                            .addProperty(
+                                    SKOS.inScheme,
+                                    model.createResource(DataTheme.SCHEME, SKOS.ConceptScheme)
+                                            .addProperty(DCTerms.title, "Data theme", "en")));
         }
         Resource licence = model.createResource(dataset.licence()).addProperty(RDF.type, DCTerms.LicenseDocument);
         if (dataset.synthetic()) {

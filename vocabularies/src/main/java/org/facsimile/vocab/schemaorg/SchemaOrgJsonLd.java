@@ -6,6 +6,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * A dataset version as a schema.org {@code Dataset} in JSON-LD, with the properties Google Dataset
@@ -41,6 +42,18 @@ public final class SchemaOrgJsonLd {
             keywords.add("synthetic data");
         }
         dataset.put("keywords", keywords);
+        if (!d.subjects().isEmpty()) {
+            JsonArray about = new JsonArray();
+            for (DataTheme subject : d.subjects()) {
+                JsonObject term = new JsonObject();
+                term.put("@type", "DefinedTerm");
+                term.put("@id", subject.uri());
+                term.put("name", subject.label());
+                term.put("inDefinedTermSet", DataTheme.SCHEME);
+                about.add(term);
+            }
+            dataset.put("about", about);
+        }
         JsonArray creators = new JsonArray();
         for (String name : d.creators()) {
             JsonObject person = new JsonObject();

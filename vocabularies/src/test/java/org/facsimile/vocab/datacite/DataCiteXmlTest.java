@@ -40,6 +40,11 @@ class DataCiteXmlTest {
         assertTrue(xml.contains("<identifier identifierType=\"DOI\">10.5072/fcsm.ab12cd</identifier>"), xml);
         assertTrue(xml.contains("resourceTypeGeneral=\"Dataset\">Synthetic dataset<"));
         assertTrue(xml.contains("relationType=\"IsDerivedFrom\">https://archive.ics.uci.edu/dataset/2/adult<"));
+        assertTrue(
+                xml.contains("subjectScheme=\"EU Data Theme\" schemeURI=\"http://publications.europa.eu/resource/"
+                        + "authority/data-theme\" valueURI=\"http://publications.europa.eu/resource/authority/"
+                        + "data-theme/SOCI\" xml:lang=\"en\">Population and society<"),
+                xml);
     }
 
     @Test
@@ -49,6 +54,7 @@ class DataCiteXmlTest {
                 "10.5072/x",
                 "T & <t>",
                 null,
+                List.of(),
                 List.of(),
                 List.of(),
                 "https://creativecommons.org/publicdomain/zero/1.0/",

@@ -35,6 +35,7 @@ public class DcatRendererTest {
                 "A synthetic twin of the UCI Adult census extract.",
                 List.of("Ronny Kohavi", "Barry Becker"),
                 List.of("census", "income"),
+                List.of(org.facsimile.vocab.terms.DataTheme.ECON, org.facsimile.vocab.terms.DataTheme.SOCI),
                 "https://creativecommons.org/licenses/by/4.0/",
                 Instant.parse("2026-11-23T10:15:30Z"),
                 1,
@@ -65,6 +66,12 @@ public class DcatRendererTest {
         assertTrue(dataset.hasProperty(
                 PROV.wasDerivedFrom, model.getResource("https://archive.ics.uci.edu/dataset/2/adult")));
         assertEquals(1, dataset.listProperties(DCAT.distribution).toList().size());
+        Resource theme = model.getResource("http://publications.europa.eu/resource/authority/data-theme/ECON");
+        assertTrue(dataset.hasProperty(DCAT.theme, theme));
+        assertEquals(
+                "Economy and finance",
+                theme.getProperty(org.apache.jena.vocabulary.SKOS.prefLabel).getString());
+        assertEquals(2, dataset.listProperties(DCAT.theme).toList().size());
     }
 
     @Test

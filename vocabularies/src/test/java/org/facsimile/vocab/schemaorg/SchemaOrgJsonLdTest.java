@@ -14,6 +14,15 @@ class SchemaOrgJsonLdTest {
     void aDatasetWithItsDoiCreatorsAndDownloads() {
         String json = SchemaOrgJsonLd.render(DcatRendererTest.example());
         JsonObject d = JSON.parse(json);
+        assertEquals(
+                "http://publications.europa.eu/resource/authority/data-theme/ECON",
+                d.get("about")
+                        .getAsArray()
+                        .get(0)
+                        .getAsObject()
+                        .get("@id")
+                        .getAsString()
+                        .value());
         assertEquals("Dataset", d.get("@type").getAsString().value());
         assertEquals(
                 "https://doi.org/10.5072/fcsm.ab12cd",
