@@ -33,7 +33,7 @@ class DepositToPublishIT {
     /** A private-looking table, generated: an id, numbers, a category with missing values, a date. */
     static byte[] patients(int rows, long seed) {
         Random random = new Random(seed);
-        StringBuilder csv = new StringBuilder("patient_id,age,ward,weight_kg,admitted\n");
+        StringBuilder csv = new StringBuilder("patient_id,age,ward,weight_kg,admitted,discharged\n");
         String[] wards = {"cardiology", "oncology", "surgery", "maternity"};
         for (int i = 1; i <= rows; i++) {
             int age = 18 + random.nextInt(70);
@@ -48,6 +48,14 @@ class DepositToPublishIT {
                     .append(String.format(java.util.Locale.ROOT, "%.1f", weight))
                     .append(",2025-")
                     .append(String.format("%02d-%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)))
+                    // a date-time as spreadsheets export it, with a space: not XSD's own form
+                    .append(String.format(
+                            ",2026-%02d-%02d %02d:%02d:%02d",
+                            1 + random.nextInt(12),
+                            1 + random.nextInt(28),
+                            random.nextInt(24),
+                            random.nextInt(60),
+                            random.nextInt(60)))
                     .append('\n');
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);
@@ -191,7 +199,7 @@ class DepositToPublishIT {
                 .get("/api/datasets/" + datasetId + "/files/admissions.csv")
                 .body();
         String[] lines = csv.split("\n");
-        assertEquals("patient_id,age,ward,weight_kg,admitted", lines[0], "the input's columns");
+        assertEquals("patient_id,age,ward,weight_kg,admitted,discharged", lines[0], "the input's columns");
         assertEquals(601, lines.length, "the input's row count");
         java.util.Set<String> real = new java.util.HashSet<>();
         for (String row : new String(patients(600, 1), StandardCharsets.UTF_8).split("\n")) {
@@ -207,6 +215,21 @@ class DepositToPublishIT {
                 .json();
         assertEquals("http://www.w3.org/ns/csvw", csvw.path("@context").asText());
         assertEquals("admissions.csv", csvw.path("tables").get(0).path("url").asText());
+        // the date-times keep their spreadsheet form in the CSV, described by a CSVW format picture,
+        // and become xsd:dateTime values in XSD's own form in the RDF
+        JsonNode discharged =
+                csvw.path("tables").get(0).path("tableSchema").path("columns").get(5);
+        assertEquals("dateTime", discharged.path("datatype").path("base").asText(), discharged.toString());
+        assertEquals(
+                "yyyy-MM-dd HH:mm:ss",
+                discharged.path("datatype").path("format").asText());
+        assertTrue(lines[1].matches(".*,2026-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), lines[1]);
+        String rdf = anonymous
+                .get("/api/datasets/" + datasetId + "/files/admissions.ttl")
+                .body();
+        assertTrue(
+                rdf.matches("(?s).*\"2026-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\"\\^\\^xsd:dateTime.*"),
+                rdf.substring(0, 600));
         String turtle = anonymous
                 .get("/api/datasets/" + datasetId + "/files/dataset.ttl")
                 .body();

@@ -14,7 +14,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
@@ -23,9 +25,12 @@ import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.csvw.Csv2Rdf;
+import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwDatatypes;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.vocab.csvw.CsvwValidator;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.web.account.Account;
 import org.facsimile.web.deposit.Deposit;
@@ -118,7 +123,8 @@ public class PublishService {
                         copy.key(),
                         input.tableName(),
                         syntheticRows.get(input.tableName()));
-                CsvwTable table = CsvwJson.read(input.tableSchema()).get(0);
+                CsvwTable table =
+                        withDateTimePictures(CsvwJson.read(input.tableSchema()).get(0), copy.key());
                 tables.add(table);
                 String rdfName = input.tableName() + ".ttl";
                 BlobStore.Stored rdf =
@@ -133,6 +139,7 @@ public class PublishService {
                         null,
                         null);
             }
+            checkAgainstCsvw(tables, folder);
             String csvw = CsvwJson.write(tables, csvwAnnotations(deposit, version));
             BlobStore.Stored metadata = blobs.write(
                     Area.PUBLIC, folder + "csv-metadata.json", out -> out.write(csvw.getBytes(StandardCharsets.UTF_8)));
@@ -176,6 +183,55 @@ public class PublishService {
                 deposit.doi(),
                 "https://doi.org/" + deposit.doi(),
                 PublicDatasets.landingPage(dataset.id()));
+    }
+
+    /**
+     * The description with a format picture on each date-time column whose published values are not
+     * in XSD's own form ({@code 2025-03-04 10:15:00}): CSVW validators and csv2rdf then read them
+     * as date-times. The engine writes a column in one pattern, so its first value tells it.
+     */
+    private CsvwTable withDateTimePictures(CsvwTable table, String csvKey) throws IOException {
+        List<CsvwColumn> columns = new ArrayList<>(table.columns());
+        for (int c = 0; c < columns.size(); c++) {
+            CsvwColumn column = columns.get(c);
+            if (column.format() != null || !Set.of("dateTime", "datetime").contains(column.datatype())) {
+                continue;
+            }
+            int at = c;
+            try (Stream<String[]> rows = CsvTables.records(blobs.open(Area.PUBLIC, csvKey))) {
+                String first = rows.skip(1)
+                        .map(r -> r.length > at ? r[at] : null)
+                        .filter(v -> v != null && !column.nullMarkers().contains(v))
+                        .findFirst()
+                        .orElse(null);
+                String picture = first == null ? null : CsvwDatatypes.dateTimePicture(first);
+                if (picture != null) {
+                    columns.set(
+                            c,
+                            new CsvwColumn(
+                                    column.name(),
+                                    column.datatype(),
+                                    column.nullMarkers(),
+                                    column.description(),
+                                    picture));
+                }
+            }
+        }
+        return new CsvwTable(table.url(), columns, table.primaryKey(), table.foreignKeys());
+    }
+
+    /**
+     * The published tables must hold to the CSVW description published with them (header, datatypes,
+     * keys), as a CSVW validator will check them; a synthesis that broke its own schema is not
+     * published. The findings name places, never values, so they can be logged.
+     */
+    private void checkAgainstCsvw(List<CsvwTable> tables, String folder) throws IOException {
+        CsvwValidator.Result result =
+                CsvwValidator.validate(tables, t -> CsvTables.records(blobs.open(Area.PUBLIC, folder + t.url())), 20);
+        if (!result.valid()) {
+            throw new IllegalStateException("the synthetic tables do not hold to their CSVW description: "
+                    + result.findings() + (result.notListed() > 0 ? " and " + result.notListed() + " more" : ""));
+        }
     }
 
     /** The published CSV as RDF, streamed row by row (memory stays flat in the number of rows). */

@@ -22,6 +22,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Reads, validates and writes CSV (RFC 4180, comma-separated, UTF-8). Every problem is reported
@@ -206,6 +207,21 @@ public final class CsvTables {
         } catch (IOException e) {
             throw ioProblem(e, fileName, lastLine, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * Every record of a UTF-8 CSV, the header first, as a stream that closes the input when it is
+     * closed; malformed input fails with FastCSV's unchecked {@code CsvParseException}.
+     */
+    public static Stream<String[]> records(InputStream in) {
+        CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8));
+        return reader.stream().map(r -> r.getFields().toArray(String[]::new)).onClose(() -> {
+            try {
+                reader.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     /** A sink that writes rows as UTF-8 CSV with a header; missing values get the column's marker. */

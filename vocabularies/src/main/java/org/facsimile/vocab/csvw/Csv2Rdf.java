@@ -99,9 +99,14 @@ public final class Csv2Rdf {
             if (cell == null || table.columns().get(c).nullMarkers().contains(cell)) {
                 continue;
             }
-            Node object = datatypes[c] == null
+            CsvwColumn column = table.columns().get(c);
+            // a value under a format picture becomes its datatype's canonical form; one that does
+            // not read stays a plain string, never an ill-typed literal
+            String lexical =
+                    column.format() == null ? cell : CsvwDatatypes.canonical(column.datatype(), column.format(), cell);
+            Node object = datatypes[c] == null || lexical == null
                     ? NodeFactory.createLiteralString(cell)
-                    : NodeFactory.createLiteralDT(cell, datatypes[c]);
+                    : NodeFactory.createLiteralDT(lexical, datatypes[c]);
             out.triple(Triple.create(subject, predicates[c], object));
         }
     }

@@ -1,8 +1,15 @@
 package org.facsimile.vocab.csvw;
 
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.HashSet;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.apache.jena.datatypes.RDFDatatype;
 import org.apache.jena.datatypes.xsd.XSDDatatype;
 
@@ -109,5 +116,56 @@ public final class CsvwDatatypes {
     public static boolean isValid(String name, String value) {
         RDFDatatype type = XSD.get(name);
         return type == null || type.isValid(value);
+    }
+
+    /** The date and time datatypes, whose format pictures are read here (CSVW 1.0, 6.4.4). */
+    private static final Set<String> TEMPORAL = Set.of("date", "dateTime", "datetime", "time");
+
+    /** The CSVW date-time format pictures with a space or without seconds, by the shape of a value. */
+    private static final Map<Pattern, String> DATETIME_PICTURES = Map.of(
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), "yyyy-MM-dd HH:mm:ss",
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}"), "yyyy-MM-dd HH:mm",
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}"), "yyyy-MM-ddTHH:mm");
+
+    /**
+     * The CSVW format picture a date-time value is written in, or null when it is in XSD's own
+     * lexical form (which needs no picture).
+     */
+    public static String dateTimePicture(String value) {
+        return DATETIME_PICTURES.entrySet().stream()
+                .filter(e -> e.getKey().matcher(value).matches())
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    /**
+     * A value as its datatype's canonical XSD lexical form: unchanged without a format picture (null
+     * if it is not valid), read through the picture for dates and times (null if it does not
+     * match). Pictures of other datatypes (numbers, booleans) are not interpreted: the value is
+     * returned as it is.
+     */
+    public static String canonical(String name, String format, String value) {
+        if (format == null) {
+            return isValid(name, value) ? value : null;
+        }
+        if (!TEMPORAL.contains(name)) {
+            return value;
+        }
+        try {
+            DateTimeFormatter picture = DateTimeFormatter.ofPattern(javaPattern(format), Locale.ROOT);
+            return switch (name) {
+                case "date" -> LocalDate.parse(value, picture).toString();
+                case "time" -> LocalTime.parse(value, picture).format(DateTimeFormatter.ISO_LOCAL_TIME);
+                default -> LocalDateTime.parse(value, picture).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+            };
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A UAX #35 picture as CSVW writes it ({@code yyyy-MM-ddTHH:mm}) for java.time: a bare T is quoted. */
+    private static String javaPattern(String format) {
+        return format.replace("T", "'T'");
     }
 }

@@ -9,11 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * Checks CSV files against their CSVW description, as a CSVW validator must: the header names the
  * described columns in order, every row has as many cells, every non-null cell is a valid value of
- * its column's datatype, primary keys are unique, and every foreign key of a row references exactly
+ * its column's datatype (read through its format picture for dates and times), primary keys are unique, and every foreign key of a row references exactly
  * one row of the referenced table. All mismatches are listed (up to a limit), each with its table,
  * row and column, so a depositor can fix them in one go.
  *
@@ -32,10 +33,10 @@ public final class CsvwValidator {
      */
     public record Finding(String table, long row, String column, String message) {}
 
-    /** The rows of a table's CSV file: the header first, then the data rows. */
+    /** The rows of a table's CSV file: the header first, then the data rows; closed after reading. */
     @FunctionalInterface
     public interface Rows {
-        Iterator<String[]> open(CsvwTable table) throws IOException;
+        Stream<String[]> open(CsvwTable table) throws IOException;
     }
 
     private final List<CsvwTable> tables;
@@ -93,7 +94,13 @@ public final class CsvwValidator {
 
     /** Header, cells, datatypes and the primary key; collects the keys that others reference. */
     private void firstPass(CsvwTable table, Map<List<String>, Map<List<String>, Integer>> wanted) throws IOException {
-        Iterator<String[]> it = rows.open(table);
+        try (Stream<String[]> stream = rows.open(table)) {
+            firstPass(table, wanted, stream.iterator());
+        }
+    }
+
+    private void firstPass(
+            CsvwTable table, Map<List<String>, Map<List<String>, Integer>> wanted, Iterator<String[]> it) {
         List<CsvwColumn> columns = table.columns();
         if (!it.hasNext()) {
             add(table, 0, null, "the file is empty; a header row is expected");
@@ -134,9 +141,13 @@ public final class CsvwValidator {
             for (int c = 0; c < cells.length; c++) {
                 CsvwColumn column = columns.get(c);
                 if (!isNull(column, cells[c])
-                        && column.format() == null
-                        && !CsvwDatatypes.isValid(column.datatype(), cells[c])) {
-                    add(table, row, column.name(), "the value is not a valid " + column.datatype());
+                        && CsvwDatatypes.canonical(column.datatype(), column.format(), cells[c]) == null) {
+                    add(
+                            table,
+                            row,
+                            column.name(),
+                            "the value is not a valid " + column.datatype()
+                                    + (column.format() == null ? "" : " in the format " + column.format()));
                 }
             }
             if (primary.length > 0) {
@@ -158,7 +169,15 @@ public final class CsvwValidator {
         if (unread.contains(table.url())) {
             return;
         }
-        Iterator<String[]> it = rows.open(table);
+        try (Stream<String[]> stream = rows.open(table)) {
+            references(table, referenced, stream.iterator());
+        }
+    }
+
+    private void references(
+            CsvwTable table,
+            Map<String, Map<List<String>, Map<List<String>, Integer>>> referenced,
+            Iterator<String[]> it) {
         it.next();
         List<int[]> indexes = new ArrayList<>();
         for (CsvwForeignKey key : table.foreignKeys()) {

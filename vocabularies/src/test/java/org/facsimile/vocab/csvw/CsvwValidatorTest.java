@@ -2,6 +2,7 @@ package org.facsimile.vocab.csvw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,10 +12,10 @@ import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,6 +151,40 @@ class CsvwValidatorTest {
     }
 
     @Test
+    void datesAndTimesAreReadThroughTheirFormatPicture() throws Exception {
+        assertEquals("yyyy-MM-dd HH:mm:ss", CsvwDatatypes.dateTimePicture("2025-03-04 10:15:00"));
+        assertEquals("yyyy-MM-ddTHH:mm", CsvwDatatypes.dateTimePicture("2025-03-04T10:15"));
+        assertEquals(null, CsvwDatatypes.dateTimePicture("2025-03-04T10:15:00"));
+        assertEquals(
+                "2025-03-04T10:15:00",
+                CsvwDatatypes.canonical("dateTime", "yyyy-MM-dd HH:mm:ss", "2025-03-04 10:15:00"));
+        assertEquals(
+                "2025-03-04T10:15:00", CsvwDatatypes.canonical("dateTime", "yyyy-MM-ddTHH:mm", "2025-03-04T10:15"));
+        assertEquals("2010-10-18", CsvwDatatypes.canonical("date", "M/d/yyyy", "10/18/2010"));
+        assertNull(CsvwDatatypes.canonical("date", "M/d/yyyy", "2010-10-18"));
+        assertNull(CsvwDatatypes.canonical("dateTime", null, "2025-03-04 10:15:00"));
+
+        List<CsvwTable> tables = CsvwJson.read("""
+                {"@context": "http://www.w3.org/ns/csvw", "url": "t.csv", "tableSchema": {"columns": [
+                  {"name": "at", "datatype": {"base": "dateTime", "format": "yyyy-MM-dd HH:mm:ss"}}]}}
+                """);
+        CsvwValidator.Result result =
+                CsvwValidator.validate(tables, t -> parse("at\n2025-03-04 10:15:00\n2025-03-04T10:15:00\n"), 10);
+        assertEquals(
+                List.of(new CsvwValidator.Finding(
+                        "t.csv", 2, "at", "the value is not a valid dateTime in the format yyyy-MM-dd HH:mm:ss")),
+                result.findings());
+
+        org.apache.jena.rdf.model.Model model = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        Csv2Rdf csv2rdf = new Csv2Rdf(
+                tables.get(0), "http://repo.test/", org.apache.jena.riot.system.StreamRDFLib.graph(model.getGraph()));
+        csv2rdf.row(new String[] {"2025-03-04 10:15:00"});
+        org.apache.jena.rdf.model.Literal literal = model.listObjects().next().asLiteral();
+        assertEquals("2025-03-04T10:15:00", literal.getLexicalForm());
+        assertTrue(literal.getDatatype().isValid(literal.getLexicalForm()));
+    }
+
+    @Test
     void foreignKeysSurviveWriteAndRead() throws Exception {
         CsvwTable people =
                 new CsvwTable("people.csv", List.of(new CsvwColumn("id", "integer", null, null)), List.of("id"));
@@ -178,12 +213,12 @@ class CsvwValidatorTest {
         }
     }
 
-    private Iterator<String[]> rows(String file) throws IOException {
+    private Stream<String[]> rows(String file) throws IOException {
         return parse(resource(file));
     }
 
     /** RFC 4180: quoted fields may hold commas, quotes (doubled) and line breaks. */
-    static Iterator<String[]> parse(String csv) {
+    static Stream<String[]> parse(String csv) {
         List<String[]> rows = new ArrayList<>();
         List<String> row = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
@@ -220,6 +255,6 @@ class CsvwValidatorTest {
             row.add(cell.toString());
             rows.add(row.toArray(String[]::new));
         }
-        return rows.iterator();
+        return rows.stream();
     }
 }
