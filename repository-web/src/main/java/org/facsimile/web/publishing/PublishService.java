@@ -11,6 +11,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -192,28 +194,39 @@ public class PublishService {
      */
     private CsvwTable withDateTimePictures(CsvwTable table, String csvKey) throws IOException {
         List<CsvwColumn> columns = new ArrayList<>(table.columns());
+        Set<Integer> pending = new HashSet<>();
         for (int c = 0; c < columns.size(); c++) {
             CsvwColumn column = columns.get(c);
-            if (column.format() != null || !Set.of("dateTime", "datetime").contains(column.datatype())) {
-                continue;
+            if (column.format() == null && Set.of("dateTime", "datetime").contains(column.datatype())) {
+                pending.add(c);
             }
-            int at = c;
-            try (Stream<String[]> rows = CsvTables.records(blobs.open(Area.PUBLIC, csvKey))) {
-                String first = rows.skip(1)
-                        .map(r -> r.length > at ? r[at] : null)
-                        .filter(v -> v != null && !column.nullMarkers().contains(v))
-                        .findFirst()
-                        .orElse(null);
-                String picture = first == null ? null : CsvwDatatypes.dateTimePicture(first);
-                if (picture != null) {
-                    columns.set(
-                            c,
-                            new CsvwColumn(
-                                    column.name(),
-                                    column.datatype(),
-                                    column.nullMarkers(),
-                                    column.description(),
-                                    picture));
+        }
+        if (pending.isEmpty()) {
+            return table;
+        }
+        // one read of the table, until every date-time column has shown a value
+        try (Stream<String[]> rows = CsvTables.records(blobs.open(Area.PUBLIC, csvKey))) {
+            Iterator<String[]> it = rows.skip(1).iterator();
+            while (!pending.isEmpty() && it.hasNext()) {
+                String[] row = it.next();
+                for (Iterator<Integer> p = pending.iterator(); p.hasNext(); ) {
+                    int c = p.next();
+                    CsvwColumn column = columns.get(c);
+                    if (c >= row.length || column.nullMarkers().contains(row[c])) {
+                        continue;
+                    }
+                    p.remove();
+                    String picture = CsvwDatatypes.dateTimePicture(row[c]);
+                    if (picture != null) {
+                        columns.set(
+                                c,
+                                new CsvwColumn(
+                                        column.name(),
+                                        column.datatype(),
+                                        column.nullMarkers(),
+                                        column.description(),
+                                        picture));
+                    }
                 }
             }
         }
