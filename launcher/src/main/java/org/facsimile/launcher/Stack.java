@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The whole repository on one machine: Elasticsearch and PostgreSQL started side by side, then
@@ -24,6 +25,8 @@ public final class Stack implements AutoCloseable {
     private volatile PayaraServer payara;
     private String adminToken;
     private boolean adminTokenIsNew;
+    private String masterKeys;
+    private Map<String, String> overrides = Map.of();
 
     public Stack(LaunchOptions options) throws IOException {
         this.options = options;
@@ -46,23 +49,33 @@ public final class Stack implements AutoCloseable {
                 logs.resolve("elasticsearch.log"));
         postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
         elasticsearch.awaitUp(Duration.ofMinutes(3));
-        loadOrCreateAdminToken();
+        loadOrCreateSecrets();
         startWeb();
         return this;
     }
 
-    private void loadOrCreateAdminToken() throws IOException {
+    private void loadOrCreateSecrets() throws IOException {
         Path tokenFile = options.dataDir().resolve("admin-token");
         adminTokenIsNew = !Files.exists(tokenFile);
-        if (adminTokenIsNew) {
+        adminToken = secretFile(tokenFile, () -> {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
-            adminToken = "fcsm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-            Files.writeString(tokenFile, adminToken);
-            Files.setPosixFilePermissions(tokenFile, PosixFilePermissions.fromString("rw-------"));
-        } else {
-            adminToken = Files.readString(tokenFile).trim();
+            return "fcsm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+        masterKeys = secretFile(options.dataDir().resolve("master-keys"), () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return "local-1:" + Base64.getEncoder().encodeToString(key);
+        });
+    }
+
+    /** A secret kept in the data folder, readable only by its owner; made by {@code fresh} the first time. */
+    private static String secretFile(Path file, Supplier<String> fresh) throws IOException {
+        if (!Files.exists(file)) {
+            Files.writeString(file, fresh.get());
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+        return Files.readString(file).trim();
     }
 
     /** The web node's configuration, as environment variables (MicroProfile Config reads them). */
@@ -73,11 +86,13 @@ public final class Stack implements AutoCloseable {
         env.put("FACSIMILE_DB_USER", PostgresServer.USER);
         env.put("FACSIMILE_DB_PASSWORD", PostgresServer.PASSWORD);
         env.put("FACSIMILE_STORAGE_DIR", options.dataDir().resolve("store").toString());
+        env.put("FACSIMILE_STORAGE_MASTER_KEYS", masterKeys);
         env.put("FACSIMILE_SEARCH_URL", elasticsearch.url());
         env.put("FACSIMILE_WORKER_THREADS", Integer.toString(options.workerThreads()));
         env.put("FACSIMILE_WORKER_LEASE_SECONDS", Integer.toString(options.leaseSeconds()));
         env.put("FACSIMILE_BOOTSTRAP_ADMIN_TOKEN", adminToken);
         env.putAll(options.settings());
+        env.putAll(overrides);
         return env;
     }
 
@@ -88,6 +103,16 @@ public final class Stack implements AutoCloseable {
         payara.awaitUp(Duration.ofMinutes(4));
     }
 
+    /**
+     * Stops the web node and starts it again with some settings changed (FACSIMILE_* names), as an
+     * operator changing the configuration would; an empty map goes back to the launch settings.
+     */
+    public void restartWeb(Map<String, String> settings) throws IOException, InterruptedException {
+        payara.kill();
+        overrides = Map.copyOf(settings);
+        startWeb();
+    }
+
     /** Kills the web node at once, as a crash would. */
     public void killWeb() throws InterruptedException {
         payara.kill();
@@ -96,6 +121,11 @@ public final class Stack implements AutoCloseable {
     /** Stops Elasticsearch (to show the repository keeps working without it). */
     public void stopSearch() {
         elasticsearch.close();
+    }
+
+    /** The folder holding the databases, the store, the logs and the secrets. */
+    public Path dataDir() {
+        return options.dataDir();
     }
 
     public String baseUrl() {

@@ -20,6 +20,13 @@ public enum Setting {
     DB_PASSWORD("facsimile.db.password", "facsimile"),
     /** Root folder of the file blob store (private and public areas below it). */
     STORAGE_DIR("facsimile.storage.dir", "data/store"),
+    /**
+     * Master keys of the private area's encryption, {@code id:base64} (32 random bytes each),
+     * comma-separated. Required: private files are never stored in the clear.
+     */
+    STORAGE_MASTER_KEYS("facsimile.storage.master-keys", ""),
+    /** The master key that wraps new files' data keys; blank: the first listed. */
+    STORAGE_MASTER_KEY_ID("facsimile.storage.master-key-id", ""),
     /** Elasticsearch HTTP URL. */
     SEARCH_URL("facsimile.search.url", "http://localhost:9200"),
     /** The search alias; the index behind it is versioned (alias-v1, ...). */
@@ -30,8 +37,12 @@ public enum Setting {
     ADMIN_EMAIL("facsimile.admin-email", "admin@facsimile.local"),
     /** DOI prefix of the local registrar (10.5072 is DataCite's test prefix). */
     DOI_PREFIX("facsimile.doi.prefix", "10.5072"),
+    /** Whether a curator must approve each publication ("true") or depositors publish themselves. */
+    REVIEW_REQUIRED("facsimile.review.required", "false"),
     /** Largest accepted upload, in bytes. */
     UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
+    /** Uploads one account may make per hour on one web node. */
+    UPLOAD_MAX_PER_HOUR("facsimile.upload.max-per-hour", "120"),
     /** Worker threads on this node; 0 makes a web-only node. */
     WORKER_THREADS("facsimile.worker.threads", "1"),
     /** How long a claimed job stays a worker's without a heartbeat. */

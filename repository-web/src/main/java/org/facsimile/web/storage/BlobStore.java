@@ -3,6 +3,7 @@ package org.facsimile.web.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.stream.Stream;
 
 /**
  * A store of immutable files in two areas. Writes are all or nothing: a file appears under its
@@ -42,6 +43,9 @@ public interface BlobStore {
     Stored copy(Area from, String key, Area to, String targetKey) throws IOException;
 
     boolean exists(Area area, String key);
+
+    /** Every key in an area, in no particular order; the caller closes the stream. */
+    Stream<String> keys(Area area) throws IOException;
 
     /** Removes a file; no error if it is not there. */
     void delete(Area area, String key) throws IOException;

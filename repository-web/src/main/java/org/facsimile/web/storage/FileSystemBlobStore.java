@@ -13,6 +13,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * The default blob store: a folder per area on the local file system. Files are written to a
@@ -87,6 +88,16 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public boolean exists(Area area, String key) {
         return Files.isRegularFile(path(area, key));
+    }
+
+    @Override
+    public Stream<String> keys(Area area) throws IOException {
+        Path areaRoot = root.resolve(area == Area.PRIVATE ? "private" : "public");
+        return Files.walk(areaRoot)
+                .filter(Files::isRegularFile)
+                .map(p -> areaRoot.relativize(p)
+                        .toString()
+                        .replace(p.getFileSystem().getSeparator(), "/"));
     }
 
     @Override
