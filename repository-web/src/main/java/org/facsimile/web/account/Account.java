@@ -33,6 +33,19 @@ public class Account {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** Argon2id PHC string; null while the account has no password (token use only). */
+    @Column(name = "password_hash", length = 200)
+    private String passwordHash;
+
+    @Column(name = "failed_sign_ins", nullable = false)
+    private int failedSignIns;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "disabled_at")
+    private Instant disabledAt;
+
     protected Account() {}
 
     public Account(String username, String displayName, String email, Role role, Instant now) {
@@ -62,5 +75,47 @@ public class Account {
 
     public boolean isAdmin() {
         return role == Role.ADMIN;
+    }
+
+    public boolean isCurator() {
+        return role == Role.CURATOR || role == Role.ADMIN;
+    }
+
+    public boolean isDisabled() {
+        return disabledAt != null;
+    }
+
+    public String passwordHash() {
+        return passwordHash;
+    }
+
+    public void changePassword(String hash) {
+        this.passwordHash = hash;
+    }
+
+    /** Until when sign-in is refused after repeated failures; null when it is not. */
+    public Instant lockedUntil() {
+        return lockedUntil;
+    }
+
+    public int failedSignIns() {
+        return failedSignIns;
+    }
+
+    /**
+     * Counts a failed sign-in. From the fifth failure in a row the account is locked, for a minute,
+     * doubling with each further failure up to an hour.
+     */
+    public void signInFailed(Instant now) {
+        failedSignIns++;
+        if (failedSignIns >= 5) {
+            long minutes = Math.min(60, 1L << Math.min(6, failedSignIns - 5));
+            lockedUntil = now.plusSeconds(60 * minutes);
+        }
+    }
+
+    public void signedIn() {
+        failedSignIns = 0;
+        lockedUntil = null;
     }
 }

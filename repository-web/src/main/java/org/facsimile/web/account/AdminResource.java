@@ -3,25 +3,39 @@ package org.facsimile.web.account;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.facsimile.web.platform.AuditLog;
+import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.publishing.PublishService;
+import org.facsimile.web.storage.StoreAudit;
 
 /**
- * Admin acts: {@code POST /api/admin/accounts} creates an account (its first token is in the answer,
- * once); {@code POST /api/admin/datasets/{id}/withdraw} withdraws a published dataset.
+ * Admin acts, each audited: {@code POST /api/admin/accounts} creates an account (its first token
+ * is in the answer, once); {@code POST /api/admin/datasets/{id}/withdraw} withdraws a published
+ * dataset; {@code POST /api/admin/deposits/{id}/privacy-override} lets a synthesis that failed its
+ * privacy check be published; {@code GET /api/admin/audit} reads the audit log;
+ * {@code POST /api/admin/storage/fixity-audit} and {@code /rewrap} check the store and rotate keys.
  */
 @Path("api/admin")
 @RequestScoped
-@Secured
+@Secured(Scope.ADMIN)
 public class AdminResource {
 
     /** The body of an account creation. */
-    public record AccountRequest(String username, String displayName, String email, Role role) {}
+    public record AccountRequest(String username, String displayName, String email, Role role, String password) {}
 
     @Inject
     AccountService accounts;
@@ -31,6 +45,15 @@ public class AdminResource {
 
     @Inject
     org.facsimile.web.publishing.WithdrawalService withdrawals;
+
+    @Inject
+    PublishService publishing;
+
+    @Inject
+    AuditLog auditLog;
+
+    @Inject
+    StoreAudit store;
 
     /** The body of a withdrawal: why, shown where the dataset was. */
     public record WithdrawalRequest(String reason) {}
@@ -56,6 +79,72 @@ public class AdminResource {
         return Response.ok(body).build();
     }
 
+    /** The body of a privacy override: why publishing is right despite the failed check. */
+    public record OverrideRequest(String justification) {}
+
+    /**
+     * Lets a synthesis whose privacy check failed be published, recorded with its justification.
+     * The admin does not see the deposit's data through this.
+     */
+    @POST
+    @Path("deposits/{id}/privacy-override")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response overridePrivacy(@PathParam("id") String id, OverrideRequest request) {
+        publishing.overridePrivacy(
+                caller.account(),
+                uuid(id, "deposit"),
+                request == null ? null : request.justification(),
+                caller.remoteAddress());
+        return Response.noContent().build();
+    }
+
+    /** The audit log, newest first, optionally of one actor or target. */
+    @GET
+    @Path("audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> audit(
+            @QueryParam("actor") String actor,
+            @QueryParam("targetType") String targetType,
+            @QueryParam("targetId") String targetId,
+            @QueryParam("limit") @DefaultValue("100") int limit) {
+        return auditLog.latest(actor == null ? null : uuid(actor, "account"), targetType, targetId, limit);
+    }
+
+    /** Re-reads the whole store: every file opens, authenticates and matches its checksum. */
+    @POST
+    @Path("storage/fixity-audit")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> fixityAudit() throws IOException {
+        StoreAudit.FixityReport report = store.fixity();
+        recordAudit(
+                "store.fixity-audit",
+                report.intact() ? "intact" : report.findings().size() + " findings");
+        return StoreAudit.view(report);
+    }
+
+    /** Wraps every private file's data key with the current master key (after adding a new one). */
+    @POST
+    @Path("storage/rewrap")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StoreAudit.RewrapReport rewrap() throws IOException {
+        StoreAudit.RewrapReport report = store.rewrap();
+        recordAudit("store.rewrap", report.rewrapped() + " rewrapped under " + report.currentKey());
+        return report;
+    }
+
+    private void recordAudit(String action, String detail) {
+        auditLog.recordNow(caller.account().id(), action, "store", "private", detail, caller.remoteAddress());
+    }
+
+    private static UUID uuid(String id, String what) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound(what);
+        }
+    }
+
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -65,7 +154,13 @@ public class AdminResource {
             throw org.facsimile.web.platform.ProblemException.badRequest("a JSON body with username is required");
         }
         AccountService.NewAccount created = accounts.create(
-                caller.account(), request.username(), request.displayName(), request.email(), request.role());
+                caller.account(),
+                request.username(),
+                request.displayName(),
+                request.email(),
+                request.role(),
+                request.password(),
+                caller.remoteAddress());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("id", created.account().id().toString());
         body.put("username", created.account().username());

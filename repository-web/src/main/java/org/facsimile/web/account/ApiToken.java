@@ -55,8 +55,43 @@ public class ApiToken {
         this.expiresAt = expiresAt;
     }
 
+    public UUID id() {
+        return id;
+    }
+
     public Account account() {
         return account;
+    }
+
+    public String label() {
+        return label;
+    }
+
+    /** The scopes it was made with (what it may do is these within the account's role). */
+    public java.util.Set<Scope> scopes() {
+        return Scope.parse(scopes);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    public Instant expiresAt() {
+        return expiresAt;
+    }
+
+    public Instant revokedAt() {
+        return revokedAt;
+    }
+
+    public Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    public void revoke(Instant now) {
+        if (revokedAt == null) {
+            revokedAt = now;
+        }
     }
 
     /** True when the token may be used at {@code now}. */

@@ -3,35 +3,40 @@ package org.facsimile.web.account;
 import jakarta.enterprise.context.RequestScoped;
 import org.facsimile.web.platform.ProblemException;
 
-/** The account behind the current request, set by {@link TokenAuthenticationFilter}. */
+/** Who is behind the current request, set by {@link AuthenticationFilter}. */
 @RequestScoped
 public class Caller {
 
-    private Account account;
+    private Credential credential;
     private String remoteAddress;
 
-    void authenticated(Account account) {
-        this.account = account;
+    void authenticated(Credential credential) {
+        this.credential = credential;
     }
 
     void from(String remoteAddress) {
         this.remoteAddress = remoteAddress;
     }
 
-    /** The caller's account; a 401 when the request carried no valid token. */
+    /** The caller's account; a 401 when the request carried no valid credential. */
     public Account account() {
-        if (account == null) {
+        return credential().account();
+    }
+
+    /** The caller's account and scopes; a 401 when the request carried no valid credential. */
+    public Credential credential() {
+        if (credential == null) {
             throw new ProblemException(
                     401,
                     "unauthenticated",
                     "Unauthorized",
                     "a valid API token is required (Authorization: Bearer <token>)");
         }
-        return account;
+        return credential;
     }
 
     public boolean isAuthenticated() {
-        return account != null;
+        return credential != null;
     }
 
     public String remoteAddress() {

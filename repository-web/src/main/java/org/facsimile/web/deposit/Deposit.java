@@ -103,16 +103,42 @@ public class Deposit {
         this.updatedAt = now;
     }
 
-    /** Freezes the deposit for synthesis. */
+    /**
+     * Freezes the deposit for synthesis; a finished, failed or rejected synthesis can be re-run
+     * (with other settings) before publishing.
+     */
     public void submit(Instant now) {
-        requireDraft();
+        if (!java.util.EnumSet.of(
+                        DepositState.DRAFT, DepositState.READY_FOR_REVIEW, DepositState.FAILED, DepositState.REJECTED)
+                .contains(state)) {
+            throw ProblemException.conflict("the deposit is " + state + " and cannot be submitted now");
+        }
         this.state = DepositState.SUBMITTED;
         this.submittedAt = now;
         this.updatedAt = now;
     }
 
-    public void published(Instant now) {
+    /** The depositor asks to publish and a curator must review first. */
+    public void toReview(Instant now) {
         if (state != DepositState.READY_FOR_REVIEW) {
+            throw ProblemException.conflict(
+                    "only a deposit whose synthesis finished can go to review; this one is " + state);
+        }
+        this.state = DepositState.IN_REVIEW;
+        this.updatedAt = now;
+    }
+
+    /** A curator declines it. */
+    public void rejected(Instant now) {
+        if (state != DepositState.IN_REVIEW) {
+            throw ProblemException.conflict("only a deposit in review can be rejected; this one is " + state);
+        }
+        this.state = DepositState.REJECTED;
+        this.updatedAt = now;
+    }
+
+    public void published(Instant now) {
+        if (state != DepositState.READY_FOR_REVIEW && state != DepositState.IN_REVIEW) {
             throw ProblemException.conflict(
                     "only a deposit whose synthesis finished can be published; this one is " + state);
         }

@@ -50,6 +50,10 @@ public class DepositFile {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** When the private input was erased (its name, size and checksum stay as provenance). */
+    @Column(name = "erased_at")
+    private Instant erasedAt;
+
     protected DepositFile() {}
 
     public DepositFile(
@@ -114,5 +118,13 @@ public class DepositFile {
     public void changeSchema(String tableSchema) {
         deposit.requireDraft();
         this.tableSchema = tableSchema;
+    }
+
+    public Instant erasedAt() {
+        return erasedAt;
+    }
+
+    public void erased(Instant now) {
+        this.erasedAt = now;
     }
 }

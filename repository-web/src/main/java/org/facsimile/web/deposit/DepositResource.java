@@ -8,6 +8,7 @@ import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,7 +25,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
@@ -68,6 +71,9 @@ public class DepositResource {
     Uploads uploads;
 
     @Inject
+    UploadRate uploadRate;
+
+    @Inject
     BlobStore blobs;
 
     @Inject
@@ -80,7 +86,7 @@ public class DepositResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
         DepositMetadata metadata = parse(body, DepositMetadata.class);
-        Deposit deposit = deposits.create(caller.account(), metadata, caller.remoteAddress());
+        Deposit deposit = deposits.create(caller.credential(), metadata, caller.remoteAddress());
         return Response.created(URI.create("/api/deposits/" + deposit.id()))
                 .entity(DepositView.of(deposit, List.of()))
                 .build();
@@ -88,7 +94,7 @@ public class DepositResource {
 
     @GET
     public List<DepositView> list() {
-        return deposits.list(caller.account()).stream()
+        return deposits.list(caller.credential()).stream()
                 .map(d -> DepositView.of(d, null))
                 .toList();
     }
@@ -97,7 +103,9 @@ public class DepositResource {
     @Path("{id}")
     public DepositView get(@PathParam("id") String id) {
         UUID depositId = uuid(id);
-        return DepositView.of(deposits.get(caller.account(), depositId), deposits.files(caller.account(), depositId));
+        return DepositView.of(
+                deposits.get(caller.credential(), depositId, caller.remoteAddress()),
+                deposits.files(caller.credential(), depositId));
     }
 
     @PUT
@@ -106,8 +114,8 @@ public class DepositResource {
     public DepositView describe(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
         Deposit deposit = deposits.describe(
-                caller.account(), depositId, parse(body, DepositMetadata.class), caller.remoteAddress());
-        return DepositView.of(deposit, deposits.files(caller.account(), depositId));
+                caller.credential(), depositId, parse(body, DepositMetadata.class), caller.remoteAddress());
+        return DepositView.of(deposit, deposits.files(caller.credential(), depositId));
     }
 
     /** Uploads (or replaces) one CSV table; the body is the file, streamed. */
@@ -121,7 +129,8 @@ public class DepositResource {
             InputStream body) {
         UUID depositId = uuid(id);
         String fileName = Uploads.checkFileName(name);
-        deposits.requireDraft(caller.account(), depositId);
+        deposits.requireDraft(caller.credential(), depositId);
+        uploadRate.acquire(caller.account().id());
         long limit = Setting.UPLOAD_MAX_BYTES.getLong();
         // read as a long: HttpHeaders.getLength() is an int and fails on lengths past 2 GiB
         String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
@@ -142,7 +151,7 @@ public class DepositResource {
         String replaced;
         try {
             replaced = deposits.attachFile(
-                    caller.account(),
+                    caller.credential(),
                     depositId,
                     fileName,
                     accepted.tableName(),
@@ -159,9 +168,9 @@ public class DepositResource {
         if (replaced != null) {
             uploads.deleteQuietly(replaced);
         }
-        Deposit deposit = deposits.get(caller.account(), depositId);
+        Deposit deposit = deposits.readable(caller.credential(), depositId);
         return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
-                .entity(DepositViews.FileView.of(deposit, deposits.file(caller.account(), depositId, fileName)))
+                .entity(DepositViews.FileView.of(deposit, deposits.file(caller.credential(), depositId, fileName)))
                 .build();
     }
 
@@ -170,7 +179,7 @@ public class DepositResource {
     @Path("{id}/files/{name}/schema")
     @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
     public Response schema(@PathParam("id") String id, @PathParam("name") String name) {
-        return Response.ok(deposits.file(caller.account(), uuid(id), name).tableSchema())
+        return Response.ok(deposits.file(caller.credential(), uuid(id), name).tableSchema())
                 .type("application/csvm+json")
                 .build();
     }
@@ -182,7 +191,7 @@ public class DepositResource {
     @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
     public Response changeSchema(@PathParam("id") String id, @PathParam("name") String name, String body) {
         UUID depositId = uuid(id);
-        DepositFile file = deposits.file(caller.account(), depositId, name);
+        DepositFile file = deposits.file(caller.credential(), depositId, name);
         CsvwTable declared;
         CsvwTable current;
         try {
@@ -225,7 +234,7 @@ public class DepositResource {
             throw new IllegalStateException("could not read the stored table", e);
         }
         DepositFile changed = deposits.changeSchema(
-                caller.account(), depositId, name, CsvwJson.writeTable(normalised), caller.remoteAddress());
+                caller.credential(), depositId, name, CsvwJson.writeTable(normalised), caller.remoteAddress());
         return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
     }
 
@@ -242,7 +251,8 @@ public class DepositResource {
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
         }
-        SynthesisJob job = deposits.submit(caller.account(), depositId, JSONB.toJson(settings), caller.remoteAddress());
+        SynthesisJob job =
+                deposits.submit(caller.credential(), depositId, JSONB.toJson(settings), caller.remoteAddress());
         return Response.accepted(JobView.of(job, List.of()))
                 .location(URI.create("/api/deposits/" + depositId + "/job"))
                 .build();
@@ -252,7 +262,7 @@ public class DepositResource {
     @GET
     @Path("{id}/job")
     public JobView job(@PathParam("id") String id) {
-        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        SynthesisJob job = deposits.latestJob(caller.credential(), uuid(id));
         List<SynthesisJobEvent> events = em.createQuery(
                         "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id", SynthesisJobEvent.class)
                 .setParameter("job", job.id())
@@ -264,7 +274,8 @@ public class DepositResource {
     @GET
     @Path("{id}/report")
     public Response report(@PathParam("id") String id) {
-        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        SynthesisJob job = deposits.latestJob(caller.credential(), uuid(id));
+        deposits.recordRead(caller.credential(), uuid(id), "report", caller.remoteAddress());
         if (job.report() == null) {
             throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
         }
@@ -276,7 +287,8 @@ public class DepositResource {
     @Path("{id}/report.html")
     @Produces("text/html; charset=UTF-8")
     public Response reportPage(@PathParam("id") String id) {
-        SynthesisJob job = deposits.latestJob(caller.account(), uuid(id));
+        SynthesisJob job = deposits.latestJob(caller.credential(), uuid(id));
+        deposits.recordRead(caller.credential(), uuid(id), "report page", caller.remoteAddress());
         if (job.resultKey() == null) {
             throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
         }
@@ -287,18 +299,64 @@ public class DepositResource {
             }
         };
         return Response.ok(body, "text/html; charset=UTF-8")
-                .header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; img-src data:")
+                .header(
+                        "Content-Security-Policy",
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }
 
-    /** Publishes the finished synthesis as a public dataset. */
+    /**
+     * Publishes the finished synthesis as a public dataset (201), or sends it to a curator's review
+     * when the repository requires one (202). Refused while the privacy check fails.
+     */
     @POST
     @Path("{id}/publish")
     public Response publish(@PathParam("id") String id) {
-        PublishService.Published published = publishing.publish(caller.account(), uuid(id), caller.remoteAddress());
-        return Response.created(URI.create(published.landingPage()))
-                .entity(published)
+        PublishService.Outcome outcome =
+                publishing.requestPublication(caller.credential(), uuid(id), caller.remoteAddress());
+        if (outcome.published() == null) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("state", outcome.state());
+            body.put("detail", "a curator reviews the deposit before it is published");
+            return Response.accepted(body).build();
+        }
+        return Response.created(URI.create(outcome.published().landingPage()))
+                .entity(outcome.published())
+                .build();
+    }
+
+    /** Every state the deposit has been in: when, by whom (account id), and a curator's note. */
+    @GET
+    @Path("{id}/history")
+    public List<Map<String, Object>> history(@PathParam("id") String id) {
+        return deposits.history(caller.credential(), uuid(id));
+    }
+
+    /** The audit trail of the deposit (who read, changed or published it): the owner's only. */
+    @GET
+    @Path("{id}/audit")
+    public List<Map<String, Object>> audit(@PathParam("id") String id) {
+        return deposits.auditTrail(caller.credential(), uuid(id));
+    }
+
+    /**
+     * Erases the private input of a published deposit (right to erasure): the uploaded tables and
+     * the synthesis' private results, model included. The public synthetic dataset stays, and so
+     * does the provenance record of each input (name, size, SHA-256). Calling it again finishes an
+     * erasure a crash interrupted.
+     */
+    @DELETE
+    @Path("{id}/input")
+    public Response erase(@PathParam("id") String id) {
+        UUID depositId = uuid(id);
+        List<String> keys = deposits.erase(caller.credential(), depositId, caller.remoteAddress());
+        for (String key : keys) {
+            uploads.deleteQuietly(key);
+        }
+        return Response.ok(DepositView.of(
+                        deposits.readable(caller.credential(), depositId),
+                        deposits.files(caller.credential(), depositId)))
                 .build();
     }
 

@@ -6,18 +6,28 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import org.facsimile.web.account.Account;
+import java.util.stream.Stream;
+import org.facsimile.web.account.Credential;
+import org.facsimile.web.deposit.DepositAccess.Need;
+import org.facsimile.web.platform.AuditEvent;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.DoiRegistrar;
+import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.synthesis.SynthesisJob;
 
 /**
- * The private deposit area's rules. Every method takes the calling account and finds deposits
- * only among that account's own: someone else's deposit id answers 404, exactly like a missing one.
+ * The private deposit area's rules. Every method takes the caller's credential and reaches the
+ * deposit through {@link DepositAccess}: a deposit the caller may not see answers 404, exactly like
+ * a missing one.
  */
 @ApplicationScoped
 public class DepositService {
@@ -37,57 +47,91 @@ public class DepositService {
     @Inject
     DoiRegistrar dois;
 
+    @Inject
+    DepositAccess access;
+
+    @Inject
+    BlobStore blobs;
+
     @Transactional
-    public Deposit create(Account caller, DepositMetadata metadata, String from) {
+    public Deposit create(Credential caller, DepositMetadata metadata, String from) {
         metadata.validated();
-        Deposit deposit = new Deposit(caller, metadata, dois.mint(), clock.now());
+        Deposit deposit = new Deposit(caller.account(), metadata, dois.mint(), clock.now());
         em.persist(deposit);
         em.flush();
         dois.reserve(deposit.doi(), deposit.id());
-        audit.record(caller.id(), "deposit.create", "deposit", deposit.id().toString(), null, from);
+        audit.record(
+                caller.account().id(), "deposit.create", "deposit", deposit.id().toString(), null, from);
         return deposit;
     }
 
     @Transactional
-    public List<Deposit> list(Account caller) {
+    public List<Deposit> list(Credential caller) {
         return em.createQuery("SELECT d FROM Deposit d WHERE d.owner = :owner ORDER BY d.createdAt DESC", Deposit.class)
-                .setParameter("owner", caller)
+                .setParameter("owner", caller.account())
                 .getResultList();
     }
 
-    /** The caller's deposit, or 404. */
+    /** Deposits waiting for a curator, oldest first; never the curator's own. */
     @Transactional
-    public Deposit get(Account caller, UUID id) {
-        return owned(caller, id, LockModeType.NONE);
+    public List<Deposit> inReview(Credential curator) {
+        return em.createQuery(
+                        "SELECT d FROM Deposit d WHERE d.state = :s AND d.owner <> :me ORDER BY d.updatedAt",
+                        Deposit.class)
+                .setParameter("s", DepositState.IN_REVIEW)
+                .setParameter("me", curator.account())
+                .setMaxResults(500)
+                .getResultList();
+    }
+
+    /** The deposit, when the caller may read it (404 otherwise); the read is audited. */
+    @Transactional
+    public Deposit get(Credential caller, UUID id, String from) {
+        Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
+        audit.record(caller.account().id(), "deposit.read", "deposit", id.toString(), null, from);
+        return deposit;
+    }
+
+    /** The deposit, when the caller may read it (404 otherwise), for reads already audited. */
+    @Transactional
+    public Deposit readable(Credential caller, UUID id) {
+        return access.deposit(caller, id, Need.READ, LockModeType.NONE);
+    }
+
+    /** Records that the caller read or downloaded something of the deposit. */
+    @Transactional
+    public void recordRead(Credential caller, UUID id, String what, String from) {
+        access.deposit(caller, id, Need.READ, LockModeType.NONE);
+        audit.record(caller.account().id(), "deposit.read", "deposit", id.toString(), what, from);
     }
 
     @Transactional
-    public Deposit describe(Account caller, UUID id, DepositMetadata metadata, String from) {
+    public Deposit describe(Credential caller, UUID id, DepositMetadata metadata, String from) {
         metadata.validated();
-        Deposit deposit = owned(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
         deposit.describe(metadata, clock.now());
-        audit.record(caller.id(), "deposit.describe", "deposit", id.toString(), null, from);
+        audit.record(caller.account().id(), "deposit.describe", "deposit", id.toString(), null, from);
         return deposit;
     }
 
     @Transactional
-    public List<DepositFile> files(Account caller, UUID id) {
-        Deposit deposit = owned(caller, id, LockModeType.NONE);
+    public List<DepositFile> files(Credential caller, UUID id) {
+        Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
         return em.createQuery("SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
                 .setParameter("d", deposit)
                 .getResultList();
     }
 
     @Transactional
-    public DepositFile file(Account caller, UUID id, String fileName) {
-        Deposit deposit = owned(caller, id, LockModeType.NONE);
+    public DepositFile file(Credential caller, UUID id, String fileName) {
+        Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
         return fileOf(deposit, fileName);
     }
 
     /** Checks, before an upload streams, that the deposit is the caller's and still a draft. */
     @Transactional
-    public void requireDraft(Account caller, UUID id) {
-        owned(caller, id, LockModeType.NONE).requireDraft();
+    public void requireDraft(Credential caller, UUID id) {
+        access.deposit(caller, id, Need.CHANGE, LockModeType.NONE).requireDraft();
     }
 
     /**
@@ -96,7 +140,7 @@ public class DepositService {
      */
     @Transactional
     public String attachFile(
-            Account caller,
+            Credential caller,
             UUID id,
             String fileName,
             String tableName,
@@ -106,7 +150,7 @@ public class DepositService {
             long rowCount,
             String tableSchema,
             String from) {
-        Deposit deposit = owned(caller, id, LockModeType.PESSIMISTIC_WRITE);
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
         deposit.requireDraft();
         String replaced = null;
         for (DepositFile existing : em.createQuery(
@@ -124,23 +168,29 @@ public class DepositService {
         em.flush();
         em.persist(new DepositFile(
                 deposit, fileName, tableName, byteSize, sha256, storageKey, rowCount, tableSchema, clock.now()));
-        audit.record(caller.id(), "deposit.upload", "deposit", id.toString(), fileName + " sha256=" + sha256, from);
+        audit.record(
+                caller.account().id(),
+                "deposit.upload",
+                "deposit",
+                id.toString(),
+                fileName + " sha256=" + sha256,
+                from);
         return replaced;
     }
 
     @Transactional
-    public DepositFile changeSchema(Account caller, UUID id, String fileName, String tableSchema, String from) {
-        Deposit deposit = owned(caller, id, LockModeType.PESSIMISTIC_WRITE);
+    public DepositFile changeSchema(Credential caller, UUID id, String fileName, String tableSchema, String from) {
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
         DepositFile file = fileOf(deposit, fileName);
         file.changeSchema(tableSchema);
-        audit.record(caller.id(), "deposit.schema", "deposit", id.toString(), fileName, from);
+        audit.record(caller.account().id(), "deposit.schema", "deposit", id.toString(), fileName, from);
         return file;
     }
 
     /** Freezes the deposit and queues its synthesis. */
     @Transactional
-    public SynthesisJob submit(Account caller, UUID id, String settingsJson, String from) {
-        Deposit deposit = owned(caller, id, LockModeType.PESSIMISTIC_WRITE);
+    public SynthesisJob submit(Credential caller, UUID id, String settingsJson, String from) {
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
         Long files = em.createQuery("SELECT count(f) FROM DepositFile f WHERE f.deposit = :d", Long.class)
                 .setParameter("d", deposit)
                 .getSingleResult();
@@ -148,17 +198,18 @@ public class DepositService {
             throw new ProblemException(
                     409, "no-files", "Nothing to synthesize", "upload at least one CSV table before submitting");
         }
+        access.actingAs(caller.account().id(), null);
         deposit.submit(clock.now());
         SynthesisJob job = new SynthesisJob(deposit, settingsJson, MAX_ATTEMPTS, clock.now());
         em.persist(job);
-        audit.record(caller.id(), "deposit.submit", "deposit", id.toString(), "job " + job.id(), from);
+        audit.record(caller.account().id(), "deposit.submit", "deposit", id.toString(), "job " + job.id(), from);
         return job;
     }
 
     /** The deposit's latest synthesis job, or 404. */
     @Transactional
-    public SynthesisJob latestJob(Account caller, UUID id) {
-        Deposit deposit = owned(caller, id, LockModeType.NONE);
+    public SynthesisJob latestJob(Credential caller, UUID id) {
+        Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
         List<SynthesisJob> jobs = em.createQuery(
                         "SELECT j FROM SynthesisJob j WHERE j.deposit = :d ORDER BY j.createdAt DESC",
                         SynthesisJob.class)
@@ -171,12 +222,83 @@ public class DepositService {
         return jobs.get(0);
     }
 
-    Deposit owned(Account caller, UUID id, LockModeType lock) {
-        Deposit deposit = em.find(Deposit.class, id, lock);
-        if (deposit == null || !deposit.isOwnedBy(caller)) {
-            throw ProblemException.notFound("deposit " + id);
+    /** The deposit's state changes, oldest first. */
+    @Transactional
+    public List<Map<String, Object>> history(Credential caller, UUID id) {
+        access.deposit(caller, id, Need.READ, LockModeType.NONE);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (Object[] row :
+                rows(em.createNativeQuery("SELECT from_state, to_state, actor_id, note, at FROM deposit_transition"
+                                + " WHERE deposit_id = ?1 ORDER BY id")
+                        .setParameter(1, id))) {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("from", row[0]);
+            entry.put("to", row[1]);
+            entry.put("by", row[2] == null ? null : row[2].toString());
+            entry.put("note", row[3]);
+            entry.put("at", instant(row[4]));
+            rows.add(entry);
         }
-        return deposit;
+        return rows;
+    }
+
+    /** The audit trail of a deposit: who read, changed or published it, when and from where. Owner only. */
+    @Transactional
+    public List<Map<String, Object>> auditTrail(Credential caller, UUID id) {
+        access.deposit(caller, id, Need.CHANGE, LockModeType.NONE);
+        return AuditLog.view(em.createQuery(
+                        "SELECT e FROM AuditEvent e WHERE e.targetType = 'deposit' AND e.targetId = :id ORDER BY e.id",
+                        AuditEvent.class)
+                .setParameter("id", id.toString())
+                .setMaxResults(10_000)
+                .getResultList());
+    }
+
+    /**
+     * Marks the private input of a published deposit erased and returns the private files to delete
+     * after commit: the uploads and every private result of its syntheses (tables, model, report
+     * page). Returns them again on a second call, so an erasure cut short can be finished.
+     */
+    @Transactional
+    public List<String> erase(Credential caller, UUID id, String from) {
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
+        if (deposit.state() != DepositState.PUBLISHED && deposit.state() != DepositState.WITHDRAWN) {
+            throw ProblemException.conflict(
+                    "only the input of a published deposit can be erased; this one is " + deposit.state());
+        }
+        List<String> keys = new ArrayList<>();
+        for (DepositFile file : em.createQuery("SELECT f FROM DepositFile f WHERE f.deposit = :d", DepositFile.class)
+                .setParameter("d", deposit)
+                .getResultList()) {
+            if (file.erasedAt() == null) {
+                file.erased(clock.now());
+            }
+            keys.add(file.storageKey());
+        }
+        List<String> folders = em.createQuery(
+                        "SELECT j.resultKey FROM SynthesisJob j WHERE j.deposit = :d AND j.resultKey IS NOT NULL",
+                        String.class)
+                .setParameter("d", deposit)
+                .getResultList();
+        try (Stream<String> stored = blobs.keys(BlobStore.Area.PRIVATE)) {
+            stored.filter(key -> folders.stream().anyMatch(folder -> key.startsWith(folder + "/")))
+                    .forEach(keys::add);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not list the private area", e);
+        }
+        audit.record(caller.account().id(), "deposit.erase", "deposit", id.toString(), keys.size() + " files", from);
+        return keys;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(jakarta.persistence.Query query) {
+        return query.getResultList();
+    }
+
+    private static String instant(Object value) {
+        return value instanceof java.sql.Timestamp t
+                ? t.toInstant().toString()
+                : value instanceof java.time.OffsetDateTime o ? o.toInstant().toString() : String.valueOf(value);
     }
 
     private DepositFile fileOf(Deposit deposit, String fileName) {

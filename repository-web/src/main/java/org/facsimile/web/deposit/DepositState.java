@@ -8,9 +8,13 @@ public enum DepositState {
     SUBMITTED,
     /** A worker is synthesizing it. */
     SYNTHESIZING,
-    /** Synthesis finished: the depositor reviews the report and publishes or not. */
+    /** Synthesis finished: the depositor reviews the report and publishes, re-runs, or not. */
     READY_FOR_REVIEW,
+    /** The depositor asked to publish; a curator reviews it (when the repository requires one). */
+    IN_REVIEW,
     PUBLISHED,
+    /** A curator declined to publish it; the depositor may re-run synthesis and ask again. */
+    REJECTED,
     /** Synthesis failed; the reason is on the job. */
     FAILED,
     WITHDRAWN

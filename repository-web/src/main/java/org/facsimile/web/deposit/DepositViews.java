@@ -46,7 +46,9 @@ public final class DepositViews {
         }
     }
 
-    public record FileView(String name, String table, long size, String sha256, long rows, String schema) {
+    /** An uploaded table; after erasure only its provenance (name, size, SHA-256) remains. */
+    public record FileView(
+            String name, String table, long size, String sha256, long rows, String schema, Instant erasedAt) {
         static FileView of(Deposit d, DepositFile f) {
             return new FileView(
                     f.fileName(),
@@ -54,7 +56,8 @@ public final class DepositViews {
                     f.byteSize(),
                     f.sha256(),
                     f.rowCount(),
-                    "/api/deposits/" + d.id() + "/files/" + f.fileName() + "/schema");
+                    "/api/deposits/" + d.id() + "/files/" + f.fileName() + "/schema",
+                    f.erasedAt());
         }
     }
 

@@ -57,4 +57,18 @@ public class AuditEvent {
         this.detail = detail;
         this.remoteAddress = remoteAddress;
     }
+
+    /** The event as the audit endpoints show it. */
+    public java.util.Map<String, Object> view() {
+        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+        m.put("id", id);
+        m.put("at", at.toString());
+        m.put("actor", actorId == null ? null : actorId.toString());
+        m.put("action", action);
+        m.put("targetType", targetType);
+        m.put("targetId", targetId);
+        m.put("detail", detail);
+        m.put("from", remoteAddress);
+        return m;
+    }
 }

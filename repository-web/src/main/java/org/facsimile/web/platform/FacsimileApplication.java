@@ -6,8 +6,10 @@ import java.util.Set;
 import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.web.account.AdminResource;
-import org.facsimile.web.account.TokenAuthenticationFilter;
+import org.facsimile.web.account.AuthResource;
+import org.facsimile.web.account.AuthenticationFilter;
 import org.facsimile.web.deposit.DepositResource;
+import org.facsimile.web.deposit.ReviewResource;
 import org.facsimile.web.publishing.DatasetResource;
 import org.facsimile.web.publishing.DoiResolverResource;
 import org.facsimile.web.publishing.LandingPageResource;
@@ -23,6 +25,7 @@ public class FacsimileApplication extends Application {
                 HealthResource.class,
                 AdminResource.class,
                 DepositResource.class,
+                ReviewResource.class,
                 DatasetResource.class,
                 LandingPageResource.class,
                 DoiResolverResource.class,
@@ -30,7 +33,9 @@ public class FacsimileApplication extends Application {
                 DcatCatalogResource.class,
                 DcatCatalogFileResource.class,
                 org.facsimile.harvest.oai.OaiResource.class,
-                TokenAuthenticationFilter.class,
+                AuthResource.class,
+                AuthenticationFilter.class,
+                SecurityHeaders.class,
                 ProblemMappers.Refusals.class,
                 ProblemMappers.WebErrors.class,
                 ProblemMappers.Unexpected.class);

@@ -11,6 +11,7 @@ public class ProblemException extends RuntimeException {
     private final String kind;
     private final String title;
     private final transient List<Problem.Where> errors;
+    private Long retryAfterSeconds;
 
     /**
      * @param status the HTTP status
@@ -48,5 +49,20 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The same refusal with a Retry-After header (for 429 and 503). */
+    public ProblemException retryAfter(long seconds) {
+        this.retryAfterSeconds = seconds;
+        return this;
+    }
+
+    public Long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+
+    /** The last segment of the problem type URI. */
+    public String kind() {
+        return kind;
     }
 }

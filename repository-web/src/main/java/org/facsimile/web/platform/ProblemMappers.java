@@ -35,7 +35,12 @@ public final class ProblemMappers {
     public static final class Refusals implements ExceptionMapper<ProblemException> {
         @Override
         public Response toResponse(ProblemException e) {
-            return response(e.toProblem());
+            Response response = response(e.toProblem());
+            return e.retryAfterSeconds() == null
+                    ? response
+                    : Response.fromResponse(response)
+                            .header("Retry-After", e.retryAfterSeconds())
+                            .build();
         }
     }
 

@@ -63,6 +63,15 @@ public class SynthesisJob {
     @Column(name = "report")
     private String report;
 
+    @Column(name = "privacy_override_by")
+    private UUID privacyOverrideBy;
+
+    @Column(name = "privacy_override_at")
+    private Instant privacyOverrideAt;
+
+    @Column(name = "privacy_override_reason")
+    private String privacyOverrideReason;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -114,6 +123,17 @@ public class SynthesisJob {
 
     public String resultKey() {
         return resultKey;
+    }
+
+    /** An admin lets this synthesis be published despite a failed privacy verdict. */
+    public void overridePrivacy(UUID admin, String reason, Instant now) {
+        this.privacyOverrideBy = admin;
+        this.privacyOverrideAt = now;
+        this.privacyOverrideReason = reason;
+    }
+
+    public boolean privacyOverridden() {
+        return privacyOverrideAt != null;
     }
 
     public String report() {
