@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /** A small client of the repository's REST API, as any API user would write it. */
@@ -37,10 +38,16 @@ public final class ApiClient {
             .build();
     private final String base;
     private final String token;
+    private final Map<String, String> headers;
 
     public ApiClient(String base, String token) {
+        this(base, token, Map.of());
+    }
+
+    private ApiClient(String base, String token, Map<String, String> headers) {
         this.base = base;
         this.token = token;
+        this.headers = Map.copyOf(headers);
     }
 
     /** The token this client sends, or null. */
@@ -51,6 +58,17 @@ public final class ApiClient {
     /** The same repository as another caller. */
     public ApiClient as(String otherToken) {
         return new ApiClient(base, otherToken);
+    }
+
+    /** The same caller sending one more header on every request (a cookie, a CSRF token). */
+    public ApiClient withHeader(String name, String value) {
+        Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(base, token, more);
+    }
+
+    public Reply delete(String path) throws IOException, InterruptedException {
+        return send(request(path).DELETE());
     }
 
     public Reply get(String path) throws IOException, InterruptedException {
@@ -85,6 +103,7 @@ public final class ApiClient {
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
         }
+        headers.forEach(b::header);
         return b;
     }
 

@@ -229,7 +229,23 @@ public final class CsvTables {
         return new RowWriter(out, spec);
     }
 
-    /** Writes rows of one table as CSV. Close it to flush. */
+    /**
+     * A cell made safe for spreadsheets (OWASP's CSV injection advice): a value that starts with
+     * {@code = + - @}, a tab or a carriage return and is not a plain number gets a leading
+     * apostrophe, so no spreadsheet runs it as a formula. Numbers such as {@code -5} or
+     * {@code +1.5e3} are left as they are.
+     */
+    public static String formulaSafe(String value) {
+        if (value == null || value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0) {
+            return value;
+        }
+        return PLAIN_NUMBER.matcher(value).matches() ? value : "'" + value;
+    }
+
+    private static final java.util.regex.Pattern PLAIN_NUMBER =
+            java.util.regex.Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d+)?");
+
+    /** Writes rows of one table as CSV, every cell {@linkplain #formulaSafe formula-safe}. Close it to flush. */
     public static final class RowWriter implements Consumer<String[]>, AutoCloseable {
         private final CsvWriter csv;
         private final TableSpec spec;
@@ -246,7 +262,7 @@ public final class CsvTables {
         public void accept(String[] row) {
             String[] out = new String[row.length];
             for (int c = 0; c < row.length; c++) {
-                out[c] = row[c] == null ? spec.column(c).missingMarker() : row[c];
+                out[c] = row[c] == null ? spec.column(c).missingMarker() : formulaSafe(row[c]);
             }
             csv.writeRecord(out);
             rows++;

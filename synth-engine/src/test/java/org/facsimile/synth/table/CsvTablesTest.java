@@ -191,4 +191,32 @@ class CsvTablesTest {
         }
         assertEquals(csv, out.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void cellsThatSpreadsheetsWouldRunAsFormulasAreDefused() {
+        for (String hostile :
+                new String[] {"=HYPERLINK(\"http://x\")", "+cmd|' /C calc'!A0", "-2+3+cmd|x", "@SUM(A1)", "\t=1", "\r=1"
+                }) {
+            assertEquals("'" + hostile, CsvTables.formulaSafe(hostile), hostile);
+        }
+        for (String harmless : new String[] {"-5", "+1.5e3", "-.5", "-12.", "plain", "", "a=b", "2025-01-01"}) {
+            assertEquals(harmless, CsvTables.formulaSafe(harmless), harmless);
+        }
+    }
+
+    @Test
+    void theWriterDefusesFormulasButKeepsNumbersAndMissingMarkers() throws Exception {
+        TableSpec spec = new TableSpec(
+                "t",
+                List.of(
+                        new ColumnSpec("note", ColumnKind.CATEGORICAL, List.of("")),
+                        new ColumnSpec("n", ColumnKind.INTEGER, List.of(""))),
+                List.of());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvTables.RowWriter writer = CsvTables.writer(out, spec)) {
+            writer.accept(new String[] {"=1+1", "-3"});
+            writer.accept(new String[] {null, "4"});
+        }
+        assertEquals("note,n\n'=1+1,-3\n,4\n", out.toString(StandardCharsets.UTF_8));
+    }
 }
