@@ -50,6 +50,23 @@ public interface BlobStore {
     /** Removes a file; no error if it is not there. */
     void delete(Area area, String key) throws IOException;
 
+    /**
+     * Copies {@code in} to {@code out}, failing with {@link TooLargeException} as soon as more than
+     * {@code maxBytes} arrive (the copy of {@link #put}).
+     */
+    static void copyAtMost(InputStream in, OutputStream out, long maxBytes) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+            total += n;
+            if (total > maxBytes) {
+                throw new TooLargeException(maxBytes);
+            }
+            out.write(buffer, 0, n);
+        }
+    }
+
     /** Thrown when an upload exceeds the limit. */
     final class TooLargeException extends IOException {
         private static final long serialVersionUID = 1L;

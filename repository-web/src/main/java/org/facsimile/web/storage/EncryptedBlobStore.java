@@ -32,18 +32,7 @@ public final class EncryptedBlobStore implements BlobStore, KeyCustody {
         if (area == Area.PUBLIC) {
             return inner.put(area, key, in, maxBytes);
         }
-        return write(area, key, out -> {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new TooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-        });
+        return write(area, key, out -> BlobStore.copyAtMost(in, out, maxBytes));
     }
 
     @Override

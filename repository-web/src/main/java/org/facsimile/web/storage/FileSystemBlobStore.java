@@ -34,18 +34,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public Stored put(Area area, String key, InputStream in, long maxBytes) throws IOException {
-        return write(area, key, out -> {
-            byte[] buffer = new byte[64 * 1024];
-            long total = 0;
-            int n;
-            while ((n = in.read(buffer)) >= 0) {
-                total += n;
-                if (total > maxBytes) {
-                    throw new TooLargeException(maxBytes);
-                }
-                out.write(buffer, 0, n);
-            }
-        });
+        return write(area, key, out -> BlobStore.copyAtMost(in, out, maxBytes));
     }
 
     @Override
