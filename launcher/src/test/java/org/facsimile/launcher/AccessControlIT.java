@@ -29,18 +29,6 @@ class AccessControlIT {
     /** One request of the access matrix. */
     private record Call(String method, String path, String body) {}
 
-    private static ApiClient account(String username, String role, String password) throws Exception {
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("username", username);
-        body.put("role", role);
-        if (password != null) {
-            body.put("password", password);
-        }
-        ApiClient.Reply r = RunningRepository.admin().post("/api/admin/accounts", ApiClient.json(body));
-        assertEquals(201, r.status(), r.body());
-        return RunningRepository.admin().as(r.json().path("token").asText());
-    }
-
     private static ApiClient anonymous() throws Exception {
         return RunningRepository.admin().as(null);
     }
@@ -85,7 +73,7 @@ class AccessControlIT {
 
     @Test
     void aBrowserSignsInAndEveryChangeNeedsTheSessionsCsrfToken() throws Exception {
-        account("ivan", "DEPOSITOR", "correct horse battery staple one");
+        RunningRepository.newAccount("ivan", "DEPOSITOR", "correct horse battery staple one");
         assertProblem(signIn("ivan", "not the passphrase"), 401, "wrong password");
         assertProblem(signIn("nobody-at-all", "not the passphrase"), 401, "unknown user, same answer");
 
@@ -134,7 +122,7 @@ class AccessControlIT {
 
     @Test
     void repeatedFailuresLockAnAccount() throws Exception {
-        account("judy", "DEPOSITOR", "correct horse battery staple two");
+        RunningRepository.newAccount("judy", "DEPOSITOR", "correct horse battery staple two");
         for (int i = 0; i < 5; i++) {
             assertProblem(signIn("judy", "guess number " + i), 401, "guess " + i);
         }
@@ -145,7 +133,7 @@ class AccessControlIT {
 
     @Test
     void tokensAreScopedExpiringAndRevocable() throws Exception {
-        ApiClient victor = account("victor", "DEPOSITOR", null);
+        ApiClient victor = RunningRepository.newAccount("victor", "DEPOSITOR", null);
         ApiClient.Reply made = victor.post(
                 "/api/account/tokens",
                 ApiClient.json(Map.of("label", "harvest my reports", "scopes", List.of("read"), "expiresInDays", 7)));
@@ -184,9 +172,9 @@ class AccessControlIT {
 
     @Test
     void everyPrivateEndpointAnswersItsOwnerAndNobodyElse() throws Exception {
-        ApiClient olive = account("olive", "DEPOSITOR", null);
-        ApiClient mallory = account("mallory", "DEPOSITOR", null);
-        ApiClient kate = account("kate-m", "CURATOR", null);
+        ApiClient olive = RunningRepository.newAccount("olive", "DEPOSITOR", null);
+        ApiClient mallory = RunningRepository.newAccount("mallory", "DEPOSITOR", null);
+        ApiClient kate = RunningRepository.newAccount("kate-m", "CURATOR", null);
         ApiClient admin = RunningRepository.admin();
         String deposit = synthesized(olive, "Olive's private tern census");
         String d = "/api/deposits/" + deposit;
@@ -240,9 +228,9 @@ class AccessControlIT {
     @Test
     void aCuratorRejectsTheDepositorReRunsAndACuratorApproves() throws Exception {
         Stack stack = RunningRepository.get();
-        ApiClient peggy = account("peggy", "DEPOSITOR", null);
-        ApiClient quentin = account("quentin", "CURATOR", null);
-        ApiClient mallory = account("mallory-r", "DEPOSITOR", null);
+        ApiClient peggy = RunningRepository.newAccount("peggy", "DEPOSITOR", null);
+        ApiClient quentin = RunningRepository.newAccount("quentin", "CURATOR", null);
+        ApiClient mallory = RunningRepository.newAccount("mallory-r", "DEPOSITOR", null);
         String quentinId = quentin.get("/api/auth/session").json().path("id").asText();
         String deposit = synthesized(peggy, "Peggy's reviewed puffin census");
         String d = "/api/deposits/" + deposit;

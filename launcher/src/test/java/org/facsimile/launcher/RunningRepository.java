@@ -54,8 +54,20 @@ final class RunningRepository {
 
     /** A new depositor account, and a client holding its token. */
     static ApiClient newDepositor(String username) throws IOException, InterruptedException {
-        ApiClient.Reply r = admin().post(
-                        "/api/admin/accounts", ApiClient.json(Map.of("username", username, "displayName", username)));
+        return newAccount(username, "DEPOSITOR", null);
+    }
+
+    /** A new account of a role, with a password when one is given, and a client holding its first token. */
+    static ApiClient newAccount(String username, String role, String password)
+            throws IOException, InterruptedException {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("username", username);
+        body.put("displayName", username);
+        body.put("role", role);
+        if (password != null) {
+            body.put("password", password);
+        }
+        ApiClient.Reply r = admin().post("/api/admin/accounts", ApiClient.json(body));
         if (r.status() != 201) {
             throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
         }

@@ -64,12 +64,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response withdraw(@jakarta.ws.rs.PathParam("id") String id, WithdrawalRequest request) {
-        java.util.UUID datasetId;
-        try {
-            datasetId = java.util.UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw org.facsimile.web.platform.ProblemException.notFound("dataset");
-        }
+        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         org.facsimile.web.publishing.DatasetWithdrawal w = withdrawals.withdraw(
                 caller.account(), datasetId, request == null ? null : request.reason(), caller.remoteAddress());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -93,7 +88,7 @@ public class AdminResource {
     public Response overridePrivacy(@PathParam("id") String id, OverrideRequest request) {
         publishing.overridePrivacy(
                 caller.account(),
-                uuid(id, "deposit"),
+                ProblemException.uuidOrNotFound(id, "deposit"),
                 request == null ? null : request.justification(),
                 caller.remoteAddress());
         return Response.noContent().build();
@@ -108,7 +103,8 @@ public class AdminResource {
             @QueryParam("targetType") String targetType,
             @QueryParam("targetId") String targetId,
             @QueryParam("limit") @DefaultValue("100") int limit) {
-        return auditLog.latest(actor == null ? null : uuid(actor, "account"), targetType, targetId, limit);
+        return auditLog.latest(
+                actor == null ? null : ProblemException.uuidOrNotFound(actor, "account"), targetType, targetId, limit);
     }
 
     /** Re-reads the whole store: every file opens, authenticates and matches its checksum. */
@@ -135,14 +131,6 @@ public class AdminResource {
 
     private void recordAudit(String action, String detail) {
         auditLog.recordNow(caller.account().id(), action, "store", "private", detail, caller.remoteAddress());
-    }
-
-    private static UUID uuid(String id, String what) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound(what);
-        }
     }
 
     @POST

@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -79,7 +78,8 @@ public class AuthResource {
         Instant now = clock.now();
         Instant blocked = throttle.blockedUntil(from, now);
         if (blocked != null) {
-            throw tooMany(blocked, now, "too many failed sign-ins from this address");
+            throw ProblemException.tooMany(
+                    "too-many-attempts", "too many failed sign-ins from this address", now, blocked);
         }
         AccountService.SignIn outcome = accounts.signIn(request.username(), request.password(), from);
         if (outcome instanceof AccountService.SignIn.Success success) {
@@ -91,7 +91,8 @@ public class AuthResource {
                     .build();
         }
         if (outcome instanceof AccountService.SignIn.Locked locked) {
-            throw tooMany(locked.until(), now, "this account is locked after repeated failed sign-ins");
+            throw ProblemException.tooMany(
+                    "too-many-attempts", "this account is locked after repeated failed sign-ins", now, locked.until());
         }
         throttle.failed(from, now);
         throw new ProblemException(401, "sign-in-failed", "Sign-in failed", "the username or password is wrong");
@@ -169,13 +170,8 @@ public class AuthResource {
     @Path("account/tokens/{id}")
     @Secured(Scope.READ)
     public Map<String, Object> revokeToken(@PathParam("id") String id) {
-        UUID tokenId;
-        try {
-            tokenId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("token");
-        }
-        return view(accounts.revokeToken(caller.account(), tokenId, caller.remoteAddress()));
+        return view(accounts.revokeToken(
+                caller.account(), ProblemException.uuidOrNotFound(id, "token"), caller.remoteAddress()));
     }
 
     private static Map<String, Object> me(Account account) {
@@ -214,12 +210,5 @@ public class AuthResource {
                 .sameSite(NewCookie.SameSite.STRICT)
                 .maxAge(maxAge)
                 .build();
-    }
-
-    private static ProblemException tooMany(Instant until, Instant now, String detail) {
-        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
-        return new ProblemException(
-                        429, "too-many-attempts", "Too Many Requests", detail + "; try again in " + seconds + " s")
-                .retryAfter(seconds);
     }
 }

@@ -369,11 +369,7 @@ public class DepositResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
-        }
+        return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
     }
 
     private static Charset charset(MediaType type) {

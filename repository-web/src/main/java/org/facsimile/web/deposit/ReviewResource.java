@@ -72,10 +72,6 @@ public class ReviewResource {
     }
 
     private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("deposit");
-        }
+        return ProblemException.uuidOrNotFound(id, "deposit");
     }
 }

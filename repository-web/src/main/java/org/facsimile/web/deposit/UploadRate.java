@@ -28,14 +28,11 @@ public class UploadRate {
         Instant now = clock.now();
         Instant blocked = window().tryRecord(account.toString(), now);
         if (blocked != null) {
-            long seconds = Math.max(1, Duration.between(now, blocked).toSeconds());
-            throw new ProblemException(
-                            429,
-                            "too-many-uploads",
-                            "Too Many Requests",
-                            "at most " + Setting.UPLOAD_MAX_PER_HOUR.getInt() + " uploads an hour; try again in "
-                                    + seconds + " s")
-                    .retryAfter(seconds);
+            throw ProblemException.tooMany(
+                    "too-many-uploads",
+                    "at most " + Setting.UPLOAD_MAX_PER_HOUR.getInt() + " uploads an hour",
+                    now,
+                    blocked);
         }
     }
 

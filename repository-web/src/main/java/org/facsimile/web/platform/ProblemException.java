@@ -35,6 +35,25 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(404, "not-found", "Not Found", what + " does not exist or is not yours");
     }
 
+    /** The id of a path as a UUID; anything else answers 404 like an id that does not exist. */
+    public static java.util.UUID uuidOrNotFound(String id, String what) {
+        try {
+            return java.util.UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw notFound(what);
+        }
+    }
+
+    /**
+     * A 429 that says when to try again, {@code until} being when the limit lets the caller act
+     * (at least a second from {@code now}).
+     */
+    public static ProblemException tooMany(String kind, String detail, java.time.Instant now, java.time.Instant until) {
+        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
+        return new ProblemException(429, kind, "Too Many Requests", detail + "; try again in " + seconds + " s")
+                .retryAfter(seconds);
+    }
+
     public static ProblemException conflict(String detail) {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }

@@ -134,12 +134,7 @@ public class DatasetResource {
     }
 
     private PublicDatasets.PublicVersion find(String id) {
-        UUID datasetId;
-        try {
-            datasetId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("dataset");
-        }
+        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         datasets.withdrawal(datasetId).ifPresent(w -> {
             throw new ProblemException(
                     410,

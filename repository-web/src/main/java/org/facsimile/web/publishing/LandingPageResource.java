@@ -31,12 +31,7 @@ public class LandingPageResource {
     @Path("{id}")
     @Produces("text/html; charset=UTF-8")
     public Response page(@PathParam("id") String id) {
-        UUID datasetId;
-        try {
-            datasetId = UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.notFound("dataset");
-        }
+        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         java.util.Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
         if (withdrawn.isPresent()) {
             return Response.status(Response.Status.GONE)
