@@ -97,6 +97,11 @@ public final class ApiClient {
                 request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
+    /** Fetches a file as bytes (downloads are checked byte for byte against their checksums). */
+    public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
+        return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                 .timeout(Duration.ofMinutes(5));

@@ -201,14 +201,26 @@ class AccessControlIT {
             assertFalse(other.body().contains("tern"), "a refusal says nothing of the deposit");
             assertProblem(send(kate, call), 404, "a curator, before review " + what);
             assertProblem(send(admin, call), 404, "an admin, through the depositor's API " + what);
-            ApiClient.Reply unknown = send(
-                    mallory,
-                    new Call(
-                            call.method(),
-                            call.path().replace(deposit, UUID.randomUUID().toString()),
-                            call.body()));
+            String forged = UUID.randomUUID().toString();
+            ApiClient.Reply unknown =
+                    send(mallory, new Call(call.method(), call.path().replace(deposit, forged), call.body()));
             assertEquals(404, unknown.status(), "a missing deposit answers as someone else's: " + what);
+            JsonNode probe = admin.get("/api/admin/audit?targetType=deposit&targetId=" + forged)
+                    .json();
+            assertEquals(
+                    List.of("deposit.refused"), probe.findValuesAsText("action"), "a forged id is audited: " + what);
         }
+        // every refusal is in the audit log, for admins: who tried, wanting what, from where
+        JsonNode refusals = admin.get("/api/admin/audit?targetType=deposit&targetId=" + deposit + "&limit=1000")
+                .json();
+        long refused = 0;
+        for (JsonNode event : refusals) {
+            if ("deposit.refused".equals(event.path("action").asText())) {
+                refused++;
+                assertFalse(event.path("from").asText().isEmpty(), event.toString());
+            }
+        }
+        assertTrue(refused >= 3L * calls.size(), "each refused call is audited: " + refused);
         for (Call call : calls) {
             if (call.method().equals("GET")) {
                 ApiClient.Reply owner = send(olive, call);
@@ -223,6 +235,7 @@ class AccessControlIT {
         // the owner's audit trail shows the refused callers nothing, and the owner's own reads
         JsonNode trail = olive.get(d + "/audit").json();
         assertTrue(trail.findValuesAsText("action").contains("deposit.read"));
+        assertFalse(trail.findValuesAsText("action").contains("deposit.refused"), "others' attempts are for admins");
     }
 
     @Test

@@ -27,7 +27,8 @@ import org.facsimile.web.storage.StoreAudit;
  * is in the answer, once); {@code POST /api/admin/datasets/{id}/withdraw} withdraws a published
  * dataset; {@code POST /api/admin/deposits/{id}/privacy-override} lets a synthesis that failed its
  * privacy check be published; {@code GET /api/admin/audit} reads the audit log;
- * {@code POST /api/admin/storage/fixity-audit} and {@code /rewrap} check the store and rotate keys.
+ * {@code POST /api/admin/storage/fixity-audit}, {@code /rewrap} and {@code /sweep} check the store,
+ * rotate keys and remove what crashes left.
  */
 @Path("api/admin")
 @RequestScoped
@@ -54,6 +55,9 @@ public class AdminResource {
 
     @Inject
     StoreAudit store;
+
+    @Inject
+    org.facsimile.web.platform.Clock clock;
 
     /** The body of a withdrawal: why, shown where the dataset was. */
     public record WithdrawalRequest(String reason) {}
@@ -126,6 +130,27 @@ public class AdminResource {
     public StoreAudit.RewrapReport rewrap() throws IOException {
         StoreAudit.RewrapReport report = store.rewrap();
         recordAudit("store.rewrap", report.rewrapped() + " rewrapped under " + report.currentKey());
+        return report;
+    }
+
+    /**
+     * Removes the files no record points at (what crashes leave) once older than the grace period,
+     * 60 minutes unless {@code graceMinutes} says otherwise (0 to 10080); writes in progress on
+     * any node are younger than that.
+     */
+    @POST
+    @Path("storage/sweep")
+    @Produces(MediaType.APPLICATION_JSON)
+    public StoreAudit.SweepReport sweep(@QueryParam("graceMinutes") @DefaultValue("60") int graceMinutes)
+            throws IOException {
+        if (graceMinutes < 0 || graceMinutes > 10080) {
+            throw ProblemException.badRequest("graceMinutes must be between 0 and 10080");
+        }
+        StoreAudit.SweepReport report = store.sweep(clock.now().minus(java.time.Duration.ofMinutes(graceMinutes)));
+        recordAudit(
+                "store.sweep",
+                report.privateRemoved() + " private, " + report.publicRemoved() + " public, " + report.scratchRemoved()
+                        + " scratch files removed");
         return report;
     }
 

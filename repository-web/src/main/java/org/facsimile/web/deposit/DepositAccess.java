@@ -1,6 +1,7 @@
 package org.facsimile.web.deposit;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -8,15 +9,19 @@ import jakarta.transaction.Transactional;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.Scope;
+import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.ProblemException;
 
 /**
  * Who may do what with a private deposit — the one place that decides, for every private
  * resource hanging off a deposit (its files, schemas, jobs, reports, model artefacts and audit
  * trail). Anyone not allowed gets the same 404 as for a deposit that does not exist, so ids reveal
- * nothing.
+ * nothing. Every refusal is audited (who tried which id, wanting what, from where) in a
+ * transaction of its own, so it stays when the request's transaction rolls back; admins read
+ * them, the deposit's owner does not (they name other people and their addresses).
  *
  * <ul>
  *   <li>the owner reads and changes their own deposits;
@@ -43,14 +48,30 @@ public class DepositAccess {
     private static final Set<DepositState> REVIEWED =
             EnumSet.of(DepositState.IN_REVIEW, DepositState.REJECTED, DepositState.PUBLISHED);
 
+    /** The audit action of a refused attempt. */
+    public static final String REFUSED = "deposit.refused";
+
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
-    /** The deposit when the caller may do {@code need} with it; otherwise 404. */
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    Caller request;
+
+    /** The deposit when the caller may do {@code need} with it; otherwise 404, audited. */
     @Transactional(Transactional.TxType.MANDATORY)
     public Deposit deposit(Credential caller, UUID id, Need need, LockModeType lock) {
         Deposit deposit = em.find(Deposit.class, id, lock);
         if (deposit == null || !allows(caller, deposit, need)) {
+            audit.recordNow(
+                    caller.account().id(),
+                    REFUSED,
+                    "deposit",
+                    id.toString(),
+                    need.name().toLowerCase(java.util.Locale.ROOT) + (deposit == null ? ", no such deposit" : ""),
+                    request.remoteAddress());
             throw ProblemException.notFound("deposit " + id);
         }
         return deposit;

@@ -247,9 +247,11 @@ public class DepositService {
     public List<Map<String, Object>> auditTrail(Credential caller, UUID id) {
         access.deposit(caller, id, Need.CHANGE, LockModeType.NONE);
         return AuditLog.view(em.createQuery(
-                        "SELECT e FROM AuditEvent e WHERE e.targetType = 'deposit' AND e.targetId = :id ORDER BY e.id",
+                        "SELECT e FROM AuditEvent e WHERE e.targetType = 'deposit' AND e.targetId = :id"
+                                + " AND e.action <> :refused ORDER BY e.id",
                         AuditEvent.class)
                 .setParameter("id", id.toString())
+                .setParameter("refused", DepositAccess.REFUSED)
                 .setMaxResults(10_000)
                 .getResultList());
     }

@@ -3,6 +3,7 @@ package org.facsimile.web.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.time.Instant;
 import java.util.stream.Stream;
 
 /**
@@ -49,6 +50,17 @@ public interface BlobStore {
 
     /** Removes a file; no error if it is not there. */
     void delete(Area area, String key) throws IOException;
+
+    /** When a stored file was last written. */
+    Instant modified(Area area, String key) throws IOException;
+
+    /**
+     * Removes the store's own scratch files that writes cut short by a crash left behind, when last
+     * touched before {@code before} (a write in progress on another node keeps touching its own).
+     *
+     * @return how many were removed
+     */
+    int removeScratch(Instant before) throws IOException;
 
     /**
      * Copies {@code in} to {@code out}, failing with {@link TooLargeException} as soon as more than

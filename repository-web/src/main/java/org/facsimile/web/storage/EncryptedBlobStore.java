@@ -4,6 +4,7 @@ import java.io.BufferedInputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.facsimile.web.storage.SealedFormat.Header;
@@ -92,6 +93,16 @@ public final class EncryptedBlobStore implements BlobStore, KeyCustody {
     @Override
     public void delete(Area area, String key) throws IOException {
         inner.delete(area, key);
+    }
+
+    @Override
+    public Instant modified(Area area, String key) throws IOException {
+        return inner.modified(area, key);
+    }
+
+    @Override
+    public int removeScratch(Instant before) throws IOException {
+        return inner.removeScratch(before);
     }
 
     @Override

@@ -5,12 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -50,11 +54,11 @@ public final class FileSystemBlobStore implements BlobStore {
                 writer.write(counting);
                 counting.flush();
             }
-            Files.createDirectories(target.getParent());
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                moveIntoPlace(temp, target);
+            } catch (NoSuchFileException e) {
+                // a deletion pruned the emptied folder between creating it and the move: once more
+                moveIntoPlace(temp, target);
             }
             return new Stored(key, counting.count, HexFormat.of().formatHex(sha.digest()));
         } finally {
@@ -81,7 +85,7 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public Stream<String> keys(Area area) throws IOException {
-        Path areaRoot = root.resolve(area == Area.PRIVATE ? "private" : "public");
+        Path areaRoot = areaRoot(area);
         return Files.walk(areaRoot)
                 .filter(Files::isRegularFile)
                 .map(p -> areaRoot.relativize(p)
@@ -91,14 +95,59 @@ public final class FileSystemBlobStore implements BlobStore {
 
     @Override
     public void delete(Area area, String key) throws IOException {
-        Files.deleteIfExists(path(area, key));
+        Path path = path(area, key);
+        Files.deleteIfExists(path);
+        // prune the folders this left empty (an erased deposit leaves no trace of its name)
+        Path areaRoot = areaRoot(area);
+        for (Path folder = path.getParent(); !folder.equals(areaRoot); folder = folder.getParent()) {
+            try {
+                Files.deleteIfExists(folder);
+            } catch (DirectoryNotEmptyException e) {
+                break;
+            }
+        }
+    }
+
+    @Override
+    public Instant modified(Area area, String key) throws IOException {
+        return Files.getLastModifiedTime(path(area, key)).toInstant();
+    }
+
+    @Override
+    public int removeScratch(Instant before) throws IOException {
+        int removed = 0;
+        try (DirectoryStream<Path> scratch = Files.newDirectoryStream(root.resolve("tmp"))) {
+            for (Path file : scratch) {
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(before) && Files.deleteIfExists(file)) {
+                        removed++;
+                    }
+                } catch (NoSuchFileException e) {
+                    // finished (moved into place) meanwhile
+                }
+            }
+        }
+        return removed;
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        try {
+            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private Path areaRoot(Area area) {
+        return root.resolve(area == Area.PRIVATE ? "private" : "public");
     }
 
     private Path path(Area area, String key) {
         if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
             throw new IllegalArgumentException("invalid blob key");
         }
-        Path areaRoot = root.resolve(area == Area.PRIVATE ? "private" : "public");
+        Path areaRoot = areaRoot(area);
         Path path = areaRoot.resolve(key).normalize();
         if (!path.startsWith(areaRoot)) {
             throw new IllegalArgumentException("invalid blob key");

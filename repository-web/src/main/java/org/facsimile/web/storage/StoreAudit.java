@@ -9,12 +9,15 @@ import java.io.InputStream;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -22,7 +25,14 @@ import org.facsimile.web.storage.BlobStore.Area;
 /**
  * Whole-store checks an admin runs: the fixity audit (every private file opens, authenticates and
  * matches its recorded SHA-256; every published file matches its distribution's checksum; nothing
- * recorded is missing) and the re-wrap of every private file under the current master key.
+ * recorded is missing), the re-wrap of every private file under the current master key, and the
+ * sweep of files no record points at.
+ *
+ * <p>Unreferenced files are what a crash leaves: an upload stored but never attached, the files of
+ * a publication whose transaction never committed, the results of a synthesis attempt that was
+ * taken over, the rest of an erasure cut short. None of them is ever served (every read goes
+ * through a record), so they are harmless, but they hold private bytes and space; the sweep
+ * removes those older than a grace period, which protects writes still in progress on any node.
  */
 @ApplicationScoped
 public class StoreAudit {
@@ -32,11 +42,19 @@ public class StoreAudit {
 
     /** What the fixity audit found. */
     public record FixityReport(
-            int privateFiles, int publicFiles, Map<String, Integer> byMasterKey, List<Finding> findings) {
+            int privateFiles,
+            int publicFiles,
+            Map<String, Integer> byMasterKey,
+            Map<String, Integer> unreferenced,
+            List<Finding> findings) {
         public boolean intact() {
             return findings.isEmpty();
         }
     }
+
+    /** What a sweep removed, by area, and what it could not. */
+    public record SweepReport(
+            Instant olderThan, int privateRemoved, int publicRemoved, int scratchRemoved, List<Finding> findings) {}
 
     /** What a re-wrap did. */
     public record RewrapReport(String currentKey, int rewrapped, int alreadyCurrent, List<Finding> findings) {}
@@ -54,10 +72,15 @@ public class StoreAudit {
         List<Finding> findings = new ArrayList<>();
         Map<String, String> uploads = recorded("SELECT storage_key, sha256 FROM deposit_file WHERE erased_at IS NULL");
         Map<String, Integer> byKey = new TreeMap<>();
+        References references = references();
+        Map<String, Integer> unreferenced = new TreeMap<>(Map.of("private", 0, "public", 0));
         int privateFiles = 0;
         try (Stream<String> keys = blobs.keys(Area.PRIVATE)) {
             for (String key : (Iterable<String>) keys::iterator) {
                 privateFiles++;
+                if (!references.holds(Area.PRIVATE, key)) {
+                    unreferenced.merge("private", 1, Integer::sum);
+                }
                 try {
                     byKey.merge(custody.keyIdOf(key), 1, Integer::sum);
                     String sha = sha256(Area.PRIVATE, key);
@@ -86,7 +109,81 @@ public class StoreAudit {
                         blobs.exists(Area.PUBLIC, file.getKey()) ? e.getMessage() : "recorded but missing"));
             }
         }
-        return new FixityReport(privateFiles, published.size(), byKey, findings);
+        try (Stream<String> keys = blobs.keys(Area.PUBLIC)) {
+            keys.filter(key -> !references.holds(Area.PUBLIC, key))
+                    .forEach(key -> unreferenced.merge("public", 1, Integer::sum));
+        }
+        return new FixityReport(privateFiles, published.size(), byKey, unreferenced, findings);
+    }
+
+    /**
+     * Removes the files no record points at that were last written before {@code olderThan}, and
+     * the scratch files of interrupted writes. The records are read first, so a file recorded
+     * after that is younger than the grace period and stays.
+     */
+    public SweepReport sweep(Instant olderThan) throws IOException {
+        References references = references();
+        List<Finding> findings = new ArrayList<>();
+        int[] removed = new int[2];
+        for (Area area : Area.values()) {
+            List<String> stale = new ArrayList<>();
+            try (Stream<String> keys = blobs.keys(area)) {
+                keys.filter(key -> !references.holds(area, key)).forEach(stale::add);
+            }
+            for (String key : stale) {
+                try {
+                    if (blobs.modified(area, key).isBefore(olderThan)) {
+                        blobs.delete(area, key);
+                        removed[area.ordinal()]++;
+                    }
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // removed meanwhile
+                } catch (IOException e) {
+                    findings.add(new Finding(area.name().toLowerCase(java.util.Locale.ROOT), key, e.getMessage()));
+                }
+            }
+        }
+        int scratch = blobs.removeScratch(olderThan);
+        return new SweepReport(
+                olderThan, removed[Area.PRIVATE.ordinal()], removed[Area.PUBLIC.ordinal()], scratch, findings);
+    }
+
+    /**
+     * What the records point at: uploads not erased, the result folder of each synthesis whose
+     * deposit still holds its input, every folder of a synthesis still queued or running (its
+     * attempt writes before it records anything), and every published file.
+     */
+    private References references() {
+        Set<String> privateKeys = new HashSet<>(column("SELECT storage_key FROM deposit_file WHERE erased_at IS NULL"));
+        Set<String> privateFolders = new HashSet<>(
+                column("SELECT j.result_key FROM synthesis_job j WHERE j.result_key IS NOT NULL AND EXISTS"
+                        + " (SELECT 1 FROM deposit_file f WHERE f.deposit_id = j.deposit_id AND f.erased_at IS NULL)"));
+        privateFolders.addAll(column("SELECT 'jobs/' || id FROM synthesis_job WHERE state IN ('QUEUED', 'RUNNING')"));
+        Set<String> publicKeys = new HashSet<>(column("SELECT storage_key FROM distribution"));
+        return new References(privateKeys, privateFolders, publicKeys);
+    }
+
+    private record References(Set<String> privateKeys, Set<String> privateFolders, Set<String> publicKeys) {
+        boolean holds(Area area, String key) {
+            if (area == Area.PUBLIC) {
+                return publicKeys.contains(key);
+            }
+            if (privateKeys.contains(key)) {
+                return true;
+            }
+            for (int slash = key.lastIndexOf('/'); slash > 0; slash = key.lastIndexOf('/', slash - 1)) {
+                if (privateFolders.contains(key.substring(0, slash))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private List<String> column(String sql) {
+        @SuppressWarnings("unchecked")
+        List<Object> values = em.createNativeQuery(sql).getResultList();
+        return values.stream().map(String::valueOf).toList();
     }
 
     public RewrapReport rewrap() throws IOException {
@@ -116,6 +213,7 @@ public class StoreAudit {
         m.put("privateFiles", report.privateFiles());
         m.put("publicFiles", report.publicFiles());
         m.put("byMasterKey", report.byMasterKey());
+        m.put("unreferenced", report.unreferenced());
         m.put("findings", report.findings());
         return m;
     }

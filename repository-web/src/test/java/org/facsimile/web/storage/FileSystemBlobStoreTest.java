@@ -12,6 +12,9 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.stream.Stream;
 import org.facsimile.web.storage.BlobStore.Area;
 import org.junit.jupiter.api.Test;
@@ -68,5 +71,39 @@ class FileSystemBlobStoreTest {
         BlobStore.Stored b = store.copy(Area.PRIVATE, "jobs/1/t.csv", Area.PUBLIC, "datasets/1/t.csv");
         assertEquals(a.sha256(), b.sha256());
         assertTrue(store.exists(Area.PUBLIC, "datasets/1/t.csv"));
+    }
+
+    @Test
+    void deletingTheLastFileOfAFolderRemovesTheFolderButNotItsNeighbours() throws IOException {
+        BlobStore store = new FileSystemBlobStore(root);
+        store.put(Area.PRIVATE, "deposits/a/x/1.csv", new ByteArrayInputStream(new byte[] {1}), 10);
+        store.put(Area.PRIVATE, "deposits/b/2.csv", new ByteArrayInputStream(new byte[] {2}), 10);
+        store.delete(Area.PRIVATE, "deposits/a/x/1.csv");
+        assertFalse(Files.exists(root.resolve("private/deposits/a")), "the erased deposit leaves no folder");
+        assertTrue(store.exists(Area.PRIVATE, "deposits/b/2.csv"));
+        store.delete(Area.PRIVATE, "deposits/b/2.csv");
+        assertTrue(Files.isDirectory(root.resolve("private")), "the area itself stays");
+        // and a write into a folder just pruned still lands
+        store.put(Area.PRIVATE, "deposits/b/3.csv", new ByteArrayInputStream(new byte[] {3}), 10);
+        assertTrue(store.exists(Area.PRIVATE, "deposits/b/3.csv"));
+    }
+
+    @Test
+    void scratchLeftByACrashIsRemovedOnlyOnceOlderThanAsked() throws IOException {
+        BlobStore store = new FileSystemBlobStore(root);
+        Path old = Files.writeString(root.resolve("tmp/upload-1.part"), "cut short");
+        Files.setLastModifiedTime(old, FileTime.from(Instant.now().minus(Duration.ofHours(2))));
+        Path fresh = Files.writeString(root.resolve("tmp/upload-2.part"), "in progress");
+        assertEquals(1, store.removeScratch(Instant.now().minus(Duration.ofHours(1))));
+        assertFalse(Files.exists(old));
+        assertTrue(Files.exists(fresh), "a write in progress keeps its scratch file");
+    }
+
+    @Test
+    void tellsWhenAFileWasWritten() throws IOException {
+        BlobStore store = new FileSystemBlobStore(root);
+        Instant before = Instant.now().minusSeconds(1);
+        store.put(Area.PUBLIC, "datasets/1/t.csv", new ByteArrayInputStream(new byte[] {1}), 10);
+        assertFalse(store.modified(Area.PUBLIC, "datasets/1/t.csv").isBefore(before));
     }
 }
