@@ -17,6 +17,21 @@ final class RunningRepository {
     /** A short lease, so a killed node's job is taken over quickly. */
     static final int LEASE_SECONDS = 4;
 
+    /** The port of the tests' OpenID provider, configured in the repository from the start. */
+    static final int OPENID_PORT;
+    /** The repository's client credentials at that provider. */
+    static final String OPENID_CLIENT = "facsimile-it";
+
+    static final String OPENID_SECRET = java.util.UUID.randomUUID().toString();
+
+    static {
+        try {
+            OPENID_PORT = freePort();
+        } catch (IOException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     private static Stack stack;
 
     private RunningRepository() {}
@@ -40,7 +55,13 @@ final class RunningRepository {
                             "FACSIMILE_OUTBOX_POLL_MILLIS",
                             "300",
                             "FACSIMILE_WORKER_POLL_MILLIS",
-                            "200"));
+                            "200",
+                            "FACSIMILE_OIDC_ISSUER",
+                            "http://localhost:" + OPENID_PORT + "/realm",
+                            "FACSIMILE_OIDC_CLIENT_ID",
+                            OPENID_CLIENT,
+                            "FACSIMILE_OIDC_CLIENT_SECRET",
+                            OPENID_SECRET));
             Stack started = new Stack(options);
             Runtime.getRuntime().addShutdownHook(new Thread(started::close));
             stack = started.start();

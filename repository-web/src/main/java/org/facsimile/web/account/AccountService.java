@@ -17,6 +17,7 @@ import java.util.logging.Logger;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Setting;
 
 /**
  * Accounts and their credentials: passwords, browser sessions and API tokens. Every secret is
@@ -145,12 +146,119 @@ public class AccountService {
         if (Passwords.needsRehash(account.passwordHash())) {
             account.changePassword(Passwords.hash(password));
         }
+        audit.record(account.id(), "auth.sign-in", "account", account.id().toString(), null, from);
+        return new SignIn.Success(openSession(account, now, from));
+    }
+
+    /**
+     * Opens a session for the account an OpenID provider vouched for, found by issuer and subject
+     * only. A first sign-in creates a depositor account when the repository allows it, under a
+     * username made from the provider's claim (made unique: it never lands on an existing account).
+     */
+    @Transactional
+    public NewSession signInWith(OpenIdSignIn.Identity identity, String from) {
+        Instant now = clock.now();
+        List<AccountIdentity> known = em.createQuery(
+                        "SELECT i FROM AccountIdentity i WHERE i.issuer = :iss AND i.subject = :sub",
+                        AccountIdentity.class)
+                .setParameter("iss", identity.issuer())
+                .setParameter("sub", identity.subject())
+                .getResultList();
+        Account account;
+        if (!known.isEmpty()) {
+            known.get(0).used(now);
+            account = known.get(0).account();
+        } else if (Boolean.parseBoolean(Setting.OIDC_CREATE_ACCOUNTS.get().strip())) {
+            String username = freeUsername(identity.username() != null ? identity.username() : identity.subject());
+            String name = identity.name() == null || identity.name().isBlank()
+                    ? username
+                    : identity.name()
+                            .strip()
+                            .substring(0, Math.min(200, identity.name().strip().length()));
+            String email = identity.email() != null && identity.email().length() <= 254 ? identity.email() : null;
+            account = new Account(username, name, email, Role.DEPOSITOR, now);
+            em.persist(account);
+            em.persist(new AccountIdentity(account, identity.issuer(), identity.subject(), now));
+            audit.record(null, "account.create", "account", account.id().toString(), "first OpenID sign-in", from);
+        } else {
+            audit.record(
+                    null, "auth.sign-in.refused", "account", "unknown", "no account for this OpenID identity", from);
+            throw new ProblemException(
+                    403,
+                    "no-account",
+                    "No account",
+                    "no account here is linked to this identity; an administrator can create one");
+        }
+        if (account.isDisabled()) {
+            audit.record(null, "auth.sign-in.refused", "account", account.id().toString(), "disabled", from);
+            throw new ProblemException(403, "account-disabled", "Account disabled", "this account is disabled");
+        }
+        audit.record(account.id(), "auth.sign-in", "account", account.id().toString(), "OpenID", from);
+        return openSession(account, now, from);
+    }
+
+    /**
+     * An admin links an account to an identity at an OpenID provider (for repositories that do not
+     * create accounts on first sign-in, or to let an existing password account sign in that way).
+     */
+    @Transactional
+    public void linkIdentity(Account admin, UUID accountId, String issuer, String subject, String from) {
+        if (!admin.isAdmin()) {
+            throw new ProblemException(403, "forbidden", "Forbidden", "only an admin can link identities");
+        }
+        if (issuer == null
+                || issuer.isBlank()
+                || issuer.length() > 500
+                || subject == null
+                || subject.isBlank()
+                || subject.length() > 255) {
+            throw new ProblemException(
+                    422, "invalid-identity", "Invalid identity", "issuer (1-500) and subject (1-255) are required");
+        }
+        Account account = em.find(Account.class, accountId);
+        if (account == null) {
+            throw ProblemException.notFound("account " + accountId);
+        }
+        if (em.createQuery(
+                                "SELECT COUNT(i) FROM AccountIdentity i WHERE i.issuer = :iss AND i.subject = :sub",
+                                Long.class)
+                        .setParameter("iss", issuer)
+                        .setParameter("sub", subject)
+                        .getSingleResult()
+                > 0) {
+            throw ProblemException.conflict("this identity is already linked to an account");
+        }
+        em.persist(new AccountIdentity(account, issuer, subject, clock.now()));
+        audit.record(admin.id(), "account.identity.link", "account", accountId.toString(), issuer, from);
+    }
+
+    private NewSession openSession(Account account, Instant now, String from) {
         String secret = Tokens.newSecret();
         String csrf = Tokens.newSecret();
         WebSession session = new WebSession(account, Tokens.hash(secret), Tokens.hash(csrf), now, from);
         em.persist(session);
-        audit.record(account.id(), "auth.sign-in", "account", account.id().toString(), null, from);
-        return new SignIn.Success(new NewSession(session, secret, csrf));
+        return new NewSession(session, secret, csrf);
+    }
+
+    /** A username made from a provider's claim: the account rules' alphabet, never one taken. */
+    private String freeUsername(String claim) {
+        String base = claim.toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9._-]", "-")
+                .replaceAll("^[^a-z0-9]+", "");
+        base = base.substring(0, Math.min(base.length(), 56));
+        if (base.length() < 2) {
+            base = "user";
+        }
+        for (int n = 1; n < 1000; n++) {
+            String candidate = n == 1 ? base : base + "-" + n;
+            if (em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.username = :u", Long.class)
+                            .setParameter("u", candidate)
+                            .getSingleResult()
+                    == 0) {
+                return candidate;
+            }
+        }
+        return base + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     @Transactional

@@ -78,6 +78,26 @@ public class AdminResource {
         return Response.ok(body).build();
     }
 
+    /** The body of an identity link: the provider's issuer and the subject it names the person by. */
+    public record IdentityRequest(String issuer, String subject) {}
+
+    /** Links an account to an identity at an OpenID provider: signing in there opens this account. */
+    @POST
+    @Path("accounts/{id}/identities")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response linkIdentity(@PathParam("id") String id, IdentityRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("a JSON body with issuer and subject is required");
+        }
+        accounts.linkIdentity(
+                caller.account(),
+                ProblemException.uuidOrNotFound(id, "account"),
+                request.issuer(),
+                request.subject(),
+                caller.remoteAddress());
+        return Response.noContent().build();
+    }
+
     /** The body of a privacy override: why publishing is right despite the failed check. */
     public record OverrideRequest(String justification) {}
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,10 +12,12 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -31,7 +34,12 @@ import org.facsimile.web.platform.Setting;
  *
  * <ul>
  *   <li>{@code POST /api/auth/session} {username, password}: a session cookie (HttpOnly,
- *       SameSite=Strict) and the CSRF token to send with every change;
+ *       SameSite=Strict) and the CSRF token to send with every change (in the body, and in the
+ *       {@code fcsm_csrf} cookie that only this site's pages can read);
+ *   <li>{@code GET /api/auth/oidc}: whether OpenID sign-in is offered; {@code GET
+ *       /api/auth/oidc/start?returnTo=/path} sends the browser to the provider, which sends it
+ *       back to {@code GET /api/auth/oidc/callback}: the same session and CSRF cookies, then on to
+ *       the path;
  *   <li>{@code GET|DELETE /api/auth/session}: who is signed in; sign out;
  *   <li>{@code GET|POST /api/account/tokens}, {@code DELETE /api/account/tokens/{id}}: scoped,
  *       expiring API tokens, the secret shown once;
@@ -42,6 +50,9 @@ import org.facsimile.web.platform.Setting;
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
 public class AuthResource {
+
+    /** The cookie holding the session's CSRF token, readable by this site's pages (not HttpOnly). */
+    public static final String CSRF_COOKIE = "fcsm_csrf";
 
     /** A sign-in. */
     public record SignInRequest(String username, String password) {}
@@ -63,6 +74,12 @@ public class AuthResource {
 
     @Inject
     Clock clock;
+
+    @Inject
+    OpenIdSignIn openId;
+
+    @Inject
+    org.facsimile.web.platform.AuditLog auditLog;
 
     @Context
     HttpServletRequest servletRequest;
@@ -86,9 +103,7 @@ public class AuthResource {
             Map<String, Object> body = me(success.session().session().account());
             body.put("csrfToken", success.session().csrfToken());
             body.put("csrfHeader", AuthenticationFilter.CSRF_HEADER);
-            return Response.ok(body)
-                    .cookie(cookie(success.session().secret(), (int) WebSession.ABSOLUTE.toSeconds()))
-                    .build();
+            return Response.ok(body).cookie(sessionCookies(success.session())).build();
         }
         if (outcome instanceof AccountService.SignIn.Locked locked) {
             throw ProblemException.tooMany(
@@ -96,6 +111,73 @@ public class AuthResource {
         }
         throttle.failed(from, now);
         throw new ProblemException(401, "sign-in-failed", "Sign-in failed", "the username or password is wrong");
+    }
+
+    /** Whether OpenID sign-in is offered, and what to call it. */
+    @GET
+    @Path("auth/oidc")
+    public Map<String, Object> openIdOffer() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("enabled", openId.enabled());
+        if (openId.enabled()) {
+            body.put("name", Setting.OIDC_DISPLAY_NAME.get());
+            body.put("start", "/api/auth/oidc/start");
+        }
+        return body;
+    }
+
+    /** Sends the browser to the provider, binding the sign-in to it by a short-lived cookie. */
+    @GET
+    @Path("auth/oidc/start")
+    public Response openIdStart(@QueryParam("returnTo") String returnTo) {
+        if (!openId.enabled()) {
+            throw ProblemException.notFound("OpenID sign-in is not configured");
+        }
+        OpenIdSignIn.Redirect redirect = openId.start(returnTo);
+        return Response.seeOther(redirect.authorization())
+                .cookie(stateCookie(redirect.state(), (int) OidcSignIn.LIFETIME.toSeconds()))
+                .build();
+    }
+
+    /** Where the provider sends the browser back: a session, then on to where the user was going. */
+    @GET
+    @Path("auth/oidc/callback")
+    public Response openIdCallback(
+            @QueryParam("state") String state,
+            @QueryParam("code") String code,
+            @QueryParam("error") String error,
+            @CookieParam(OpenIdSignIn.STATE_COOKIE) String boundState) {
+        if (!openId.enabled()) {
+            throw ProblemException.notFound("OpenID sign-in is not configured");
+        }
+        String from = servletRequest == null ? null : servletRequest.getRemoteAddr();
+        OpenIdSignIn.Pending pending;
+        OpenIdSignIn.Identity identity;
+        try {
+            pending = openId.take(state, boundState);
+            if (error != null) {
+                throw new ProblemException(
+                        401,
+                        "oidc-sign-in-failed",
+                        "Sign-in failed",
+                        "the provider did not sign you in: " + error.replaceAll("[^a-z_]", ""));
+            }
+            identity = openId.redeem(pending, code);
+        } catch (ProblemException e) {
+            auditLog.recordNow(
+                    null,
+                    "auth.sign-in.failed",
+                    "account",
+                    "unknown",
+                    "OpenID: " + e.toProblem().detail(),
+                    from);
+            throw e;
+        }
+        AccountService.NewSession session = accounts.signInWith(identity, from);
+        NewCookie[] cookies = sessionCookies(session);
+        return Response.seeOther(URI.create(Setting.BASE_URL.get().replaceAll("/+$", "") + pending.returnTo()))
+                .cookie(cookies[0], cookies[1], stateCookie("", 0))
+                .build();
     }
 
     @GET
@@ -118,7 +200,9 @@ public class AuthResource {
             throw ProblemException.badRequest("this request was not made with a session; revoke tokens instead");
         }
         accounts.signOut(session, caller.remoteAddress());
-        return Response.noContent().cookie(cookie("", 0)).build();
+        return Response.noContent()
+                .cookie(cookie(AuthenticationFilter.SESSION_COOKIE, "", 0, true), cookie(CSRF_COOKIE, "", 0, false))
+                .build();
     }
 
     @PUT
@@ -201,13 +285,37 @@ public class AuthResource {
         return body;
     }
 
-    private static NewCookie cookie(String value, int maxAge) {
-        return new NewCookie.Builder(AuthenticationFilter.SESSION_COOKIE)
+    /** The session cookie (HttpOnly) and the CSRF cookie this site's pages read to send the header. */
+    private static NewCookie[] sessionCookies(AccountService.NewSession session) {
+        int maxAge = (int) WebSession.ABSOLUTE.toSeconds();
+        return new NewCookie[] {
+            cookie(AuthenticationFilter.SESSION_COOKIE, session.secret(), maxAge, true),
+            cookie(CSRF_COOKIE, session.csrfToken(), maxAge, false)
+        };
+    }
+
+    private static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
+        return new NewCookie.Builder(name)
                 .value(value)
                 .path("/")
-                .httpOnly(true)
+                .httpOnly(httpOnly)
                 .secure(Setting.BASE_URL.get().startsWith("https:"))
                 .sameSite(NewCookie.SameSite.STRICT)
+                .maxAge(maxAge)
+                .build();
+    }
+
+    /**
+     * The state of a sign-in under way. SameSite=Lax, not Strict: the provider sends the browser
+     * back by a cross-site navigation, on which a Strict cookie would not come along.
+     */
+    private static NewCookie stateCookie(String value, int maxAge) {
+        return new NewCookie.Builder(OpenIdSignIn.STATE_COOKIE)
+                .value(value)
+                .path("/api/auth/oidc")
+                .httpOnly(true)
+                .secure(Setting.BASE_URL.get().startsWith("https:"))
+                .sameSite(NewCookie.SameSite.LAX)
                 .maxAge(maxAge)
                 .build();
     }

@@ -52,7 +52,24 @@ public enum Setting {
     /** How often the outbox relay runs (search indexing, DOI registration). */
     OUTBOX_POLL_MILLIS("facsimile.outbox.poll-millis", "1000"),
     /** A token for the "admin" account, created at first start when no admin exists. Empty: none. */
-    BOOTSTRAP_ADMIN_TOKEN("facsimile.bootstrap.admin-token", "");
+    BOOTSTRAP_ADMIN_TOKEN("facsimile.bootstrap.admin-token", ""),
+    /**
+     * The issuer of an OpenID Connect provider (e.g. an institution's single sign-on); empty turns
+     * OpenID sign-in off. Its discovery document is read from {issuer}/.well-known/openid-configuration.
+     */
+    OIDC_ISSUER("facsimile.oidc.issuer", ""),
+    /** This repository's client id at the provider; the redirect URI registered there is {base-url}/api/auth/oidc/callback. */
+    OIDC_CLIENT_ID("facsimile.oidc.client-id", ""),
+    /** The client secret (sent with HTTP Basic to the token endpoint). */
+    OIDC_CLIENT_SECRET("facsimile.oidc.client-secret", ""),
+    /** The scopes asked for, space-separated; openid is always among them. */
+    OIDC_SCOPES("facsimile.oidc.scopes", "openid profile email"),
+    /** The ID token claim a new account's username is made from. */
+    OIDC_USERNAME_CLAIM("facsimile.oidc.username-claim", "preferred_username"),
+    /** Whether a first sign-in creates a depositor account ("true") or needs an account an admin linked. */
+    OIDC_CREATE_ACCOUNTS("facsimile.oidc.create-accounts", "true"),
+    /** What the sign-in page calls the provider. */
+    OIDC_DISPLAY_NAME("facsimile.oidc.display-name", "Institutional sign-in");
 
     private final String key;
     private final String defaultValue;
