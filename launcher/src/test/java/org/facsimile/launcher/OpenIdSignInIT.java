@@ -96,6 +96,16 @@ class OpenIdSignInIT {
         return browser.get(browser.location(atProvider));
     }
 
+    /** Signs in a new browser as the user; who the repository then says it is. */
+    private JsonNode signedInAs(TestOpenIdProvider.User user) throws Exception {
+        provider.signInNext(user, TestOpenIdProvider.Fault.NONE);
+        Browser browser = new Browser();
+        HttpResponse<String> back = signIn(browser, "/");
+        assertEquals(303, back.statusCode(), back.body());
+        return ApiClient.MAPPER.readTree(
+                browser.get(stack.baseUrl() + "/api/auth/session").body());
+    }
+
     @Test
     void aFirstSignInCreatesADepositorAndALaterOneFindsTheSameAccount() throws Exception {
         assertEquals(
@@ -139,13 +149,8 @@ class OpenIdSignInIT {
         assertEquals(201, withToken.statusCode(), withToken.body());
 
         // signing in again, the same subject finds the same account
-        provider.signInNext(
-                new TestOpenIdProvider.User("f3a1-ada", "ada.renamed", "Ada King", "ada@example.org"),
-                TestOpenIdProvider.Fault.NONE);
-        Browser later = new Browser();
-        assertEquals(303, signIn(later, "/").statusCode());
-        JsonNode again = ApiClient.MAPPER.readTree(
-                later.get(stack.baseUrl() + "/api/auth/session").body());
+        JsonNode again =
+                signedInAs(new TestOpenIdProvider.User("f3a1-ada", "ada.renamed", "Ada King", "ada@example.org"));
         assertEquals(account.path("id").asText(), again.path("id").asText());
     }
 
@@ -153,13 +158,7 @@ class OpenIdSignInIT {
     void aMatchingUsernameAtTheProviderNeverOpensAnExistingAccount() throws Exception {
         ApiClient grace = RunningRepository.newDepositor("grace");
         String graceId = grace.get("/api/auth/session").json().path("id").asText();
-        provider.signInNext(
-                new TestOpenIdProvider.User("other-grace", "grace", "Not Grace", "grace@example.org"),
-                TestOpenIdProvider.Fault.NONE);
-        Browser browser = new Browser();
-        assertEquals(303, signIn(browser, "/").statusCode());
-        JsonNode me = ApiClient.MAPPER.readTree(
-                browser.get(stack.baseUrl() + "/api/auth/session").body());
+        JsonNode me = signedInAs(new TestOpenIdProvider.User("other-grace", "grace", "Not Grace", "grace@example.org"));
         assertNotEquals(graceId, me.path("id").asText(), "a new account, not grace's");
         assertEquals("grace-2", me.path("username").asText());
     }
@@ -185,13 +184,7 @@ class OpenIdSignInIT {
                         .post("/api/admin/accounts/" + heidiId + "/identities", link)
                         .status(),
                 "an identity opens one account");
-        provider.signInNext(
-                new TestOpenIdProvider.User("staff-0042", "h.staff", "Heidi", "heidi@example.org"),
-                TestOpenIdProvider.Fault.NONE);
-        Browser browser = new Browser();
-        assertEquals(303, signIn(browser, "/").statusCode());
-        JsonNode me = ApiClient.MAPPER.readTree(
-                browser.get(stack.baseUrl() + "/api/auth/session").body());
+        JsonNode me = signedInAs(new TestOpenIdProvider.User("staff-0042", "h.staff", "Heidi", "heidi@example.org"));
         assertEquals(heidiId, me.path("id").asText(), "the linked account, not a new one");
     }
 

@@ -295,12 +295,17 @@ public class AuthResource {
     }
 
     private static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
+        return cookie(name, value, "/", NewCookie.SameSite.STRICT, maxAge, httpOnly);
+    }
+
+    private static NewCookie cookie(
+            String name, String value, String path, NewCookie.SameSite sameSite, int maxAge, boolean httpOnly) {
         return new NewCookie.Builder(name)
                 .value(value)
-                .path("/")
+                .path(path)
                 .httpOnly(httpOnly)
                 .secure(Setting.BASE_URL.get().startsWith("https:"))
-                .sameSite(NewCookie.SameSite.STRICT)
+                .sameSite(sameSite)
                 .maxAge(maxAge)
                 .build();
     }
@@ -310,13 +315,6 @@ public class AuthResource {
      * back by a cross-site navigation, on which a Strict cookie would not come along.
      */
     private static NewCookie stateCookie(String value, int maxAge) {
-        return new NewCookie.Builder(OpenIdSignIn.STATE_COOKIE)
-                .value(value)
-                .path("/api/auth/oidc")
-                .httpOnly(true)
-                .secure(Setting.BASE_URL.get().startsWith("https:"))
-                .sameSite(NewCookie.SameSite.LAX)
-                .maxAge(maxAge)
-                .build();
+        return cookie(OpenIdSignIn.STATE_COOKIE, value, "/api/auth/oidc", NewCookie.SameSite.LAX, maxAge, true);
     }
 }
