@@ -42,11 +42,7 @@ public final class Stack implements AutoCloseable {
                         options.runtimeDir().resolve(piece) + " is missing: build first (mvn -B install -DskipTests)");
             }
         }
-        elasticsearch = ElasticsearchServer.launch(
-                options.runtimeDir().resolve("elasticsearch.zip"),
-                options.dataDir(),
-                options.elasticsearchPort(),
-                logs.resolve("elasticsearch.log"));
+        elasticsearch = launchSearch();
         postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
         elasticsearch.awaitUp(Duration.ofMinutes(3));
         loadOrCreateSecrets();
@@ -121,6 +117,20 @@ public final class Stack implements AutoCloseable {
     /** Stops Elasticsearch (to show the repository keeps working without it). */
     public void stopSearch() {
         elasticsearch.close();
+    }
+
+    /** Starts Elasticsearch again on its data after {@link #stopSearch()}. */
+    public void startSearch() throws IOException, InterruptedException {
+        elasticsearch = launchSearch();
+        elasticsearch.awaitUp(Duration.ofMinutes(3));
+    }
+
+    private ElasticsearchServer launchSearch() throws IOException, InterruptedException {
+        return ElasticsearchServer.launch(
+                options.runtimeDir().resolve("elasticsearch.zip"),
+                options.dataDir(),
+                options.elasticsearchPort(),
+                logs.resolve("elasticsearch.log"));
     }
 
     /** The folder holding the databases, the store, the logs and the secrets. */

@@ -28,7 +28,8 @@ import org.facsimile.web.storage.StoreAudit;
  * dataset; {@code POST /api/admin/deposits/{id}/privacy-override} lets a synthesis that failed its
  * privacy check be published; {@code GET /api/admin/audit} reads the audit log;
  * {@code POST /api/admin/storage/fixity-audit}, {@code /rewrap} and {@code /sweep} check the store,
- * rotate keys and remove what crashes left.
+ * rotate keys and remove what crashes left; {@code POST /api/admin/search/reindex} rebuilds the
+ * search index from the database.
  */
 @Path("api/admin")
 @RequestScoped
@@ -58,6 +59,9 @@ public class AdminResource {
 
     @Inject
     org.facsimile.web.platform.Clock clock;
+
+    @Inject
+    org.facsimile.web.search.SearchMaintenance searchMaintenance;
 
     /** The body of a withdrawal: why, shown where the dataset was. */
     public record WithdrawalRequest(String reason) {}
@@ -171,6 +175,34 @@ public class AdminResource {
                 "store.sweep",
                 report.privateRemoved() + " private, " + report.publicRemoved() + " public, " + report.scratchRemoved()
                         + " scratch files removed");
+        return report;
+    }
+
+    /**
+     * Rebuilds the search index from the database into a new index and moves the alias to it
+     * (searches go on meanwhile, on the old one).
+     */
+    @POST
+    @Path("search/reindex")
+    @Produces(MediaType.APPLICATION_JSON)
+    public org.facsimile.web.search.SearchMaintenance.Report reindex() {
+        org.facsimile.web.search.SearchMaintenance.Report report;
+        try {
+            report = searchMaintenance.rebuild();
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof ProblemException problem) {
+                throw problem;
+            }
+            throw new ProblemException(
+                    503, "search-unavailable", "Search unavailable", "Elasticsearch could not be reached; try again");
+        }
+        auditLog.recordNow(
+                caller.account().id(),
+                "search.reindex",
+                "search",
+                report.index(),
+                report.documents() + " documents",
+                caller.remoteAddress());
         return report;
     }
 

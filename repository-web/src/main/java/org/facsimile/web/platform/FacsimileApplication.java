@@ -30,6 +30,7 @@ public class FacsimileApplication extends Application {
                 LandingPageResource.class,
                 DoiResolverResource.class,
                 SearchResource.class,
+                org.facsimile.web.search.SearchPageResource.class,
                 DcatCatalogResource.class,
                 DcatCatalogFileResource.class,
                 org.facsimile.harvest.oai.OaiResource.class,

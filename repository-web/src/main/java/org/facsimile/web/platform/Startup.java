@@ -14,13 +14,14 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.facsimile.web.account.AccountService;
 import org.facsimile.web.search.OutboxRelay;
+import org.facsimile.web.search.SearchMaintenance;
 import org.facsimile.web.synthesis.WorkerPool;
 import org.hibernate.SessionFactory;
 
 /**
  * Brings the node up in order: migrate the database (Flyway), check that the JPA model matches
  * it (Hibernate validates, never generates), create the bootstrap admin, then start the worker
- * threads and the outbox relay. A failure here fails the deployment: a node never serves on a
+ * threads, the search index check (it rebuilds a missing or outdated index) and the outbox relay. A failure here fails the deployment: a node never serves on a
  * schema it does not understand.
  */
 @jakarta.ejb.Startup
@@ -55,6 +56,9 @@ public class Startup {
     @Inject
     OutboxRelay outbox;
 
+    @Inject
+    SearchMaintenance search;
+
     @PostConstruct
     void start() {
         int applied = Migrations.migrate(dataSource);
@@ -63,12 +67,14 @@ public class Startup {
         LOG.info("database schema matches the JPA model");
         accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
         workers.start(dataSource);
+        search.start();
         outbox.start();
     }
 
     @PreDestroy
     void stop() {
         outbox.stop();
+        search.stop();
         workers.stop();
     }
 }

@@ -296,9 +296,7 @@ public final class OaiRecords implements OaiRepository {
     }
 
     static String licenceSet(String licence) {
-        return licence.contains("/by/4.0")
-                ? LICENCE_BY
-                : licence.contains("/zero/1.0") ? LICENCE_ZERO : "licence:other";
+        return "licence:" + PublishedFields.licenceCode(licence);
     }
 
     private static String licenceOfSet(String set) {

@@ -68,6 +68,30 @@ public class PublicDatasets {
                 .toList();
     }
 
+    /** Latest versions published at or after {@code since} (what a rebuilt index must catch up on). */
+    @Transactional
+    public List<PublicVersion> publishedSince(java.time.Instant since) {
+        return em
+                .createQuery(
+                        "SELECT v FROM DatasetVersion v WHERE v.publishedAt >= :since AND v.versionNumber = "
+                                + "(SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) AND"
+                                + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
+                        DatasetVersion.class)
+                .setParameter("since", since)
+                .getResultList()
+                .stream()
+                .map(this::load)
+                .toList();
+    }
+
+    /** Datasets withdrawn at or after {@code since}. */
+    @Transactional
+    public List<UUID> withdrawnSince(java.time.Instant since) {
+        return em.createQuery("SELECT w.datasetId FROM DatasetWithdrawal w WHERE w.withdrawnAt >= :since", UUID.class)
+                .setParameter("since", since)
+                .getResultList();
+    }
+
     @Transactional
     public long count() {
         return em.createQuery(

@@ -109,4 +109,9 @@ public record PublishedFields(
             default -> null;
         };
     }
+
+    /** A licence's short code, as OAI-PMH sets and search facets name it ({@code cc-by-4.0}, {@code cc0-1.0}, else {@code other}). */
+    public static String licenceCode(String licence) {
+        return licence.contains("/by/4.0") ? "cc-by-4.0" : licence.contains("/zero/1.0") ? "cc0-1.0" : "other";
+    }
 }

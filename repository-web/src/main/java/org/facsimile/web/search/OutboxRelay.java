@@ -7,37 +7,33 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.facsimile.vocab.csvw.CsvwColumn;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.platform.OutboxEvent;
 import org.facsimile.web.platform.Setting;
-import org.facsimile.web.publishing.Distribution;
 import org.facsimile.web.publishing.PublicDatasets;
-import org.facsimile.web.storage.BlobStore;
 
 /**
  * Carries out outbox events: takes due events with {@code FOR UPDATE SKIP LOCKED} (so several
- * nodes can relay side by side), applies them, and on failure backs off exponentially (up to ten
- * minutes) and tries again; nothing is dropped.
+ * nodes can relay side by side), applies them, and on failure backs off exponentially (up to a
+ * minute) and tries again; nothing is dropped.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
     private static final int BATCH = 20;
+    /**
+     * The longest wait between two tries of an event: once Elasticsearch is back, the index
+     * catches up within a minute, at the cost of one try a minute per pending event while it is down.
+     */
+    private static final long MAX_BACKOFF_SECONDS = 60;
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -52,7 +48,7 @@ public class OutboxRelay {
     PublicDatasets datasets;
 
     @Inject
-    BlobStore blobs;
+    SearchDocuments documents;
 
     @Inject
     OutboxRelay self;
@@ -102,7 +98,7 @@ public class OutboxRelay {
                         .setParameter(1, id)
                         .executeUpdate();
             } catch (Exception e) {
-                long backoff = Math.min(600, 1L << Math.min(attempts, 10));
+                long backoff = Math.min(MAX_BACKOFF_SECONDS, 1L << Math.min(attempts, 10));
                 em.createNativeQuery(
                                 "UPDATE outbox SET attempts = attempts + 1, last_error = ?1, next_attempt_at = ?2 WHERE id = ?3")
                         .setParameter(1, e.getClass().getSimpleName() + ": " + String.valueOf(e.getMessage()))
@@ -122,54 +118,12 @@ public class OutboxRelay {
             case OutboxEvent.INDEX_VERSION -> {
                 java.util.Optional<PublicDatasets.PublicVersion> p = datasets.version(aggregate);
                 if (p.isPresent()) {
-                    search.index(p.get().datasetId().toString(), document(p.get()));
+                    search.index(p.get().datasetId().toString(), documents.of(p.get()));
                 }
                 // else the dataset was withdrawn before its indexing came round: nothing to index
             }
             case OutboxEvent.REMOVE_DATASET -> search.remove(aggregate.toString());
             default -> throw new IllegalStateException("unknown outbox topic " + topic);
         }
-    }
-
-    /** The search document of a version: public metadata and the names of its tables and columns. */
-    Map<String, Object> document(PublicDatasets.PublicVersion p) throws Exception {
-        Map<String, Object> doc = new LinkedHashMap<>();
-        doc.put("datasetId", p.datasetId().toString());
-        doc.put("versionId", p.version().id().toString());
-        doc.put("version", p.version().versionNumber());
-        doc.put("doi", p.version().doi());
-        doc.put("title", p.version().title());
-        doc.put("description", p.version().description());
-        doc.put("creators", p.version().creators());
-        doc.put("keywords", p.version().keywords());
-        doc.put("licence", p.version().licence());
-        doc.put("synthetic", p.version().synthetic());
-        doc.put("published", p.version().publishedAt().toString());
-        doc.put("url", PublicDatasets.landingPage(p.datasetId()));
-        StringBuilder tables = new StringBuilder();
-        StringBuilder columns = new StringBuilder();
-        for (Distribution f : p.files()) {
-            if (f.tableName() != null) {
-                tables.append(f.tableName()).append(' ');
-            }
-        }
-        for (Distribution f : p.files()) {
-            if ("application/csvm+json".equals(f.mediaType())) {
-                // column names come from the published CSVW metadata, which is public
-                try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
-                    for (CsvwTable table : CsvwJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                        for (CsvwColumn column : table.columns()) {
-                            columns.append(column.name()).append(' ');
-                            if (column.description() != null) {
-                                columns.append(column.description()).append(' ');
-                            }
-                        }
-                    }
-                }
-            }
-        }
-        doc.put("tables", tables.toString().trim());
-        doc.put("columns", columns.toString().trim());
-        return doc;
     }
 }

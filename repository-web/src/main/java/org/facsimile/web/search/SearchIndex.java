@@ -1,47 +1,89 @@
 package org.facsimile.web.search;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import co.elastic.clients.elasticsearch._types.FieldValue;
+import co.elastic.clients.elasticsearch._types.Refresh;
+import co.elastic.clients.elasticsearch._types.SortOptions;
+import co.elastic.clients.elasticsearch._types.SortOrder;
+import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
+import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
+import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
+import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
+import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
+import co.elastic.clients.elasticsearch.core.BulkRequest;
+import co.elastic.clients.elasticsearch.core.BulkResponse;
+import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
+import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.facsimile.web.platform.Setting;
 
 /**
- * The dataset index in Elasticsearch. Documents go into {@code <alias>-v<N>}; readers and writers
- * use the alias, so a new mapping is rolled out by reindexing into a new index and moving the alias.
+ * The dataset index in Elasticsearch. Documents live in {@code <alias>-v<mapping>-<millis>};
+ * readers and writers use the alias only. A new mapping (a new {@code search/datasets-v<N>.json})
+ * is rolled out by building a new index from PostgreSQL and moving the alias in one atomic
+ * action ({@link SearchMaintenance}); only that rebuild creates indices, so a write that finds
+ * no alias fails and is retried by the outbox instead of creating an empty index by itself.
  */
 @ApplicationScoped
 public class SearchIndex {
 
     /** The mapping version this code writes; the mapping file is search/datasets-v{N}.json. */
-    static final int MAPPING_VERSION = 1;
+    static final int MAPPING_VERSION = 2;
 
-    /** A search hit. */
+    /** The text fields a query searches, with their weights. */
+    private static final List<String> TEXT_FIELDS =
+            List.of("title^3", "keywords^2", "description", "creators", "tables", "columns");
+
+    /** Where the alias stands. */
+    public enum State {
+        MISSING,
+        OUTDATED,
+        CURRENT
+    }
+
+    /** A search hit, with highlighted snippets (HTML-escaped text, matches in {@code <mark>}). */
     public record Hit(
             String datasetId,
+            String versionId,
+            int version,
             String doi,
             String title,
             String description,
+            List<String> creators,
             List<String> keywords,
+            String licence,
+            String published,
             String url,
-            Double score) {}
+            Double score,
+            Map<String, List<String>> highlights) {}
 
-    /** A page of hits. */
-    public record Results(long total, List<Hit> hits) {}
+    /** A facet value and how many of the matching datasets have it. */
+    public record Bucket(String value, long count) {}
+
+    /** A page of hits, the facet counts of all matches, and the cursor of the next page (or null). */
+    public record Results(long total, String sort, List<Hit> hits, Map<String, List<Bucket>> facets, String next) {}
 
     private RestClient rest;
     private ElasticsearchClient client;
-    private volatile boolean ensured;
 
-    private synchronized ElasticsearchClient client() {
+    synchronized ElasticsearchClient client() {
         if (client == null) {
             rest = RestClient.builder(HttpHost.create(Setting.SEARCH_URL.get())).build();
             client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
@@ -49,64 +91,230 @@ public class SearchIndex {
         return client;
     }
 
-    private String alias() {
+    String alias() {
         return Setting.SEARCH_INDEX.get();
     }
 
-    /** Creates the versioned index and its alias if missing. */
-    public void ensureIndex() throws IOException {
-        if (ensured) {
-            return;
+    /** Whether the alias exists and points at an index of the current mapping. */
+    public State state() throws IOException {
+        Set<String> indices = aliasedIndices();
+        if (indices.isEmpty()) {
+            return State.MISSING;
         }
-        ElasticsearchClient es = client();
-        String index = alias() + "-v" + MAPPING_VERSION;
-        if (!es.indices().exists(e -> e.index(index)).value()) {
-            try (InputStream mapping =
-                    SearchIndex.class.getResourceAsStream("/search/datasets-v" + MAPPING_VERSION + ".json")) {
-                es.indices().create(c -> c.index(index).withJson(mapping).aliases(alias(), a -> a));
+        for (String index : indices) {
+            if (mappingVersion(index) < MAPPING_VERSION) {
+                return State.OUTDATED;
             }
         }
-        ensured = true;
+        return State.CURRENT;
     }
 
+    /** Creates an index of the current mapping, not yet under the alias; its name. */
+    String createIndex() throws IOException {
+        String index = alias() + "-v" + MAPPING_VERSION + "-" + System.currentTimeMillis();
+        try (InputStream mapping =
+                SearchIndex.class.getResourceAsStream("/search/datasets-v" + MAPPING_VERSION + ".json")) {
+            client().indices().create(c -> c.index(index).withJson(mapping));
+        }
+        return index;
+    }
+
+    /** Indexes documents into one index (not the alias) in one bulk request. */
+    void bulk(String index, Map<String, Map<String, Object>> documents) throws IOException {
+        if (documents.isEmpty()) {
+            return;
+        }
+        BulkRequest.Builder bulk = new BulkRequest.Builder();
+        documents.forEach((id, doc) ->
+                bulk.operations(op -> op.index(i -> i.index(index).id(id).document(doc))));
+        BulkResponse response = client().bulk(bulk.build());
+        if (response.errors()) {
+            throw new IOException("bulk indexing failed for "
+                    + response.items().stream().filter(i -> i.error() != null).count() + " documents");
+        }
+    }
+
+    /**
+     * Moves the alias to {@code index} in one atomic action, then deletes every other index of
+     * this alias (the old ones, and any left by a rebuild that did not finish).
+     */
+    void swapAlias(String index) throws IOException {
+        client().indices().refresh(r -> r.index(index));
+        Set<String> old = aliasedIndices();
+        client().indices().updateAliases(u -> {
+            for (String o : old) {
+                u.actions(a -> a.remove(r -> r.index(o).alias(alias())));
+            }
+            return u.actions(a -> a.add(ad -> ad.index(index).alias(alias())));
+        });
+        Set<String> stale = new TreeSet<>(client().indices()
+                .get(g -> g.index(alias() + "-v*").ignoreUnavailable(true).allowNoIndices(true))
+                .result()
+                .keySet());
+        stale.remove(index);
+        for (String s : stale) {
+            client().indices().delete(d -> d.index(s).ignoreUnavailable(true));
+        }
+    }
+
+    private Set<String> aliasedIndices() throws IOException {
+        if (!client().indices().existsAlias(e -> e.name(alias())).value()) {
+            return Set.of();
+        }
+        return new TreeSet<>(
+                client().indices().getAlias(g -> g.name(alias())).result().keySet());
+    }
+
+    /** The mapping version in an index name ({@code <alias>-v2-1700000000000}); 0 when none. */
+    int mappingVersion(String index) {
+        Matcher m =
+                Pattern.compile(Pattern.quote(alias()) + "-v(\\d+)(?:-\\d+)?").matcher(index);
+        return m.matches() ? Integer.parseInt(m.group(1)) : 0;
+    }
+
+    /** Indexes (or re-indexes) a dataset's document through the alias. */
     public void index(String id, Map<String, Object> document) throws IOException {
-        ensureIndex();
+        requireAlias();
         client().index(i -> i.index(alias()).id(id).document(document));
     }
 
     /** Removes a dataset's document; removing one that is not there is not an error. */
     public void remove(String id) throws IOException {
-        ensureIndex();
-        client().delete(d -> d.index(alias()).id(id).refresh(co.elastic.clients.elasticsearch._types.Refresh.True));
+        requireAlias();
+        client().delete(d -> d.index(alias()).id(id).refresh(Refresh.True));
     }
 
-    /** Full-text search over the public metadata; throws IOException when Elasticsearch is unreachable. */
-    public Results search(String query, int from, int size) throws IOException {
-        ensureIndex();
-        @SuppressWarnings("rawtypes")
-        SearchResponse<Map> response = client().search(
-                        s -> s.index(alias())
-                                .from(from)
-                                .size(size)
-                                .query(q -> query == null || query.isBlank()
-                                        ? q.matchAll(m -> m)
-                                        : q.simpleQueryString(sq -> sq.query(query)
-                                                .fields(
-                                                        "title^3",
-                                                        "keywords^2",
-                                                        "description",
-                                                        "creators",
-                                                        "tables",
-                                                        "columns")
-                                                .defaultOperator(
-                                                        co.elastic.clients.elasticsearch._types.query_dsl.Operator
-                                                                .And))),
-                        Map.class);
-        List<Hit> hits = response.hits().hits().stream().map(SearchIndex::hit).toList();
+    private void requireAlias() throws IOException {
+        if (aliasedIndices().isEmpty()) {
+            throw new IOException("the search index is being built; this change follows once it is");
+        }
+    }
+
+    /** Runs a search; IOException when Elasticsearch is unreachable or the index not yet built. */
+    @SuppressWarnings("rawtypes")
+    public Results search(SearchRequest request) throws IOException {
+        Builder s = new Builder()
+                .index(alias())
+                .size(request.size())
+                .trackTotalHits(t -> t.enabled(true))
+                .query(query(request))
+                .highlight(h -> h.encoder(HighlighterEncoder.Html)
+                        .preTags("<mark>")
+                        .postTags("</mark>")
+                        .requireFieldMatch(false)
+                        .fields("title", f -> f.numberOfFragments(0))
+                        .fields("description", f -> f.fragmentSize(160).numberOfFragments(2))
+                        .fields("columns", f -> f.fragmentSize(120).numberOfFragments(1)))
+                .sort(sort(request.sort()))
+                .source(src -> src.filter(f -> f.excludes("columns", "tables", "titleSort")));
+        for (SearchRequest.Facet facet : SearchRequest.Facet.values()) {
+            s.aggregations(
+                    facet.param(), a -> a.terms(t -> t.field(facet.indexField()).size(20)));
+        }
+        if (request.after() != null) {
+            s.searchAfter(request.after().values().stream()
+                    .map(SearchIndex::fieldValue)
+                    .toList());
+        } else {
+            s.from(request.from());
+        }
+        SearchResponse<Map> response = client().search(s.build(), Map.class);
+        List<Hit> hits = new ArrayList<>();
+        List<FieldValue> lastSort = null;
+        for (var h : response.hits().hits()) {
+            hits.add(hit(h));
+            lastSort = h.sort();
+        }
         long total = response.hits().total() == null
                 ? hits.size()
                 : response.hits().total().value();
-        return new Results(total, hits);
+        Map<String, List<Bucket>> facets = new LinkedHashMap<>();
+        for (SearchRequest.Facet facet : SearchRequest.Facet.values()) {
+            var agg = response.aggregations().get(facet.param());
+            List<Bucket> buckets = new ArrayList<>();
+            if (agg != null && agg.isSterms()) {
+                for (StringTermsBucket b : agg.sterms().buckets().array()) {
+                    buckets.add(new Bucket(b.key().stringValue(), b.docCount()));
+                }
+            } else if (agg != null && agg.isLterms()) {
+                for (LongTermsBucket b : agg.lterms().buckets().array()) {
+                    buckets.add(new Bucket(Long.toString(b.key()), b.docCount()));
+                }
+            }
+            facets.put(facet.param(), buckets);
+        }
+        String next = null;
+        if (hits.size() == request.size() && lastSort != null) {
+            List<Object> values = new ArrayList<>();
+            for (FieldValue v : lastSort) {
+                values.add(
+                        v.isDouble()
+                                ? v.doubleValue()
+                                : v.isLong() ? v.longValue() : v.isString() ? v.stringValue() : v._toJsonString());
+            }
+            next = new SearchRequest.Cursor(request.sort(), values).encode();
+        }
+        return new Results(total, request.sort().param(), hits, facets, next);
+    }
+
+    /** The query: every clause must match (exclusions must not), every facet filter holds. */
+    static Query query(SearchRequest request) {
+        BoolQuery.Builder bool = new BoolQuery.Builder();
+        for (SearchQuery.Clause clause : request.query().clauses()) {
+            Query q = clause(clause);
+            if (clause.excluded()) {
+                bool.mustNot(q);
+            } else {
+                bool.must(q);
+            }
+        }
+        if (request.query().clauses().stream().allMatch(SearchQuery.Clause::excluded)) {
+            bool.must(m -> m.matchAll(a -> a));
+        }
+        request.filters()
+                .forEach((facet, values) -> bool.filter(f -> f.terms(t -> t.field(facet.indexField())
+                        .terms(tv ->
+                                tv.value(values.stream().map(FieldValue::of).toList())))));
+        return bool.build()._toQuery();
+    }
+
+    private static Query clause(SearchQuery.Clause clause) {
+        SearchQuery.Field field = clause.field();
+        if (field == null) {
+            return Query.of(q -> q.multiMatch(m -> m.query(clause.text())
+                    .fields(TEXT_FIELDS)
+                    .type(clause.phrase() ? TextQueryType.Phrase : TextQueryType.CrossFields)
+                    .operator(Operator.And)));
+        }
+        if (!field.isText()) {
+            return Query.of(q -> q.term(t -> t.field(field.indexField()).value(clause.text())));
+        }
+        if (clause.phrase()) {
+            return Query.of(q -> q.matchPhrase(m -> m.field(field.indexField()).query(clause.text())));
+        }
+        return Query.of(q ->
+                q.match(m -> m.field(field.indexField()).query(clause.text()).operator(Operator.And)));
+    }
+
+    private static List<SortOptions> sort(SearchRequest.Sort sort) {
+        SortOptions byId = SortOptions.of(o -> o.field(f -> f.field("datasetId").order(SortOrder.Asc)));
+        return switch (sort) {
+            case RELEVANCE -> List.of(SortOptions.of(o -> o.score(sc -> sc.order(SortOrder.Desc))), byId);
+            case NEWEST ->
+                List.of(SortOptions.of(o -> o.field(f -> f.field("published").order(SortOrder.Desc))), byId);
+            case TITLE ->
+                List.of(SortOptions.of(o -> o.field(f -> f.field("titleSort").order(SortOrder.Asc))), byId);
+        };
+    }
+
+    private static FieldValue fieldValue(Object v) {
+        if (v instanceof Long l) {
+            return FieldValue.of(l);
+        }
+        if (v instanceof Double d) {
+            return FieldValue.of(d);
+        }
+        return FieldValue.of(String.valueOf(v));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -114,12 +322,19 @@ public class SearchIndex {
         Map<String, Object> s = h.source();
         return new Hit(
                 (String) s.get("datasetId"),
+                (String) s.get("versionId"),
+                ((Number) s.getOrDefault("version", 1)).intValue(),
                 (String) s.get("doi"),
                 (String) s.get("title"),
                 (String) s.get("description"),
+                (List<String>) s.get("creators"),
                 (List<String>) s.get("keywords"),
+                (String) s.get("licence"),
+                (String) s.get("published"),
                 (String) s.get("url"),
-                h.score());
+                // sorted by a field, Elasticsearch computes no score (NaN): none then
+                h.score() == null || h.score().isNaN() ? null : h.score(),
+                h.highlight());
     }
 
     @PreDestroy

@@ -1,18 +1,36 @@
 package org.facsimile.web.search;
 
+import co.elastic.clients.elasticsearch._types.ElasticsearchException;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.facsimile.web.platform.ProblemException;
 
-/** {@code GET /api/search?q=}: full-text search over published datasets, answered by Elasticsearch. */
+/**
+ * {@code GET /api/search}: full-text search over published datasets, answered by Elasticsearch.
+ *
+ * <ul>
+ *   <li>{@code q}: words (all must match), {@code "phrases"}, {@code -excluded}, {@code
+ *       field:value} (title, description, keyword, creator, table, column, subject, licence,
+ *       format, year, doi);
+ *   <li>facet filters, repeatable: {@code keyword subject creator licence year format source};
+ *   <li>{@code sort}: relevance (with a query), newest (without), title;
+ *   <li>{@code size} (1-100), {@code from} (the first 10,000 hits), or {@code after}: the {@code
+ *       next} cursor of the page before, as deep as the results go.
+ * </ul>
+ *
+ * The answer holds the hits with highlighted snippets, the facet counts of all matches, and the
+ * next page's cursor. A broken query is a 400 saying where; Elasticsearch down is a 503 (and
+ * deposits, publications and downloads go on; the index catches up through the outbox).
+ */
 @Path("api/search")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
@@ -23,26 +41,37 @@ public class SearchResource {
     @Inject
     SearchIndex index;
 
+    @Context
+    UriInfo uri;
+
     @GET
-    public SearchIndex.Results search(
-            @QueryParam("q") String q, @QueryParam("from") Integer from, @QueryParam("size") Integer size) {
-        int f = from == null ? 0 : from;
-        int s = size == null ? 20 : size;
-        if (f < 0 || s < 1 || s > 100 || f + s > 10_000) {
-            throw ProblemException.badRequest("from must be >= 0, size between 1 and 100, from + size at most 10000");
-        }
-        if (q != null && q.length() > 1000) {
-            throw ProblemException.badRequest("the query is longer than 1000 characters");
-        }
+    public SearchIndex.Results search() {
+        return run(index, SearchRequest.of(uri.getQueryParameters()));
+    }
+
+    /** Runs a checked search; Elasticsearch's own errors never reach the caller. */
+    static SearchIndex.Results run(SearchIndex index, SearchRequest request) {
         try {
-            return index.search(q, f, s);
+            return index.search(request);
+        } catch (ElasticsearchException e) {
+            LOG.log(Level.WARNING, "search refused by Elasticsearch: " + e.status(), e);
+            if (e.status() == 400) {
+                throw new ProblemException(
+                        400, "invalid-search", "Invalid search", "this search cannot be run; simplify the query");
+            }
+            throw unavailable();
         } catch (IOException | RuntimeException e) {
             LOG.log(Level.WARNING, "search unavailable", e);
-            throw new ProblemException(
-                    503,
-                    "search-unavailable",
-                    "Search unavailable",
-                    "search is temporarily unavailable; deposits and downloads still work, and the index catches up by itself");
+            throw unavailable();
         }
+    }
+
+    private static ProblemException unavailable() {
+        return new ProblemException(
+                        503,
+                        "search-unavailable",
+                        "Search unavailable",
+                        "search is temporarily unavailable; deposits and downloads still work, and the index catches up by itself")
+                .retryAfter(30);
     }
 }
