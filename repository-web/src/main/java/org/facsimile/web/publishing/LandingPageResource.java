@@ -9,38 +9,208 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Variant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.apache.jena.riot.Lang;
+import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.cite.Citations;
+import org.facsimile.vocab.datacite.DataCiteXml;
+import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 
-/** {@code GET /datasets/{id}}: the landing page of a dataset's latest version, plain HTML that works without JavaScript. */
+/**
+ * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
+ * without JavaScript for people; for machines, the same URL answers by content negotiation
+ * (Accept) with the DCAT-AP record (Turtle, JSON-LD, RDF/XML), the DataCite XML, schema.org
+ * JSON-LD, and citations (BibTeX, RIS, CSL-JSON). Each form also has its own link, {@code
+ * /datasets/{id}/export/{format}}, shown on the page. Every answer carries FAIR Signposting Link
+ * headers; {@code /datasets/{id}/linkset} gives the same links as a linkset (RFC 9264).
+ */
 @Path("datasets")
 @RequestScoped
 public class LandingPageResource {
+
+    /** A form the landing URL can take: its media type and the name of its export link. */
+    enum Form {
+        HTML("text/html", null),
+        TURTLE("text/turtle", "ttl"),
+        JSON_LD("application/ld+json", "jsonld"),
+        RDF_XML("application/rdf+xml", "rdf"),
+        DATACITE("application/vnd.datacite.datacite+xml", "datacite.xml"),
+        SCHEMA_ORG("application/vnd.schemaorg.ld+json", "schemaorg.json"),
+        BIBTEX("application/x-bibtex", "bib"),
+        RIS("application/x-research-info-systems", "ris"),
+        CSL("application/vnd.citationstyles.csl+json", "csl.json");
+
+        final MediaType type;
+        final String export;
+
+        Form(String type, String export) {
+            this.type = MediaType.valueOf(type);
+            this.export = export;
+        }
+
+        static Form ofExport(String name) {
+            for (Form f : values()) {
+                if (name.equals(f.export)) {
+                    return f;
+                }
+            }
+            return null;
+        }
+    }
+
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(
+                    java.util.Arrays.stream(Form.values()).map(f -> f.type).toArray(MediaType[]::new))
+            .build();
+
+    private static final Map<Form, String> EXPORT_NAMES = Map.of(
+            Form.TURTLE, "DCAT-AP (Turtle)",
+            Form.JSON_LD, "DCAT-AP (JSON-LD)",
+            Form.RDF_XML, "DCAT-AP (RDF/XML)",
+            Form.DATACITE, "DataCite XML",
+            Form.SCHEMA_ORG, "schema.org (JSON-LD)",
+            Form.BIBTEX, "BibTeX",
+            Form.RIS, "RIS",
+            Form.CSL, "CSL-JSON");
 
     @Inject
     PublicDatasets datasets;
 
     @GET
     @Path("{id}")
-    @Produces("text/html; charset=UTF-8")
-    public Response page(@PathParam("id") String id) {
+    public Response page(@PathParam("id") String id, @Context Request request) {
+        Variant chosen = request.selectVariant(VARIANTS);
+        if (chosen == null) {
+            throw new ProblemException(
+                    406,
+                    "not-acceptable",
+                    "Not acceptable",
+                    "a dataset is available as "
+                            + String.join(
+                                    ", ",
+                                    java.util.Arrays.stream(Form.values())
+                                            .map(f -> f.type.toString())
+                                            .toList()));
+        }
+        Form form = java.util.Arrays.stream(Form.values())
+                .filter(f -> f.type.equals(chosen.getMediaType()))
+                .findFirst()
+                .orElseThrow();
+        return answer(id, form).header("Vary", "Accept").build();
+    }
+
+    /** One form by its own link (what the page's export links point at). */
+    @GET
+    @Path("{id}/export/{format}")
+    public Response export(@PathParam("id") String id, @PathParam("format") String format) {
+        Form form = Form.ofExport(format);
+        if (form == null) {
+            throw ProblemException.notFound("export format " + format);
+        }
+        return answer(id, form).build();
+    }
+
+    /** The Signposting links as a linkset (RFC 9264), as text or JSON by Accept. */
+    @GET
+    @Path("{id}/linkset")
+    @Produces({"application/linkset", "application/linkset+json"})
+    public Response linkset(@PathParam("id") String id, @Context Request request) {
+        PublicDatasets.PublicVersion p = published(id);
+        Variant chosen = request.selectVariant(Variant.mediaTypes(
+                        MediaType.valueOf("application/linkset"), MediaType.valueOf("application/linkset+json"))
+                .build());
+        List<String[]> links = links(p);
+        String anchor = PublicDatasets.landingPage(p.datasetId());
+        if (chosen != null && chosen.getMediaType().getSubtype().equals("linkset+json")) {
+            Map<String, List<Map<String, String>>> byRel = new java.util.LinkedHashMap<>();
+            for (String[] l : links) {
+                Map<String, String> target = new java.util.LinkedHashMap<>();
+                target.put("href", l[0]);
+                if (l[2] != null) {
+                    target.put("type", l[2]);
+                }
+                byRel.computeIfAbsent(l[1], k -> new java.util.ArrayList<>()).add(target);
+            }
+            Map<String, Object> context = new java.util.LinkedHashMap<>();
+            context.put("anchor", anchor);
+            context.putAll(byRel);
+            return Response.ok(
+                            JsonbBuilder.create().toJson(Map.of("linkset", List.of(context))),
+                            "application/linkset+json")
+                    .header("Vary", "Accept")
+                    .build();
+        }
+        StringBuilder text = new StringBuilder();
+        for (String[] l : links) {
+            text.append(text.isEmpty() ? "" : ",\n")
+                    .append('<')
+                    .append(l[0])
+                    .append(">; rel=\"")
+                    .append(l[1])
+                    .append("\"; anchor=\"")
+                    .append(anchor)
+                    .append('"')
+                    .append(l[2] == null ? "" : "; type=\"" + l[2] + "\"");
+        }
+        return Response.ok(text.append('\n').toString(), "application/linkset")
+                .header("Vary", "Accept")
+                .build();
+    }
+
+    private Response.ResponseBuilder answer(String id, Form form) {
         UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         java.util.Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
         if (withdrawn.isPresent()) {
+            if (form != Form.HTML) {
+                throw new ProblemException(
+                        410,
+                        "withdrawn",
+                        "Withdrawn",
+                        "the dataset was withdrawn: " + withdrawn.get().reason());
+            }
             return Response.status(Response.Status.GONE)
-                    .entity(tombstone(withdrawn.get()))
-                    .build();
+                    .type("text/html; charset=UTF-8")
+                    .entity(tombstone(withdrawn.get()));
         }
-        PublicDatasets.PublicVersion p =
-                datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
-        return Response.ok(render(p)).header("Link", signposting(p)).build();
+        PublicDatasets.PublicVersion p = published(id);
+        DatasetDescription d = PublicDatasets.describe(p.datasetId(), p.version(), p.files());
+        String body = switch (form) {
+            case HTML -> render(p);
+            case TURTLE -> rdf(d, Lang.TURTLE);
+            case JSON_LD -> rdf(d, Lang.JSONLD);
+            case RDF_XML -> rdf(d, Lang.RDFXML);
+            case DATACITE -> DataCiteXml.toXml(d);
+            case SCHEMA_ORG -> SchemaOrgJsonLd.render(d);
+            case BIBTEX -> Citations.bibtex(d);
+            case RIS -> Citations.ris(d);
+            case CSL -> Citations.cslJson(d);
+        };
+        return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p));
+    }
+
+    private PublicDatasets.PublicVersion published(String id) {
+        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
+        if (datasets.withdrawal(datasetId).isPresent()) {
+            throw new ProblemException(410, "withdrawn", "Withdrawn", "the dataset was withdrawn");
+        }
+        return datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
+    }
+
+    private static String rdf(DatasetDescription d, Lang lang) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new DcatRenderer().write(d, lang, out);
+        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** What stays where a withdrawn dataset was: that it was withdrawn, when, and why. */
@@ -58,22 +228,40 @@ public class LandingPageResource {
     }
 
     /**
-     * FAIR Signposting (level 1): the DOI to cite, the metadata that describes the page, its type,
-     * the licence, and each file.
+     * FAIR Signposting: the DOI to cite, the metadata that describes the dataset in each form
+     * (DCAT-AP, DataCite, CSVW), its types, the licence, each file, and the linkset of all these.
+     * Authors are not linked: creators are names here, and Signposting wants URIs (ORCIDs).
      */
     static String signposting(PublicDatasets.PublicVersion p) {
-        List<String> links = new java.util.ArrayList<>();
-        links.add("<https://doi.org/" + p.version().doi() + ">; rel=\"cite-as\"");
-        links.add("<" + PublicDatasets.download(p.datasetId(), "dataset.ttl")
-                + ">; rel=\"describedby\"; type=\"text/turtle\"");
-        links.add("<https://schema.org/Dataset>; rel=\"type\"");
-        links.add("<https://schema.org/AboutPage>; rel=\"type\"");
-        links.add("<" + p.version().licence() + ">; rel=\"license\"");
-        for (Distribution f : p.files()) {
-            links.add("<" + PublicDatasets.download(p.datasetId(), f.fileName()) + ">; rel=\"item\"; type=\""
-                    + f.mediaType() + "\"");
+        List<String> header = new java.util.ArrayList<>();
+        for (String[] l : links(p)) {
+            header.add("<" + l[0] + ">; rel=\"" + l[1] + "\"" + (l[2] == null ? "" : "; type=\"" + l[2] + "\""));
         }
-        return String.join(", ", links);
+        String linkset = PublicDatasets.landingPage(p.datasetId()) + "/linkset";
+        header.add("<" + linkset + ">; rel=\"linkset\"; type=\"application/linkset\"");
+        header.add("<" + linkset + ">; rel=\"linkset\"; type=\"application/linkset+json\"");
+        return String.join(", ", header);
+    }
+
+    /** The typed links of a dataset: target, relation, media type (or null). */
+    static List<String[]> links(PublicDatasets.PublicVersion p) {
+        String landing = PublicDatasets.landingPage(p.datasetId());
+        List<String[]> links = new java.util.ArrayList<>();
+        links.add(new String[] {"https://doi.org/" + p.version().doi(), "cite-as", null});
+        links.add(new String[] {landing + "/export/ttl", "describedby", "text/turtle"});
+        links.add(new String[] {landing + "/export/jsonld", "describedby", "application/ld+json"});
+        links.add(new String[] {landing + "/export/datacite.xml", "describedby", "application/vnd.datacite.datacite+xml"
+        });
+        links.add(new String[] {
+            PublicDatasets.download(p.datasetId(), "csv-metadata.json"), "describedby", "application/csvm+json"
+        });
+        links.add(new String[] {"https://schema.org/Dataset", "type", null});
+        links.add(new String[] {"https://schema.org/AboutPage", "type", null});
+        links.add(new String[] {p.version().licence(), "license", null});
+        for (Distribution f : p.files()) {
+            links.add(new String[] {PublicDatasets.download(p.datasetId(), f.fileName()), "item", f.mediaType()});
+        }
+        return links;
     }
 
     static String render(PublicDatasets.PublicVersion p) {
@@ -175,7 +363,20 @@ public class LandingPageResource {
                     .append(esc(f.sha256()))
                     .append("</code></td></tr>");
         }
-        html.append("</tbody></table>\n<h2>Cite as</h2><p class=\"cite\">")
+        html.append("</tbody></table>\n<h2>Metadata and citation</h2><ul>");
+        String landing = PublicDatasets.landingPage(p.datasetId());
+        for (Form f : Form.values()) {
+            if (f.export != null) {
+                html.append("<li><a href=\"")
+                        .append(esc(landing + "/export/" + f.export))
+                        .append("\" type=\"")
+                        .append(esc(f.type.toString()))
+                        .append("\">")
+                        .append(esc(EXPORT_NAMES.get(f)))
+                        .append("</a></li>");
+            }
+        }
+        html.append("</ul>\n<h2>Cite as</h2><p class=\"cite\">")
                 .append(esc(String.join("; ", v.creators())))
                 .append(" (")
                 .append(v.publishedAt().atOffset(ZoneOffset.UTC).getYear())

@@ -1,0 +1,174 @@
+package org.facsimile.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFDataMgr;
+import org.jbibtex.BibTeXDatabase;
+import org.jbibtex.BibTeXEntry;
+import org.jbibtex.BibTeXParser;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The landing URL of a dataset for people and machines: content negotiation to every form, each
+ * parsed by a real parser (Jena for RDF, the DataCite XSD, jbibtex, a RIS line check, JSON), the
+ * same forms as export links, and FAIR Signposting in headers and as a linkset.
+ */
+class LandingPageIT {
+
+    private static ApiClient anonymous;
+    private static String landing;
+    private static String doi;
+    private static String datasetId;
+
+    @BeforeAll
+    static void dataset() throws Exception {
+        ApiClient owner = RunningRepository.newDepositor("lena-landing");
+        anonymous = owner.as(null);
+        datasetId = SearchIT.publish(
+                owner,
+                "Reed warbler ringing records",
+                "Ringer, Lena",
+                "cc-by-4.0",
+                List.of("birds", "ringing"),
+                "Reed bed where the bird was caught");
+        JsonNode dataset = anonymous.get("/api/datasets/" + datasetId).json();
+        landing = "/datasets/" + datasetId;
+        doi = dataset.path("doi").asText();
+    }
+
+    private static ApiClient.Reply as(String accept) throws Exception {
+        ApiClient.Reply r = anonymous.get(landing, accept);
+        assertEquals(200, r.status(), accept + ": " + r.body());
+        assertTrue(r.header("Content-Type").startsWith(accept), accept + " -> " + r.header("Content-Type"));
+        assertTrue(r.header("Vary").contains("Accept"), "caches keep the forms apart");
+        return r;
+    }
+
+    private static Model rdf(String body, Lang lang) {
+        Model model = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(model, new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), lang);
+        return model;
+    }
+
+    @Test
+    void theSameRecordInTurtleJsonLdAndRdfXml() throws Exception {
+        Model turtle = rdf(as("text/turtle").body(), Lang.TURTLE);
+        Model jsonld = rdf(as("application/ld+json").body(), Lang.JSONLD);
+        Model rdfxml = rdf(as("application/rdf+xml").body(), Lang.RDFXML);
+        assertTrue(turtle.size() > 20, "a DCAT-AP record: " + turtle.size() + " triples");
+        assertTrue(turtle.isIsomorphicWith(jsonld), "JSON-LD says the same");
+        assertTrue(turtle.isIsomorphicWith(rdfxml), "RDF/XML says the same");
+        assertTrue(turtle.containsResource(
+                turtle.createResource(RunningRepository.get().baseUrl() + landing)));
+    }
+
+    @Test
+    void dataCiteXmlIsValidAgainstItsSchema() throws Exception {
+        String xml = as("application/vnd.datacite.datacite+xml").body();
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "file");
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        // the vendored copy of DataCite's kernel 4.7 schema (see ../shared/standards)
+        Path xsd = Path.of("../vocabularies/src/test/resources/standards/datacite/kernel-4.7/metadata.xsd");
+        factory.newSchema(xsd.toFile()).newValidator().validate(new StreamSource(new StringReader(xml)));
+        assertTrue(xml.contains(">" + doi + "</identifier>"), xml);
+    }
+
+    @Test
+    void citationsParseInTheirOwnFormats() throws Exception {
+        BibTeXDatabase bib = new BibTeXParser()
+                .parse(new StringReader(as("application/x-bibtex").body()));
+        BibTeXEntry entry = bib.getEntries().values().iterator().next();
+        assertEquals(doi, entry.getField(BibTeXEntry.KEY_DOI).toUserString());
+        assertEquals("Ringer, Lena", entry.getField(BibTeXEntry.KEY_AUTHOR).toUserString());
+
+        String ris = as("application/x-research-info-systems").body();
+        String[] lines = ris.split("\r\n");
+        assertEquals("TY  - DATA", lines[0]);
+        assertEquals("ER  - ", lines[lines.length - 1]);
+        for (String line : lines) {
+            assertTrue(line.matches("[A-Z][A-Z0-9]  - .*"), line);
+        }
+        assertTrue(ris.contains("DO  - " + doi + "\r\n"));
+
+        JsonNode csl = ApiClient.MAPPER.readTree(
+                as("application/vnd.citationstyles.csl+json").body());
+        assertEquals("dataset", csl.get(0).path("type").asText());
+        assertEquals("Ringer", csl.get(0).path("author").get(0).path("family").asText());
+
+        JsonNode schemaOrg = ApiClient.MAPPER.readTree(
+                as("application/vnd.schemaorg.ld+json").body());
+        assertEquals("Dataset", schemaOrg.path("@type").asText());
+    }
+
+    @Test
+    void browsersGetThePageAndEveryFormHasItsOwnLink() throws Exception {
+        ApiClient.Reply page = anonymous.get(landing, "text/html,application/xhtml+xml;q=0.9,*/*;q=0.8");
+        assertEquals(200, page.status());
+        assertTrue(page.header("Content-Type").startsWith("text/html"));
+        assertEquals(200, anonymous.get(landing, "*/*").status(), "curl's default gets the page");
+        for (Map.Entry<String, String> export : Map.of(
+                        "ttl", "text/turtle",
+                        "jsonld", "application/ld+json",
+                        "rdf", "application/rdf+xml",
+                        "datacite.xml", "application/vnd.datacite.datacite+xml",
+                        "schemaorg.json", "application/vnd.schemaorg.ld+json",
+                        "bib", "application/x-bibtex",
+                        "ris", "application/x-research-info-systems",
+                        "csl.json", "application/vnd.citationstyles.csl+json")
+                .entrySet()) {
+            String link = landing + "/export/" + export.getKey();
+            assertTrue(page.body().contains(link + "\""), "the page links " + link);
+            ApiClient.Reply r = anonymous.get(link);
+            assertEquals(200, r.status(), link);
+            assertTrue(r.header("Content-Type").startsWith(export.getValue()), link);
+        }
+        ApiClient.Reply refused = anonymous.get(landing, "application/pdf");
+        assertEquals(406, refused.status());
+        assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
+        assertTrue(refused.body().contains("application/x-bibtex"), "it says what there is");
+        assertEquals(404, anonymous.get(landing + "/export/docx").status());
+    }
+
+    @Test
+    void signpostingInHeadersAndAsALinkset() throws Exception {
+        String links = as("text/html").header("Link");
+        for (String expected : List.of(
+                "<https://doi.org/" + doi + ">; rel=\"cite-as\"",
+                landing + "/export/ttl>; rel=\"describedby\"; type=\"text/turtle\"",
+                landing + "/export/datacite.xml>; rel=\"describedby\"; type=\"application/vnd.datacite.datacite+xml\"",
+                "csv-metadata.json>; rel=\"describedby\"; type=\"application/csvm+json\"",
+                "<https://schema.org/Dataset>; rel=\"type\"",
+                "<https://creativecommons.org/licenses/by/4.0/>; rel=\"license\"",
+                "survey.csv>; rel=\"item\"; type=\"text/csv\"",
+                landing + "/linkset>; rel=\"linkset\"; type=\"application/linkset+json\"")) {
+            assertTrue(links.contains(expected), expected + " in " + links);
+        }
+        ApiClient.Reply json = anonymous.get(landing + "/linkset", "application/linkset+json");
+        assertEquals(200, json.status(), json.body());
+        JsonNode set = json.json().path("linkset").get(0);
+        assertTrue(set.path("anchor").asText().endsWith(landing));
+        assertEquals(
+                "https://doi.org/" + doi,
+                set.path("cite-as").get(0).path("href").asText());
+        assertTrue(set.path("item").size() >= 4, set.toString());
+        ApiClient.Reply text = anonymous.get(landing + "/linkset", "application/linkset");
+        assertEquals(200, text.status());
+        assertTrue(text.body().contains("rel=\"cite-as\"; anchor=\""), text.body());
+    }
+}
