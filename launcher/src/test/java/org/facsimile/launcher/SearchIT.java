@@ -327,12 +327,17 @@ class SearchIT {
             assertTrue(down.header("Content-Type").startsWith("application/problem+json"));
             assertNotNull(down.header("Retry-After"));
             late = publish(
-                    nora, "Puffin burrow occupancy", "Later, Otto", "cc0-1.0", List.of("seabirds"), "Burrow depth");
+                    nora,
+                    "Natterjack toad chorus counts",
+                    "Later, Otto",
+                    "cc0-1.0",
+                    List.of("amphibians"),
+                    "Pond depth");
             assertEquals(200, anonymous.get("/api/datasets/" + late).status(), "published while search is down");
         } finally {
             stack.startSearch();
         }
-        JsonNode found = awaitFound("puffin", 1);
+        JsonNode found = awaitFound("natterjack", 1);
         assertEquals(late, found.path("hits").get(0).path("datasetId").asText());
     }
 

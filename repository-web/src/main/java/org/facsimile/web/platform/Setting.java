@@ -37,6 +37,16 @@ public enum Setting {
     ADMIN_EMAIL("facsimile.admin-email", "admin@facsimile.local"),
     /** DOI prefix of the local registrar (10.5072 is DataCite's test prefix). */
     DOI_PREFIX("facsimile.doi.prefix", "10.5072"),
+    /**
+     * Who registers DOIs: "local" (this repository's own resolver; the default) or "datacite"
+     * (DataCite's REST API, with the local records kept as well).
+     */
+    DOI_REGISTRAR("facsimile.doi.registrar", "local"),
+    /** DataCite's REST API: https://api.datacite.org, or https://api.test.datacite.org for testing. */
+    DATACITE_URL("facsimile.datacite.url", "https://api.test.datacite.org"),
+    /** The repository account at DataCite (its repository ID) and its password. */
+    DATACITE_USER("facsimile.datacite.user", ""),
+    DATACITE_PASSWORD("facsimile.datacite.password", ""),
     /** Whether a curator must approve each publication ("true") or depositors publish themselves. */
     REVIEW_REQUIRED("facsimile.review.required", "false"),
     /** Largest accepted upload, in bytes. */

@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceUnit;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.facsimile.web.account.AccountService;
-import org.facsimile.web.search.OutboxRelay;
 import org.facsimile.web.search.SearchMaintenance;
 import org.facsimile.web.synthesis.WorkerPool;
 import org.hibernate.SessionFactory;

@@ -19,6 +19,12 @@ public interface DoiRegistrar {
     /** Registers {@code doi} as findable, resolving to {@code targetUrl} (in the caller's transaction). */
     void register(String doi, UUID versionId, String targetUrl);
 
+    /**
+     * A dataset was withdrawn: its DOIs keep resolving (to the tombstone) but leave the
+     * registrar's discovery services (in the caller's transaction). Nothing to do locally.
+     */
+    default void withdraw(UUID datasetId) {}
+
     /** Where a findable DOI resolves to; empty for reserved or unknown DOIs. */
     Optional<String> resolve(String doi);
 }

@@ -1,6 +1,7 @@
 package org.facsimile.web.publishing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,8 +16,11 @@ import org.facsimile.web.platform.Setting;
 /**
  * The default registrar: DOIs under a configured prefix (10.5072, DataCite's test prefix, unless
  * set), kept in the doi table and resolved by this repository's own {@code /doi/...} resolver.
+ * The DataCite registrar keeps its records here too. Injected as {@link DoiRegistrar} through
+ * {@link DoiRegistrars}, which picks by configuration.
  */
 @ApplicationScoped
+@Typed(LocalDoiRegistrar.class)
 public class LocalDoiRegistrar implements DoiRegistrar {
 
     /** Crockford base32: no I, L, O, U, so a DOI read aloud or retyped stays right. */
@@ -45,7 +49,13 @@ public class LocalDoiRegistrar implements DoiRegistrar {
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
     public void reserve(String doi, UUID depositId) {
-        em.persist(new DoiRecord(doi, "local", depositId, clock.now()));
+        reserve(doi, depositId, "local");
+    }
+
+    /** Records a reserved DOI, naming the registrar that holds it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reserve(String doi, UUID depositId, String registrar) {
+        em.persist(new DoiRecord(doi, registrar, depositId, clock.now()));
     }
 
     @Override

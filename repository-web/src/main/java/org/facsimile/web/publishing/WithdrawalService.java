@@ -32,6 +32,9 @@ public class WithdrawalService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    DoiRegistrar dois;
+
     @Transactional
     public DatasetWithdrawal withdraw(Account caller, UUID datasetId, String reason, String from) {
         if (caller.role() != Role.ADMIN) {
@@ -55,6 +58,7 @@ public class WithdrawalService {
         DatasetWithdrawal withdrawal = new DatasetWithdrawal(datasetId, clock.now(), caller.id(), reason.strip());
         em.persist(withdrawal);
         em.persist(new OutboxEvent(OutboxEvent.REMOVE_DATASET, datasetId, clock.now()));
+        dois.withdraw(datasetId);
         audit.record(caller.id(), "dataset.withdraw", "dataset", datasetId.toString(), reason.strip(), from);
         return withdrawal;
     }

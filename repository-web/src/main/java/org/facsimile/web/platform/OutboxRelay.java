@@ -1,8 +1,10 @@
-package org.facsimile.web.search;
+package org.facsimile.web.platform;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,9 +17,6 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.facsimile.web.platform.OutboxEvent;
-import org.facsimile.web.platform.Setting;
-import org.facsimile.web.publishing.PublicDatasets;
 
 /**
  * Carries out outbox events: takes due events with {@code FOR UPDATE SKIP LOCKED} (so several
@@ -42,13 +41,8 @@ public class OutboxRelay {
     ManagedScheduledExecutorService scheduler;
 
     @Inject
-    SearchIndex search;
-
-    @Inject
-    PublicDatasets datasets;
-
-    @Inject
-    SearchDocuments documents;
+    @Any
+    Instance<OutboxHandler> handlers;
 
     @Inject
     OutboxRelay self;
@@ -114,16 +108,12 @@ public class OutboxRelay {
     }
 
     private void apply(String topic, UUID aggregate) throws Exception {
-        switch (topic) {
-            case OutboxEvent.INDEX_VERSION -> {
-                java.util.Optional<PublicDatasets.PublicVersion> p = datasets.version(aggregate);
-                if (p.isPresent()) {
-                    search.index(p.get().datasetId().toString(), documents.of(p.get()));
-                }
-                // else the dataset was withdrawn before its indexing came round: nothing to index
+        for (OutboxHandler handler : handlers) {
+            if (handler.topics().contains(topic)) {
+                handler.apply(topic, aggregate);
+                return;
             }
-            case OutboxEvent.REMOVE_DATASET -> search.remove(aggregate.toString());
-            default -> throw new IllegalStateException("unknown outbox topic " + topic);
         }
+        throw new IllegalStateException("no handler for outbox topic " + topic);
     }
 }

@@ -1,0 +1,113 @@
+package org.facsimile.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * DOIs registered with DataCite's REST API (a stand-in that checks what DataCite checks): a draft
+ * when a deposit is made, findable with valid metadata when it is published, hidden when it is
+ * withdrawn; and DataCite being down never holds up a deposit or a publication.
+ */
+class DataCiteIT {
+
+    private static TestDataCite dataCite;
+    private static Stack stack;
+    private static ApiClient paula;
+
+    @BeforeAll
+    static void configure() throws Exception {
+        stack = RunningRepository.get();
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        dataCite = new TestDataCite(port, "FCSM.TEST", "datacite-secret", "10.5072");
+        stack.restartWeb(Map.of(
+                "FACSIMILE_DOI_REGISTRAR", "datacite",
+                "FACSIMILE_DATACITE_URL", dataCite.url(),
+                "FACSIMILE_DATACITE_USER", "FCSM.TEST",
+                "FACSIMILE_DATACITE_PASSWORD", "datacite-secret"));
+        paula = RunningRepository.newDepositor("paula-doi");
+    }
+
+    @AfterAll
+    static void back() throws Exception {
+        stack.restartWeb(Map.of());
+        dataCite.close();
+    }
+
+    /** Waits for DataCite to hold a DOI in a state (the outbox retries at most a minute apart). */
+    private static TestDataCite.Doi await(String doi, String state) throws Exception {
+        Supplier<TestDataCite.Doi> now = () -> dataCite.doi(doi);
+        long deadline = System.currentTimeMillis() + 150_000; // a hang guard, not a timing
+        while (System.currentTimeMillis() < deadline) {
+            TestDataCite.Doi d = now.get();
+            if (d != null && state.equals(d.state())) {
+                return d;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(doi + " never became " + state + ": " + now.get() + ", " + dataCite.refusals());
+    }
+
+    @Test
+    void aDepositIsADraftAndAPublicationMakesItFindableWithValidMetadata() throws Exception {
+        String deposit = DepositToPublishIT.createDeposit(paula, "Saltmarsh vole trapping");
+        String doi = paula.get("/api/deposits/" + deposit).json().path("doi").asText();
+        await(doi, "draft");
+        String datasetId = SearchIT.publish(
+                paula, "Dune snail transects", "Snail, Paula", "cc-by-4.0", List.of("snails"), "Transect length");
+        String published = paula.as(null)
+                .get("/api/datasets/" + datasetId)
+                .json()
+                .path("doi")
+                .asText();
+        TestDataCite.Doi findable = await(published, "findable");
+        assertEquals(stack.baseUrl() + "/datasets/" + datasetId, findable.url());
+        assertTrue(findable.xml().contains("Dune snail transects"), "the metadata went with it");
+        assertEquals(List.of(), dataCite.refusals(), "DataCite found nothing wrong in what was sent");
+
+        // withdrawn: the DOI still resolves (to the tombstone) but leaves DataCite's search
+        assertEquals(
+                200,
+                RunningRepository.admin()
+                        .post("/api/admin/datasets/" + datasetId + "/withdraw", "{\"reason\":\"data owner request\"}")
+                        .status());
+        await(published, "registered");
+    }
+
+    @Test
+    void dataCiteDownHoldsUpNothingAndCatchesUpWhenBack() throws Exception {
+        dataCite.down(true);
+        String doi;
+        try {
+            String datasetId = SearchIT.publish(
+                    paula,
+                    "Sand lizard basking counts",
+                    "Lizard, Paula",
+                    "cc0-1.0",
+                    List.of("reptiles"),
+                    "Basking spot");
+            assertEquals(200, paula.as(null).get("/datasets/" + datasetId).status(), "published, with DataCite down");
+            doi = paula.as(null)
+                    .get("/api/datasets/" + datasetId)
+                    .json()
+                    .path("doi")
+                    .asText();
+            assertNull(dataCite.doi(doi), "nothing reached DataCite while it was down");
+        } finally {
+            dataCite.down(false);
+        }
+        await(doi, "findable");
+        assertEquals(List.of(), dataCite.refusals());
+    }
+}
