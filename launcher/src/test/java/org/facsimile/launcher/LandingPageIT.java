@@ -146,6 +146,42 @@ class LandingPageIT {
     }
 
     @Test
+    void viewsAndDownloadsArePeoplesNotRobots() throws Exception {
+        String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+        ApiClient person = anonymous.withHeader("User-Agent", firefox);
+        JsonNode before = anonymous.get("/api/datasets/" + datasetId + "/usage").json();
+        assertEquals(200, person.get(landing, "text/html").status());
+        assertEquals(200, person.get(landing, "text/html").status());
+        assertEquals(
+                200,
+                anonymous
+                        .withHeader(
+                                "User-Agent",
+                                "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)")
+                        .get(landing, "text/html")
+                        .status());
+        assertEquals(200, anonymous.get(landing, "text/html").status(), "a script (Java's own user agent)");
+        assertEquals(200, person.get(landing, "text/turtle").status(), "metadata for machines is not a view");
+        assertEquals(
+                200,
+                person.get("/api/datasets/" + datasetId + "/files/survey.csv").status());
+        assertEquals(
+                200,
+                anonymous
+                        .get("/api/datasets/" + datasetId + "/files/survey.csv")
+                        .status());
+        JsonNode after = anonymous.get("/api/datasets/" + datasetId + "/usage").json();
+        assertEquals(before.path("views").asLong() + 2, after.path("views").asLong(), after.toString());
+        assertEquals(
+                before.path("downloads").asLong() + 1, after.path("downloads").asLong(), after.toString());
+        String page = person.get(landing, "text/html").body();
+        assertTrue(
+                page.contains((after.path("views").asLong() + 1) + " views, "
+                        + after.path("downloads").asLong() + " downloads"),
+                "shown on the page");
+    }
+
+    @Test
     void signpostingInHeadersAndAsALinkset() throws Exception {
         String links = as("text/html").header("Link");
         for (String expected : List.of(

@@ -3,10 +3,12 @@ package org.facsimile.web.publishing;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -84,6 +86,9 @@ public class DatasetResource {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    UsageCounts usage;
+
     @GET
     public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
         long from = offset == null ? 0 : offset;
@@ -102,16 +107,27 @@ public class DatasetResource {
         return DatasetView.of(find(id));
     }
 
+    /** How often people (not robots) viewed the dataset's page and downloaded its files. */
+    @GET
+    @Path("{id}/usage")
+    public UsageCounts.Usage usage(@PathParam("id") String id) {
+        return usage.of(find(id).datasetId());
+    }
+
     /** Downloads one file of the latest version, with its checksum as ETag and Digest. */
     @GET
     @Path("{id}/files/{name}")
     @Produces(MediaType.WILDCARD)
-    public Response download(@PathParam("id") String id, @PathParam("name") String name) {
+    public Response download(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         PublicDatasets.PublicVersion version = find(id);
         Distribution file = version.files().stream()
                 .filter(f -> f.fileName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
+        usage.downloaded(version.datasetId(), version.version().id(), userAgent);
         StreamingOutput body = out -> {
             try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
                 in.transferTo(out);

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -87,6 +88,12 @@ public class LandingPageResource {
     @Inject
     PublicDatasets datasets;
 
+    @Inject
+    UsageCounts usage;
+
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("{id}")
     public Response page(@PathParam("id") String id, @Context Request request) {
@@ -107,7 +114,10 @@ public class LandingPageResource {
                 .filter(f -> f.type.equals(chosen.getMediaType()))
                 .findFirst()
                 .orElseThrow();
-        return answer(id, form).header("Vary", "Accept").build();
+        // a HEAD (a link checker, a browser's prefetch) is not a view
+        return answer(id, form, "GET".equals(request.getMethod()))
+                .header("Vary", "Accept")
+                .build();
     }
 
     /** One form by its own link (what the page's export links point at). */
@@ -118,7 +128,7 @@ public class LandingPageResource {
         if (form == null) {
             throw ProblemException.notFound("export format " + format);
         }
-        return answer(id, form).build();
+        return answer(id, form, false).build();
     }
 
     /** The Signposting links as a linkset (RFC 9264), as text or JSON by Accept. */
@@ -168,7 +178,7 @@ public class LandingPageResource {
                 .build();
     }
 
-    private Response.ResponseBuilder answer(String id, Form form) {
+    private Response.ResponseBuilder answer(String id, Form form, boolean view) {
         UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         java.util.Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
         if (withdrawn.isPresent()) {
@@ -186,7 +196,12 @@ public class LandingPageResource {
         PublicDatasets.PublicVersion p = published(id);
         DatasetDescription d = PublicDatasets.describe(p.datasetId(), p.version(), p.files());
         String body = switch (form) {
-            case HTML -> render(p);
+            case HTML -> {
+                if (view) {
+                    usage.viewed(p.datasetId(), p.version().id(), headers.getHeaderString(HttpHeaders.USER_AGENT));
+                }
+                yield render(p, usage.of(p.datasetId()));
+            }
             case TURTLE -> rdf(d, Lang.TURTLE);
             case JSON_LD -> rdf(d, Lang.JSONLD);
             case RDF_XML -> rdf(d, Lang.RDFXML);
@@ -264,7 +279,7 @@ public class LandingPageResource {
         return links;
     }
 
-    static String render(PublicDatasets.PublicVersion p) {
+    static String render(PublicDatasets.PublicVersion p, UsageCounts.Usage used) {
         DatasetVersion v = p.version();
         String doiUrl = "https://doi.org/" + v.doi();
         StringBuilder html = new StringBuilder(4096);
@@ -308,6 +323,9 @@ public class LandingPageResource {
                 .append(v.versionNumber())
                 .append(", published ")
                 .append(v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
+                .append("</dd>")
+                .append("<dt>Usage</dt><dd>")
+                .append(UsageCounts.describe(used))
                 .append("</dd>")
                 .append("<dt>Licence</dt><dd><a rel=\"license\" href=\"")
                 .append(esc(v.licence()))

@@ -1,0 +1,77 @@
+package org.facsimile.web.publishing;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Views and downloads per dataset version and day, as the landing page shows them. Robots and
+ * scripts are left out by their User-Agent, after the COUNTER Code of Practice's list of robots
+ * (the common part of it: crawlers, spiders, link checkers, HTTP libraries); a request without a
+ * User-Agent is not counted either. Nothing about the reader is kept, only the counts.
+ */
+@ApplicationScoped
+public class UsageCounts {
+
+    /** Substrings that mark a robot or a script in a User-Agent (case-insensitive). */
+    private static final Pattern ROBOT = Pattern.compile(
+            "bot|crawl|spider|slurp|archiver|check|monitor|preview|fetch|scrap|harvest|index|"
+                    + "curl|wget|python|java/|java-http|okhttp|go-http|libwww|httpclient|axios|node-fetch|"
+                    + "headless|phantom|lighthouse|facebookexternalhit|embedly|validator",
+            Pattern.CASE_INSENSITIVE);
+
+    /** The views and downloads of a dataset, all its versions together. */
+    public record Usage(long views, long downloads) {}
+
+    @PersistenceContext(unitName = "facsimile")
+    EntityManager em;
+
+    /** Whether a request from this User-Agent counts: people's browsers, not robots or scripts. */
+    public static boolean counts(String userAgent) {
+        return userAgent != null
+                && !userAgent.isBlank()
+                && !ROBOT.matcher(userAgent).find();
+    }
+
+    @Transactional
+    public void viewed(UUID datasetId, UUID versionId, String userAgent) {
+        add(datasetId, versionId, userAgent, "views");
+    }
+
+    @Transactional
+    public void downloaded(UUID datasetId, UUID versionId, String userAgent) {
+        add(datasetId, versionId, userAgent, "downloads");
+    }
+
+    @Transactional
+    public Usage of(UUID datasetId) {
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "SELECT coalesce(sum(views), 0), coalesce(sum(downloads), 0) FROM dataset_usage WHERE dataset_id = ?1")
+                .setParameter(1, datasetId)
+                .getSingleResult();
+        return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private void add(UUID datasetId, UUID versionId, String userAgent, String column) {
+        if (!counts(userAgent)) {
+            return;
+        }
+        em.createNativeQuery("INSERT INTO dataset_usage (version_id, dataset_id, day, " + column
+                        + ") VALUES (?1, ?2, ?3, 1) ON CONFLICT (version_id, day) DO UPDATE SET " + column
+                        + " = dataset_usage." + column + " + 1")
+                .setParameter(1, versionId)
+                .setParameter(2, datasetId)
+                .setParameter(3, LocalDate.now(ZoneOffset.UTC))
+                .executeUpdate();
+    }
+
+    static String describe(Usage usage) {
+        return String.format(Locale.ROOT, "%,d views, %,d downloads", usage.views(), usage.downloads());
+    }
+}
