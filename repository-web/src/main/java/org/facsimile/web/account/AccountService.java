@@ -158,16 +158,11 @@ public class AccountService {
     @Transactional
     public NewSession signInWith(OpenIdSignIn.Identity identity, String from) {
         Instant now = clock.now();
-        List<AccountIdentity> known = em.createQuery(
-                        "SELECT i FROM AccountIdentity i WHERE i.issuer = :iss AND i.subject = :sub",
-                        AccountIdentity.class)
-                .setParameter("iss", identity.issuer())
-                .setParameter("sub", identity.subject())
-                .getResultList();
+        Optional<AccountIdentity> known = identity(identity.issuer(), identity.subject());
         Account account;
-        if (!known.isEmpty()) {
-            known.get(0).used(now);
-            account = known.get(0).account();
+        if (known.isPresent()) {
+            known.get().used(now);
+            account = known.get().account();
         } else if (Boolean.parseBoolean(Setting.OIDC_CREATE_ACCOUNTS.get().strip())) {
             String username = freeUsername(identity.username() != null ? identity.username() : identity.subject());
             String name = identity.name() == null || identity.name().isBlank()
@@ -219,17 +214,29 @@ public class AccountService {
         if (account == null) {
             throw ProblemException.notFound("account " + accountId);
         }
-        if (em.createQuery(
-                                "SELECT COUNT(i) FROM AccountIdentity i WHERE i.issuer = :iss AND i.subject = :sub",
-                                Long.class)
-                        .setParameter("iss", issuer)
-                        .setParameter("sub", subject)
-                        .getSingleResult()
-                > 0) {
+        if (identity(issuer, subject).isPresent()) {
             throw ProblemException.conflict("this identity is already linked to an account");
         }
         em.persist(new AccountIdentity(account, issuer, subject, clock.now()));
         audit.record(admin.id(), "account.identity.link", "account", accountId.toString(), issuer, from);
+    }
+
+    /** The identity an OpenID provider's (issuer, subject) pair names here, if linked. */
+    private Optional<AccountIdentity> identity(String issuer, String subject) {
+        return em.createQuery(
+                        "SELECT i FROM AccountIdentity i WHERE i.issuer = :iss AND i.subject = :sub",
+                        AccountIdentity.class)
+                .setParameter("iss", issuer)
+                .setParameter("sub", subject)
+                .getResultStream()
+                .findFirst();
+    }
+
+    private boolean usernameTaken(String username) {
+        return em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.username = :u", Long.class)
+                        .setParameter("u", username)
+                        .getSingleResult()
+                > 0;
     }
 
     private NewSession openSession(Account account, Instant now, String from) {
@@ -251,10 +258,7 @@ public class AccountService {
         }
         for (int n = 1; n < 1000; n++) {
             String candidate = n == 1 ? base : base + "-" + n;
-            if (em.createQuery("SELECT COUNT(a) FROM Account a WHERE a.username = :u", Long.class)
-                            .setParameter("u", candidate)
-                            .getSingleResult()
-                    == 0) {
+            if (!usernameTaken(candidate)) {
                 return candidate;
             }
         }
@@ -395,10 +399,7 @@ public class AccountService {
             throw new ProblemException(
                     422, "invalid-account", "Invalid account", "username must be 2-64 characters of a-z, 0-9, . _ -");
         }
-        if (!em.createQuery("SELECT a FROM Account a WHERE a.username = :u", Account.class)
-                .setParameter("u", username)
-                .getResultList()
-                .isEmpty()) {
+        if (usernameTaken(username)) {
             throw ProblemException.conflict("username '" + username + "' is taken");
         }
         Account account = new Account(

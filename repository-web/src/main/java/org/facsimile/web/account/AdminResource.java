@@ -189,10 +189,9 @@ public class AdminResource {
         org.facsimile.web.search.SearchMaintenance.Report report;
         try {
             report = searchMaintenance.rebuild();
+        } catch (ProblemException e) {
+            throw e; // another node is rebuilding it
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
-            }
             throw new ProblemException(
                     503, "search-unavailable", "Search unavailable", "Elasticsearch could not be reached; try again");
         }

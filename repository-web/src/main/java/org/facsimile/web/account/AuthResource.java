@@ -155,14 +155,7 @@ public class AuthResource {
         OpenIdSignIn.Identity identity;
         try {
             pending = openId.take(state, boundState);
-            if (error != null) {
-                throw new ProblemException(
-                        401,
-                        "oidc-sign-in-failed",
-                        "Sign-in failed",
-                        "the provider did not sign you in: " + error.replaceAll("[^a-z_]", ""));
-            }
-            identity = openId.redeem(pending, code);
+            identity = openId.redeem(pending, code, error);
         } catch (ProblemException e) {
             auditLog.recordNow(
                     null,

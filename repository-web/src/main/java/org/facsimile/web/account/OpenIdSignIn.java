@@ -140,8 +140,14 @@ public class OpenIdSignIn {
         return new Pending(pending.nonce(), pending.codeVerifier(), pending.returnTo());
     }
 
-    /** Exchanges the code for tokens and checks the ID token; what it vouches for. */
-    public Identity redeem(Pending pending, String code) {
+    /**
+     * Exchanges the code for tokens and checks the ID token; what it vouches for. {@code error} is
+     * the provider's answer when it did not sign the user in (then there is no code).
+     */
+    public Identity redeem(Pending pending, String code, String error) {
+        if (error != null) {
+            throw failed("the provider did not sign you in: " + sanitized(error));
+        }
         if (code == null || code.isBlank() || code.length() > 2048) {
             throw failed("the provider sent no authorization code");
         }
@@ -164,8 +170,8 @@ public class OpenIdSignIn {
         }
         if (!response.indicatesSuccess()) {
             // the provider's error code is a fixed vocabulary (invalid_grant, ...), safe to show
-            String error = response.toErrorResponse().getErrorObject().getCode();
-            throw failed("the provider refused the code: " + sanitized(error));
+            String refused = response.toErrorResponse().getErrorObject().getCode();
+            throw failed("the provider refused the code: " + sanitized(refused));
         }
         JWT idToken = ((OIDCTokenResponse) response.toSuccessResponse())
                 .getOIDCTokens()

@@ -16,7 +16,6 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -150,15 +149,6 @@ public class DatasetResource {
     }
 
     private PublicDatasets.PublicVersion find(String id) {
-        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
-        datasets.withdrawal(datasetId).ifPresent(w -> {
-            throw new ProblemException(
-                    410,
-                    "withdrawn",
-                    "Withdrawn",
-                    "the dataset was withdrawn on "
-                            + w.withdrawnAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ": " + w.reason());
-        });
-        return datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
+        return datasets.published(id);
     }
 }

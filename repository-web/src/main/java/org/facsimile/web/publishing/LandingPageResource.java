@@ -19,7 +19,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.jena.riot.Lang;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
@@ -136,7 +135,7 @@ public class LandingPageResource {
     @Path("{id}/linkset")
     @Produces({"application/linkset", "application/linkset+json"})
     public Response linkset(@PathParam("id") String id, @Context Request request) {
-        PublicDatasets.PublicVersion p = published(id);
+        PublicDatasets.PublicVersion p = datasets.published(id);
         Variant chosen = request.selectVariant(Variant.mediaTypes(
                         MediaType.valueOf("application/linkset"), MediaType.valueOf("application/linkset+json"))
                 .build());
@@ -179,21 +178,17 @@ public class LandingPageResource {
     }
 
     private Response.ResponseBuilder answer(String id, Form form, boolean view) {
-        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
-        java.util.Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(datasetId);
-        if (withdrawn.isPresent()) {
-            if (form != Form.HTML) {
-                throw new ProblemException(
-                        410,
-                        "withdrawn",
-                        "Withdrawn",
-                        "the dataset was withdrawn: " + withdrawn.get().reason());
+        if (form == Form.HTML) {
+            // people get the tombstone page where the dataset was; machines get the 410 problem below
+            java.util.Optional<DatasetWithdrawal> withdrawn =
+                    datasets.withdrawal(ProblemException.uuidOrNotFound(id, "dataset"));
+            if (withdrawn.isPresent()) {
+                return Response.status(Response.Status.GONE)
+                        .type("text/html; charset=UTF-8")
+                        .entity(tombstone(withdrawn.get()));
             }
-            return Response.status(Response.Status.GONE)
-                    .type("text/html; charset=UTF-8")
-                    .entity(tombstone(withdrawn.get()));
         }
-        PublicDatasets.PublicVersion p = published(id);
+        PublicDatasets.PublicVersion p = datasets.published(id);
         DatasetDescription d = PublicDatasets.describe(p.datasetId(), p.version(), p.files());
         String body = switch (form) {
             case HTML -> {
@@ -212,14 +207,6 @@ public class LandingPageResource {
             case CSL -> Citations.cslJson(d);
         };
         return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p));
-    }
-
-    private PublicDatasets.PublicVersion published(String id) {
-        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
-        if (datasets.withdrawal(datasetId).isPresent()) {
-            throw new ProblemException(410, "withdrawn", "Withdrawn", "the dataset was withdrawn");
-        }
-        return datasets.latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
     }
 
     private static String rdf(DatasetDescription d, Lang lang) {

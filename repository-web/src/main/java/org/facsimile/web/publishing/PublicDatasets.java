@@ -20,6 +20,10 @@ public class PublicDatasets {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
+    /** The latest version of its dataset. */
+    private static final String LATEST =
+            " v.versionNumber = (SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) ";
+
     /** Versions of datasets that have not been withdrawn. */
     private static final String NOT_WITHDRAWN =
             " NOT EXISTS (SELECT w FROM DatasetWithdrawal w WHERE w.datasetId = v.dataset.id) ";
@@ -35,6 +39,25 @@ public class PublicDatasets {
                 .setMaxResults(1)
                 .getResultList();
         return versions.stream().findFirst().map(this::load);
+    }
+
+    /**
+     * The latest version of a dataset as a public answer: 404 for an unknown id, 410 (when and why)
+     * for a withdrawn dataset.
+     */
+    @Transactional
+    public PublicVersion published(String id) {
+        UUID datasetId = org.facsimile.web.platform.ProblemException.uuidOrNotFound(id, "dataset");
+        withdrawal(datasetId).ifPresent(w -> {
+            throw new org.facsimile.web.platform.ProblemException(
+                    410,
+                    "withdrawn",
+                    "Withdrawn",
+                    "the dataset was withdrawn on "
+                            + w.withdrawnAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ": " + w.reason());
+        });
+        return latest(datasetId)
+                .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound("dataset " + id));
     }
 
     /** A version by id, whatever dataset it belongs to; empty when its dataset was withdrawn. */
@@ -56,9 +79,8 @@ public class PublicDatasets {
     public List<PublicVersion> page(long offset, int limit) {
         return em
                 .createQuery(
-                        "SELECT v FROM DatasetVersion v WHERE v.versionNumber = "
-                                + "(SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) AND"
-                                + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
+                        "SELECT v FROM DatasetVersion v WHERE" + LATEST + "AND" + NOT_WITHDRAWN
+                                + "ORDER BY v.publishedAt, v.id",
                         DatasetVersion.class)
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
                 .setMaxResults(limit)
@@ -73,8 +95,7 @@ public class PublicDatasets {
     public List<PublicVersion> publishedSince(java.time.Instant since) {
         return em
                 .createQuery(
-                        "SELECT v FROM DatasetVersion v WHERE v.publishedAt >= :since AND v.versionNumber = "
-                                + "(SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) AND"
+                        "SELECT v FROM DatasetVersion v WHERE v.publishedAt >= :since AND" + LATEST + "AND"
                                 + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
                         DatasetVersion.class)
                 .setParameter("since", since)

@@ -39,7 +39,8 @@ import org.facsimile.web.platform.Setting;
  * readers and writers use the alias only. A new mapping (a new {@code search/datasets-v<N>.json})
  * is rolled out by building a new index from PostgreSQL and moving the alias in one atomic
  * action ({@link SearchMaintenance}); only that rebuild creates indices, so a write that finds
- * no alias fails and is retried by the outbox instead of creating an empty index by itself.
+ * no alias fails (Elasticsearch checks it: require_alias) and is retried by the outbox instead of
+ * creating an empty index by itself.
  */
 @ApplicationScoped
 public class SearchIndex {
@@ -172,22 +173,20 @@ public class SearchIndex {
         return m.matches() ? Integer.parseInt(m.group(1)) : 0;
     }
 
-    /** Indexes (or re-indexes) a dataset's document through the alias. */
+    /**
+     * Indexes (or re-indexes) a dataset's document through the alias. Elasticsearch refuses it
+     * while there is no alias (require_alias) instead of creating an index by that name.
+     */
     public void index(String id, Map<String, Object> document) throws IOException {
-        requireAlias();
-        client().index(i -> i.index(alias()).id(id).document(document));
+        client().index(i -> i.index(alias()).id(id).document(document).requireAlias(true));
     }
 
-    /** Removes a dataset's document; removing one that is not there is not an error. */
+    /**
+     * Removes a dataset's document; removing one that is not there is not an error. Without the
+     * alias Elasticsearch answers index_not_found, and the outbox tries again later.
+     */
     public void remove(String id) throws IOException {
-        requireAlias();
         client().delete(d -> d.index(alias()).id(id).refresh(Refresh.True));
-    }
-
-    private void requireAlias() throws IOException {
-        if (aliasedIndices().isEmpty()) {
-            throw new IOException("the search index is being built; this change follows once it is");
-        }
     }
 
     /** Runs a search; IOException when Elasticsearch is unreachable or the index not yet built. */

@@ -59,6 +59,11 @@ public class StoreAudit {
     /** What a re-wrap did. */
     public record RewrapReport(String currentKey, int rewrapped, int alreadyCurrent, List<Finding> findings) {}
 
+    /** What the records say is stored: each upload's and each published file's key and SHA-256. */
+    private static final String UPLOADS = "SELECT storage_key, sha256 FROM deposit_file WHERE erased_at IS NULL";
+
+    private static final String DISTRIBUTIONS = "SELECT storage_key, sha256 FROM distribution";
+
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
@@ -70,9 +75,10 @@ public class StoreAudit {
 
     public FixityReport fixity() throws IOException {
         List<Finding> findings = new ArrayList<>();
-        Map<String, String> uploads = recorded("SELECT storage_key, sha256 FROM deposit_file WHERE erased_at IS NULL");
+        Map<String, String> uploads = recorded(UPLOADS);
+        Map<String, String> published = recorded(DISTRIBUTIONS);
+        References references = references(uploads.keySet(), published.keySet());
         Map<String, Integer> byKey = new TreeMap<>();
-        References references = references();
         Map<String, Integer> unreferenced = new TreeMap<>(Map.of("private", 0, "public", 0));
         int privateFiles = 0;
         try (Stream<String> keys = blobs.keys(Area.PRIVATE)) {
@@ -95,7 +101,6 @@ public class StoreAudit {
         }
         uploads.keySet().forEach(key -> findings.add(new Finding("private", key, "recorded but missing")));
 
-        Map<String, String> published = recorded("SELECT storage_key, sha256 FROM distribution");
         for (Map.Entry<String, String> file : published.entrySet()) {
             try {
                 if (!file.getValue().equals(sha256(Area.PUBLIC, file.getKey()))) {
@@ -122,7 +127,8 @@ public class StoreAudit {
      * after that is younger than the grace period and stays.
      */
     public SweepReport sweep(Instant olderThan) throws IOException {
-        References references = references();
+        References references =
+                references(recorded(UPLOADS).keySet(), recorded(DISTRIBUTIONS).keySet());
         List<Finding> findings = new ArrayList<>();
         int[] removed = new int[2];
         for (Area area : Area.values()) {
@@ -153,14 +159,13 @@ public class StoreAudit {
      * deposit still holds its input, every folder of a synthesis still queued or running (its
      * attempt writes before it records anything), and every published file.
      */
-    private References references() {
-        Set<String> privateKeys = new HashSet<>(column("SELECT storage_key FROM deposit_file WHERE erased_at IS NULL"));
+    private References references(Set<String> uploadKeys, Set<String> distributionKeys) {
+        Set<String> privateKeys = Set.copyOf(uploadKeys);
         Set<String> privateFolders = new HashSet<>(
                 column("SELECT j.result_key FROM synthesis_job j WHERE j.result_key IS NOT NULL AND EXISTS"
                         + " (SELECT 1 FROM deposit_file f WHERE f.deposit_id = j.deposit_id AND f.erased_at IS NULL)"));
         privateFolders.addAll(column("SELECT 'jobs/' || id FROM synthesis_job WHERE state IN ('QUEUED', 'RUNNING')"));
-        Set<String> publicKeys = new HashSet<>(column("SELECT storage_key FROM distribution"));
-        return new References(privateKeys, privateFolders, publicKeys);
+        return new References(privateKeys, privateFolders, Set.copyOf(distributionKeys));
     }
 
     private record References(Set<String> privateKeys, Set<String> privateFolders, Set<String> publicKeys) {
