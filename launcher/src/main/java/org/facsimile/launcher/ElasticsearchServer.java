@@ -120,7 +120,7 @@ final class ElasticsearchServer implements AutoCloseable {
 
     private static void unzip(Path zip, Path home) throws IOException {
         Path partial = home.resolveSibling("home.partial");
-        deleteTree(partial);
+        ChildProcess.deleteTree(partial);
         Files.createDirectories(partial);
         try (InputStream in = Files.newInputStream(zip);
                 ZipInputStream z = new ZipInputStream(in)) {
@@ -147,16 +147,5 @@ final class ElasticsearchServer implements AutoCloseable {
             }
         }
         Files.move(partial, home);
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (var walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
     }
 }

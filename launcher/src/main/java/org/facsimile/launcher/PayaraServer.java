@@ -1,6 +1,7 @@
 package org.facsimile.launcher;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,9 +26,16 @@ final class PayaraServer implements AutoCloseable {
             throws IOException, InterruptedException {
         // No --rootdir: Payara Micro would remember the deployment there and, on the next start,
         // deploy it twice (the remembered one, then a redeploy), cycling the app after it answered.
+        // Payara Micro unpacks its runtime (about 450 MB) into a temporary folder that only a clean
+        // stop removes; a killed node (a crash, a restart test) would leave one behind each time.
+        // Its own folder in the data directory, emptied before each start, keeps that bounded.
+        Path scratch = dataDir.resolve("payara-tmp");
+        ChildProcess.deleteTree(scratch);
+        Files.createDirectories(scratch);
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx1g",
+                "-Djava.io.tmpdir=" + scratch,
                 "-jar",
                 runtime.resolve("payara-micro.jar").toString(),
                 "--deploy",
