@@ -22,6 +22,7 @@ import org.facsimile.vocab.terms.DataTheme;
  * @param synthetic true for a synthetic twin (every dataset Facsimile publishes is one)
  * @param derivedFrom the URL of the input dataset where it is public, else null
  * @param distributions the downloadable files
+ * @param versioning the concept and neighbouring versions
  */
 public record DatasetDescription(
         String uri,
@@ -37,7 +38,42 @@ public record DatasetDescription(
         String publisher,
         boolean synthetic,
         String derivedFrom,
-        List<DistributionDescription> distributions) {
+        List<DistributionDescription> distributions,
+        Versioning versioning) {
+
+    /** A description without version relations. */
+    public DatasetDescription(
+            String uri,
+            String doi,
+            String title,
+            String description,
+            List<String> creators,
+            List<String> keywords,
+            List<DataTheme> subjects,
+            String licence,
+            Instant issued,
+            int version,
+            String publisher,
+            boolean synthetic,
+            String derivedFrom,
+            List<DistributionDescription> distributions) {
+        this(
+                uri,
+                doi,
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                issued,
+                version,
+                publisher,
+                synthetic,
+                derivedFrom,
+                distributions,
+                Versioning.NONE);
+    }
 
     public DatasetDescription {
         Objects.requireNonNull(uri, "uri");
@@ -49,6 +85,17 @@ public record DatasetDescription(
         keywords = List.copyOf(keywords);
         subjects = List.copyOf(subjects);
         distributions = List.copyOf(distributions);
+        versioning = versioning == null ? Versioning.NONE : versioning;
+    }
+
+    /** The DataCite related identifiers: the source it was derived from (where public), then versions. */
+    public List<Versioning.Related> related() {
+        List<Versioning.Related> related = new java.util.ArrayList<>();
+        if (derivedFrom != null) {
+            related.add(new Versioning.Related(derivedFrom, "URL", "IsDerivedFrom"));
+        }
+        related.addAll(versioning.related());
+        return related;
     }
 
     /** The DOI as a resolvable URL. */

@@ -9,6 +9,7 @@ import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
 /**
@@ -102,12 +103,12 @@ public final class DataCiteJson {
         dates.add(issued);
         a.put("dates", dates);
         JsonArray related = new JsonArray();
-        if (d.derivedFrom() != null) {
-            JsonObject source = new JsonObject();
-            source.put("relatedIdentifier", d.derivedFrom());
-            source.put("relatedIdentifierType", "URL");
-            source.put("relationType", "IsDerivedFrom");
-            related.add(source);
+        for (Versioning.Related r : d.related()) {
+            JsonObject item = new JsonObject();
+            item.put("relatedIdentifier", r.identifier());
+            item.put("relatedIdentifierType", r.identifierType());
+            item.put("relationType", r.relationType());
+            related.add(item);
         }
         a.put("relatedIdentifiers", related);
         JsonArray formats = new JsonArray();

@@ -8,6 +8,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
 /**
@@ -90,13 +91,15 @@ public final class DataCiteXml {
         xml.writeStartElement(NS, "alternateIdentifiers");
         element(xml, "alternateIdentifier", d.uri(), "alternateIdentifierType", "URL");
         xml.writeEndElement();
-        if (d.derivedFrom() != null) {
+        if (!d.related().isEmpty()) {
             xml.writeStartElement(NS, "relatedIdentifiers");
-            xml.writeStartElement(NS, "relatedIdentifier");
-            xml.writeAttribute("relatedIdentifierType", "URL");
-            xml.writeAttribute("relationType", "IsDerivedFrom");
-            xml.writeCharacters(d.derivedFrom());
-            xml.writeEndElement();
+            for (Versioning.Related related : d.related()) {
+                xml.writeStartElement(NS, "relatedIdentifier");
+                xml.writeAttribute("relatedIdentifierType", related.identifierType());
+                xml.writeAttribute("relationType", related.relationType());
+                xml.writeCharacters(related.identifier());
+                xml.writeEndElement();
+            }
             xml.writeEndElement();
         }
         if (!d.distributions().isEmpty()) {

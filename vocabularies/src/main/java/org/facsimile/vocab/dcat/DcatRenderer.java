@@ -17,6 +17,7 @@ import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.ADMS;
 import org.facsimile.vocab.terms.DCAT3;
 import org.facsimile.vocab.terms.DataTheme;
@@ -54,6 +55,7 @@ public final class DcatRenderer {
                 model.createTypedLiteral(
                         dataset.issued().atOffset(ZoneOffset.UTC).toString(), XSDDatatype.XSDdateTime));
         ds.addProperty(DCAT3.version, Integer.toString(dataset.version()));
+        versions(model, ds, dataset.versioning());
         ds.addProperty(DCAT.landingPage, model.createResource(dataset.uri()).addProperty(RDF.type, FOAF.Document));
         Resource publisher =
                 model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, dataset.publisher());
@@ -148,5 +150,21 @@ public final class DcatRenderer {
         model.setNsPrefix("owl", OWL.NS);
         model.setNsPrefix("skos", SKOS.uri);
         model.setNsPrefix("xsd", "http://www.w3.org/2001/XMLSchema#");
+    }
+
+    /**
+     * DCAT 3's version relations: the dataset as a whole (dcterms:isVersionOf, the inverse of
+     * dcat:hasVersion), the version before (dcat:previousVersion) and the one that replaced it.
+     */
+    private static void versions(Model model, Resource ds, Versioning versioning) {
+        if (versioning.conceptUri() != null) {
+            ds.addProperty(DCTerms.isVersionOf, model.createResource(versioning.conceptUri()));
+        }
+        if (versioning.previousUri() != null) {
+            ds.addProperty(DCAT3.previousVersion, model.createResource(versioning.previousUri()));
+        }
+        if (versioning.nextUri() != null) {
+            ds.addProperty(DCTerms.isReplacedBy, model.createResource(versioning.nextUri()));
+        }
     }
 }

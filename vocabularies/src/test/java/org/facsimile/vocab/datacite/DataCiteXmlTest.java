@@ -1,5 +1,6 @@
 package org.facsimile.vocab.datacite;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,6 +46,39 @@ class DataCiteXmlTest {
                         + "authority/data-theme\" valueURI=\"http://publications.europa.eu/resource/authority/"
                         + "data-theme/SOCI\" xml:lang=\"en\">Population and society<"),
                 xml);
+    }
+
+    @Test
+    void versionRelationsAreValidAndComplete() throws Exception {
+        String xml = DataCiteXml.toXml(DcatRendererTest.middleVersion());
+        validate(xml);
+        assertTrue(xml.contains("relationType=\"IsVersionOf\">10.5072/fcsm.concept<"), xml);
+        assertTrue(xml.contains("relationType=\"IsNewVersionOf\">10.5072/fcsm.ab12cd<"), xml);
+        assertTrue(xml.contains("relationType=\"IsPreviousVersionOf\">10.5072/fcsm.ab12cd-3<"), xml);
+        assertTrue(xml.contains("relationType=\"IsDerivedFrom\">https://archive.ics.uci.edu/dataset/2/adult<"), xml);
+        assertTrue(xml.contains("<version>2</version>"), xml);
+
+        DatasetDescription v = DcatRendererTest.example();
+        String concept = DataCiteXml.toXml(new DatasetDescription(
+                "http://localhost:8080/datasets/0b6f",
+                "10.5072/fcsm.concept",
+                v.title(),
+                v.description(),
+                v.creators(),
+                v.keywords(),
+                v.subjects(),
+                v.licence(),
+                v.issued(),
+                2,
+                v.publisher(),
+                true,
+                null,
+                v.distributions(),
+                org.facsimile.vocab.Versioning.concept(List.of("10.5072/fcsm.ab12cd", "10.5072/fcsm.ab12cd-2"))));
+        validate(concept);
+        assertTrue(concept.contains("relationType=\"HasVersion\">10.5072/fcsm.ab12cd<"), concept);
+        assertTrue(concept.contains("relationType=\"HasVersion\">10.5072/fcsm.ab12cd-2<"), concept);
+        assertFalse(concept.contains("IsVersionOf"), concept);
     }
 
     @Test

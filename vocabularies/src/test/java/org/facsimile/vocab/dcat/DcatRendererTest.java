@@ -21,6 +21,8 @@ import org.apache.jena.vocabulary.DCAT;
 import org.apache.jena.vocabulary.DCTerms;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Versioning;
+import org.facsimile.vocab.terms.DCAT3;
 import org.facsimile.vocab.terms.FCSM;
 import org.facsimile.vocab.terms.PROV;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,62 @@ public class DcatRendererTest {
                         "https://www.rfc-editor.org/rfc/rfc4180")));
     }
 
+    /** Version 2 of the example, superseded by a version 3, within its dataset's versions. */
+    public static DatasetDescription middleVersion() {
+        DatasetDescription one = example();
+        return new DatasetDescription(
+                "http://localhost:8080/datasets/0b6f/versions/2",
+                "10.5072/fcsm.ab12cd-2",
+                one.title(),
+                one.description(),
+                one.creators(),
+                one.keywords(),
+                one.subjects(),
+                one.licence(),
+                one.issued(),
+                2,
+                one.publisher(),
+                true,
+                one.derivedFrom(),
+                List.of(new DistributionDescription(
+                        "http://localhost:8080/api/datasets/0b6f/versions/2/files/census.csv",
+                        "census.csv",
+                        "text/csv",
+                        4_100_000L,
+                        "2c26b46b68ffc68ff99b453c1d30413413422d706483bfa0f98a5e886266e7ae",
+                        "https://www.rfc-editor.org/rfc/rfc4180")),
+                new Versioning(
+                        "http://localhost:8080/datasets/0b6f",
+                        "10.5072/fcsm.concept",
+                        "http://localhost:8080/datasets/0b6f/versions/1",
+                        "10.5072/fcsm.ab12cd",
+                        "http://localhost:8080/datasets/0b6f/versions/3",
+                        "10.5072/fcsm.ab12cd-3",
+                        List.of()));
+    }
+
+    @Test
+    void aVersionNamesItsDatasetAndItsNeighbours() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new DcatRenderer().write(middleVersion(), Lang.TURTLE, out);
+        Model model = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(model, new ByteArrayInputStream(out.toByteArray()), Lang.TURTLE);
+        Resource version = model.getResource("http://localhost:8080/datasets/0b6f/versions/2");
+        assertTrue(version.hasProperty(DCTerms.isVersionOf, model.getResource("http://localhost:8080/datasets/0b6f")));
+        assertTrue(version.hasProperty(
+                DCAT3.previousVersion, model.getResource("http://localhost:8080/datasets/0b6f/versions/1")));
+        assertTrue(version.hasProperty(
+                DCTerms.isReplacedBy, model.getResource("http://localhost:8080/datasets/0b6f/versions/3")));
+        assertEquals("2", version.getProperty(DCAT3.version).getString());
+        // the first version has none of them
+        new DcatRenderer().write(example(), Lang.TURTLE, out = new ByteArrayOutputStream());
+        Model first = ModelFactory.createDefaultModel();
+        RDFDataMgr.read(first, new ByteArrayInputStream(out.toByteArray()), Lang.TURTLE);
+        assertTrue(first.listStatements(null, DCTerms.isVersionOf, (org.apache.jena.rdf.model.RDFNode) null)
+                .toList()
+                .isEmpty());
+    }
+
     @Test
     void recordCarriesTheSyntheticMarkerDoiAndProvenance() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -79,8 +137,8 @@ public class DcatRendererTest {
         Graph shapesGraph = RDFDataMgr.loadGraph(
                 getClass().getResource("/standards/dcat-ap/dcat-ap-SHACL.ttl").toString());
         Shapes shapes = Shapes.parse(shapesGraph);
-        Model model =
-                new DcatCatalogRenderer().render("http://localhost:8080/api/catalog", "Facsimile", List.of(example()));
+        Model model = new DcatCatalogRenderer()
+                .render("http://localhost:8080/api/catalog", "Facsimile", List.of(example(), middleVersion()));
         ValidationReport report = ShaclValidator.get().validate(shapes, model.getGraph());
         if (!report.conforms()) {
             ShLib.printReport(report);
