@@ -1,26 +1,49 @@
 package org.facsimile.vocab.schemaorg;
 
 import java.time.ZoneOffset;
+import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.cite.Citations;
+import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwDatatypes;
+import org.facsimile.vocab.csvw.CsvwForeignKey;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * A dataset version as a schema.org {@code Dataset} in JSON-LD, with the properties Google Dataset
  * Search uses: name, description, identifier (the DOI), url, version, dates, creators, keywords,
- * licence, publisher, the input it was derived from, and each file as a {@code DataDownload}.
+ * licence, publisher, the input it was derived from, and each file. It follows the Croissant 1.0
+ * profile (MLCommons) that ML tools load datasets by: each file a {@code cr:FileObject} with its
+ * checksum, and, given the CSVW tables, each table a {@code cr:RecordSet} whose fields are its
+ * columns, typed, described, extracted from their file's column, keyed and referenced as the CSVW
+ * primary and foreign keys say.
  */
 public final class SchemaOrgJsonLd {
 
     private SchemaOrgJsonLd() {}
 
+    /** The Croissant profile this output conforms to. */
+    public static final String CROISSANT = "http://mlcommons.org/croissant/1.0";
+
+    /** The dataset without record sets (no table descriptions at hand). */
     public static String render(DatasetDescription d) {
+        return render(d, List.of());
+    }
+
+    /**
+     * @param d the dataset version
+     * @param tables the CSVW descriptions of its tables (each {@code url} a file name of the version)
+     */
+    public static String render(DatasetDescription d, List<CsvwTable> tables) {
         JsonObject dataset = new JsonObject();
-        dataset.put("@context", "https://schema.org/");
+        dataset.put("@context", context());
         dataset.put("@type", "Dataset");
+        dataset.put("conformsTo", CROISSANT);
         dataset.put("@id", d.doiUrl());
         dataset.put("name", d.title());
         dataset.put(
@@ -70,11 +93,16 @@ public final class SchemaOrgJsonLd {
         if (d.derivedFrom() != null) {
             dataset.put("isBasedOn", d.derivedFrom());
         }
+        dataset.put("citeAs", Citations.bibtex(d));
         JsonArray downloads = new JsonArray();
         for (DistributionDescription f : d.distributions()) {
             JsonObject download = new JsonObject();
-            download.put("@type", "DataDownload");
-            download.put("name", f.title() == null ? f.downloadUrl() : f.title());
+            download.put("@type", "cr:FileObject");
+            download.put("@id", fileName(f));
+            download.put("name", fileName(f));
+            if (f.title() != null) {
+                download.put("description", f.title());
+            }
             download.put("contentUrl", f.downloadUrl());
             download.put("encodingFormat", f.mediaType());
             download.put("contentSize", f.byteSize() + " B");
@@ -82,6 +110,118 @@ public final class SchemaOrgJsonLd {
             downloads.add(download);
         }
         dataset.put("distribution", downloads);
+        JsonArray recordSets = new JsonArray();
+        for (CsvwTable table : tables) {
+            if (d.distributions().stream().anyMatch(f -> fileName(f).equals(table.url()))) {
+                recordSets.add(recordSet(table));
+            }
+        }
+        if (!recordSets.isEmpty()) {
+            dataset.put("recordSet", recordSets);
+        }
         return JSON.toStringFlat(dataset);
+    }
+
+    /** A table as a record set: one field per column, read from the column of the same name. */
+    private static JsonObject recordSet(CsvwTable table) {
+        String set = recordSetId(table.url());
+        JsonObject recordSet = new JsonObject();
+        recordSet.put("@type", "cr:RecordSet");
+        recordSet.put("@id", set);
+        recordSet.put("name", set);
+        if (!table.primaryKey().isEmpty()) {
+            JsonArray key = new JsonArray();
+            for (String column : table.primaryKey()) {
+                key.add(ref(set + "/" + column));
+            }
+            recordSet.put("key", key.size() == 1 ? key.get(0) : key);
+        }
+        JsonArray fields = new JsonArray();
+        for (CsvwColumn column : table.columns()) {
+            JsonObject field = new JsonObject();
+            field.put("@type", "cr:Field");
+            field.put("@id", set + "/" + column.name());
+            field.put("name", column.name());
+            if (column.description() != null) {
+                field.put("description", column.description());
+            }
+            field.put("dataType", dataType(column.datatype()));
+            JsonObject source = new JsonObject();
+            source.put("fileObject", ref(table.url()));
+            JsonObject extract = new JsonObject();
+            extract.put("column", column.name());
+            source.put("extract", extract);
+            field.put("source", source);
+            for (CsvwForeignKey fk : table.foreignKeys()) {
+                int at = fk.columns().indexOf(column.name());
+                if (at >= 0) {
+                    JsonObject references = new JsonObject();
+                    references.put(
+                            "field",
+                            ref(recordSetId(fk.resource()) + "/"
+                                    + fk.referencedColumns().get(at)));
+                    field.put("references", references);
+                }
+            }
+            fields.add(field);
+        }
+        recordSet.put("field", fields);
+        return recordSet;
+    }
+
+    /** A record set is named after its table's file, without the extension ({@code visits.csv}: {@code visits}). */
+    private static String recordSetId(String fileName) {
+        return fileName.replaceFirst("\\.csv$", "");
+    }
+
+    private static JsonObject ref(String id) {
+        JsonObject ref = new JsonObject();
+        ref.put("@id", id);
+        return ref;
+    }
+
+    private static String fileName(DistributionDescription f) {
+        String url = f.downloadUrl();
+        return url.substring(url.lastIndexOf('/') + 1);
+    }
+
+    /** The schema.org type Croissant gives a CSVW datatype's values. */
+    static String dataType(String datatype) {
+        if (CsvwDatatypes.INTEGERS.contains(datatype)) {
+            return "sc:Integer";
+        }
+        if (CsvwDatatypes.DECIMALS.contains(datatype)) {
+            return "sc:Float";
+        }
+        return switch (datatype) {
+            case "boolean" -> "sc:Boolean";
+            case "date" -> "sc:Date";
+            case "dateTime", "datetime", "dateTimeStamp" -> "sc:DateTime";
+            case "time" -> "sc:Time";
+            case "anyURI" -> "sc:URL";
+            default -> "sc:Text";
+        };
+    }
+
+    /** Croissant 1.0's JSON-LD context: schema.org as the vocabulary, Croissant's terms beside it. */
+    private static JsonObject context() {
+        JsonObject context = new JsonObject();
+        context.put("@language", "en");
+        context.put("@vocab", "https://schema.org/");
+        context.put("sc", "https://schema.org/");
+        context.put("cr", "http://mlcommons.org/croissant/");
+        context.put("dct", "http://purl.org/dc/terms/");
+        context.put("citeAs", "cr:citeAs");
+        context.put("column", "cr:column");
+        context.put("conformsTo", "dct:conformsTo");
+        JsonObject dataType = new JsonObject();
+        dataType.put("@id", "cr:dataType");
+        dataType.put("@type", "@vocab");
+        context.put("dataType", dataType);
+        for (String term : List.of(
+                "extract", "field", "fileObject", "fileSet", "format", "key", "recordSet", "references", "source")) {
+            context.put(term, "cr:" + term);
+        }
+        return context;
     }
 }

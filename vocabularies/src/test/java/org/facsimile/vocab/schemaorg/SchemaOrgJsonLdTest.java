@@ -3,8 +3,18 @@ package org.facsimile.vocab.schemaorg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.rdf.model.Model;
+import org.apache.jena.rdf.model.ModelFactory;
+import org.apache.jena.rdf.model.Resource;
+import org.apache.jena.riot.Lang;
+import org.apache.jena.riot.RDFParser;
+import org.apache.jena.vocabulary.RDF;
+import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwForeignKey;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.dcat.DcatRendererTest;
 import org.junit.jupiter.api.Test;
 
@@ -37,7 +47,7 @@ class SchemaOrgJsonLdTest {
                         .getAsString()
                         .value());
         assertEquals(
-                "DataDownload",
+                "cr:FileObject",
                 d.get("distribution")
                         .getAsArray()
                         .get(0)
@@ -50,5 +60,107 @@ class SchemaOrgJsonLdTest {
                 d.get("isBasedOn").getAsString().value());
         assertTrue(json.contains("synthetic data"), "the synthetic marker is a keyword");
         assertTrue(!json.contains("</"), "safe to embed in a script element");
+    }
+
+    /** The Croissant profile, read as RDF: what an ML loader resolves from the JSON-LD. */
+    @Test
+    void croissantRecordSetsAndFieldsComeFromTheCsvwTables() {
+        CsvwTable census = new CsvwTable(
+                "census.csv",
+                List.of(
+                        new CsvwColumn("person_id", "integer", List.of(""), "Row key"),
+                        new CsvwColumn("age", "integer", List.of(""), "Age in years"),
+                        new CsvwColumn("income", "decimal", List.of(""), null),
+                        new CsvwColumn("surveyed", "date", List.of(""), null),
+                        new CsvwColumn("household", "string", List.of(""), null)),
+                List.of("person_id"),
+                List.of(new CsvwForeignKey(List.of("household"), "households.csv", List.of("household_id"))));
+        String json = SchemaOrgJsonLd.render(DcatRendererTest.example(), List.of(census));
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(json, Lang.JSONLD)
+                .base("http://localhost:8080/datasets/0b6f")
+                .parse(model);
+
+        String cr = "http://mlcommons.org/croissant/";
+        String sc = "https://schema.org/";
+        Resource dataset = model.listSubjectsWithProperty(RDF.type, model.createResource(sc + "Dataset"))
+                .next();
+        assertEquals(
+                SchemaOrgJsonLd.CROISSANT,
+                dataset.getProperty(model.createProperty("http://purl.org/dc/terms/conformsTo"))
+                        .getString());
+        assertTrue(dataset.getProperty(model.createProperty(cr + "citeAs"))
+                .getString()
+                .startsWith("@misc{"));
+        Resource file = dataset.getPropertyResourceValue(model.createProperty(sc + "distribution"));
+        assertTrue(file.hasProperty(RDF.type, model.createResource(cr + "FileObject")));
+        assertEquals(
+                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                file.getProperty(model.createProperty(sc + "sha256")).getString());
+
+        Resource recordSet = dataset.getPropertyResourceValue(model.createProperty(cr + "recordSet"));
+        assertTrue(recordSet.hasProperty(RDF.type, model.createResource(cr + "RecordSet")));
+        assertEquals(
+                "census",
+                recordSet.getProperty(model.createProperty(sc + "name")).getString());
+        List<Resource> fields = recordSet
+                .listProperties(model.createProperty(cr + "field"))
+                .mapWith(st -> st.getResource())
+                .toList();
+        assertEquals(5, fields.size());
+        Resource age = fields.stream()
+                .filter(f -> f.getProperty(model.createProperty(sc + "name"))
+                        .getString()
+                        .equals("age"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                sc + "Integer",
+                age.getPropertyResourceValue(model.createProperty(cr + "dataType"))
+                        .getURI());
+        assertEquals(
+                "Age in years",
+                age.getProperty(model.createProperty(sc + "description")).getString());
+        Resource source = age.getPropertyResourceValue(model.createProperty(cr + "source"));
+        assertEquals(file, source.getPropertyResourceValue(model.createProperty(cr + "fileObject")));
+        assertEquals(
+                "age",
+                source.getPropertyResourceValue(model.createProperty(cr + "extract"))
+                        .getProperty(model.createProperty(cr + "column"))
+                        .getString());
+        Resource income = fields.stream()
+                .filter(f -> f.getProperty(model.createProperty(sc + "name"))
+                        .getString()
+                        .equals("income"))
+                .findFirst()
+                .orElseThrow();
+        assertEquals(
+                sc + "Float",
+                income.getPropertyResourceValue(model.createProperty(cr + "dataType"))
+                        .getURI());
+        // the primary key is the record set's key; the foreign key references the other table's field
+        assertTrue(recordSet
+                .getPropertyResourceValue(model.createProperty(cr + "key"))
+                .getURI()
+                .endsWith("census/person_id"));
+        Resource household = fields.stream()
+                .filter(f -> f.getProperty(model.createProperty(sc + "name"))
+                        .getString()
+                        .equals("household"))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(household
+                .getPropertyResourceValue(model.createProperty(cr + "references"))
+                .getPropertyResourceValue(model.createProperty(cr + "field"))
+                .getURI()
+                .endsWith("households/household_id"));
+    }
+
+    @Test
+    void tablesWithoutTheirFileAreLeftOut() {
+        CsvwTable stray = new CsvwTable(
+                "elsewhere.csv", List.of(new CsvwColumn("a", "string", List.of(""), null)), List.of(), List.of());
+        JsonObject d = JSON.parse(SchemaOrgJsonLd.render(DcatRendererTest.example(), List.of(stray)));
+        assertTrue(!d.hasKey("recordSet"), d.toString());
     }
 }
