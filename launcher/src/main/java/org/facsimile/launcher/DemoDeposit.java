@@ -72,8 +72,10 @@ public final class DemoDeposit {
     }
 
     private static String landingPageOf(ApiClient api, String doi) throws IOException, InterruptedException {
+        // the deposit's DOI is its version's, which resolves to that version's page; the dataset's
+        // page (the latest version) is the one above it
         ApiClient.Reply r = api.get("/doi/" + doi);
-        return r.status() == 302 ? r.header("Location") : null;
+        return r.status() == 302 ? r.header("Location").replaceFirst("/versions/\\d+$", "") : null;
     }
 
     private static InputStream census() {

@@ -72,7 +72,7 @@ class DataCiteIT {
                 .path("doi")
                 .asText();
         TestDataCite.Doi findable = await(published, "findable");
-        assertEquals(stack.baseUrl() + "/datasets/" + datasetId, findable.url());
+        assertEquals(stack.baseUrl() + "/datasets/" + datasetId + "/versions/1", findable.url());
         assertTrue(findable.xml().contains("Dune snail transects"), "the metadata went with it");
         assertEquals(List.of(), dataCite.refusals(), "DataCite found nothing wrong in what was sent");
 
@@ -83,6 +83,58 @@ class DataCiteIT {
                         .post("/api/admin/datasets/" + datasetId + "/withdraw", "{\"reason\":\"data owner request\"}")
                         .status());
         await(published, "registered");
+    }
+
+    /** Waits for DataCite's record of a DOI to contain a text (a metadata update arrived). */
+    private static TestDataCite.Doi awaitXml(String doi, String text) throws Exception {
+        long deadline = System.currentTimeMillis() + 150_000; // a hang guard, not a timing
+        while (System.currentTimeMillis() < deadline) {
+            TestDataCite.Doi d = dataCite.doi(doi);
+            if (d != null && d.xml() != null && d.xml().contains(text)) {
+                return d;
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(doi + " never said " + text + ": " + dataCite.doi(doi) + ", " + dataCite.refusals());
+    }
+
+    @Test
+    void aNewVersionGetsItsOwnDoiAndTheConceptDoiFollowsIt() throws Exception {
+        String datasetId = SearchIT.publish(
+                paula, "Heathland bee transects", "Bee, Paula", "cc-by-4.0", List.of("bees"), "Transect width");
+        com.fasterxml.jackson.databind.JsonNode v1 =
+                paula.as(null).get("/api/datasets/" + datasetId).json();
+        String concept = v1.path("conceptDoi").asText();
+        String firstDoi = v1.path("doi").asText();
+        TestDataCite.Doi c = await(concept, "findable");
+        assertEquals(stack.baseUrl() + "/datasets/" + datasetId, c.url(), "the concept DOI leads to the dataset");
+        assertTrue(c.xml().contains("relationType=\"HasVersion\">" + firstDoi + "<"), c.xml());
+
+        ApiClient.Reply opened = paula.post("/api/datasets/" + datasetId + "/versions", null);
+        assertEquals(201, opened.status(), opened.body());
+        String deposit = opened.json().path("id").asText();
+        String secondDoi = opened.json().path("doi").asText();
+        await(secondDoi, "draft");
+        assertEquals(
+                202,
+                paula.post("/api/deposits/" + deposit + "/submit", "{\"synthesizer\":\"baseline\"}")
+                        .status());
+        DepositToPublishIT.awaitJob(paula, deposit);
+        assertEquals(
+                201, paula.post("/api/deposits/" + deposit + "/publish", null).status());
+
+        TestDataCite.Doi v2 = await(secondDoi, "findable");
+        assertEquals(stack.baseUrl() + "/datasets/" + datasetId + "/versions/2", v2.url());
+        assertTrue(v2.xml().contains("relationType=\"IsNewVersionOf\">" + firstDoi + "<"), v2.xml());
+        assertTrue(v2.xml().contains("relationType=\"IsVersionOf\">" + concept + "<"), v2.xml());
+        // updated: the concept names both versions, the first names its successor
+        awaitXml(concept, "relationType=\"HasVersion\">" + secondDoi + "<");
+        awaitXml(firstDoi, "relationType=\"IsPreviousVersionOf\">" + secondDoi + "<");
+        assertEquals("findable", dataCite.doi(firstDoi).state(), "a metadata update changes no state");
+        assertEquals(
+                stack.baseUrl() + "/datasets/" + datasetId,
+                dataCite.doi(concept).url());
+        assertEquals(List.of(), dataCite.refusals(), "DataCite found nothing wrong in what was sent");
     }
 
     @Test

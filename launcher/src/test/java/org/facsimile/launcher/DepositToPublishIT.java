@@ -235,10 +235,15 @@ class DepositToPublishIT {
                 .body();
         assertTrue(turtle.contains("fcsm:SyntheticData"), turtle);
 
+        // the version's DOI resolves to the version's page, the concept DOI to the dataset's
         ApiClient.Reply resolved = anonymous.get("/doi/" + doi);
         assertEquals(302, resolved.status());
         String landing = resolved.header("Location");
-        assertEquals(RunningRepository.get().baseUrl() + "/datasets/" + datasetId, landing);
+        assertEquals(RunningRepository.get().baseUrl() + "/datasets/" + datasetId + "/versions/1", landing);
+        ApiClient.Reply concept =
+                anonymous.get("/doi/" + dataset.path("conceptDoi").asText());
+        assertEquals(302, concept.status());
+        assertEquals(RunningRepository.get().baseUrl() + "/datasets/" + datasetId, concept.header("Location"));
         ApiClient.Reply page = anonymous.get(landing);
         assertEquals(200, page.status());
         assertTrue(

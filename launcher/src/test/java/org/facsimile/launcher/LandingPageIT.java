@@ -73,7 +73,10 @@ class LandingPageIT {
         assertTrue(turtle.size() > 20, "a DCAT-AP record: " + turtle.size() + " triples");
         assertTrue(turtle.isIsomorphicWith(jsonld), "JSON-LD says the same");
         assertTrue(turtle.isIsomorphicWith(rdfxml), "RDF/XML says the same");
-        assertTrue(turtle.containsResource(
+        // the record is about this version, a version of the dataset at the landing URL
+        assertTrue(turtle.contains(
+                turtle.createResource(RunningRepository.get().baseUrl() + landing + "/versions/1"),
+                org.apache.jena.vocabulary.DCTerms.isVersionOf,
                 turtle.createResource(RunningRepository.get().baseUrl() + landing)));
     }
 
@@ -87,6 +90,37 @@ class LandingPageIT {
         Path xsd = Path.of("../vocabularies/src/test/resources/standards/datacite/kernel-4.7/metadata.xsd");
         factory.newSchema(xsd.toFile()).newValidator().validate(new StreamSource(new StringReader(xml)));
         assertTrue(xml.contains(">" + doi + "</identifier>"), xml);
+    }
+
+    @Test
+    void croissantRecordSetsAndQualityPlots() throws Exception {
+        JsonNode croissant = ApiClient.MAPPER.readTree(
+                as("application/vnd.schemaorg.ld+json").body());
+        assertEquals(
+                "http://mlcommons.org/croissant/1.0",
+                croissant.path("conformsTo").asText());
+        JsonNode recordSet = croissant.path("recordSet").get(0);
+        assertEquals("cr:RecordSet", recordSet.path("@type").asText());
+        assertEquals("survey", recordSet.path("name").asText());
+        List<String> fields = new java.util.ArrayList<>();
+        recordSet.path("field").forEach(f -> fields.add(f.path("name").asText()));
+        assertEquals(List.of("site_id", "count", "habitat"), fields);
+        JsonNode habitat = recordSet.path("field").get(2);
+        assertEquals(
+                "Reed bed where the bird was caught",
+                habitat.path("description").asText());
+        assertEquals(
+                "sc:Integer", recordSet.path("field").get(1).path("dataType").asText());
+        assertEquals(
+                "survey.csv",
+                habitat.path("source").path("fileObject").path("@id").asText());
+        assertEquals(
+                "habitat", habitat.path("source").path("extract").path("column").asText());
+
+        String html = as("text/html").body();
+        assertTrue(html.contains("\"cr:RecordSet\""), "the page embeds the same Croissant record");
+        assertTrue(html.contains("<figure><figcaption>survey: accuracy per column</figcaption><svg"), html);
+        assertTrue(html.contains("aria-label=\"Accuracy of survey against its holdout\""), html);
     }
 
     @Test
@@ -149,9 +183,12 @@ class LandingPageIT {
     void viewsAndDownloadsArePeoplesNotRobots() throws Exception {
         String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
         ApiClient person = anonymous.withHeader("User-Agent", firefox);
+        ApiClient other = anonymous.withHeader(
+                "User-Agent", "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_6) AppleWebKit/605.1.15 Safari/605.1.15");
         JsonNode before = anonymous.get("/api/datasets/" + datasetId + "/usage").json();
         assertEquals(200, person.get(landing, "text/html").status());
-        assertEquals(200, person.get(landing, "text/html").status());
+        assertEquals(200, person.get(landing, "text/html").status(), "a double-click (COUNTER: once in 30 s)");
+        assertEquals(200, other.get(landing, "text/html").status(), "another reader");
         assertEquals(
                 200,
                 anonymous
@@ -167,6 +204,10 @@ class LandingPageIT {
                 person.get("/api/datasets/" + datasetId + "/files/survey.csv").status());
         assertEquals(
                 200,
+                person.get("/api/datasets/" + datasetId + "/files/survey.csv").status(),
+                "the same download again at once");
+        assertEquals(
+                200,
                 anonymous
                         .get("/api/datasets/" + datasetId + "/files/survey.csv")
                         .status());
@@ -176,7 +217,7 @@ class LandingPageIT {
                 before.path("downloads").asLong() + 1, after.path("downloads").asLong(), after.toString());
         String page = person.get(landing, "text/html").body();
         assertTrue(
-                page.contains((after.path("views").asLong() + 1) + " views, "
+                page.contains(after.path("views").asLong() + " views, "
                         + after.path("downloads").asLong() + " downloads"),
                 "shown on the page");
     }

@@ -65,6 +65,10 @@ public class Deposit {
     @Column(name = "doi", nullable = false, unique = true, length = 200)
     private String doi;
 
+    /** The published dataset this deposit makes a new version of; null for a new dataset. */
+    @Column(name = "version_of")
+    private UUID versionOf;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -88,6 +92,14 @@ public class Deposit {
         this.createdAt = now;
         this.licence = DEFAULT_LICENCE;
         describe(metadata, now);
+    }
+
+    /** A deposit for the next version of the published dataset {@code datasetId}. */
+    public static Deposit nextVersion(
+            Account owner, DepositMetadata metadata, String reservedDoi, UUID datasetId, Instant now) {
+        Deposit deposit = new Deposit(owner, metadata, reservedDoi, now);
+        deposit.versionOf = datasetId;
+        return deposit;
     }
 
     /** Replaces the descriptive metadata; only a draft can change. */
@@ -158,6 +170,11 @@ public class Deposit {
 
     public UUID id() {
         return id;
+    }
+
+    /** The published dataset this deposit makes a new version of, or null. */
+    public UUID versionOf() {
+        return versionOf;
     }
 
     public Account owner() {

@@ -21,11 +21,13 @@ public final class DepositViews {
             String licence,
             String sourceUrl,
             String doi,
+            String versionOf,
             Instant createdAt,
             Instant updatedAt,
             List<FileView> files) {
 
-        static DepositView of(Deposit d, List<DepositFile> files) {
+        /** The deposit; its files when {@code files} is not null. */
+        public static DepositView of(Deposit d, List<DepositFile> files) {
             DepositMetadata m = d.metadata();
             return new DepositView(
                     d.id().toString(),
@@ -38,6 +40,7 @@ public final class DepositViews {
                     m.licence(),
                     m.sourceUrl(),
                     d.doi(),
+                    d.versionOf() == null ? null : d.versionOf().toString(),
                     d.createdAt(),
                     d.updatedAt(),
                     files == null

@@ -39,13 +39,13 @@ public class CatalogAdapter implements PublishedCatalog {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return datasets.latest(datasetId).map(p -> PublicDatasets.describe(p.datasetId(), p.version(), p.files()));
+        return datasets.latest(datasetId).map(PublicDatasets.PublicVersion::describe);
     }
 
     @Override
     public List<DatasetDescription> page(long offset, int limit) {
         return datasets.page(offset, limit).stream()
-                .map(p -> PublicDatasets.describe(p.datasetId(), p.version(), p.files()))
+                .map(PublicDatasets.PublicVersion::describe)
                 .toList();
     }
 }

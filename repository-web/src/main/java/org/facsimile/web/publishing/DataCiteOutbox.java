@@ -37,19 +37,24 @@ public class DataCiteOutbox implements OutboxHandler {
     @Override
     public void apply(String topic, UUID aggregate) throws Exception {
         if (DataCiteRegistrar.DRAFT.equals(topic)) {
-            List<String> doi = em.createQuery("SELECT d.doi FROM DoiRecord d WHERE d.depositId = :id", String.class)
+            // creating a draft that exists is fine, so the deposit's DOIs can all be sent again
+            for (String doi : em.createQuery(
+                            "SELECT d.doi FROM DoiRecord d WHERE d.depositId = :id ORDER BY d.createdAt", String.class)
                     .setParameter("id", aggregate)
-                    .getResultList();
-            if (!doi.isEmpty()) {
-                dataCite.draft(doi.get(0));
+                    .getResultList()) {
+                dataCite.draft(doi);
             }
             return;
         }
         if (DataCiteRegistrar.HIDE.equals(topic)) {
-            for (String doi : em.createQuery(
-                            "SELECT v.doi FROM DatasetVersion v WHERE v.dataset.id = :id", String.class)
+            List<String> dois = new java.util.ArrayList<>(
+                    em.createQuery("SELECT v.doi FROM DatasetVersion v WHERE v.dataset.id = :id", String.class)
+                            .setParameter("id", aggregate)
+                            .getResultList());
+            dois.addAll(em.createQuery("SELECT d.conceptDoi FROM Dataset d WHERE d.id = :id", String.class)
                     .setParameter("id", aggregate)
-                    .getResultList()) {
+                    .getResultList());
+            for (String doi : dois) {
                 dataCite.update(doi, HIDE_DOCUMENT.replace("{doi}", doi));
             }
             return;
@@ -59,7 +64,19 @@ public class DataCiteOutbox implements OutboxHandler {
             return; // withdrawn before DataCite heard of it: the DOI stays a draft, never findable
         }
         PublicDatasets.PublicVersion p = version.get();
-        DatasetDescription d = PublicDatasets.describe(p.datasetId(), p.version(), p.files());
-        dataCite.update(d.doi(), DataCiteJson.request(d, PublicDatasets.landingPage(p.datasetId()), "publish"));
+        DatasetDescription d = p.describe();
+        dataCite.update(d.doi(), DataCiteJson.request(d, p.page(), "publish"));
+        // the version before now says which version replaced it (a metadata update, no state change)
+        if (p.number() > 1) {
+            PublicDatasets.PublicVersion before =
+                    datasets.published(p.datasetId().toString(), Integer.toString(p.number() - 1));
+            dataCite.update(before.version().doi(), DataCiteJson.request(before.describe(), before.page(), null));
+        }
+        // the concept follows the latest version; an event replayed after a newer one leaves it be
+        if (!p.superseded()) {
+            DatasetDescription concept = p.describeConcept();
+            dataCite.update(
+                    concept.doi(), DataCiteJson.request(concept, PublicDatasets.landingPage(p.datasetId()), "publish"));
+        }
     }
 }

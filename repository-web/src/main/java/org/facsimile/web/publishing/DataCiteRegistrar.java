@@ -21,9 +21,12 @@ import org.facsimile.web.platform.OutboxEvent;
 @Typed(DataCiteRegistrar.class)
 public class DataCiteRegistrar implements DoiRegistrar {
 
-    /** Create the draft DOI at DataCite; aggregate = the deposit. */
+    /** Create the draft DOIs of a deposit at DataCite (its version's, and a new dataset's concept DOI); aggregate = the deposit. */
     public static final String DRAFT = "datacite.draft";
-    /** Send the version's metadata and make the DOI findable; aggregate = the version. */
+    /**
+     * Send the version's metadata and make its DOI findable, update the version before it (now
+     * superseded) and the concept DOI (now leading to it); aggregate = the version.
+     */
     public static final String PUBLISH = "datacite.publish";
     /** Take a withdrawn dataset's DOIs out of DataCite's search (they still resolve); aggregate = the dataset. */
     public static final String HIDE = "datacite.hide";
@@ -54,6 +57,12 @@ public class DataCiteRegistrar implements DoiRegistrar {
     public void register(String doi, UUID versionId, String targetUrl) {
         records.register(doi, versionId, targetUrl);
         em.persist(new OutboxEvent(PUBLISH, versionId, clock.now()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void registerConcept(String conceptDoi, UUID latestVersionId, String targetUrl) {
+        records.register(conceptDoi, latestVersionId, targetUrl); // DataCite learns it with the version
     }
 
     @Override

@@ -29,19 +29,41 @@ public class Dataset {
     @JoinColumn(name = "deposit_id", nullable = false, unique = true)
     private Deposit deposit;
 
+    /** The DOI of the dataset as a whole, resolving to its latest version. */
+    @Column(name = "concept_doi", nullable = false, unique = true, length = 200)
+    private String conceptDoi;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
     protected Dataset() {}
 
-    public Dataset(Deposit deposit, Instant now) {
+    /**
+     * @param deposit the deposit of its first version
+     * @param conceptDoi a DOI minted for the dataset as a whole
+     */
+    public Dataset(Deposit deposit, String conceptDoi, Instant now) {
         this.id = UUID.randomUUID();
         this.owner = deposit.owner();
         this.deposit = deposit;
+        this.conceptDoi = conceptDoi;
         this.createdAt = now;
     }
 
     public UUID id() {
         return id;
+    }
+
+    public Account owner() {
+        return owner;
+    }
+
+    /** The deposit of the first version (later versions each have their own). */
+    public Deposit deposit() {
+        return deposit;
+    }
+
+    public String conceptDoi() {
+        return conceptDoi;
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,9 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
+import java.net.URI;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import org.facsimile.web.account.Caller;
+import org.facsimile.web.account.Secured;
+import org.facsimile.web.deposit.Deposit;
+import org.facsimile.web.deposit.DepositViews;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -29,12 +35,17 @@ public class DatasetResource {
     public record FileView(
             String name, String title, String mediaType, long size, String sha256, Long rows, String url) {}
 
+    /** One entry of a dataset's version list. */
+    public record VersionView(int version, String doi, Instant published, String url) {}
+
     public record DatasetView(
             String id,
             String versionId,
             int version,
+            boolean latest,
             String doi,
             String doiUrl,
+            String conceptDoi,
             String title,
             String description,
             List<String> creators,
@@ -45,7 +56,9 @@ public class DatasetResource {
             String derivedFrom,
             Instant published,
             String landingPage,
-            List<FileView> files) {
+            String versionPage,
+            List<FileView> files,
+            List<VersionView> versions) {
 
         static DatasetView of(PublicDatasets.PublicVersion p) {
             DatasetVersion v = p.version();
@@ -57,14 +70,16 @@ public class DatasetResource {
                             f.byteSize(),
                             f.sha256(),
                             f.rowCount(),
-                            PublicDatasets.download(p.datasetId(), f.fileName())))
+                            p.download(f.fileName())))
                     .toList();
             return new DatasetView(
                     p.datasetId().toString(),
                     v.id().toString(),
                     v.versionNumber(),
+                    !p.superseded(),
                     v.doi(),
                     "https://doi.org/" + v.doi(),
+                    p.conceptDoi(),
                     v.title(),
                     v.description(),
                     v.creators(),
@@ -75,7 +90,15 @@ public class DatasetResource {
                     v.sourceUrl(),
                     v.publishedAt(),
                     PublicDatasets.landingPage(p.datasetId()),
-                    files);
+                    p.page(),
+                    files,
+                    p.versions().stream()
+                            .map(r -> new VersionView(
+                                    r.number(),
+                                    r.doi(),
+                                    r.published(),
+                                    PublicDatasets.versionPage(p.datasetId(), r.number())))
+                            .toList());
         }
     }
 
@@ -87,6 +110,15 @@ public class DatasetResource {
 
     @Inject
     UsageCounts usage;
+
+    @Inject
+    NewVersions versions;
+
+    @Inject
+    Caller caller;
+
+    @jakarta.ws.rs.core.Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
 
     @GET
     public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
@@ -106,6 +138,27 @@ public class DatasetResource {
         return DatasetView.of(find(id));
     }
 
+    /**
+     * Opens the next version of a dataset (its depositor only): a draft deposit with the latest
+     * version's metadata and input tables, answered like a new deposit (201, Location).
+     */
+    @POST
+    @Path("{id}/versions")
+    @Secured
+    public Response newVersion(@PathParam("id") String id) {
+        Deposit draft = versions.open(caller.credential(), id, caller.remoteAddress());
+        return Response.created(URI.create("/api/deposits/" + draft.id()))
+                .entity(DepositViews.DepositView.of(draft, versions.files(draft)))
+                .build();
+    }
+
+    /** One version of the dataset, superseded or not. */
+    @GET
+    @Path("{id}/versions/{version}")
+    public DatasetView version(@PathParam("id") String id, @PathParam("version") String version) {
+        return DatasetView.of(datasets.published(id, version));
+    }
+
     /** How often people (not robots) viewed the dataset's page and downloaded its files. */
     @GET
     @Path("{id}/usage")
@@ -121,12 +174,32 @@ public class DatasetResource {
             @PathParam("id") String id,
             @PathParam("name") String name,
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        PublicDatasets.PublicVersion version = find(id);
+        return download(find(id), name, userAgent);
+    }
+
+    /** Downloads one file of a given version. */
+    @GET
+    @Path("{id}/versions/{version}/files/{name}")
+    @Produces(MediaType.WILDCARD)
+    public Response download(
+            @PathParam("id") String id,
+            @PathParam("version") String version,
+            @PathParam("name") String name,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return download(datasets.published(id, version), name, userAgent);
+    }
+
+    private Response download(PublicDatasets.PublicVersion version, String name, String userAgent) {
         Distribution file = version.files().stream()
                 .filter(f -> f.fileName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
-        usage.downloaded(version.datasetId(), version.version().id(), userAgent);
+        usage.downloaded(
+                version.datasetId(),
+                version.version().id(),
+                file.fileName(),
+                servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                userAgent);
         StreamingOutput body = out -> {
             try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
                 in.transferTo(out);

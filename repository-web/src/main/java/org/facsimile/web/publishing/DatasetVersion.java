@@ -130,6 +130,11 @@ public class DatasetVersion {
         return dataset;
     }
 
+    /** The synthesis this version publishes (and through it, the deposit it came from). */
+    public SynthesisJob job() {
+        return job;
+    }
+
     public int versionNumber() {
         return versionNumber;
     }

@@ -20,6 +20,15 @@ public interface DoiRegistrar {
     void register(String doi, UUID versionId, String targetUrl);
 
     /**
+     * Points the concept DOI of a dataset at its latest version (findable from the first
+     * publication on), in the caller's transaction. Registrars that send metadata send the concept's
+     * with the version's registration, so this records only.
+     */
+    default void registerConcept(String conceptDoi, UUID latestVersionId, String targetUrl) {
+        register(conceptDoi, latestVersionId, targetUrl);
+    }
+
+    /**
      * A dataset was withdrawn: its DOIs keep resolving (to the tombstone) but leave the
      * registrar's discovery services (in the caller's transaction). Nothing to do locally.
      */

@@ -20,13 +20,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.riot.Lang;
+import org.facsimile.synth.report.ScoreChart;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
+import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwProblem;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
+import org.facsimile.web.storage.BlobStore;
 
 /**
  * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
@@ -90,12 +95,33 @@ public class LandingPageResource {
     @Inject
     UsageCounts usage;
 
+    @Inject
+    BlobStore blobs;
+
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(LandingPageResource.class.getName());
+
     @Context
     HttpHeaders headers;
+
+    @Context
+    jakarta.servlet.http.HttpServletRequest servletRequest;
 
     @GET
     @Path("{id}")
     public Response page(@PathParam("id") String id, @Context Request request) {
+        return negotiated(id, null, request);
+    }
+
+    /** One version's own page (and its other forms), which stays that version's after others follow. */
+    @GET
+    @Path("{id}/versions/{version}")
+    public Response versionPage(
+            @PathParam("id") String id, @PathParam("version") String version, @Context Request request) {
+        return negotiated(id, version, request);
+    }
+
+    private Response negotiated(String id, String version, Request request) {
         Variant chosen = request.selectVariant(VARIANTS);
         if (chosen == null) {
             throw new ProblemException(
@@ -114,7 +140,7 @@ public class LandingPageResource {
                 .findFirst()
                 .orElseThrow();
         // a HEAD (a link checker, a browser's prefetch) is not a view
-        return answer(id, form, "GET".equals(request.getMethod()))
+        return answer(id, version, form, "GET".equals(request.getMethod()))
                 .header("Vary", "Accept")
                 .build();
     }
@@ -123,11 +149,22 @@ public class LandingPageResource {
     @GET
     @Path("{id}/export/{format}")
     public Response export(@PathParam("id") String id, @PathParam("format") String format) {
+        return answer(id, null, exportForm(format), false).build();
+    }
+
+    @GET
+    @Path("{id}/versions/{version}/export/{format}")
+    public Response versionExport(
+            @PathParam("id") String id, @PathParam("version") String version, @PathParam("format") String format) {
+        return answer(id, version, exportForm(format), false).build();
+    }
+
+    private static Form exportForm(String format) {
         Form form = Form.ofExport(format);
         if (form == null) {
-            throw ProblemException.notFound("export format " + format);
+            throw ProblemException.notFound("export format " + format.replaceAll("[^A-Za-z0-9._-]", "?"));
         }
-        return answer(id, form, false).build();
+        return form;
     }
 
     /** The Signposting links as a linkset (RFC 9264), as text or JSON by Accept. */
@@ -135,12 +172,23 @@ public class LandingPageResource {
     @Path("{id}/linkset")
     @Produces({"application/linkset", "application/linkset+json"})
     public Response linkset(@PathParam("id") String id, @Context Request request) {
-        PublicDatasets.PublicVersion p = datasets.published(id);
+        return linkset(datasets.published(id), false, request);
+    }
+
+    @GET
+    @Path("{id}/versions/{version}/linkset")
+    @Produces({"application/linkset", "application/linkset+json"})
+    public Response versionLinkset(
+            @PathParam("id") String id, @PathParam("version") String version, @Context Request request) {
+        return linkset(datasets.published(id, version), true, request);
+    }
+
+    private static Response linkset(PublicDatasets.PublicVersion p, boolean versionPage, Request request) {
         Variant chosen = request.selectVariant(Variant.mediaTypes(
                         MediaType.valueOf("application/linkset"), MediaType.valueOf("application/linkset+json"))
                 .build());
-        List<String[]> links = links(p);
-        String anchor = PublicDatasets.landingPage(p.datasetId());
+        String anchor = pageOf(p, versionPage);
+        List<String[]> links = links(p, anchor);
         if (chosen != null && chosen.getMediaType().getSubtype().equals("linkset+json")) {
             Map<String, List<Map<String, String>>> byRel = new java.util.LinkedHashMap<>();
             for (String[] l : links) {
@@ -177,7 +225,12 @@ public class LandingPageResource {
                 .build();
     }
 
-    private Response.ResponseBuilder answer(String id, Form form, boolean view) {
+    /** The URL a page is answered at: the dataset's (its latest version), or a version's own. */
+    private static String pageOf(PublicDatasets.PublicVersion p, boolean versionPage) {
+        return versionPage ? p.page() : PublicDatasets.landingPage(p.datasetId());
+    }
+
+    private Response.ResponseBuilder answer(String id, String version, Form form, boolean view) {
         if (form == Form.HTML) {
             // people get the tombstone page where the dataset was; machines get the 410 problem below
             java.util.Optional<DatasetWithdrawal> withdrawn =
@@ -188,25 +241,30 @@ public class LandingPageResource {
                         .entity(tombstone(withdrawn.get()));
             }
         }
-        PublicDatasets.PublicVersion p = datasets.published(id);
-        DatasetDescription d = PublicDatasets.describe(p.datasetId(), p.version(), p.files());
+        PublicDatasets.PublicVersion p = version == null ? datasets.published(id) : datasets.published(id, version);
+        String page = pageOf(p, version != null);
+        DatasetDescription d = p.describe();
         String body = switch (form) {
             case HTML -> {
                 if (view) {
-                    usage.viewed(p.datasetId(), p.version().id(), headers.getHeaderString(HttpHeaders.USER_AGENT));
+                    usage.viewed(
+                            p.datasetId(),
+                            p.version().id(),
+                            servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                            headers.getHeaderString(HttpHeaders.USER_AGENT));
                 }
-                yield render(p, usage.of(p.datasetId()));
+                yield render(p, page, usage.of(p.datasetId()), tables(p));
             }
             case TURTLE -> rdf(d, Lang.TURTLE);
             case JSON_LD -> rdf(d, Lang.JSONLD);
             case RDF_XML -> rdf(d, Lang.RDFXML);
             case DATACITE -> DataCiteXml.toXml(d);
-            case SCHEMA_ORG -> SchemaOrgJsonLd.render(d);
+            case SCHEMA_ORG -> SchemaOrgJsonLd.render(d, tables(p));
             case BIBTEX -> Citations.bibtex(d);
             case RIS -> Citations.ris(d);
             case CSL -> Citations.cslJson(d);
         };
-        return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p));
+        return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p, page));
     }
 
     private static String rdf(DatasetDescription d, Lang lang) {
@@ -234,39 +292,64 @@ public class LandingPageResource {
      * (DCAT-AP, DataCite, CSVW), its types, the licence, each file, and the linkset of all these.
      * Authors are not linked: creators are names here, and Signposting wants URIs (ORCIDs).
      */
-    static String signposting(PublicDatasets.PublicVersion p) {
+    static String signposting(PublicDatasets.PublicVersion p, String page) {
         List<String> header = new java.util.ArrayList<>();
-        for (String[] l : links(p)) {
+        for (String[] l : links(p, page)) {
             header.add("<" + l[0] + ">; rel=\"" + l[1] + "\"" + (l[2] == null ? "" : "; type=\"" + l[2] + "\""));
         }
-        String linkset = PublicDatasets.landingPage(p.datasetId()) + "/linkset";
+        String linkset = page + "/linkset";
         header.add("<" + linkset + ">; rel=\"linkset\"; type=\"application/linkset\"");
         header.add("<" + linkset + ">; rel=\"linkset\"; type=\"application/linkset+json\"");
         return String.join(", ", header);
     }
 
-    /** The typed links of a dataset: target, relation, media type (or null). */
-    static List<String[]> links(PublicDatasets.PublicVersion p) {
-        String landing = PublicDatasets.landingPage(p.datasetId());
+    /**
+     * The typed links of a dataset version answered at {@code page}: target, relation, media type
+     * (or null). Besides Signposting's, the version relations of RFC 5829.
+     */
+    static List<String[]> links(PublicDatasets.PublicVersion p, String page) {
         List<String[]> links = new java.util.ArrayList<>();
         links.add(new String[] {"https://doi.org/" + p.version().doi(), "cite-as", null});
-        links.add(new String[] {landing + "/export/ttl", "describedby", "text/turtle"});
-        links.add(new String[] {landing + "/export/jsonld", "describedby", "application/ld+json"});
-        links.add(new String[] {landing + "/export/datacite.xml", "describedby", "application/vnd.datacite.datacite+xml"
-        });
-        links.add(new String[] {
-            PublicDatasets.download(p.datasetId(), "csv-metadata.json"), "describedby", "application/csvm+json"
-        });
+        links.add(new String[] {page + "/export/ttl", "describedby", "text/turtle"});
+        links.add(new String[] {page + "/export/jsonld", "describedby", "application/ld+json"});
+        links.add(new String[] {page + "/export/datacite.xml", "describedby", "application/vnd.datacite.datacite+xml"});
+        links.add(new String[] {p.download("csv-metadata.json"), "describedby", "application/csvm+json"});
         links.add(new String[] {"https://schema.org/Dataset", "type", null});
         links.add(new String[] {"https://schema.org/AboutPage", "type", null});
         links.add(new String[] {p.version().licence(), "license", null});
         for (Distribution f : p.files()) {
-            links.add(new String[] {PublicDatasets.download(p.datasetId(), f.fileName()), "item", f.mediaType()});
+            links.add(new String[] {p.download(f.fileName()), "item", f.mediaType()});
         }
+        links.add(new String[] {PublicDatasets.landingPage(p.datasetId()), "latest-version", "text/html"});
+        p.numbered(p.number() - 1)
+                .ifPresent(r -> links.add(new String[] {
+                    PublicDatasets.versionPage(p.datasetId(), r.number()), "predecessor-version", "text/html"
+                }));
+        p.numbered(p.number() + 1)
+                .ifPresent(r -> links.add(new String[] {
+                    PublicDatasets.versionPage(p.datasetId(), r.number()), "successor-version", "text/html"
+                }));
         return links;
     }
 
-    static String render(PublicDatasets.PublicVersion p, UsageCounts.Usage used) {
+    /**
+     * The version's tables as its published CSVW metadata describes them (for the Croissant record
+     * sets); none when the file cannot be read, which leaves the rest of the page as it is.
+     */
+    private java.util.List<CsvwTable> tables(PublicDatasets.PublicVersion p) {
+        for (Distribution f : p.files()) {
+            if (f.fileName().equals("csv-metadata.json")) {
+                try (java.io.InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
+                    return CsvwJson.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+                } catch (java.io.IOException | CsvwProblem e) {
+                    LOG.warning("the CSVW metadata of version " + p.version().id() + " does not read: " + e);
+                }
+            }
+        }
+        return List.of();
+    }
+
+    static String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {
         DatasetVersion v = p.version();
         String doiUrl = "https://doi.org/" + v.doi();
         StringBuilder html = new StringBuilder(4096);
@@ -278,12 +361,11 @@ public class LandingPageResource {
                 .append(esc(Setting.REPOSITORY_NAME.get()))
                 .append("</title>")
                 .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"")
-                .append(esc(PublicDatasets.download(p.datasetId(), "dataset.ttl")))
+                .append(esc(p.download("dataset.ttl")))
                 .append("\">")
                 .append("<script type=\"application/ld+json\">")
                 // "</" would end the script element early; JSON allows "<\/" for it
-                .append(SchemaOrgJsonLd.render(PublicDatasets.describe(p.datasetId(), v, p.files()))
-                        .replace("</", "<\\/"))
+                .append(SchemaOrgJsonLd.render(p.describe(), tables).replace("</", "<\\/"))
                 .append("</script>")
                 .append(
                         "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}")
@@ -292,10 +374,21 @@ public class LandingPageResource {
                 .append(
                         "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left}")
                 .append(
-                        "code{word-break:break-all;font-size:.8rem}.cite{background:#f4f4f4;padding:.75rem;border-radius:.3rem}</style></head><body>\n")
+                        "code{word-break:break-all;font-size:.8rem}.cite{background:#f4f4f4;padding:.75rem;border-radius:.3rem}")
+                .append(".notice{border-left:.3rem solid #b35900;background:#fff4e5;padding:.5rem .75rem}")
+                .append("[aria-current]{font-weight:bold}</style></head><body>\n")
                 .append(
-                        "<main><p><span class=\"badge\">Synthetic data</span> Generated by a model trained on private data; no row is a real record.</p>\n")
-                .append("<h1>")
+                        "<main><p><span class=\"badge\">Synthetic data</span> Generated by a model trained on private data; no row is a real record.</p>\n");
+        if (p.superseded()) {
+            html.append("<p class=\"notice\" role=\"note\">This is version ")
+                    .append(p.number())
+                    .append(", superseded. The latest is <a href=\"")
+                    .append(esc(PublicDatasets.landingPage(p.datasetId())))
+                    .append("\">version ")
+                    .append(p.latest().number())
+                    .append("</a>.</p>\n");
+        }
+        html.append("<h1>")
                 .append(esc(v.title()))
                 .append("</h1>\n")
                 .append("<p>")
@@ -305,7 +398,12 @@ public class LandingPageResource {
                 .append(esc(doiUrl))
                 .append("\">")
                 .append(esc(doiUrl))
-                .append("</a></dd>")
+                .append("</a> (this version)</dd>")
+                .append("<dt>All versions</dt><dd><a href=\"https://doi.org/")
+                .append(esc(p.conceptDoi()))
+                .append("\">https://doi.org/")
+                .append(esc(p.conceptDoi()))
+                .append("</a> (always the latest)</dd>")
                 .append("<dt>Version</dt><dd>")
                 .append(v.versionNumber())
                 .append(", published ")
@@ -355,7 +453,7 @@ public class LandingPageResource {
                 "<h2>Files</h2><table><thead><tr><th>File</th><th>Type</th><th>Size</th><th>Rows</th><th>SHA-256</th></tr></thead><tbody>");
         for (Distribution f : p.files()) {
             html.append("<tr><td><a href=\"")
-                    .append(esc(PublicDatasets.download(p.datasetId(), f.fileName())))
+                    .append(esc(p.download(f.fileName())))
                     .append("\">")
                     .append(esc(f.fileName()))
                     .append("</a></td><td>")
@@ -368,12 +466,13 @@ public class LandingPageResource {
                     .append(esc(f.sha256()))
                     .append("</code></td></tr>");
         }
-        html.append("</tbody></table>\n<h2>Metadata and citation</h2><ul>");
-        String landing = PublicDatasets.landingPage(p.datasetId());
+        html.append("</tbody></table>\n");
+        versions(html, p);
+        html.append("<h2>Metadata and citation</h2><ul>");
         for (Form f : Form.values()) {
             if (f.export != null) {
                 html.append("<li><a href=\"")
-                        .append(esc(landing + "/export/" + f.export))
+                        .append(esc(page + "/export/" + f.export))
                         .append("\" type=\"")
                         .append(esc(f.type.toString()))
                         .append("\">")
@@ -398,6 +497,32 @@ public class LandingPageResource {
         return html.toString();
     }
 
+    /** The dataset's versions, newest first, this one marked. */
+    private static void versions(StringBuilder html, PublicDatasets.PublicVersion p) {
+        html.append(
+                "<h2>Versions</h2><table><thead><tr><th>Version</th><th>Published</th><th>DOI</th></tr></thead><tbody>");
+        List<PublicDatasets.VersionRef> newestFirst = new java.util.ArrayList<>(p.versions());
+        java.util.Collections.reverse(newestFirst);
+        for (PublicDatasets.VersionRef r : newestFirst) {
+            boolean here = r.number() == p.number();
+            html.append("<tr><td><a href=\"")
+                    .append(esc(PublicDatasets.versionPage(p.datasetId(), r.number())))
+                    .append(here ? "\" aria-current=\"page\">" : "\">")
+                    .append("Version ")
+                    .append(r.number())
+                    .append("</a>")
+                    .append(r.number() == p.latest().number() ? " (latest)" : "")
+                    .append("</td><td>")
+                    .append(r.published().atOffset(ZoneOffset.UTC).toLocalDate())
+                    .append("</td><td><a href=\"https://doi.org/")
+                    .append(esc(r.doi()))
+                    .append("\">")
+                    .append(esc(r.doi()))
+                    .append("</a></td></tr>");
+        }
+        html.append("</tbody></table>\n");
+    }
+
     @SuppressWarnings("unchecked")
     private static void quality(StringBuilder html, String reportJson) {
         if (reportJson == null) {
@@ -411,10 +536,12 @@ public class LandingPageResource {
                         "the holdout columns show what real rows the model never saw reach. DCR share is the share of synthetic ")
                 .append(
                         "rows closer to a training row than to any holdout row: 50% means no closer to the people the model ")
-                .append("learnt from than to strangers.</p>")
+                .append("learnt from than to strangers. Rows identical to a training row are compared with the share ")
+                .append("identical to a holdout row: in coarse data many rows are common to everyone.</p>")
                 .append(
                         "<table><thead><tr><th>Table</th><th>Univariate</th><th>Holdout</th><th>Bivariate</th><th>Holdout</th>")
-                .append("<th>DCR share</th><th>Rows identical to a real row</th></tr></thead><tbody>");
+                .append(
+                        "<th>DCR share</th><th>Rows identical to a training row</th><th>Holdout</th></tr></thead><tbody>");
         for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
             Map<String, Object> table = (Map<String, Object>) t;
             Map<String, Object> quality = (Map<String, Object>) table.getOrDefault("quality", Map.of());
@@ -428,9 +555,50 @@ public class LandingPageResource {
                     .append(cell(quality.get("holdoutBivariateAccuracy")))
                     .append(cell(privacy.get("dcrShare")))
                     .append(cell(privacy.get("identicalMatchShare")))
+                    .append(cell(privacy.get("holdoutIdenticalMatchShare")))
                     .append("</tr>");
         }
         html.append("</tbody></table>\n");
+        for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
+            Map<String, Object> table = (Map<String, Object>) t;
+            Map<String, Object> quality = (Map<String, Object>) table.getOrDefault("quality", Map.of());
+            String name = String.valueOf(table.get("table"));
+            List<String> measures = List.of("Univariate", "Bivariate", "Trivariate", "Overall");
+            List<Double> scores = new java.util.ArrayList<>();
+            List<Double> holdout = new java.util.ArrayList<>();
+            for (String m : List.of("univariate", "bivariate", "trivariate", "overall")) {
+                scores.add(score(quality.get(m + "Accuracy")));
+                holdout.add(score(
+                        quality.get("holdout" + Character.toUpperCase(m.charAt(0)) + m.substring(1) + "Accuracy")));
+            }
+            html.append("<figure><figcaption>")
+                    .append(esc(name))
+                    .append(
+                            ": accuracy of the synthetic rows (bars) and of the holdout's real rows (black marks)</figcaption>")
+                    .append(ScoreChart.render(
+                            "Accuracy of " + name + " against its holdout", measures, scores, holdout))
+                    .append("</figure>\n");
+            List<Map<String, Object>> columns = (List<Map<String, Object>>) quality.getOrDefault("columns", List.of());
+            if (!columns.isEmpty()) {
+                html.append("<figure><figcaption>")
+                        .append(esc(name))
+                        .append(": accuracy per column</figcaption>")
+                        .append(ScoreChart.render(
+                                "Accuracy per column of " + name,
+                                columns.stream()
+                                        .map(c -> String.valueOf(c.get("name")))
+                                        .toList(),
+                                columns.stream()
+                                        .map(c -> score(c.get("accuracy")))
+                                        .toList(),
+                                List.of()))
+                        .append("</figure>\n");
+            }
+        }
+    }
+
+    private static Double score(Object value) {
+        return value instanceof Number n ? n.doubleValue() : null;
     }
 
     private static String cell(Object value) {

@@ -49,8 +49,10 @@ public final class OaiRecords implements OaiRepository {
 
     private static final String SELECT = "SELECT r.dataset_id, r.datestamp, r.deleted, r.licence, r.subjects,"
             + " v.id, v.version_number, v.doi, v.title, v.description, v.creators, v.keywords, v.subjects,"
-            + " v.licence, v.source_url, v.synthetic, v.published_at"
-            + " FROM oai_record r JOIN dataset_version v ON v.id = r.version_id";
+            + " v.licence, v.source_url, v.synthetic, v.published_at, d.concept_doi,"
+            + " (SELECT p.doi FROM dataset_version p WHERE p.dataset_id = v.dataset_id"
+            + " AND p.version_number = v.version_number - 1)"
+            + " FROM oai_record r JOIN dataset_version v ON v.id = r.version_id JOIN dataset d ON d.id = r.dataset_id";
 
     private final DataSource dataSource;
     private final Site site;
@@ -224,7 +226,8 @@ public final class OaiRecords implements OaiRepository {
                     row.deleted(),
                     row.deleted()
                             ? null
-                            : withFiles(row.version(), files.getOrDefault(row.versionId(), List.of()))
+                            : row.version()
+                                    .withFiles(files.getOrDefault(row.versionId(), List.of()))
                                     .describe(site.baseUrl(), site.publisher())));
         }
         return items;
@@ -244,24 +247,10 @@ public final class OaiRecords implements OaiRepository {
                 rs.getString(15),
                 rs.getBoolean(16),
                 rs.getTimestamp(17).toInstant(),
-                List.of());
-    }
-
-    private static PublishedFields withFiles(PublishedFields f, List<PublishedFields.FileFields> files) {
-        return new PublishedFields(
-                f.datasetId(),
-                f.version(),
-                f.doi(),
-                f.title(),
-                f.description(),
-                f.creators(),
-                f.keywords(),
-                f.subjects(),
-                f.licence(),
-                f.sourceUrl(),
-                f.synthetic(),
-                f.publishedAt(),
-                files);
+                List.of(),
+                rs.getString(18),
+                rs.getString(19),
+                null); // a record is its dataset's latest version
     }
 
     private static Map<UUID, List<PublishedFields.FileFields>> files(Connection c, List<UUID> versions)

@@ -14,8 +14,79 @@ import org.facsimile.web.platform.Setting;
 @ApplicationScoped
 public class PublicDatasets {
 
-    /** A published version with everything a public page or API needs, detached from the database. */
-    public record PublicVersion(UUID datasetId, DatasetVersion version, List<Distribution> files) {}
+    /** One version in a dataset's version list. */
+    public record VersionRef(UUID id, int number, String doi, java.time.Instant published) {}
+
+    /**
+     * A published version with everything a public page or API needs, detached from the database.
+     *
+     * @param conceptDoi the DOI of the dataset as a whole
+     * @param versions all versions of the dataset, oldest first
+     */
+    public record PublicVersion(
+            UUID datasetId,
+            DatasetVersion version,
+            List<Distribution> files,
+            String conceptDoi,
+            List<VersionRef> versions) {
+
+        public PublicVersion {
+            files = List.copyOf(files);
+            versions = List.copyOf(versions);
+        }
+
+        public int number() {
+            return version.versionNumber();
+        }
+
+        /** The latest version, which the dataset's URL and concept DOI lead to. */
+        public VersionRef latest() {
+            return versions.get(versions.size() - 1);
+        }
+
+        /** A later version replaced this one. */
+        public boolean superseded() {
+            return latest().number() > number();
+        }
+
+        /** The version {@code number}, if there is one. */
+        public Optional<VersionRef> numbered(int number) {
+            return versions.stream().filter(r -> r.number() == number).findFirst();
+        }
+
+        PublishedFields fields() {
+            return PublishedFields.of(
+                    datasetId,
+                    version,
+                    files,
+                    conceptDoi,
+                    numbered(number() - 1).map(VersionRef::doi).orElse(null),
+                    numbered(number() + 1).map(VersionRef::doi).orElse(null));
+        }
+
+        /** The description harvesters and renderers get: metadata plus files, no private detail. */
+        public DatasetDescription describe() {
+            return fields().describe(Setting.BASE_URL.get(), Setting.REPOSITORY_NAME.get());
+        }
+
+        /** The description the concept DOI is registered with (this must be the latest version). */
+        public DatasetDescription describeConcept() {
+            return fields().describeConcept(
+                            Setting.BASE_URL.get(),
+                            Setting.REPOSITORY_NAME.get(),
+                            versions.stream().map(VersionRef::doi).toList());
+        }
+
+        /** This version's own page. */
+        public String page() {
+            return versionPage(datasetId, number());
+        }
+
+        /** The download URL of one of this version's files. */
+        public String download(String fileName) {
+            return PublishedFields.download(Setting.BASE_URL.get(), datasetId, number(), fileName);
+        }
+    }
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -58,6 +129,35 @@ public class PublicDatasets {
         });
         return latest(datasetId)
                 .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound("dataset " + id));
+    }
+
+    /**
+     * One version of a dataset as a public answer: 404 for an unknown dataset or version number
+     * (saying which versions there are), 410 for a withdrawn dataset.
+     */
+    @Transactional
+    public PublicVersion published(String id, String number) {
+        PublicVersion latest = published(id);
+        int n;
+        try {
+            n = Integer.parseInt(number);
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        int wanted = n;
+        if (latest.number() == n) {
+            return latest;
+        }
+        VersionRef ref = latest.numbered(n)
+                .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound(
+                        "version " + (wanted > 0 ? Integer.toString(wanted) : "'" + safe(number) + "'") + " of dataset "
+                                + id + " (it has versions 1 to " + latest.number() + ")"));
+        return load(em.find(DatasetVersion.class, ref.id()));
+    }
+
+    private static String safe(String text) {
+        String cut = text.length() > 40 ? text.substring(0, 40) + "..." : text;
+        return cut.replaceAll("[^A-Za-z0-9._ -]", "?");
     }
 
     /** A version by id, whatever dataset it belongs to; empty when its dataset was withdrawn. */
@@ -123,9 +223,16 @@ public class PublicDatasets {
     }
 
     private PublicVersion load(DatasetVersion v) {
-        UUID datasetId = v.dataset().id();
-        List<Distribution> files = v.distributions();
-        return new PublicVersion(datasetId, v, files);
+        Dataset dataset = v.dataset();
+        List<VersionRef> versions = em.createQuery(
+                        "SELECT u.id, u.versionNumber, u.doi, u.publishedAt FROM DatasetVersion u"
+                                + " WHERE u.dataset = :d ORDER BY u.versionNumber",
+                        Object[].class)
+                .setParameter("d", dataset)
+                .getResultStream()
+                .map(r -> new VersionRef((UUID) r[0], (Integer) r[1], (String) r[2], (java.time.Instant) r[3]))
+                .toList();
+        return new PublicVersion(dataset.id(), v, v.distributions(), dataset.conceptDoi(), versions);
     }
 
     /** The public URL of a dataset's landing page. */
@@ -133,13 +240,8 @@ public class PublicDatasets {
         return PublishedFields.landingPage(Setting.BASE_URL.get(), datasetId);
     }
 
-    /** The public download URL of one of a dataset's files. */
-    public static String download(UUID datasetId, String fileName) {
-        return PublishedFields.download(Setting.BASE_URL.get(), datasetId, fileName);
-    }
-
-    /** The description harvesters and renderers get: metadata plus files, no private detail. */
-    public static DatasetDescription describe(UUID datasetId, DatasetVersion v, List<Distribution> files) {
-        return PublishedFields.of(datasetId, v, files).describe(Setting.BASE_URL.get(), Setting.REPOSITORY_NAME.get());
+    /** The public URL of one version's page. */
+    public static String versionPage(UUID datasetId, int version) {
+        return PublishedFields.versionPage(Setting.BASE_URL.get(), datasetId, version);
     }
 }

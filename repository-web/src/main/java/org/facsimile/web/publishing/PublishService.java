@@ -62,7 +62,14 @@ public class PublishService {
 
     /** What the depositor learns on publishing. */
     public record Published(
-            String datasetId, String versionId, int version, String doi, String doiUrl, String landingPage) {}
+            String datasetId,
+            String versionId,
+            int version,
+            String doi,
+            String doiUrl,
+            String conceptDoi,
+            String landingPage,
+            String versionPage) {}
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -188,11 +195,37 @@ public class PublishService {
                 .setParameter("d", deposit)
                 .getResultList();
 
-        Dataset dataset = new Dataset(deposit, clock.now());
-        em.persist(dataset);
+        Dataset dataset;
+        List<PublicDatasets.VersionRef> earlier;
+        if (deposit.versionOf() == null) {
+            dataset = new Dataset(deposit, dois.mint(), clock.now());
+            em.persist(dataset);
+            em.flush();
+            dois.reserve(dataset.conceptDoi(), deposit.id());
+            earlier = List.of();
+        } else {
+            // the lock orders concurrent publications of one dataset, so version numbers never collide
+            dataset = em.find(Dataset.class, deposit.versionOf(), LockModeType.PESSIMISTIC_WRITE);
+            if (em.find(DatasetWithdrawal.class, dataset.id()) != null) {
+                throw ProblemException.conflict(
+                        "the dataset " + dataset.id() + " was withdrawn; it takes no new version");
+            }
+            earlier = em.createQuery(
+                            "SELECT v.id, v.versionNumber, v.doi, v.publishedAt FROM DatasetVersion v"
+                                    + " WHERE v.dataset = :d ORDER BY v.versionNumber",
+                            Object[].class)
+                    .setParameter("d", dataset)
+                    .getResultStream()
+                    .map(r -> new PublicDatasets.VersionRef(
+                            (UUID) r[0], (Integer) r[1], (String) r[2], (java.time.Instant) r[3]))
+                    .toList();
+        }
+        int number = earlier.size() + 1;
         DatasetVersion version =
-                new DatasetVersion(dataset, 1, job, deposit.doi(), deposit.metadata(), job.report(), clock.now());
-        String folder = "datasets/" + dataset.id() + "/v1/";
+                new DatasetVersion(dataset, number, job, deposit.doi(), deposit.metadata(), job.report(), clock.now());
+        List<PublicDatasets.VersionRef> versions = new ArrayList<>(earlier);
+        versions.add(new PublicDatasets.VersionRef(version.id(), number, version.doi(), version.publishedAt()));
+        String folder = "datasets/" + dataset.id() + "/v" + number + "/";
         Map<String, Long> syntheticRows = syntheticRows(job.report());
         List<CsvwTable> tables = new ArrayList<>();
         try {
@@ -212,8 +245,9 @@ public class PublishService {
                         withDateTimePictures(CsvwJson.read(input.tableSchema()).get(0), copy.key());
                 tables.add(table);
                 String rdfName = input.tableName() + ".ttl";
+                String base = PublishedFields.download(Setting.BASE_URL.get(), dataset.id(), number, table.url());
                 BlobStore.Stored rdf =
-                        blobs.write(Area.PUBLIC, folder + rdfName, out -> toRdf(copy.key(), table, dataset.id(), out));
+                        blobs.write(Area.PUBLIC, folder + rdfName, out -> toRdf(copy.key(), table, base, out));
                 version.addDistribution(
                         rdfName,
                         "Synthetic table " + input.tableName() + " as RDF (W3C csv2rdf, minimal)",
@@ -238,7 +272,9 @@ public class PublishService {
                     null,
                     null);
 
-            DatasetDescription description = PublicDatasets.describe(dataset.id(), version, version.distributions());
+            DatasetDescription description = new PublicDatasets.PublicVersion(
+                            dataset.id(), version, version.distributions(), dataset.conceptDoi(), versions)
+                    .describe();
             ByteArrayOutputStream turtle = new ByteArrayOutputStream();
             new DcatRenderer().write(description, Lang.TURTLE, turtle);
             BlobStore.Stored record = blobs.write(Area.PUBLIC, folder + "dataset.ttl", out -> turtle.writeTo(out));
@@ -257,17 +293,27 @@ public class PublishService {
             throw new IllegalStateException("a stored table schema no longer reads", e);
         }
         em.persist(version);
-        dois.register(deposit.doi(), version.id(), PublicDatasets.landingPage(dataset.id()));
+        em.flush();
+        dois.register(deposit.doi(), version.id(), PublicDatasets.versionPage(dataset.id(), number));
+        dois.registerConcept(dataset.conceptDoi(), version.id(), PublicDatasets.landingPage(dataset.id()));
         em.persist(new OutboxEvent(OutboxEvent.INDEX_VERSION, version.id(), clock.now()));
         deposit.published(clock.now());
-        audit.record(caller.id(), "dataset.publish", "dataset", dataset.id().toString(), "doi " + deposit.doi(), from);
+        audit.record(
+                caller.id(),
+                "dataset.publish",
+                "dataset",
+                dataset.id().toString(),
+                "version " + number + ", doi " + deposit.doi(),
+                from);
         return new Published(
                 dataset.id().toString(),
                 version.id().toString(),
-                1,
+                number,
                 deposit.doi(),
                 "https://doi.org/" + deposit.doi(),
-                PublicDatasets.landingPage(dataset.id()));
+                dataset.conceptDoi(),
+                PublicDatasets.landingPage(dataset.id()),
+                PublicDatasets.versionPage(dataset.id(), number));
     }
 
     /**
@@ -331,8 +377,7 @@ public class PublishService {
     }
 
     /** The published CSV as RDF, streamed row by row (memory stays flat in the number of rows). */
-    private void toRdf(String csvKey, CsvwTable table, UUID datasetId, java.io.OutputStream out) throws IOException {
-        String base = PublicDatasets.download(datasetId, table.url());
+    private void toRdf(String csvKey, CsvwTable table, String base, java.io.OutputStream out) throws IOException {
         StreamRDF rdf = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
         rdf.start();
         rdf.prefix("", base + "#");

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
 /**
@@ -25,7 +26,10 @@ public record PublishedFields(
         String sourceUrl,
         boolean synthetic,
         Instant publishedAt,
-        List<FileFields> files) {
+        List<FileFields> files,
+        String conceptDoi,
+        String previousDoi,
+        String nextDoi) {
 
     /** One public file of the version. */
     public record FileFields(String fileName, String title, String mediaType, long byteSize, String sha256) {}
@@ -37,7 +41,34 @@ public record PublishedFields(
         files = List.copyOf(files);
     }
 
-    static PublishedFields of(UUID datasetId, DatasetVersion v, List<Distribution> files) {
+    /** The same version with its files. */
+    PublishedFields withFiles(List<FileFields> files) {
+        return new PublishedFields(
+                datasetId,
+                version,
+                doi,
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                sourceUrl,
+                synthetic,
+                publishedAt,
+                files,
+                conceptDoi,
+                previousDoi,
+                nextDoi);
+    }
+
+    static PublishedFields of(
+            UUID datasetId,
+            DatasetVersion v,
+            List<Distribution> files,
+            String conceptDoi,
+            String previousDoi,
+            String nextDoi) {
         return new PublishedFields(
                 datasetId,
                 v.versionNumber(),
@@ -53,7 +84,10 @@ public record PublishedFields(
                 v.publishedAt(),
                 files.stream()
                         .map(f -> new FileFields(f.fileName(), f.title(), f.mediaType(), f.byteSize(), f.sha256()))
-                        .toList());
+                        .toList(),
+                conceptDoi,
+                previousDoi,
+                nextDoi);
     }
 
     /**
@@ -65,15 +99,18 @@ public record PublishedFields(
     public DatasetDescription describe(String baseUrl, String publisher) {
         List<DistributionDescription> distributions = files.stream()
                 .map(f -> new DistributionDescription(
-                        download(baseUrl, datasetId, f.fileName()),
+                        download(baseUrl, datasetId, version, f.fileName()),
                         f.title(),
                         f.mediaType(),
                         f.byteSize(),
                         f.sha256(),
                         conformsTo(f.fileName(), f.mediaType())))
                 .toList();
+        String concept = landingPage(baseUrl, datasetId);
+        // a dataset published before versions existed has its first version's DOI as concept DOI
+        boolean legacy = conceptDoi == null || conceptDoi.equalsIgnoreCase(doi);
         return new DatasetDescription(
-                landingPage(baseUrl, datasetId),
+                versionPage(baseUrl, datasetId, version),
                 doi,
                 title,
                 description,
@@ -86,15 +123,56 @@ public record PublishedFields(
                 publisher,
                 synthetic,
                 sourceUrl,
-                distributions);
+                distributions,
+                new Versioning(
+                        legacy ? null : concept,
+                        legacy ? null : conceptDoi,
+                        previousDoi == null ? null : versionPage(baseUrl, datasetId, version - 1),
+                        previousDoi,
+                        nextDoi == null ? null : versionPage(baseUrl, datasetId, version + 1),
+                        nextDoi,
+                        List.of()));
     }
 
+    /**
+     * What the concept DOI is registered with: the latest version's description under the concept
+     * DOI and the dataset's URL, naming every version.
+     *
+     * @param versionDois the DOIs of all versions, oldest first
+     */
+    public DatasetDescription describeConcept(String baseUrl, String publisher, List<String> versionDois) {
+        DatasetDescription latest = describe(baseUrl, publisher);
+        return new DatasetDescription(
+                landingPage(baseUrl, datasetId),
+                conceptDoi,
+                latest.title(),
+                latest.description(),
+                latest.creators(),
+                latest.keywords(),
+                latest.subjects(),
+                latest.licence(),
+                latest.issued(),
+                latest.version(),
+                latest.publisher(),
+                latest.synthetic(),
+                latest.derivedFrom(),
+                latest.distributions(),
+                Versioning.concept(versionDois));
+    }
+
+    /** The dataset's URL: its latest version's page. */
     static String landingPage(String baseUrl, UUID datasetId) {
         return baseUrl + "/datasets/" + datasetId;
     }
 
-    static String download(String baseUrl, UUID datasetId, String fileName) {
-        return baseUrl + "/api/datasets/" + datasetId + "/files/" + fileName;
+    /** One version's page, which stays that version's. */
+    static String versionPage(String baseUrl, UUID datasetId, int version) {
+        return landingPage(baseUrl, datasetId) + "/versions/" + version;
+    }
+
+    /** A file of one version; {@code /api/datasets/{id}/files/{name}} serves the latest version's. */
+    static String download(String baseUrl, UUID datasetId, int version, String fileName) {
+        return baseUrl + "/api/datasets/" + datasetId + "/versions/" + version + "/files/" + fileName;
     }
 
     /** The standard a file follows: by what it is, not only by its media type. */

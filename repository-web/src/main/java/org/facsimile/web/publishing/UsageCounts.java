@@ -14,7 +14,11 @@ import java.util.regex.Pattern;
  * Views and downloads per dataset version and day, as the landing page shows them. Robots and
  * scripts are left out by their User-Agent, after the COUNTER Code of Practice's list of robots
  * (the common part of it: crawlers, spiders, link checkers, HTTP libraries); a request without a
- * User-Agent is not counted either. Nothing about the reader is kept, only the counts.
+ * User-Agent is not counted either. As COUNTER asks, a double-click counts once: the same reader
+ * (address and User-Agent) asking for the same thing again within 30 seconds is not counted again.
+ * Nothing about the reader is kept, only the counts; the double-click memory holds a hash of who
+ * and what for 30 seconds, in memory, per web node (a reader balanced onto two nodes within 30
+ * seconds may count twice).
  */
 @ApplicationScoped
 public class UsageCounts {
@@ -29,6 +33,12 @@ public class UsageCounts {
     /** The views and downloads of a dataset, all its versions together. */
     public record Usage(long views, long downloads) {}
 
+    /** COUNTER's double-click window. */
+    static final java.time.Duration DOUBLE_CLICK = java.time.Duration.ofSeconds(30);
+
+    private final org.facsimile.web.platform.SlidingWindow recent =
+            new org.facsimile.web.platform.SlidingWindow(1, DOUBLE_CLICK);
+
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
@@ -39,14 +49,16 @@ public class UsageCounts {
                 && !ROBOT.matcher(userAgent).find();
     }
 
+    /** A view of a version's page by the reader at {@code address} with {@code userAgent}. */
     @Transactional
-    public void viewed(UUID datasetId, UUID versionId, String userAgent) {
-        add(datasetId, versionId, userAgent, "views");
+    public void viewed(UUID datasetId, UUID versionId, String address, String userAgent) {
+        add(datasetId, versionId, address, userAgent, "views", "page");
     }
 
+    /** A download of one of a version's files. */
     @Transactional
-    public void downloaded(UUID datasetId, UUID versionId, String userAgent) {
-        add(datasetId, versionId, userAgent, "downloads");
+    public void downloaded(UUID datasetId, UUID versionId, String fileName, String address, String userAgent) {
+        add(datasetId, versionId, address, userAgent, "downloads", fileName);
     }
 
     @Transactional
@@ -58,8 +70,8 @@ public class UsageCounts {
         return new Usage(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    private void add(UUID datasetId, UUID versionId, String userAgent, String column) {
-        if (!counts(userAgent)) {
+    private void add(UUID datasetId, UUID versionId, String address, String userAgent, String column, String item) {
+        if (!counts(userAgent) || doubleClick(address + '\n' + userAgent + '\n' + versionId + '\n' + item)) {
             return;
         }
         em.createNativeQuery("INSERT INTO dataset_usage (version_id, dataset_id, day, " + column
@@ -69,6 +81,28 @@ public class UsageCounts {
                 .setParameter(2, datasetId)
                 .setParameter(3, LocalDate.now(ZoneOffset.UTC))
                 .executeUpdate();
+    }
+
+    /** Whether this reader asked for this item within the window; remembers that they did now. */
+    private boolean doubleClick(String readerAndItem) {
+        String key = java.util.HexFormat.of()
+                .formatHex(sha256(readerAndItem.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        java.time.Instant now = java.time.Instant.now();
+        synchronized (recent) {
+            if (recent.blockedUntil(key, now) != null) {
+                return true;
+            }
+            recent.record(key, now);
+            return false;
+        }
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String describe(Usage usage) {

@@ -30,7 +30,10 @@ public class SearchOutbox implements OutboxHandler {
     @Override
     public void apply(String topic, UUID aggregate) throws Exception {
         if (OutboxEvent.INDEX_VERSION.equals(topic)) {
-            Optional<PublicDatasets.PublicVersion> p = datasets.version(aggregate);
+            // the dataset's document is its latest version: an event for an older one, retried after a
+            // newer one was indexed, must not bring the older one back
+            Optional<PublicDatasets.PublicVersion> p =
+                    datasets.version(aggregate).flatMap(v -> datasets.latest(v.datasetId()));
             if (p.isPresent()) {
                 search.index(p.get().datasetId().toString(), documents.of(p.get()));
             }

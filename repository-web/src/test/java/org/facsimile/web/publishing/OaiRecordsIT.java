@@ -2,6 +2,7 @@ package org.facsimile.web.publishing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.facsimile.harvest.port.OaiItem;
+import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.EmbeddedDatabase;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,6 +128,13 @@ class OaiRecordsIT {
         assertEquals(later, version2.datestamp());
         assertEquals(2, version2.metadata().version());
         assertEquals(List.of(DataTheme.TRAN), version2.metadata().subjects());
+        // the record is the latest version, related to the dataset as a whole and to the version before
+        Versioning versioning = version2.metadata().versioning();
+        assertEquals(updated.metadata().doi(), versioning.previousDoi());
+        assertTrue(versioning.previousUri().endsWith("/datasets/" + updated.localId() + "/versions/1"));
+        assertNotNull(versioning.conceptDoi());
+        assertNull(versioning.nextDoi());
+        assertTrue(version2.metadata().uri().endsWith("/datasets/" + updated.localId() + "/versions/2"));
         OaiItem tombstone = changes.get(1);
         assertEquals(withdrawn.localId(), tombstone.localId());
         assertTrue(tombstone.deleted());

@@ -60,8 +60,8 @@ final class PublishedFixtures {
                             + " SELECT job, deposit, 'SUCCEEDED', 'DONE', '{}', now() FROM fixture");
             exec(
                     c,
-                    "INSERT INTO dataset (id, owner_id, deposit_id, created_at) SELECT dataset, ?, deposit, now()"
-                            + " FROM fixture",
+                    "INSERT INTO dataset (id, owner_id, deposit_id, concept_doi, created_at)"
+                            + " SELECT dataset, ?, deposit, " + doi + ", now() FROM fixture",
                     owner);
             exec(
                     c,
