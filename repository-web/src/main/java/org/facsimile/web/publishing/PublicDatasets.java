@@ -224,7 +224,13 @@ public class PublicDatasets {
 
     private PublicVersion load(DatasetVersion v) {
         Dataset dataset = v.dataset();
-        List<VersionRef> versions = em.createQuery(
+        List<VersionRef> versions = versions(dataset);
+        return new PublicVersion(dataset.id(), v, v.distributions(), dataset.conceptDoi(), versions);
+    }
+
+    /** A dataset's versions, oldest first (in the caller's transaction). */
+    List<VersionRef> versions(Dataset dataset) {
+        return em.createQuery(
                         "SELECT u.id, u.versionNumber, u.doi, u.publishedAt FROM DatasetVersion u"
                                 + " WHERE u.dataset = :d ORDER BY u.versionNumber",
                         Object[].class)
@@ -232,7 +238,6 @@ public class PublicDatasets {
                 .getResultStream()
                 .map(r -> new VersionRef((UUID) r[0], (Integer) r[1], (String) r[2], (java.time.Instant) r[3]))
                 .toList();
-        return new PublicVersion(dataset.id(), v, v.distributions(), dataset.conceptDoi(), versions);
     }
 
     /** The public URL of a dataset's landing page. */

@@ -89,6 +89,9 @@ public class PublishService {
     @Inject
     DepositAccess access;
 
+    @Inject
+    PublicDatasets datasets;
+
     /** What asking to publish did: published at once, or sent to a curator's review. */
     public record Outcome(Published published, String state) {}
 
@@ -210,15 +213,7 @@ public class PublishService {
                 throw ProblemException.conflict(
                         "the dataset " + dataset.id() + " was withdrawn; it takes no new version");
             }
-            earlier = em.createQuery(
-                            "SELECT v.id, v.versionNumber, v.doi, v.publishedAt FROM DatasetVersion v"
-                                    + " WHERE v.dataset = :d ORDER BY v.versionNumber",
-                            Object[].class)
-                    .setParameter("d", dataset)
-                    .getResultStream()
-                    .map(r -> new PublicDatasets.VersionRef(
-                            (UUID) r[0], (Integer) r[1], (String) r[2], (java.time.Instant) r[3]))
-                    .toList();
+            earlier = datasets.versions(dataset);
         }
         int number = earlier.size() + 1;
         DatasetVersion version =
