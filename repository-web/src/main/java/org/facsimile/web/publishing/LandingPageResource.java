@@ -98,6 +98,9 @@ public class LandingPageResource {
     @Inject
     BlobStore blobs;
 
+    /** One JSON-B instance: creating one per page view is a class-path scan and fresh caches each time. */
+    private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
+
     private static final java.util.logging.Logger LOG =
             java.util.logging.Logger.getLogger(LandingPageResource.class.getName());
 
@@ -202,9 +205,7 @@ public class LandingPageResource {
             Map<String, Object> context = new java.util.LinkedHashMap<>();
             context.put("anchor", anchor);
             context.putAll(byRel);
-            return Response.ok(
-                            JsonbBuilder.create().toJson(Map.of("linkset", List.of(context))),
-                            "application/linkset+json")
+            return Response.ok(JSONB.toJson(Map.of("linkset", List.of(context))), "application/linkset+json")
                     .header("Vary", "Accept")
                     .build();
         }
@@ -528,7 +529,7 @@ public class LandingPageResource {
         if (reportJson == null) {
             return;
         }
-        Map<String, Object> report = JsonbBuilder.create().fromJson(reportJson, Map.class);
+        Map<String, Object> report = JSONB.fromJson(reportJson, Map.class);
         html.append("<h2>Quality and privacy</h2><p>Accuracy is 1 &minus; total variation distance between the real ")
                 .append(
                         "training rows and the synthetic rows, over binned columns (univariate) and column pairs (bivariate); ")
