@@ -313,6 +313,11 @@ class SearchIT {
                 ApiClient.MAPPER.readTree(es.get("/facsimile-datasets/_alias").body()));
         assertEquals(1, now.size(), now.toString());
         assertTrue(now.iterator().next().startsWith("facsimile-datasets-v2-"), now.toString());
+        // the old index is deleted just after the alias moves (the search above can come between)
+        long deadline = System.currentTimeMillis() + 30_000; // a hang guard, not a timing
+        while (es.get("/facsimile-datasets-v1").status() != 404 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
         assertEquals(404, es.get("/facsimile-datasets-v1").status(), "the old index is gone");
     }
 
