@@ -177,32 +177,24 @@ public class PublicDatasets {
     /** Latest versions, oldest publication first (a stable order for paging). */
     @Transactional
     public List<PublicVersion> page(long offset, int limit) {
-        return em
-                .createQuery(
+        return loadAll(em.createQuery(
                         "SELECT v FROM DatasetVersion v WHERE" + LATEST + "AND" + NOT_WITHDRAWN
                                 + "ORDER BY v.publishedAt, v.id",
                         DatasetVersion.class)
                 .setFirstResult((int) Math.min(offset, Integer.MAX_VALUE))
                 .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(this::load)
-                .toList();
+                .getResultList());
     }
 
     /** Latest versions published at or after {@code since} (what a rebuilt index must catch up on). */
     @Transactional
     public List<PublicVersion> publishedSince(java.time.Instant since) {
-        return em
-                .createQuery(
+        return loadAll(em.createQuery(
                         "SELECT v FROM DatasetVersion v WHERE v.publishedAt >= :since AND" + LATEST + "AND"
                                 + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
                         DatasetVersion.class)
                 .setParameter("since", since)
-                .getResultList()
-                .stream()
-                .map(this::load)
-                .toList();
+                .getResultList());
     }
 
     /** Datasets withdrawn at or after {@code since}. */
@@ -226,6 +218,36 @@ public class PublicDatasets {
         Dataset dataset = v.dataset();
         List<VersionRef> versions = versions(dataset);
         return new PublicVersion(dataset.id(), v, v.distributions(), dataset.conceptDoi(), versions);
+    }
+
+    /** Many versions at once: their datasets' version lists in one query, not one per dataset. */
+    private List<PublicVersion> loadAll(List<DatasetVersion> found) {
+        if (found.isEmpty()) {
+            return List.of();
+        }
+        java.util.Map<UUID, List<VersionRef>> lists = new java.util.HashMap<>();
+        java.util.Map<UUID, String> concepts = new java.util.HashMap<>();
+        em.createQuery(
+                        "SELECT d.id, u.id, u.versionNumber, u.doi, u.publishedAt, d.conceptDoi"
+                                + " FROM DatasetVersion u JOIN u.dataset d WHERE d.id IN :ids ORDER BY u.versionNumber",
+                        Object[].class)
+                .setParameter(
+                        "ids",
+                        found.stream().map(v -> v.dataset().id()).distinct().toList())
+                .getResultStream()
+                .forEach(r -> {
+                    lists.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
+                            .add(new VersionRef((UUID) r[1], (Integer) r[2], (String) r[3], (java.time.Instant) r[4]));
+                    concepts.put((UUID) r[0], (String) r[5]);
+                });
+        return found.stream()
+                .map(v -> new PublicVersion(
+                        v.dataset().id(),
+                        v,
+                        v.distributions(),
+                        concepts.get(v.dataset().id()),
+                        lists.getOrDefault(v.dataset().id(), List.of())))
+                .toList();
     }
 
     /** A dataset's versions, oldest first (in the caller's transaction). */
