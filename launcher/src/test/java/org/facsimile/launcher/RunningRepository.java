@@ -95,7 +95,7 @@ final class RunningRepository {
         return admin().as(r.json().path("token").asText());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -65,7 +65,15 @@ public final class SearchBenchmark {
         }
         Path data = Files.createTempDirectory("facsimile-bench-");
         LaunchOptions options = new LaunchOptions(
-                data, LaunchOptions.defaultRuntime(), freePort(), freePort(), freePort(), false, 1, 30, Map.of());
+                data,
+                LaunchOptions.defaultRuntime(),
+                RunningRepository.freePort(),
+                RunningRepository.freePort(),
+                RunningRepository.freePort(),
+                false,
+                1,
+                30,
+                Map.of());
         try (Stack stack = new Stack(options).start()) {
             String es = stack.elasticsearchUrl();
             String alias = awaitAlias(es);
@@ -546,12 +554,6 @@ public final class SearchBenchmark {
 
     private static String cap(String word) {
         return Character.toUpperCase(word.charAt(0)) + word.substring(1);
-    }
-
-    private static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 
     private static void say(String line) {

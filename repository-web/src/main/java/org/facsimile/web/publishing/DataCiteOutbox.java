@@ -67,10 +67,11 @@ public class DataCiteOutbox implements OutboxHandler {
         DatasetDescription d = p.describe();
         dataCite.update(d.doi(), DataCiteJson.request(d, p.page(), "publish"));
         // the version before now says which version replaced it (a metadata update, no state change)
-        if (p.number() > 1) {
-            PublicDatasets.PublicVersion before =
-                    datasets.published(p.datasetId().toString(), Integer.toString(p.number() - 1));
-            dataCite.update(before.version().doi(), DataCiteJson.request(before.describe(), before.page(), null));
+        Optional<PublicDatasets.PublicVersion> before =
+                p.numbered(p.number() - 1).flatMap(r -> datasets.version(r.id()));
+        if (before.isPresent()) {
+            PublicDatasets.PublicVersion b = before.get();
+            dataCite.update(b.version().doi(), DataCiteJson.request(b.describe(), b.page(), null));
         }
         // the concept follows the latest version; an event replayed after a newer one leaves it be
         if (!p.superseded()) {

@@ -21,6 +21,7 @@ import java.util.List;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.Deposit;
+import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositViews;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.storage.BlobStore;
@@ -115,6 +116,9 @@ public class DatasetResource {
     NewVersions versions;
 
     @Inject
+    DepositService deposits;
+
+    @Inject
     Caller caller;
 
     @jakarta.ws.rs.core.Context
@@ -148,7 +152,7 @@ public class DatasetResource {
     public Response newVersion(@PathParam("id") String id) {
         Deposit draft = versions.open(caller.credential(), id, caller.remoteAddress());
         return Response.created(URI.create("/api/deposits/" + draft.id()))
-                .entity(DepositViews.DepositView.of(draft, versions.files(draft)))
+                .entity(DepositViews.DepositView.of(draft, deposits.files(caller.credential(), draft.id())))
                 .build();
     }
 

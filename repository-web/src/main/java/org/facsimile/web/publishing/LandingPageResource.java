@@ -23,15 +23,12 @@ import org.apache.jena.riot.Lang;
 import org.facsimile.synth.report.ScoreChart;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
-import org.facsimile.web.storage.BlobStore;
 
 /**
  * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
@@ -94,9 +91,6 @@ public class LandingPageResource {
 
     @Inject
     UsageCounts usage;
-
-    @Inject
-    BlobStore blobs;
 
     /** One JSON-B instance: creating one per page view is a class-path scan and fresh caches each time. */
     private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
@@ -337,17 +331,13 @@ public class LandingPageResource {
      * The version's tables as its published CSVW metadata describes them (for the Croissant record
      * sets); none when the file cannot be read, which leaves the rest of the page as it is.
      */
-    private java.util.List<CsvwTable> tables(PublicDatasets.PublicVersion p) {
-        for (Distribution f : p.files()) {
-            if (f.fileName().equals("csv-metadata.json")) {
-                try (java.io.InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
-                    return CsvwJson.read(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
-                } catch (java.io.IOException | CsvwProblem e) {
-                    LOG.warning("the CSVW metadata of version " + p.version().id() + " does not read: " + e);
-                }
-            }
+    private List<CsvwTable> tables(PublicDatasets.PublicVersion p) {
+        try {
+            return datasets.tables(p);
+        } catch (java.io.IOException e) {
+            LOG.warning("the CSVW metadata of version " + p.version().id() + " does not read: " + e);
+            return List.of();
         }
-        return List.of();
     }
 
     static String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {

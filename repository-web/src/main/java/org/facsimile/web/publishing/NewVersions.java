@@ -114,12 +114,4 @@ public class NewVersions {
                 from);
         return next;
     }
-
-    /** The files of a deposit, for its view. */
-    @Transactional
-    public List<DepositFile> files(Deposit deposit) {
-        return em.createQuery("SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
-                .setParameter("d", deposit)
-                .getResultList();
-    }
 }

@@ -4,11 +4,21 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwProblem;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.platform.Setting;
+import org.facsimile.web.storage.BlobStore;
 
 /** The public read model: published versions only, with their files, and their public description. */
 @ApplicationScoped
@@ -91,6 +101,27 @@ public class PublicDatasets {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
+    @jakarta.inject.Inject
+    BlobStore blobs;
+
+    /**
+     * A version's tables as its published CSVW metadata describes them (a public file, as public as
+     * the tables); none when it has no such file.
+     */
+    public List<CsvwTable> tables(PublicVersion p) throws IOException {
+        for (Distribution f : p.files()) {
+            if ("application/csvm+json".equals(f.mediaType())) {
+                try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
+                    return CsvwJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (CsvwProblem e) {
+                    throw new IOException(
+                            "the published CSVW of version " + p.version().id() + " does not read", e);
+                }
+            }
+        }
+        return List.of();
+    }
+
     /** The latest version of its dataset. */
     private static final String LATEST =
             " v.versionNumber = (SELECT max(u.versionNumber) FROM DatasetVersion u WHERE u.dataset = v.dataset) ";
@@ -152,7 +183,9 @@ public class PublicDatasets {
                 .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound(
                         "version " + (wanted > 0 ? Integer.toString(wanted) : "'" + safe(number) + "'") + " of dataset "
                                 + id + " (it has versions 1 to " + latest.number() + ")"));
-        return load(em.find(DatasetVersion.class, ref.id()));
+        DatasetVersion v = em.find(DatasetVersion.class, ref.id());
+        // the same dataset: its concept DOI and version list are the latest's
+        return new PublicVersion(latest.datasetId(), v, v.distributions(), latest.conceptDoi(), latest.versions());
     }
 
     private static String safe(String text) {
@@ -215,51 +248,46 @@ public class PublicDatasets {
     }
 
     private PublicVersion load(DatasetVersion v) {
-        Dataset dataset = v.dataset();
-        List<VersionRef> versions = versions(dataset);
-        return new PublicVersion(dataset.id(), v, v.distributions(), dataset.conceptDoi(), versions);
+        return loadAll(List.of(v)).get(0);
     }
 
-    /** Many versions at once: their datasets' version lists in one query, not one per dataset. */
+    /** Versions with their datasets' concept DOIs and version lists, in one query however many. */
     private List<PublicVersion> loadAll(List<DatasetVersion> found) {
-        if (found.isEmpty()) {
-            return List.of();
+        Map<UUID, Listing> listings =
+                listings(found.stream().map(v -> v.dataset().id()).distinct().toList());
+        return found.stream()
+                .map(v -> {
+                    Listing l = listings.get(v.dataset().id());
+                    return new PublicVersion(v.dataset().id(), v, v.distributions(), l.conceptDoi(), l.versions());
+                })
+                .toList();
+    }
+
+    /** A dataset's versions, oldest first (in the caller's transaction); none yet for a new one. */
+    List<VersionRef> versions(Dataset dataset) {
+        Listing listing = listings(List.of(dataset.id())).get(dataset.id());
+        return listing == null ? List.of() : listing.versions();
+    }
+
+    /** A dataset's concept DOI and its versions, oldest first. */
+    private record Listing(String conceptDoi, List<VersionRef> versions) {}
+
+    /** The listings of some datasets (those with at least one version). */
+    private Map<UUID, Listing> listings(List<UUID> datasetIds) {
+        Map<UUID, Listing> listings = new HashMap<>();
+        if (datasetIds.isEmpty()) {
+            return listings;
         }
-        java.util.Map<UUID, List<VersionRef>> lists = new java.util.HashMap<>();
-        java.util.Map<UUID, String> concepts = new java.util.HashMap<>();
         em.createQuery(
-                        "SELECT d.id, u.id, u.versionNumber, u.doi, u.publishedAt, d.conceptDoi"
+                        "SELECT d.id, d.conceptDoi, u.id, u.versionNumber, u.doi, u.publishedAt"
                                 + " FROM DatasetVersion u JOIN u.dataset d WHERE d.id IN :ids ORDER BY u.versionNumber",
                         Object[].class)
-                .setParameter(
-                        "ids",
-                        found.stream().map(v -> v.dataset().id()).distinct().toList())
+                .setParameter("ids", datasetIds)
                 .getResultStream()
-                .forEach(r -> {
-                    lists.computeIfAbsent((UUID) r[0], k -> new java.util.ArrayList<>())
-                            .add(new VersionRef((UUID) r[1], (Integer) r[2], (String) r[3], (java.time.Instant) r[4]));
-                    concepts.put((UUID) r[0], (String) r[5]);
-                });
-        return found.stream()
-                .map(v -> new PublicVersion(
-                        v.dataset().id(),
-                        v,
-                        v.distributions(),
-                        concepts.get(v.dataset().id()),
-                        lists.getOrDefault(v.dataset().id(), List.of())))
-                .toList();
-    }
-
-    /** A dataset's versions, oldest first (in the caller's transaction). */
-    List<VersionRef> versions(Dataset dataset) {
-        return em.createQuery(
-                        "SELECT u.id, u.versionNumber, u.doi, u.publishedAt FROM DatasetVersion u"
-                                + " WHERE u.dataset = :d ORDER BY u.versionNumber",
-                        Object[].class)
-                .setParameter("d", dataset)
-                .getResultStream()
-                .map(r -> new VersionRef((UUID) r[0], (Integer) r[1], (String) r[2], (java.time.Instant) r[3]))
-                .toList();
+                .forEach(r -> listings.computeIfAbsent((UUID) r[0], k -> new Listing((String) r[1], new ArrayList<>()))
+                        .versions()
+                        .add(new VersionRef((UUID) r[2], (Integer) r[3], (String) r[4], (java.time.Instant) r[5])));
+        return listings;
     }
 
     /** The public URL of a dataset's landing page. */

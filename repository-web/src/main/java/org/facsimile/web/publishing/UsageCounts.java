@@ -85,8 +85,7 @@ public class UsageCounts {
 
     /** Whether this reader asked for this item within the window; remembers that they did now. */
     private boolean doubleClick(String readerAndItem) {
-        String key = java.util.HexFormat.of()
-                .formatHex(sha256(readerAndItem.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String key = org.facsimile.web.account.Tokens.hash(readerAndItem);
         java.time.Instant now = java.time.Instant.now();
         synchronized (recent) {
             if (recent.blockedUntil(key, now) != null) {
@@ -94,14 +93,6 @@ public class UsageCounts {
             }
             recent.record(key, now);
             return false;
-        }
-    }
-
-    private static byte[] sha256(byte[] bytes) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -3,21 +3,16 @@ package org.facsimile.web.search;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.facsimile.vocab.csvw.CsvwColumn;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.publishing.Distribution;
 import org.facsimile.web.publishing.PublicDatasets;
 import org.facsimile.web.publishing.PublishedFields;
-import org.facsimile.web.storage.BlobStore;
 
 /**
  * The search document of a published version: its public metadata, the facet values, and the
@@ -28,7 +23,7 @@ import org.facsimile.web.storage.BlobStore;
 public class SearchDocuments {
 
     @Inject
-    BlobStore blobs;
+    PublicDatasets datasets;
 
     public Map<String, Object> of(PublicDatasets.PublicVersion p) throws IOException {
         var v = p.version();
@@ -62,18 +57,12 @@ public class SearchDocuments {
                 tables.append(f.tableName()).append(' ');
                 rows += f.rowCount() == null ? 0 : f.rowCount();
             }
-            if ("application/csvm+json".equals(f.mediaType())) {
-                try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, f.storageKey())) {
-                    for (CsvwTable table : CsvwJson.read(new String(in.readAllBytes(), StandardCharsets.UTF_8))) {
-                        for (CsvwColumn column : table.columns()) {
-                            columns.append(column.name()).append(". ");
-                            if (column.description() != null) {
-                                columns.append(column.description()).append(". ");
-                            }
-                        }
-                    }
-                } catch (CsvwProblem e) {
-                    throw new IOException("the published CSVW of " + p.datasetId() + " does not read", e);
+        }
+        for (CsvwTable table : datasets.tables(p)) {
+            for (CsvwColumn column : table.columns()) {
+                columns.append(column.name()).append(". ");
+                if (column.description() != null) {
+                    columns.append(column.description()).append(". ");
                 }
             }
         }

@@ -32,8 +32,8 @@ public class SearchOutbox implements OutboxHandler {
         if (OutboxEvent.INDEX_VERSION.equals(topic)) {
             // the dataset's document is its latest version: an event for an older one, retried after a
             // newer one was indexed, must not bring the older one back
-            Optional<PublicDatasets.PublicVersion> p =
-                    datasets.version(aggregate).flatMap(v -> datasets.latest(v.datasetId()));
+            Optional<PublicDatasets.PublicVersion> p = datasets.version(aggregate)
+                    .flatMap(v -> v.superseded() ? datasets.latest(v.datasetId()) : Optional.of(v));
             if (p.isPresent()) {
                 search.index(p.get().datasetId().toString(), documents.of(p.get()));
             }
