@@ -136,6 +136,8 @@ public final class SearchBenchmark {
             }
             lines.add("");
             lines.addAll(ratios);
+            lines.add("");
+            lines.addAll(breakdown(stack.baseUrl(), paths));
             if (Boolean.getBoolean("bench.profile")) {
                 lines.add("");
                 lines.addAll(profile(wrk, api, stack.baseUrl(), seconds));
@@ -147,6 +149,59 @@ public final class SearchBenchmark {
         } finally {
             ChildProcess.deleteTree(data);
         }
+    }
+
+    /**
+     * Where one search's time goes, from the web node's Server-Timing header over the query mix
+     * asked one at a time (medians, ms): as the caller saw it, the web node's search work, its round
+     * trip to Elasticsearch, and Elasticsearch's own time. The difference between the first two is
+     * the HTTP and JAX-RS work around a search; between the round trip and Elasticsearch's own time,
+     * the transport.
+     */
+    private static List<String> breakdown(String url, List<String> paths) throws IOException, InterruptedException {
+        Map<String, List<Double>> figures = new LinkedHashMap<>();
+        for (String name : List.of("caller", "answer", "search", "es-trip", "es")) {
+            figures.put(name, new ArrayList<>());
+        }
+        java.util.regex.Pattern dur = java.util.regex.Pattern.compile("([a-z-]+);dur=([0-9.]+)");
+        for (int round = 0; round < 20; round++) {
+            for (String path : paths) {
+                long t0 = System.nanoTime();
+                HttpResponse<byte[]> r = HTTP.send(
+                        HttpRequest.newBuilder(URI.create(url + path)).build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+                double caller = (System.nanoTime() - t0) / 1e6;
+                String timing = r.headers().firstValue("Server-Timing").orElse("");
+                if (r.statusCode() != 200 || timing.isEmpty()) {
+                    throw new IOException(path + " -> " + r.statusCode() + " without Server-Timing");
+                }
+                figures.get("caller").add(caller);
+                java.util.regex.Matcher m = dur.matcher(timing);
+                while (m.find()) {
+                    figures.get(m.group(1)).add(Double.parseDouble(m.group(2)));
+                }
+            }
+        }
+        List<String> out = new ArrayList<>();
+        out.add("where a search's time goes (1 connection, "
+                + figures.get("caller").size() + " searches, medians from the Server-Timing header):");
+        String[] labels = {
+            "as the caller saw it",
+            "the web node's answer, written",
+            "its search (request, call, reading)",
+            "its round trip to Elasticsearch",
+            "Elasticsearch's own time (took)"
+        };
+        int i = 0;
+        for (List<Double> values : figures.values()) {
+            List<Double> sorted = values.stream().sorted().toList();
+            out.add(String.format(
+                    Locale.ROOT,
+                    "  %-34s %7.2f ms",
+                    labels[i++],
+                    sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2)));
+        }
+        return out;
     }
 
     /**

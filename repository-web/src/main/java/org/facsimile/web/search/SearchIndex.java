@@ -18,6 +18,7 @@ import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -78,8 +79,24 @@ public class SearchIndex {
     /** A facet value and how many of the matching datasets have it. */
     public record Bucket(String value, long count) {}
 
-    /** A page of hits, the facet counts of all matches, and the cursor of the next page (or null). */
-    public record Results(long total, String sort, List<Hit> hits, Map<String, List<Bucket>> facets, String next) {}
+    /**
+     * A page of hits, the facet counts of all matches, and the cursor of the next page (or null);
+     * with how long it took (not part of the answer's body: the Server-Timing header).
+     */
+    public record Results(
+            long total,
+            String sort,
+            List<Hit> hits,
+            Map<String, List<Bucket>> facets,
+            String next,
+            @JsonIgnore Timing timing) {}
+
+    /**
+     * Where a search's time went: Elasticsearch's own figure ({@code took}), the round trip to it as
+     * this node saw it, and this node's work before and after (building the request, reading the
+     * answer), in nanoseconds.
+     */
+    public record Timing(long elasticsearchNanos, long roundTripNanos, long totalNanos) {}
 
     private RestClient rest;
     private ElasticsearchClient client;
@@ -192,6 +209,7 @@ public class SearchIndex {
     /** Runs a search; IOException when Elasticsearch is unreachable or the index not yet built. */
     @SuppressWarnings("rawtypes")
     public Results search(SearchRequest request) throws IOException {
+        long started = System.nanoTime();
         Builder s = new Builder()
                 .index(alias())
                 .size(request.size())
@@ -217,7 +235,10 @@ public class SearchIndex {
         } else {
             s.from(request.from());
         }
-        SearchResponse<Map> response = client().search(s.build(), Map.class);
+        co.elastic.clients.elasticsearch.core.SearchRequest built = s.build();
+        long asked = System.nanoTime();
+        SearchResponse<Map> response = client().search(built, Map.class);
+        long answered = System.nanoTime();
         List<Hit> hits = new ArrayList<>();
         List<FieldValue> lastSort = null;
         for (var h : response.hits().hits()) {
@@ -253,7 +274,8 @@ public class SearchIndex {
             }
             next = new SearchRequest.Cursor(request.sort(), values).encode();
         }
-        return new Results(total, request.sort().param(), hits, facets, next);
+        Timing timing = new Timing(response.took() * 1_000_000L, answered - asked, System.nanoTime() - started);
+        return new Results(total, request.sort().param(), hits, facets, next, timing);
     }
 
     /** The query: every clause must match (exclusions must not), every facet filter holds. */
