@@ -29,6 +29,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.TableSpec;
@@ -224,7 +226,27 @@ public class DepositResource {
                     List.of(new Problem.Where(
                             name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
         }
-        CsvwTable normalised = new CsvwTable(name, declared.columns(), declared.primaryKey());
+        CsvwTable normalised =
+                DepositTables.keepPersonalData(new CsvwTable(name, declared.columns(), declared.primaryKey()), current);
+        CsvInspection inspection = null;
+        if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
+            // what the values themselves prove, against a declaration that they are not personal
+            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
+                inspection = CsvTables.inspect(in, name, StandardCharsets.UTF_8);
+            } catch (CsvProblem e) {
+                throw Uploads.invalidCsv(e);
+            } catch (IOException e) {
+                throw new IllegalStateException("could not read the stored table", e);
+            }
+        }
+        DepositTables.refusal(name, normalised, inspection).ifPresent(r -> {
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    r.detail(),
+                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+        });
         TableSpec spec = DepositTables.resolve(normalised, specOf(current, name));
         try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
             CsvTables.checkValues(in, name, spec);

@@ -2,26 +2,40 @@ package org.facsimile.web.deposit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
 
 /**
- * Between what the depositor declares (CSVW: datatypes, null markers, primary key) and what the
- * engine needs (column kinds). Inference proposes; a declaration wins where it says something:
- * a declared datatype fixes the kind, a declared key makes identifiers.
+ * Between what the depositor declares (CSVW: datatypes, null markers, primary key, personal data)
+ * and what the engine needs (column kinds). Inference proposes; a declaration wins where it says
+ * something: a declared datatype fixes the kind, a declared key makes identifiers, a declared
+ * personal-data kind (or {@code none}) replaces profiling's suggestion.
  */
 public final class DepositTables {
 
     private DepositTables() {}
 
-    /** The CSVW description of an inferred table. */
+    /** A declaration the engine cannot follow: which column, and why. */
+    public record Refusal(String column, String jsonPath, String detail) {}
+
+    /** The CSVW description of an inferred table, with profiling's personal-data suggestions. */
     public static CsvwTable describe(String fileName, TableSpec inferred) {
         List<CsvwColumn> columns = new ArrayList<>();
         for (ColumnSpec column : inferred.columns()) {
-            columns.add(new CsvwColumn(column.name(), column.kind().csvwDatatype(), column.nullMarkers(), null));
+            columns.add(new CsvwColumn(
+                    column.name(),
+                    column.kind().csvwDatatype(),
+                    column.nullMarkers(),
+                    null,
+                    null,
+                    column.personal() == null ? null : column.personal().token(),
+                    null));
         }
         return new CsvwTable(fileName, columns, inferred.primaryKey());
     }
@@ -31,12 +45,74 @@ public final class DepositTables {
         List<ColumnSpec> columns = new ArrayList<>();
         for (int c = 0; c < declared.columns().size(); c++) {
             CsvwColumn column = declared.columns().get(c);
-            ColumnKind guess = inferred.column(c).kind();
-            ColumnKind kind = declared.primaryKey().contains(column.name())
-                    ? ColumnKind.IDENTIFIER
-                    : ColumnKind.forDatatype(column.datatype(), guess);
-            columns.add(new ColumnSpec(column.name(), kind, column.nullMarkers()));
+            ColumnSpec guess = inferred.column(c);
+            boolean key = declared.primaryKey().contains(column.name());
+            ColumnKind kind = key ? ColumnKind.IDENTIFIER : ColumnKind.forDatatype(column.datatype(), guess.kind());
+            PersonalData personal = column.personalData() == null
+                    ? guess.personal()
+                    : PersonalData.ofToken(column.personalData()).orElse(null);
+            columns.add(
+                    new ColumnSpec(column.name(), kind, column.nullMarkers(), key ? null : personal, column.lang()));
         }
         return new TableSpec(inferred.name(), columns, declared.primaryKey());
+    }
+
+    /**
+     * A declaration's personal-data marks where nothing was said: the ones stored before (the
+     * profiling's suggestion, or an earlier declaration), so a schema sent without them keeps them.
+     */
+    public static CsvwTable keepPersonalData(CsvwTable declared, CsvwTable stored) {
+        List<CsvwColumn> columns = new ArrayList<>();
+        for (int c = 0; c < declared.columns().size(); c++) {
+            CsvwColumn column = declared.columns().get(c);
+            columns.add(
+                    column.personalData() == null
+                            ? column.withPersonalData(stored.columns().get(c).personalData())
+                            : column);
+        }
+        return new CsvwTable(declared.url(), columns, declared.primaryKey(), declared.foreignKeys());
+    }
+
+    /**
+     * What the engine refuses in a declaration: an unknown personal-data kind, a key column marked
+     * as personal data, and a column declared {@code none} whose values are themselves direct
+     * identifiers (e-mail addresses, IBANs: such a column is never learnt).
+     *
+     * @param inspection the stored table's inspection, for what its values prove; null to skip that
+     */
+    public static Optional<Refusal> refusal(String fileName, CsvwTable declared, CsvInspection inspection) {
+        for (int c = 0; c < declared.columns().size(); c++) {
+            CsvwColumn column = declared.columns().get(c);
+            String path = "$.tableSchema.columns[" + c + "]";
+            String token = column.personalData();
+            if (token == null) {
+                continue;
+            }
+            if (!token.equals(PersonalData.NONE) && PersonalData.ofToken(token).isEmpty()) {
+                return Optional.of(new Refusal(
+                        column.name(),
+                        path,
+                        "column " + column.name() + " of " + fileName + ": unknown personal-data kind '" + token
+                                + "'; one of " + PersonalData.tokens()));
+            }
+            if (!token.equals(PersonalData.NONE) && declared.primaryKey().contains(column.name())) {
+                return Optional.of(new Refusal(
+                        column.name(),
+                        path,
+                        "column " + column.name() + " of " + fileName + " is the primary key: keys are generated"
+                                + " fresh already; mark it " + PersonalData.NONE + " or choose another key"));
+            }
+            PersonalData proven =
+                    inspection == null ? null : inspection.provenPersonal().get(column.name());
+            if (token.equals(PersonalData.NONE) && proven != null) {
+                return Optional.of(new Refusal(
+                        column.name(),
+                        path,
+                        "column " + column.name() + " of " + fileName + " holds direct identifiers (each value "
+                                + proven.description() + "), which are never learnt; mark it " + proven.token()
+                                + " (its values become fakes) or remove the column"));
+            }
+        }
+        return Optional.empty();
     }
 }

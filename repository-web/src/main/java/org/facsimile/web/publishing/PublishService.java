@@ -236,8 +236,10 @@ public class PublishService {
                         copy.key(),
                         input.tableName(),
                         syntheticRows.get(input.tableName()));
-                CsvwTable table =
-                        withDateTimePictures(CsvwJson.read(input.tableSchema()).get(0), copy.key());
+                CsvwTable table = withDateTimePictures(
+                        withoutPersonalDataNone(
+                                CsvwJson.read(input.tableSchema()).get(0)),
+                        copy.key());
                 tables.add(table);
                 String rdfName = input.tableName() + ".ttl";
                 String base = PublishedFields.download(Setting.BASE_URL.get(), dataset.id(), number, table.url());
@@ -312,6 +314,19 @@ public class PublishService {
     }
 
     /**
+     * The published description keeps the personal-data marks (they tell a reader the column's
+     * values are fakes) and drops the depositor's {@code none}, which says nothing about the output.
+     */
+    private static CsvwTable withoutPersonalDataNone(CsvwTable table) {
+        List<CsvwColumn> columns = table.columns().stream()
+                .map(c -> org.facsimile.synth.personal.PersonalData.NONE.equals(c.personalData())
+                        ? c.withPersonalData(null)
+                        : c)
+                .toList();
+        return new CsvwTable(table.url(), columns, table.primaryKey(), table.foreignKeys());
+    }
+
+    /**
      * The description with a format picture on each date-time column whose published values are not
      * in XSD's own form ({@code 2025-03-04 10:15:00}): CSVW validators and csv2rdf then read them
      * as date-times. The engine writes a column in one pattern, so its first value tells it.
@@ -349,7 +364,9 @@ public class PublishService {
                                         column.datatype(),
                                         column.nullMarkers(),
                                         column.description(),
-                                        picture));
+                                        picture,
+                                        column.personalData(),
+                                        column.lang()));
                     }
                 }
             }

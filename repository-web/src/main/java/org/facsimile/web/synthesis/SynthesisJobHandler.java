@@ -10,18 +10,21 @@ import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.deposit.DepositTables;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -87,12 +90,16 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             TableSpec spec;
             Table table;
             try {
-                TableSpec inferred;
+                CsvInspection inspection;
                 try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-                    inferred = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8)
-                            .spec();
+                    inspection = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8);
                 }
-                spec = DepositTables.resolve(CsvwJson.read(input.tableSchema()).get(0), inferred);
+                CsvwTable declared = CsvwJson.read(input.tableSchema()).get(0);
+                Optional<DepositTables.Refusal> refusal = DepositTables.refusal(input.fileName(), declared, inspection);
+                if (refusal.isPresent()) {
+                    throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
+                }
+                spec = DepositTables.resolve(declared, inspection.spec());
                 try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
                     table = CsvTables.read(in, input.fileName(), spec);
                 }

@@ -1,10 +1,14 @@
 package org.facsimile.web.deposit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
+import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -50,5 +54,75 @@ class DepositTablesTest {
                 resolved.columns().stream().map(ColumnSpec::kind).toList());
         assertEquals(List.of("NA"), resolved.column(3).nullMarkers());
         assertEquals(List.of(), resolved.primaryKey(), "no declared key: id is learnt as a number");
+    }
+
+    private static final TableSpec PEOPLE = new TableSpec(
+            "p",
+            List.of(
+                    new ColumnSpec("id", ColumnKind.IDENTIFIER, null),
+                    new ColumnSpec("email", ColumnKind.TEXT, null, PersonalData.EMAIL),
+                    new ColumnSpec("notes", ColumnKind.TEXT, null, PersonalData.FREE_TEXT),
+                    new ColumnSpec("age", ColumnKind.INTEGER, null)),
+            List.of("id"));
+
+    private static CsvwTable declared(String email, String notes, String age) {
+        return new CsvwTable(
+                "p.csv",
+                List.of(
+                        new CsvwColumn("id", "integer", null, null),
+                        new CsvwColumn("email", "string", null, null, null, email, null),
+                        new CsvwColumn("notes", "string", null, null, null, notes, null),
+                        new CsvwColumn("age", "integer", null, null, null, age, "nl")),
+                List.of("id"));
+    }
+
+    @Test
+    void personalDataMarksAreProposedAndADeclarationWins() {
+        CsvwTable described = DepositTables.describe("p.csv", PEOPLE);
+        assertEquals(
+                java.util.Arrays.asList(null, "email", "free-text", null),
+                described.columns().stream().map(CsvwColumn::personalData).toList());
+        // silent: the suggestion stands; "none" removes it; a kind sets it
+        TableSpec resolved = DepositTables.resolve(declared(null, "none", "given-name"), PEOPLE);
+        assertEquals(
+                java.util.Arrays.asList(null, PersonalData.EMAIL, null, PersonalData.GIVEN_NAME),
+                resolved.columns().stream().map(ColumnSpec::personal).toList());
+        assertEquals("nl", resolved.column(3).lang());
+    }
+
+    @Test
+    void aSchemaSentWithoutMarksKeepsTheStoredOnes() {
+        CsvwTable kept =
+                DepositTables.keepPersonalData(declared(null, null, "none"), DepositTables.describe("p.csv", PEOPLE));
+        assertEquals(
+                java.util.Arrays.asList(null, "email", "free-text", "none"),
+                kept.columns().stream().map(CsvwColumn::personalData).toList());
+    }
+
+    @Test
+    void refusalsNameTheColumn() {
+        CsvInspection inspection = new CsvInspection(PEOPLE, 10, Map.of("email", PersonalData.EMAIL));
+        DepositTables.Refusal none = DepositTables.refusal("p.csv", declared("none", null, null), inspection)
+                .orElseThrow();
+        assertEquals("email", none.column());
+        assertTrue(none.detail().contains("never learnt") && none.detail().contains("p.csv"), none.detail());
+        assertEquals("$.tableSchema.columns[1]", none.jsonPath());
+
+        DepositTables.Refusal unknown = DepositTables.refusal("p.csv", declared(null, "gossip", null), inspection)
+                .orElseThrow();
+        assertEquals("notes", unknown.column());
+        assertTrue(unknown.detail().contains("free-text"), unknown.detail());
+
+        CsvwTable keyMarked = new CsvwTable(
+                "p.csv",
+                List.of(new CsvwColumn("id", "integer", null, null, null, "national-id", null)),
+                List.of("id"));
+        assertEquals(
+                "id",
+                DepositTables.refusal("p.csv", keyMarked, null).orElseThrow().column());
+
+        // a header-only suggestion may be declared none: the depositor knows the notes hold no names
+        assertTrue(DepositTables.refusal("p.csv", declared("email", "none", "none"), inspection)
+                .isEmpty());
     }
 }

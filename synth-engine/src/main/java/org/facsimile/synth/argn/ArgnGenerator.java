@@ -108,7 +108,7 @@ public final class ArgnGenerator implements Generator {
                     }
                     for (int c = 0; c < columns.length; c++) {
                         if (columns[c].marginal() == null) {
-                            row[c] = columns[c].generate(done + r, random);
+                            row[c] = columns[c].generate(done + r, seed, random);
                         }
                     }
                     sink.accept(row);

@@ -87,7 +87,7 @@ final class CopulaGenerator implements Generator {
             }
             for (int c = 0; c < columns.length; c++) {
                 if (columns[c].marginal() == null) {
-                    row[c] = columns[c].generate(r, random);
+                    row[c] = columns[c].generate(r, seed, random);
                 }
             }
             sink.accept(row);

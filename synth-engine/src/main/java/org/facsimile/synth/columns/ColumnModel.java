@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.facsimile.synth.personal.FakePeople;
+import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.personal.RealValues;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -14,8 +17,8 @@ import org.facsimile.synth.table.TableSpec;
 /**
  * How one column is learnt and generated, shared by every synthesizer: a protected
  * {@link Marginal} for the columns a model learns jointly, or a rule of its own for the rest
- * (identifiers generated fresh, free text from a protected bag of words, constant and empty
- * columns kept so). Value protection lives here: rare categories are pooled into
+ * (identifiers generated fresh, direct identifiers as fakes of their kind, free text from a
+ * protected bag of words, constant and empty columns kept so). Value protection lives here: rare categories are pooled into
  * {@link DiscreteMarginal#RARE_TOKEN}, numeric tails are clipped, rare words are dropped.
  */
 public final class ColumnModel {
@@ -38,15 +41,40 @@ public final class ColumnModel {
     private final boolean identifier;
     private final boolean integerIdentifier;
     private final String constant;
+    private final Personal personal;
+
+    /**
+     * A direct identifier: fakes of its kind and locale, never one of the real values (kept as
+     * salted hashes only).
+     */
+    private record Personal(PersonalData kind, String lang, RealValues real, FakePeople fakes) {
+        Personal(PersonalData kind, String lang, RealValues real) {
+            this(kind, lang, real, new FakePeople(new ColumnSpec("", ColumnKind.TEXT, null, kind, lang).locale()));
+        }
+    }
 
     private ColumnModel(
             Marginal marginal, TextModel text, boolean identifier, boolean integerIdentifier, String constant) {
+        this(marginal, text, identifier, integerIdentifier, constant, null);
+    }
+
+    private ColumnModel(
+            Marginal marginal,
+            TextModel text,
+            boolean identifier,
+            boolean integerIdentifier,
+            String constant,
+            Personal personal) {
         this.marginal = marginal;
         this.text = text;
         this.identifier = identifier;
         this.integerIdentifier = integerIdentifier;
         this.constant = constant;
+        this.personal = personal;
     }
+
+    /** Draws before a fake that keeps matching real values is given up (never in practice). */
+    static final int FAKE_ATTEMPTS = 100;
 
     /**
      * The models of every column of a table, each column's rare-category threshold drawn from
@@ -80,6 +108,15 @@ public final class ColumnModel {
     public static ColumnModel fit(ColumnSpec column, String[] values, boolean primaryKey, Random random) {
         ColumnKind kind = primaryKey ? ColumnKind.IDENTIFIER : column.kind();
         int rare = RARE_THRESHOLD + random.nextInt(RARE_THRESHOLD_SPREAD);
+        if (column.personal() != null && !primaryKey) {
+            return new ColumnModel(
+                    null,
+                    null,
+                    false,
+                    false,
+                    null,
+                    new Personal(column.personal(), column.lang(), RealValues.of(values)));
+        }
         switch (kind) {
             case IDENTIFIER:
                 return new ColumnModel(null, null, true, allIntegers(values), null);
@@ -120,9 +157,20 @@ public final class ColumnModel {
     /**
      * A value for a column that is not learnt jointly ({@link #marginal()} is null).
      *
-     * @param row the 0-based number of the generated row, for fresh identifiers
+     * @param row the 0-based number of the generated row, for fresh identifiers and the fake
+     *     person of the row
+     * @param seed the run's seed: with the row, it picks the fake person
      */
-    public String generate(long row, Random random) {
+    public String generate(long row, long seed, Random random) {
+        if (personal != null) {
+            for (int attempt = 0; attempt < FAKE_ATTEMPTS; attempt++) {
+                String fake = personal.fakes().value(personal.kind(), seed, row, attempt);
+                if (!personal.real().contains(fake)) {
+                    return fake;
+                }
+            }
+            throw new IllegalStateException("no fake " + personal.kind().description() + " unlike the real ones");
+        }
         if (identifier) {
             return integerIdentifier ? Long.toString(row + 1) : String.format("S%08d", row + 1);
         }
@@ -148,6 +196,11 @@ public final class ColumnModel {
         } else if (identifier) {
             out.writeByte(3);
             out.writeBoolean(integerIdentifier);
+        } else if (personal != null) {
+            out.writeByte(5);
+            Io.writeString(out, personal.kind().token());
+            Io.writeString(out, personal.lang());
+            personal.real().write(out);
         } else {
             out.writeByte(4);
             Io.writeString(out, constant);
@@ -162,6 +215,13 @@ public final class ColumnModel {
             case 2 -> new ColumnModel(null, TextModel.read(in), false, false, null);
             case 3 -> new ColumnModel(null, null, true, in.readBoolean(), null);
             case 4 -> constant(Io.readString(in));
+            case 5 -> {
+                String token = Io.readString(in);
+                PersonalData kind = PersonalData.ofToken(token)
+                        .orElseThrow(() -> new IOException("corrupt model file: personal data kind " + token));
+                yield new ColumnModel(
+                        null, null, false, false, null, new Personal(kind, Io.readString(in), RealValues.read(in)));
+            }
             default -> throw new IOException("corrupt model file: column model " + tag);
         };
     }

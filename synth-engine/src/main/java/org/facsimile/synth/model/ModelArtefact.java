@@ -70,6 +70,13 @@ public final class ModelArtefact {
             manifest.setProperty("column." + c + ".name", column.name());
             manifest.setProperty("column." + c + ".kind", column.kind().name());
             manifest.setProperty("column." + c + ".null", String.join(String.valueOf(SEPARATOR), column.nullMarkers()));
+            if (column.personal() != null) {
+                manifest.setProperty(
+                        "column." + c + ".personal", column.personal().token());
+            }
+            if (column.lang() != null) {
+                manifest.setProperty("column." + c + ".lang", column.lang());
+            }
         }
         manifest.setProperty("primaryKey", String.join(String.valueOf(SEPARATOR), spec.primaryKey()));
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -133,7 +140,11 @@ public final class ModelArtefact {
                 columns.add(new ColumnSpec(
                         manifest.getProperty("column." + c + ".name"),
                         ColumnKind.valueOf(manifest.getProperty("column." + c + ".kind")),
-                        split(manifest.getProperty("column." + c + ".null"))));
+                        split(manifest.getProperty("column." + c + ".null")),
+                        org.facsimile.synth.personal.PersonalData.ofToken(
+                                        manifest.getProperty("column." + c + ".personal"))
+                                .orElse(null),
+                        manifest.getProperty("column." + c + ".lang")));
             }
             String key = manifest.getProperty("primaryKey", "");
             return new TableSpec(manifest.getProperty("table"), columns, key.isEmpty() ? List.of() : split(key));

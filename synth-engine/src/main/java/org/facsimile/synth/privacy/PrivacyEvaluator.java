@@ -167,7 +167,8 @@ public final class PrivacyEvaluator {
         boolean[] compared = new boolean[spec.columns().size()];
         for (int c = 0; c < compared.length; c++) {
             compared[c] = !spec.primaryKey().contains(spec.column(c).name())
-                    && spec.column(c).kind() != org.facsimile.synth.table.ColumnKind.IDENTIFIER;
+                    && spec.column(c).kind() != org.facsimile.synth.table.ColumnKind.IDENTIFIER
+                    && spec.column(c).personal() == null;
         }
         Set<List<String>> seen = new HashSet<>();
         for (String[] row : training.rows()) {

@@ -27,7 +27,9 @@ final class RowDistance {
         int n = 0;
         for (int c = 0; c < m; c++) {
             boolean key = spec.primaryKey().contains(spec.column(c).name())
-                    || spec.column(c).kind() == ColumnKind.IDENTIFIER;
+                    || spec.column(c).kind() == ColumnKind.IDENTIFIER
+                    // fakes, drawn apart from the rest of the row: nothing to compare
+                    || spec.column(c).personal() != null;
             if (!key) {
                 compared[n++] = c;
             }

@@ -27,6 +27,7 @@ public final class QualityEvaluator {
             ColumnKind kind = spec.column(c).kind();
             boolean key = spec.primaryKey().contains(spec.column(c).name());
             if (key
+                    || spec.column(c).personal() != null
                     || kind == ColumnKind.IDENTIFIER
                     || kind == ColumnKind.TEXT
                     || kind == ColumnKind.EMPTY

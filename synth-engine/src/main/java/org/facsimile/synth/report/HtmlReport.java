@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
 
@@ -21,7 +22,7 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(String title, String synthesizer, List<TableSynthesis.Report> tables) {
-        boolean passed = tables.stream().allMatch(t -> t.privacy().passed());
+        boolean passed = tables.stream().allMatch(TableSynthesis.Report::passed);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -47,7 +48,7 @@ public final class HtmlReport {
                 .append(passed ? "pass\">PASSED" : "fail\">FAILED")
                 .append("</span></p>\n");
         for (TableSynthesis.Report t : tables) {
-            for (String reason : t.privacy().reasons()) {
+            for (String reason : t.reasons()) {
                 html.append("<p>")
                         .append(Html.esc(t.quality().table() + ": " + reason))
                         .append("</p>\n");
@@ -55,8 +56,33 @@ public final class HtmlReport {
         }
         for (TableSynthesis.Report t : tables) {
             table(html, t.quality(), t.privacy());
+            personal(html, t.personal());
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** How the table's direct identifiers were replaced, and the check that no real one got out. */
+    private static void personal(StringBuilder html, List<PersonalColumns.Treated> treated) {
+        if (treated.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Direct identifiers</h3><p>Never learnt: replaced by realistic fakes of the same kind.</p>")
+                .append("<table><thead><tr><th>Column</th><th>Holds</th><th>Replaced by</th>")
+                .append("<th>Synthetic values</th><th>Real values among them</th></tr></thead><tbody>");
+        for (PersonalColumns.Treated t : treated) {
+            html.append("<tr><td>")
+                    .append(Html.esc(t.column()))
+                    .append("</td><td>")
+                    .append(Html.esc(t.kind().description()))
+                    .append("</td><td>")
+                    .append(Html.esc(t.method()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", t.values()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", t.realValuesFound()))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>\n");
     }
 
     private static void table(StringBuilder html, QualityReport q, PrivacyReport p) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
 
@@ -26,7 +27,7 @@ public final class JsonReport {
         report.put("synthesizer", synthesizer);
         List<String> reasons = new ArrayList<>();
         for (TableSynthesis.Report t : tables) {
-            t.privacy().reasons().forEach(r -> reasons.add(t.quality().table() + ": " + r));
+            t.reasons().forEach(r -> reasons.add(t.quality().table() + ": " + r));
         }
         Map<String, Object> verdict = new LinkedHashMap<>();
         verdict.put("verdict", reasons.isEmpty() ? "PASSED" : "FAILED");
@@ -42,10 +43,26 @@ public final class JsonReport {
             m.put("syntheticRows", q.syntheticRows());
             m.put("quality", quality(q));
             m.put("privacy", privacy(t.privacy()));
+            m.put("directIdentifiers", personal(t.personal()));
             list.add(m);
         }
         report.put("tables", list);
         return report;
+    }
+
+    /** How each direct-identifier column was replaced: names, kinds and counts, never a value. */
+    private static List<Map<String, Object>> personal(List<PersonalColumns.Treated> treated) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (PersonalColumns.Treated t : treated) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("column", t.column());
+            m.put("kind", t.kind().token());
+            m.put("method", t.method());
+            m.put("syntheticValues", t.values());
+            m.put("realValuesFound", t.realValuesFound());
+            list.add(m);
+        }
+        return list;
     }
 
     /** Pairs named in the JSON report, worst first. */

@@ -2,6 +2,7 @@ package org.facsimile.synth.table;
 
 import java.util.List;
 import java.util.Objects;
+import org.facsimile.synth.personal.PersonalData;
 
 /**
  * One column as the depositor declared it or the inspection inferred it.
@@ -10,13 +11,37 @@ import java.util.Objects;
  * @param kind what the column holds
  * @param nullMarkers the strings that mean "missing" in this column; the first is written for
  *     missing values in synthetic output
+ * @param personal the kind of direct identifier the column holds (never learnt, replaced by fakes),
+ *     or null when it holds none
+ * @param lang the language of the column's values (a BCP 47 tag, as CSVW's {@code lang}), or null
+ *     when not declared; fakes of personal data take this locale (English when none)
  */
-public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers) {
+public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal, String lang) {
 
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
+    }
+
+    /** A column that holds no direct identifier. */
+    public ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers) {
+        this(name, kind, nullMarkers, null, null);
+    }
+
+    /** A column that holds a kind of direct identifier, or none (null), in no declared language. */
+    public ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal) {
+        this(name, kind, nullMarkers, personal, null);
+    }
+
+    /** This column marked as holding another kind of direct identifier (null: none). */
+    public ColumnSpec withPersonal(PersonalData kind) {
+        return new ColumnSpec(name, this.kind, nullMarkers, kind, lang);
+    }
+
+    /** The locale of fakes for this column: its language, English when none is declared. */
+    public java.util.Locale locale() {
+        return lang == null || lang.isBlank() ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(lang);
     }
 
     public boolean isMissing(String value) {

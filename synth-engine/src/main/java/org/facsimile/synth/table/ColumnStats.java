@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.personal.PersonalDataSuggestion;
 
 /**
  * Streaming statistics of one column, enough to infer its kind without holding the column. Sees
@@ -41,6 +43,7 @@ final class ColumnStats {
     private boolean allDate = true;
     private boolean allDateTime = true;
     private boolean allBoolean = true;
+    private final PersonalDataSuggestion personal = new PersonalDataSuggestion();
 
     ColumnStats(String name) {
         this.name = name;
@@ -57,6 +60,7 @@ final class ColumnStats {
             return;
         }
         nonMissing++;
+        personal.accept(value);
         if (!distinctOverflow) {
             distinct.add(value);
             if (distinct.size() > DISTINCT_CAP) {
@@ -82,13 +86,22 @@ final class ColumnStats {
         }
     }
 
+    /** The kind of direct identifier the values themselves prove, or null. */
+    PersonalData provenPersonal() {
+        return personal.provenByValues().orElse(null);
+    }
+
     ColumnSpec infer() {
         List<String> nullMarkers = new ArrayList<>();
         nullMarkers.addAll(markersSeen);
         if (!nullMarkers.contains("")) {
             nullMarkers.add("");
         }
-        return new ColumnSpec(name, kind(), nullMarkers);
+        ColumnKind kind = kind();
+        PersonalData suggested = kind == ColumnKind.IDENTIFIER || kind == ColumnKind.EMPTY || kind == ColumnKind.BOOLEAN
+                ? null
+                : personal.suggest(name).orElse(null);
+        return new ColumnSpec(name, kind, nullMarkers, suggested);
     }
 
     private ColumnKind kind() {

@@ -80,14 +80,18 @@ public final class CsvTables {
         }
         List<ColumnSpec> columns = new ArrayList<>(stats.length);
         List<String> primaryKey = new ArrayList<>();
+        java.util.Map<String, org.facsimile.synth.personal.PersonalData> proven = new java.util.HashMap<>();
         for (ColumnStats s : stats) {
             ColumnSpec column = s.infer();
             columns.add(column);
+            if (column.kind() != ColumnKind.IDENTIFIER && s.provenPersonal() != null) {
+                proven.put(column.name(), s.provenPersonal());
+            }
             if (primaryKey.isEmpty() && column.kind() == ColumnKind.IDENTIFIER) {
                 primaryKey.add(column.name());
             }
         }
-        return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows);
+        return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows, proven);
     }
 
     /**

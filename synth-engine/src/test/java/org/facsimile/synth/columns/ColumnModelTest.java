@@ -59,7 +59,7 @@ class ColumnModelTest {
         ColumnModel model = ColumnModel.fit(
                 new ColumnSpec("id", ColumnKind.IDENTIFIER, null), new String[] {"17", "99"}, true, new Random(1));
         assertEquals(null, model.marginal());
-        assertEquals("1", model.generate(0, new Random(1)));
-        assertEquals("3", model.generate(2, new Random(1)));
+        assertEquals("1", model.generate(0, 1, new Random(1)));
+        assertEquals("3", model.generate(2, 1, new Random(1)));
     }
 }

@@ -12,6 +12,7 @@ import org.apache.jena.atlas.json.JsonException;
 import org.apache.jena.atlas.json.JsonObject;
 import org.apache.jena.atlas.json.JsonParseException;
 import org.apache.jena.atlas.json.JsonValue;
+import org.facsimile.vocab.terms.FCSM;
 
 /**
  * Reads and writes CSVW metadata documents. Reading accepts a table group ({@code tables}) or a
@@ -281,6 +282,13 @@ public final class CsvwJson {
         }
         List<String> nulls = column.hasKey("null") ? stringOrList(column, "null", path) : List.of("");
         JsonValue description = column.get("dc:description");
+        String personalData = string(column, FCSM.PERSONAL_DATA, path);
+        if (personalData != null && !personalData.matches("[a-z]+(-[a-z]+)*")) {
+            throw new CsvwProblem(
+                    path + "." + FCSM.PERSONAL_DATA,
+                    "a personal-data kind is a lower-case token such as email or none");
+        }
+        String lang = string(column, "lang", path);
         return new CsvwColumn(
                 name,
                 datatype,
@@ -288,7 +296,9 @@ public final class CsvwJson {
                 description != null && description.isString()
                         ? description.getAsString().value()
                         : null,
-                format);
+                format,
+                personalData,
+                lang);
     }
 
     private static String string(JsonObject object, String key, String path) throws CsvwProblem {
@@ -374,6 +384,12 @@ public final class CsvwJson {
             }
             if (column.description() != null) {
                 c.put("dc:description", column.description());
+            }
+            if (column.lang() != null) {
+                c.put("lang", column.lang());
+            }
+            if (column.personalData() != null) {
+                c.put(FCSM.PERSONAL_DATA, column.personalData());
             }
             columns.add(c);
         }

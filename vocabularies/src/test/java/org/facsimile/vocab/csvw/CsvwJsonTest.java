@@ -35,12 +35,15 @@ class CsvwJsonTest {
                 "census.csv",
                 List.of(
                         new CsvwColumn("id", "integer", null, null),
-                        new CsvwColumn("job", "string", List.of("?", ""), "occupation")),
+                        new CsvwColumn("job", "string", List.of("?", ""), "occupation"),
+                        new CsvwColumn("email", "string", null, null, null, "email", null),
+                        new CsvwColumn("naam", "string", null, null, null, "person-name", "nl")),
                 List.of("id"));
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("dc:title", "Census");
         String json = CsvwJson.write(List.of(table), annotations);
         assertTrue(json.contains("\"@context\""), json);
+        assertTrue(json.contains("\"https://w3id.org/facsimile/ns#personalData\""), json);
         assertEquals(List.of(table), CsvwJson.read(json));
         assertEquals(List.of(table), CsvwJson.read(CsvwJson.writeTable(table)));
     }
@@ -68,5 +71,15 @@ class CsvwJsonTest {
                 () -> CsvwJson.read(
                         "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"},{\"name\":\"a\"}]}}"));
         assertEquals("$.tableSchema.columns[1].name", duplicate.path());
+    }
+
+    @Test
+    void aPersonalDataKindIsATokenAtItsPath() {
+        CsvwProblem kind = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.read(
+                        "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\",\"tableSchema\":"
+                                + "{\"columns\":[{\"name\":\"a\",\"https://w3id.org/facsimile/ns#personalData\":\"<b>E-mail</b>\"}]}}"));
+        assertEquals("$.tableSchema.columns[0].https://w3id.org/facsimile/ns#personalData", kind.path());
     }
 }
