@@ -226,8 +226,9 @@ public class DepositResource {
                     List.of(new Problem.Where(
                             name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
         }
-        CsvwTable normalised =
-                DepositTables.keepPersonalData(new CsvwTable(name, declared.columns(), declared.primaryKey()), current);
+        CsvwTable normalised = DepositTables.keepPersonalData(
+                new CsvwTable(name, declared.columns(), declared.primaryKey(), List.of(), declared.constraints()),
+                current);
         CsvInspection inspection = null;
         if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
             // what the values themselves prove, against a declaration that they are not personal
@@ -248,6 +249,14 @@ public class DepositResource {
                     List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
         });
         TableSpec spec = DepositTables.resolve(normalised, specOf(current, name));
+        DepositTables.constraintRefusal(name, normalised, spec).ifPresent(r -> {
+            throw new ProblemException(
+                    422,
+                    "invalid-constraint",
+                    "Invalid constraint",
+                    r.detail(),
+                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+        });
         try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
             CsvTables.checkValues(in, name, spec);
         } catch (CsvProblem e) {

@@ -3,6 +3,8 @@ package org.facsimile.web.deposit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.facsimile.synth.constraints.ConstraintProblem;
+import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
@@ -10,6 +12,7 @@ import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.vocab.terms.FCSM;
 
 /**
  * Between what the depositor declares (CSVW: datatypes, null markers, primary key, personal data)
@@ -70,7 +73,7 @@ public final class DepositTables {
                             ? column.withPersonalData(stored.columns().get(c).personalData())
                             : column);
         }
-        return new CsvwTable(declared.url(), columns, declared.primaryKey(), declared.foreignKeys());
+        return declared.withColumns(columns);
     }
 
     /**
@@ -111,6 +114,25 @@ public final class DepositTables {
                         "column " + column.name() + " of " + fileName + " holds direct identifiers (each value "
                                 + proven.description() + "), which are never learnt; mark it " + proven.token()
                                 + " (its values become fakes) or remove the column"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * The first declared constraint the engine cannot follow: unreadable, naming a column the
+     * table lacks or one of the wrong kind, or contradicting another. Checked against the table's
+     * resolved columns.
+     */
+    public static Optional<Refusal> constraintRefusal(String fileName, CsvwTable declared, TableSpec spec) {
+        List<String> rules = declared.constraints();
+        for (int i = 0; i <= rules.size(); i++) {
+            try {
+                // each rule alone first, so the refusal points at it; then all together
+                Constraints.of(i < rules.size() ? List.of(rules.get(i)) : rules, spec);
+            } catch (ConstraintProblem e) {
+                String path = "$.tableSchema." + FCSM.CONSTRAINTS + (i < rules.size() ? "[" + i + "]" : "");
+                return Optional.of(new Refusal(e.column(), path, fileName + ": " + e.getMessage()));
             }
         }
         return Optional.empty();

@@ -323,7 +323,7 @@ public class PublishService {
                         ? c.withPersonalData(null)
                         : c)
                 .toList();
-        return new CsvwTable(table.url(), columns, table.primaryKey(), table.foreignKeys());
+        return table.withColumns(columns);
     }
 
     /**
@@ -371,7 +371,7 @@ public class PublishService {
                 }
             }
         }
-        return new CsvwTable(table.url(), columns, table.primaryKey(), table.foreignKeys());
+        return table.withColumns(columns);
     }
 
     /**

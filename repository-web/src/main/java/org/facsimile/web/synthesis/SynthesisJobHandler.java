@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.CsvInspection;
@@ -89,6 +90,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         for (InputTable input : job.tables()) {
             TableSpec spec;
             Table table;
+            List<String> constraints;
             try {
                 CsvInspection inspection;
                 try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
@@ -100,6 +102,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                     throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
                 }
                 spec = DepositTables.resolve(declared, inspection.spec());
+                constraints = declared.constraints();
                 try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
                     table = CsvTables.read(in, input.fileName(), spec);
                 }
@@ -108,16 +111,23 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             }
             TableSynthesis.Report[] report = new TableSynthesis.Report[1];
             TableSpec outputSpec = spec;
-            blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
-                try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
-                    report[0] = synthesis.run(
-                            table,
-                            outputSpec,
-                            settings,
-                            (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message),
-                            writer);
-                }
-            });
+            List<String> rules = constraints;
+            try {
+                blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
+                    try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
+                        report[0] = synthesis.run(
+                                table,
+                                outputSpec,
+                                rules,
+                                settings,
+                                (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message),
+                                writer);
+                    }
+                });
+            } catch (ConstraintProblem e) {
+                // rules the schema check let through but no generated row meets: the depositor's to change
+                throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
+            }
             reports.add(report[0]);
         }
         String reportJson = JsonReport.render(synthesizer.name(), reports);

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
@@ -57,8 +58,35 @@ public final class HtmlReport {
         for (TableSynthesis.Report t : tables) {
             table(html, t.quality(), t.privacy());
             personal(html, t.personal());
+            constraints(html, t.constraints());
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** How each constraint was enforced, and the share of synthetic rows that obey it. */
+    private static void constraints(StringBuilder html, List<Constraints.Enforcement> enforced) {
+        if (enforced.isEmpty()) {
+            return;
+        }
+        html.append("<h3>Constraints</h3><table><thead><tr><th>Rule</th><th>Enforced</th>")
+                .append("<th>Real rows breaking it</th><th>Rows redrawn</th><th>Values repaired</th>")
+                .append("<th>Synthetic rows obeying it</th></tr></thead><tbody>");
+        for (Constraints.Enforcement e : enforced) {
+            html.append("<tr><td><code>")
+                    .append(Html.esc(e.constraint()))
+                    .append("</code></td><td>")
+                    .append(Html.esc(e.method()))
+                    .append("</td><td>")
+                    .append(percent(e.realViolationShare()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", e.redrawn()))
+                    .append("</td><td>")
+                    .append(String.format(Locale.ROOT, "%,d", e.repaired()))
+                    .append("</td><td>")
+                    .append(percent(e.syntheticSatisfiedShare()))
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>\n");
     }
 
     /** How the table's direct identifiers were replaced, and the check that no real one got out. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
@@ -44,6 +45,7 @@ public final class JsonReport {
             m.put("quality", quality(q));
             m.put("privacy", privacy(t.privacy()));
             m.put("directIdentifiers", personal(t.personal()));
+            m.put("constraints", constraints(t.constraints()));
             list.add(m);
         }
         report.put("tables", list);
@@ -60,6 +62,22 @@ public final class JsonReport {
             m.put("method", t.method());
             m.put("syntheticValues", t.values());
             m.put("realValuesFound", t.realValuesFound());
+            list.add(m);
+        }
+        return list;
+    }
+
+    /** How each declared constraint was enforced, and the share of synthetic rows obeying it. */
+    private static List<Map<String, Object>> constraints(List<Constraints.Enforcement> enforced) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (Constraints.Enforcement e : enforced) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("constraint", e.constraint());
+            m.put("enforcement", e.method());
+            m.put("realRowsBreakingIt", number(e.realViolationShare()));
+            m.put("rowsRedrawn", e.redrawn());
+            m.put("valuesRepaired", e.repaired());
+            m.put("syntheticRowsObeyingIt", number(e.syntheticSatisfiedShare()));
             list.add(m);
         }
         return list;

@@ -195,7 +195,22 @@ public final class CsvwJson {
                 foreignKeys.add(foreignKey(keys.get(i), names, schemaPath + ".foreignKeys[" + i + "]"));
             }
         }
-        return new CsvwTable(url, columns, primaryKey, foreignKeys);
+        List<String> constraints = new ArrayList<>();
+        JsonValue rules = schema.get(FCSM.CONSTRAINTS);
+        if (rules != null) {
+            String rulesPath = schemaPath + "." + FCSM.CONSTRAINTS;
+            if (!rules.isArray()) {
+                throw new CsvwProblem(rulesPath, "constraints must be an array of rules, such as [\"dob < dod\"]");
+            }
+            JsonArray list = rules.getAsArray();
+            for (int i = 0; i < list.size(); i++) {
+                if (!list.get(i).isString()) {
+                    throw new CsvwProblem(rulesPath + "[" + i + "]", "a constraint is a string, such as \"dob < dod\"");
+                }
+                constraints.add(list.get(i).getAsString().value());
+            }
+        }
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints);
     }
 
     /** A foreign key as CSVW defines it: {@code columnReference} and a {@code reference}, nothing else. */
@@ -413,6 +428,11 @@ public final class CsvwJson {
                 keys.add(k);
             }
             schema.put("foreignKeys", keys);
+        }
+        if (!table.constraints().isEmpty()) {
+            JsonArray rules = new JsonArray();
+            table.constraints().forEach(rules::add);
+            schema.put(FCSM.CONSTRAINTS, rules);
         }
         object.put("tableSchema", schema);
         return object;

@@ -10,15 +10,32 @@ import java.util.Objects;
  * @param columns its columns, in file order
  * @param primaryKey the primary-key column names, empty if none
  * @param foreignKeys references from this table's columns to a table of the same group
+ * @param constraints rules every row obeys ({@code dob < dod}, {@code fixed(city, province)}),
+ *     as the schema's {@code https://w3id.org/facsimile/ns#constraints}; read by the engine
  */
 public record CsvwTable(
-        String url, List<CsvwColumn> columns, List<String> primaryKey, List<CsvwForeignKey> foreignKeys) {
+        String url,
+        List<CsvwColumn> columns,
+        List<String> primaryKey,
+        List<CsvwForeignKey> foreignKeys,
+        List<String> constraints) {
 
     public CsvwTable {
         Objects.requireNonNull(url, "url");
         columns = List.copyOf(columns);
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** A table without declared constraints. */
+    public CsvwTable(String url, List<CsvwColumn> columns, List<String> primaryKey, List<CsvwForeignKey> foreignKeys) {
+        this(url, columns, primaryKey, foreignKeys, List.of());
+    }
+
+    /** This table with other columns, its keys and constraints kept. */
+    public CsvwTable withColumns(List<CsvwColumn> columns) {
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints);
     }
 
     /** A table that references no other. */

@@ -19,5 +19,12 @@ public final class FCSM {
      */
     public static final String PERSONAL_DATA = NS + "personalData";
 
+    /**
+     * A CSVW table-schema property: the rules every row obeys ({@code "dob < dod"}, {@code
+     * "fixed(city, province)"}, {@code "total = a + b"}, {@code "if age < 18 then benefit =
+     * 'child'"}), which the synthetic rows obey too.
+     */
+    public static final String CONSTRAINTS = NS + "constraints";
+
     private FCSM() {}
 }
