@@ -121,6 +121,49 @@ class ConstraintsIT {
         assertEquals(4, schema.path(RULES).size(), "the published CSVW states the rules: " + metadata);
     }
 
+    @Test
+    void aCategoryIsRebalancedOnRequestAndBadConditionsAreRefusedAtSubmit() throws Exception {
+        ApiClient rhea = RunningRepository.newDepositor("rhea-rebalance");
+        StringBuilder csv = new StringBuilder("badge,site,role,years\n");
+        for (int i = 0; i < 1_000; i++) {
+            boolean lab = i % 7 == 0;
+            csv.append(i + 1)
+                    .append(',')
+                    .append(lab ? "lab" : "clinic")
+                    .append(',')
+                    .append(lab ? (i % 5 == 0 ? "scientist" : "technician") : (i % 4 == 0 ? "doctor" : "nurse"))
+                    .append(',')
+                    .append(lab ? 10 + i % 20 : i % 10)
+                    .append('\n');
+        }
+        String deposit = DepositToPublishIT.createDeposit(rhea, "Saltmarsh clinic staffing");
+        String d = "/api/deposits/" + deposit;
+        assertEquals(
+                201,
+                rhea.put(d + "/files/staff.csv", "text/csv", csv.toString().getBytes(StandardCharsets.UTF_8))
+                        .status());
+        ApiClient.Reply unknown = rhea.post(
+                d + "/submit", "{\"conditions\":{\"rebalance\":{\"column\":\"wing\",\"value\":\"x\",\"share\":0.5}}}");
+        assertEquals(422, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("staff.csv") && unknown.body().contains("'wing'"), unknown.body());
+        ApiClient.Reply baseline = rhea.post(
+                d + "/submit",
+                "{\"synthesizer\":\"baseline\",\"conditions\":{\"rebalance\":{\"column\":\"site\",\"value\":\"lab\",\"share\":0.5}}}");
+        assertEquals(422, baseline.status(), baseline.body());
+        assertTrue(baseline.body().contains("needs the argn synthesizer"), baseline.body());
+
+        ApiClient.Reply submitted = rhea.post(
+                d + "/submit",
+                "{\"trainingSeconds\":15,\"conditions\":{\"rebalance\":{\"column\":\"site\",\"value\":\"lab\",\"share\":0.5}}}");
+        assertEquals(202, submitted.status(), submitted.body());
+        JsonNode job = DepositToPublishIT.awaitJob(rhea, deposit);
+        assertEquals("DONE", job.path("step").asText(), job.toString());
+        JsonNode conditioned =
+                rhea.get(d + "/report").json().path("tables").get(0).path("conditionalGeneration");
+        assertEquals("site", conditioned.path("rebalancedColumn").asText(), conditioned.toString());
+        assertEquals(0.5, conditioned.path("achievedShare").asDouble(), 1e-9, conditioned.toString());
+    }
+
     private static String schema(String rules) {
         return "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"stays.csv\",\"tableSchema\":{\"columns\":["
                 + "{\"name\":\"stay_id\",\"datatype\":\"integer\"},{\"name\":\"admitted\",\"datatype\":\"date\"},"

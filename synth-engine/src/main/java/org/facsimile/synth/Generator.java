@@ -21,6 +21,18 @@ public interface Generator {
     void generate(long rows, long seed, Consumer<String[]> sink);
 
     /**
+     * Generates one row per seed: the row takes the seed's values in the columns it gives (non-null
+     * entries, by column index), and its other columns are drawn given them: seeded, or
+     * conditional, generation.
+     *
+     * @throws UnsupportedOperationException when this model cannot draw columns given others
+     */
+    default void generateSeeded(java.util.List<String[]> seeds, long seed, Consumer<String[]> sink) {
+        throw new UnsupportedOperationException(
+                "this synthesizer cannot generate rows given some of their values; the argn synthesizer can");
+    }
+
+    /**
      * This generator with other sampling controls, for models that sample from learnt
      * probabilities. Others accept only the neutral setting.
      *

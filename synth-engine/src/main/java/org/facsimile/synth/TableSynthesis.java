@@ -31,7 +31,17 @@ public final class TableSynthesis {
             QualityReport quality,
             PrivacyReport privacy,
             List<PersonalColumns.Treated> personal,
-            List<Constraints.Enforcement> constraints) {
+            List<Constraints.Enforcement> constraints,
+            Conditioned conditioned) {
+
+        /** The constraints' report without conditional generation. */
+        public Report(
+                QualityReport quality,
+                PrivacyReport privacy,
+                List<PersonalColumns.Treated> personal,
+                List<Constraints.Enforcement> constraints) {
+            this(quality, privacy, personal, constraints, null);
+        }
 
         public Report {
             personal = personal == null ? List.of() : List.copyOf(personal);
@@ -63,6 +73,12 @@ public final class TableSynthesis {
             return privacy.passed() && reasons().isEmpty();
         }
     }
+
+    /**
+     * What conditional generation did: rows made from seeds, or a category rebalanced (with the
+     * share it reached); the quality measures then compare a deliberately different table.
+     */
+    public record Conditioned(long seededRows, String rebalancedColumn, double targetShare, double achievedShare) {}
 
     /** Rounds of redrawing before the constraints are judged to refuse nearly every row. */
     static final int MAX_ROUNDS = 25;
@@ -103,7 +119,29 @@ public final class TableSynthesis {
             SynthesisSettings settings,
             ProgressListener progress,
             Consumer<String[]> sink) {
+        return run(table, spec, constraints, Conditions.none(), settings, progress, sink);
+    }
+
+    /**
+     * @param conditions seed rows or a rebalanced category ({@link Conditions}); not together with
+     *     constraints
+     * @throws IllegalArgumentException when the conditions name columns that cannot be given, or
+     *     come with constraints; UnsupportedOperationException when the synthesizer cannot condition
+     */
+    public Report run(
+            Table table,
+            TableSpec spec,
+            List<String> constraints,
+            Conditions conditions,
+            SynthesisSettings settings,
+            ProgressListener progress,
+            Consumer<String[]> sink) {
         Constraints rules = Constraints.of(constraints, spec);
+        conditions.check(spec);
+        if (!conditions.isEmpty() && !rules.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "conditional generation (seed rows, rebalancing) cannot yet be combined with constraints");
+        }
         // direct identifiers: repeating ones pseudonymised before anything is learnt, the rest faked
         PersonalColumns.Prepared prepared = PersonalColumns.prepare(table, spec);
         TableSpec learnt = prepared.spec();
@@ -120,7 +158,11 @@ public final class TableSynthesis {
         long rows = settings.sampleRows() > 0 ? settings.sampleRows() : table.rowCount();
         progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
         List<String[]> generated = new ArrayList<>();
-        if (rules.isEmpty()) {
+        Conditioned conditioned = null;
+        if (!conditions.isEmpty()) {
+            conditioned = generateConditioned(generator, conditions, learnt, rows, settings.seed(), generated);
+            generated.forEach(sink);
+        } else if (rules.isEmpty()) {
             generator.generate(rows, settings.seed() + 1, row -> {
                 generated.add(row);
                 sink.accept(row);
@@ -138,7 +180,8 @@ public final class TableSynthesis {
                 quality.evaluate(learnt, training, holdout, synthetic),
                 privacy.evaluate(learnt, training, holdout, synthetic, settings.seed()),
                 PersonalColumns.check(spec, table, synthetic, prepared.methods()),
-                rules.report(generated));
+                rules.report(generated),
+                conditioned);
     }
 
     /**
@@ -156,6 +199,79 @@ public final class TableSynthesis {
     }
 
     /**
+     * Seeded rows (one per seed) or a rebalanced table: the target category's rows drawn given it,
+     * the others drawn as learnt and kept when they are not of it, then shuffled together.
+     */
+    private static Conditioned generateConditioned(
+            Generator generator, Conditions conditions, TableSpec spec, long rows, long seed, List<String[]> out) {
+        List<String> names = spec.columnNames();
+        if (!conditions.seedRows().isEmpty()) {
+            List<String[]> seeds = new ArrayList<>();
+            for (java.util.Map<String, String> given : conditions.seedRows()) {
+                String[] s = new String[names.size()];
+                given.forEach((column, value) -> s[names.indexOf(column)] = value);
+                seeds.add(s);
+            }
+            generator.generateSeeded(seeds, seed + 1, out::add);
+            return new Conditioned(seeds.size(), null, Double.NaN, Double.NaN);
+        }
+        Conditions.Rebalance rebalance = conditions.rebalance();
+        int c = names.indexOf(rebalance.column());
+        long target = Math.round(rows * rebalance.share());
+        List<String[]> seeds = new ArrayList<>();
+        for (long r = 0; r < target; r++) {
+            String[] s = new String[names.size()];
+            s[c] = rebalance.value();
+            seeds.add(s);
+        }
+        generator.generateSeeded(seeds, seed + 1, out::add);
+        long others = rows - target;
+        long[] kept = {0};
+        for (int round = 0; kept[0] < others; round++) {
+            if (round >= MAX_ROUNDS) {
+                throw new IllegalArgumentException("rebalance: nearly every generated row has " + rebalance.column()
+                        + " = " + rebalance.value() + "; no other rows to fill the rest with");
+            }
+            generator.generate(Math.max(16, (others - kept[0]) * 2), seed + 7 + 1_000_003L * round, row -> {
+                if (kept[0] < others && !rebalance.value().equals(row[c])) {
+                    out.add(row);
+                    kept[0]++;
+                }
+            });
+        }
+        java.util.Collections.shuffle(out, new Random(seed + 3));
+        freshKeys(out, spec);
+        long matching = out.stream().filter(r -> rebalance.value().equals(r[c])).count();
+        return new Conditioned(
+                0, rebalance.column(), rebalance.share(), out.isEmpty() ? 0 : (double) matching / out.size());
+    }
+
+    /** The key and identifier columns renumbered in row order, in the generator's own form. */
+    private static void freshKeys(List<String[]> rows, TableSpec spec) {
+        boolean[] key = keyColumns(spec);
+        for (int r = 0; r < rows.size(); r++) {
+            renumber(rows.get(r), key, r);
+        }
+    }
+
+    private static boolean[] keyColumns(TableSpec spec) {
+        boolean[] key = new boolean[spec.columns().size()];
+        for (int c = 0; c < key.length; c++) {
+            key[c] = spec.primaryKey().contains(spec.column(c).name())
+                    || spec.column(c).kind() == org.facsimile.synth.table.ColumnKind.IDENTIFIER;
+        }
+        return key;
+    }
+
+    private static void renumber(String[] row, boolean[] key, long index) {
+        for (int c = 0; c < key.length; c++) {
+            if (key[c] && row[c] != null) {
+                row[c] = row[c].matches("[0-9]+") ? Long.toString(index + 1) : String.format("S%08d", index + 1);
+            }
+        }
+    }
+
+    /**
      * Generates rows until {@code rows} obey every constraint: each drawn row is finished (the
      * built-in constraints turned back into columns) and kept, or redrawn in a later round when it
      * breaks a rule. Keys stay fresh and unique across rounds.
@@ -165,11 +281,7 @@ public final class TableSynthesis {
         Random random = new Random(seed + 2);
         long[] accepted = {0};
         long drawn = 0;
-        boolean[] key = new boolean[spec.columns().size()];
-        for (int c = 0; c < key.length; c++) {
-            key[c] = spec.primaryKey().contains(spec.column(c).name())
-                    || spec.column(c).kind() == org.facsimile.synth.table.ColumnKind.IDENTIFIER;
-        }
+        boolean[] key = keyColumns(spec);
         for (int round = 0; accepted[0] < rows; round++) {
             if (round >= MAX_ROUNDS) {
                 throw new ConstraintProblem(
@@ -196,14 +308,8 @@ public final class TableSynthesis {
                 if (row == null) {
                     return;
                 }
-                for (int c = 0; c < key.length; c++) {
-                    if (key[c] && row[c] != null) {
-                        // fresh across rounds, in the generator's own form
-                        row[c] = row[c].matches("[0-9]+")
-                                ? Long.toString(accepted[0] + 1)
-                                : String.format("S%08d", accepted[0] + 1);
-                    }
-                }
+                // keys fresh across rounds
+                renumber(row, key, accepted[0]);
                 accepted[0]++;
                 sink.accept(row);
             });

@@ -273,14 +273,15 @@ public class DepositResource {
     @Path("{id}/submit")
     public Response submit(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
-        JobSettings request = body == null || body.isBlank()
-                ? new JobSettings(null, null, null, null, null, null, null)
-                : parse(body, JobSettings.class);
+        JobSettings request = body == null || body.isBlank() ? JobSettings.defaults() : parse(body, JobSettings.class);
         JobSettings settings;
         try {
             settings = request.complete();
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
+        }
+        if (settings.conditions() != null) {
+            checkConditions(settings.conditions(), deposits.files(caller.credential(), depositId));
         }
         SynthesisJob job =
                 deposits.submit(caller.credential(), depositId, JSONB.toJson(settings), caller.remoteAddress());
@@ -389,6 +390,38 @@ public class DepositResource {
                         deposits.readable(caller.credential(), depositId),
                         deposits.files(caller.credential(), depositId)))
                 .build();
+    }
+
+    /**
+     * Conditional generation checked against the table it names (or the only one): columns it has
+     * and that are learnt, a category to rebalance. The job checks again against the profiled data.
+     */
+    private static void checkConditions(JobSettings.Conditional conditions, List<DepositFile> files) {
+        List<DepositFile> named = conditions.table() == null
+                ? files
+                : files.stream()
+                        .filter(f -> f.fileName().equals(conditions.table()))
+                        .toList();
+        if (named.size() != 1) {
+            String detail = conditions.table() == null
+                    ? "the deposit has " + files.size() + " tables: name the one to condition in conditions.table"
+                    : "the deposit has no table " + conditions.table();
+            throw new ProblemException(422, "invalid-settings", "Invalid settings", detail);
+        }
+        DepositFile file = named.get(0);
+        try {
+            CsvwTable table = CsvwJson.read(file.tableSchema()).get(0);
+            conditions.engine().check(DepositTables.resolve(table, specOf(table, file.fileName())));
+        } catch (CsvwProblem e) {
+            throw new IllegalStateException("a stored schema no longer reads", e);
+        } catch (IllegalArgumentException e) {
+            throw new ProblemException(
+                    422,
+                    "invalid-settings",
+                    "Invalid settings",
+                    file.fileName() + ": " + e.getMessage(),
+                    List.of(new Problem.Where(file.fileName(), null, null, "$.conditions", e.getMessage())));
+        }
     }
 
     private static TableSpec specOf(CsvwTable table, String fileName) {

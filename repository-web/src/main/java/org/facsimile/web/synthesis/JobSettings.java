@@ -1,5 +1,8 @@
 package org.facsimile.web.synthesis;
 
+import java.util.List;
+import java.util.Map;
+import org.facsimile.synth.Conditions;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.argn.ArgnSynthesizer;
@@ -17,6 +20,7 @@ import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
  * @param temperature sampling temperature of the network (1 = as learnt)
  * @param topP nucleus sampling share of the network (1 = all values)
  * @param trainingSeconds the network's training time budget
+ * @param conditions conditional generation for one table: seed rows or a rebalanced category
  */
 public record JobSettings(
         String synthesizer,
@@ -25,7 +29,38 @@ public record JobSettings(
         Double holdoutShare,
         Double temperature,
         Double topP,
-        Double trainingSeconds) {
+        Double trainingSeconds,
+        Conditional conditions) {
+
+    /**
+     * Rows generated given some values, for one table of the deposit.
+     *
+     * @param table the table's file name; may be left out when the deposit has one table
+     * @param seedRows one synthetic row per entry, with the entry's values (column name to value)
+     * @param rebalance a category brought to a share of the rows
+     */
+    public record Conditional(String table, List<Map<String, String>> seedRows, Rebalance rebalance) {
+
+        /** {@code {"column": "sex", "value": "Female", "share": 0.5}} */
+        public record Rebalance(String column, String value, Double share) {}
+
+        /** The engine's conditions. */
+        public Conditions engine() {
+            return new Conditions(
+                    seedRows,
+                    rebalance == null
+                            ? null
+                            : new Conditions.Rebalance(
+                                    rebalance.column(),
+                                    rebalance.value(),
+                                    rebalance.share() == null ? Double.NaN : rebalance.share()));
+        }
+    }
+
+    /** Settings with nothing chosen: the defaults everywhere. */
+    public static JobSettings defaults() {
+        return new JobSettings(null, null, null, null, null, null, null, null);
+    }
 
     /** The synthesizer when none is chosen. */
     public static final String DEFAULT_SYNTHESIZER = ArgnSynthesizer.NAME;
@@ -39,6 +74,10 @@ public record JobSettings(
         SynthesisSettings engine = engine();
         String name = synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer;
         newSynthesizer(name);
+        if (conditions != null && !name.equals(ArgnSynthesizer.NAME)) {
+            throw new IllegalArgumentException(
+                    "conditional generation (seed rows, rebalancing) needs the argn synthesizer, not " + name);
+        }
         return new JobSettings(
                 name,
                 engine.seed(),
@@ -46,7 +85,8 @@ public record JobSettings(
                 engine.holdoutShare(),
                 engine.temperature(),
                 engine.topP(),
-                engine.trainingSeconds());
+                engine.trainingSeconds(),
+                conditions);
     }
 
     /** The engine's settings, defaults where none is given. */

@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.facsimile.synth.Conditions;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
-import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.CsvInspection;
@@ -112,6 +112,11 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             TableSynthesis.Report[] report = new TableSynthesis.Report[1];
             TableSpec outputSpec = spec;
             List<String> rules = constraints;
+            Conditions conditions = chosen.conditions() != null
+                            && (chosen.conditions().table() == null
+                                    || chosen.conditions().table().equals(input.fileName()))
+                    ? chosen.conditions().engine()
+                    : Conditions.none();
             try {
                 blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
                     try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
@@ -119,13 +124,14 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                                 table,
                                 outputSpec,
                                 rules,
+                                conditions,
                                 settings,
                                 (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message),
                                 writer);
                     }
                 });
-            } catch (ConstraintProblem e) {
-                // rules the schema check let through but no generated row meets: the depositor's to change
+            } catch (IllegalArgumentException e) {
+                // rules no generated row meets, conditions the profiled columns refuse: the depositor's to change
                 throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
             }
             reports.add(report[0]);

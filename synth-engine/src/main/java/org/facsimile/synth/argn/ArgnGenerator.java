@@ -122,6 +122,99 @@ public final class ArgnGenerator implements Generator {
         }
     }
 
+    /**
+     * Seeded generation: the network was trained under random column orders, so it can draw any
+     * column given any others. Seeds with the same given columns are drawn together, in an order
+     * that puts those columns first (the rest in the network's own order); given values are
+     * written as given.
+     */
+    @Override
+    public void generateSeeded(java.util.List<String[]> seeds, long seed, Consumer<String[]> sink) {
+        Random random = new Random(seed);
+        for (int from = 0; from < seeds.size(); from += BATCH) {
+            java.util.List<String[]> batch = seeds.subList(from, Math.min(seeds.size(), from + BATCH));
+            String[][] rows = new String[batch.size()][];
+            java.util.Map<String, java.util.List<Integer>> groups = new java.util.LinkedHashMap<>();
+            for (int r = 0; r < batch.size(); r++) {
+                StringBuilder pattern = new StringBuilder();
+                for (int j = 0; j < learnt.length; j++) {
+                    pattern.append(batch.get(r)[learnt[j]] != null ? '1' : '0');
+                }
+                groups.computeIfAbsent(pattern.toString(), k -> new java.util.ArrayList<>())
+                        .add(r);
+            }
+            for (java.util.Map.Entry<String, java.util.List<Integer>> group : groups.entrySet()) {
+                drawGroup(batch, group.getKey(), group.getValue(), from, seed, random, rows);
+            }
+            for (String[] row : rows) {
+                sink.accept(row);
+            }
+        }
+    }
+
+    private void drawGroup(
+            java.util.List<String[]> batch,
+            String pattern,
+            java.util.List<Integer> members,
+            int from,
+            long seed,
+            Random random,
+            String[][] rows) {
+        int positionsCount = network == null ? 0 : network.columns();
+        boolean[] fixed = new boolean[positionsCount];
+        for (int j = 0; j < learnt.length; j++) {
+            if (pattern.charAt(j) == '1') {
+                for (int k = 0; k < codecs[j].vocab().length; k++) {
+                    fixed[positions[j] + k] = true;
+                }
+            }
+        }
+        int[][] given = new int[members.size()][positionsCount];
+        for (int m = 0; m < members.size(); m++) {
+            String[] s = batch.get(members.get(m));
+            for (int j = 0; j < learnt.length; j++) {
+                if (pattern.charAt(j) == '1') {
+                    codecs[j].encode(s[learnt[j]], random, given[m], positions[j]);
+                }
+            }
+        }
+        int[][] tokens;
+        if (network == null) {
+            tokens = new int[members.size()][0];
+        } else {
+            int[] order = new int[positionsCount];
+            int next = 0;
+            for (int p : network.order) {
+                if (fixed[p]) {
+                    order[next++] = p;
+                }
+            }
+            for (int p : network.order) {
+                if (!fixed[p]) {
+                    order[next++] = p;
+                }
+            }
+            try (ArgnSampler sampler = new ArgnSampler(network.withOrder(order))) {
+                tokens = sampler.sample(members.size(), random, temperature, topP, given, fixed);
+            }
+        }
+        for (int m = 0; m < members.size(); m++) {
+            int r = members.get(m);
+            String[] s = batch.get(r);
+            String[] row = new String[columns.length];
+            for (int j = 0; j < learnt.length; j++) {
+                row[learnt[j]] =
+                        pattern.charAt(j) == '1' ? s[learnt[j]] : codecs[j].decode(tokens[m], positions[j], random);
+            }
+            for (int c = 0; c < columns.length; c++) {
+                if (columns[c].marginal() == null) {
+                    row[c] = columns[c].generate(from + r, seed, random);
+                }
+            }
+            rows[r] = row;
+        }
+    }
+
     @Override
     public void write(OutputStream stream) throws IOException {
         DataOutputStream out = new DataOutputStream(stream);

@@ -77,10 +77,34 @@ final class ArgnSampler implements AutoCloseable {
      * @return {@code rows} rows of one token per learnt column
      */
     int[][] sample(int rows, Random random, double temperature, double topP) {
+        return sample(rows, random, temperature, topP, null, null);
+    }
+
+    /**
+     * Rows some of whose token positions are given: those are not drawn but set, and every other
+     * position is drawn given them. The given positions must come first in the network's order,
+     * so that all that is drawn sees them.
+     *
+     * @param given per row, the tokens of the given positions (others ignored); null when none
+     * @param fixed which positions are given; null when none
+     */
+    int[][] sample(int rows, Random random, double temperature, double topP, int[][] given, boolean[] fixed) {
         int c = network.columns();
         long[] ids = new long[rows * c];
         int[][] out = new int[rows][c];
+        boolean drawing = false;
         for (int i : network.order) {
+            if (fixed != null && fixed[i]) {
+                if (drawing) {
+                    throw new IllegalArgumentException("given positions must come first in the order");
+                }
+                for (int r = 0; r < rows; r++) {
+                    out[r][i] = given[r][i];
+                    ids[r * c + i] = offsets[i] + given[r][i];
+                }
+                continue;
+            }
+            drawing = true;
             float[] probabilities;
             try (NDManager scope = manager.newSubManager()) {
                 scope.tempAttachAll(loaded);

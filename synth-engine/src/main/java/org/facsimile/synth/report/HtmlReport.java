@@ -59,8 +59,29 @@ public final class HtmlReport {
             table(html, t.quality(), t.privacy());
             personal(html, t.personal());
             constraints(html, t.constraints());
+            conditioned(html, t.conditioned());
         }
         return html.append("</body></html>\n").toString();
+    }
+
+    /** What conditional generation did, so that lower accuracy reads as intended. */
+    private static void conditioned(StringBuilder html, TableSynthesis.Conditioned c) {
+        if (c == null) {
+            return;
+        }
+        html.append("<h3>Conditional generation</h3><p>");
+        if (c.rebalancedColumn() == null) {
+            html.append(String.format(Locale.ROOT, "%,d rows were generated from seed rows", c.seededRows()));
+        } else {
+            html.append("Column <code>")
+                    .append(Html.esc(c.rebalancedColumn()))
+                    .append("</code> was rebalanced to a target share of ")
+                    .append(percent(c.targetShare()))
+                    .append(" (reached: ")
+                    .append(percent(c.achievedShare()))
+                    .append(")");
+        }
+        html.append("; the accuracy measures compare a deliberately different table with the real one.</p>\n");
     }
 
     /** How each constraint was enforced, and the share of synthetic rows that obey it. */

@@ -46,6 +46,9 @@ public final class JsonReport {
             m.put("privacy", privacy(t.privacy()));
             m.put("directIdentifiers", personal(t.personal()));
             m.put("constraints", constraints(t.constraints()));
+            if (t.conditioned() != null) {
+                m.put("conditionalGeneration", conditioned(t.conditioned()));
+            }
             list.add(m);
         }
         report.put("tables", list);
@@ -65,6 +68,20 @@ public final class JsonReport {
             list.add(m);
         }
         return list;
+    }
+
+    /** What conditional generation did; the quality measures then compare a deliberately different table. */
+    private static Map<String, Object> conditioned(TableSynthesis.Conditioned c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        if (c.rebalancedColumn() == null) {
+            m.put("seededRows", c.seededRows());
+        } else {
+            m.put("rebalancedColumn", c.rebalancedColumn());
+            m.put("targetShare", number(c.targetShare()));
+            m.put("achievedShare", number(c.achievedShare()));
+        }
+        m.put("note", "rows were generated given chosen values: accuracy against the real table is expected to drop");
+        return m;
     }
 
     /** How each declared constraint was enforced, and the share of synthetic rows obeying it. */

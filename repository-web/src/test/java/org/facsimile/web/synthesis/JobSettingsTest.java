@@ -1,0 +1,45 @@
+package org.facsimile.web.synthesis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The submit form's settings, checked without a server. */
+class JobSettingsTest {
+
+    @Test
+    void defaultsAreFilledInAndAStoredJobWithoutConditionsStillReads() throws Exception {
+        JobSettings complete = JobSettings.defaults().complete();
+        assertEquals("argn", complete.synthesizer());
+        assertEquals(42L, complete.seed());
+        try (Jsonb json = JsonbBuilder.create()) {
+            JobSettings old = json.fromJson("{\"synthesizer\":\"baseline\",\"seed\":7}", JobSettings.class);
+            assertEquals(null, old.conditions());
+            assertEquals(7L, old.complete().seed());
+        }
+    }
+
+    @Test
+    void conditionsRoundTripAndNeedTheNetwork() throws Exception {
+        String body = "{\"conditions\":{\"table\":\"staff.csv\",\"rebalance\":{\"column\":\"site\",\"value\":\"lab\","
+                + "\"share\":0.4},\"seedRows\":[{\"site\":\"lab\"}]}}";
+        try (Jsonb json = JsonbBuilder.create()) {
+            JobSettings settings = json.fromJson(body, JobSettings.class).complete();
+            JobSettings stored = json.fromJson(json.toJson(settings), JobSettings.class);
+            assertEquals(settings, stored);
+            assertEquals(0.4, stored.conditions().engine().rebalance().share());
+            assertEquals(
+                    List.of(Map.of("site", "lab")), stored.conditions().engine().seedRows());
+        }
+        JobSettings baseline = new JobSettings(
+                "baseline", null, null, null, null, null, null, new JobSettings.Conditional(null, List.of(), null));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, baseline::complete);
+        assertTrue(e.getMessage().contains("needs the argn synthesizer"), e.getMessage());
+    }
+}
