@@ -125,6 +125,33 @@ class BrowserIT {
         assertEquals("en", browser.findElement(By.tagName("html")).getAttribute("lang"));
     }
 
+    @Test
+    void theSiteMeetsWcagAaByAxe() throws Exception {
+        ChromeDriver browser = chromium.driver();
+        String password = "granite-cairn-42-fell";
+        RunningRepository.newAccount("ada-axe", "DEPOSITOR", password);
+        java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        browser.get(base + "/search?q=lichen");
+        found.put("search", chromium.accessibilityViolations());
+        browser.get(base + "/datasets/" + datasetId);
+        found.put("landing page", chromium.accessibilityViolations());
+        browser.get(base + "/sign-in?returnTo=/account");
+        found.put("sign-in", chromium.accessibilityViolations());
+        browser.findElement(By.id("username")).sendKeys("ada-axe");
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/account"));
+        chromium.screenshot("5-account");
+        found.put("account", chromium.accessibilityViolations());
+        browser.findElement(By.id("label")).sendKeys("axe check", Keys.ENTER);
+        chromium.waiting().until(d -> !d.findElements(By.id("new-token")).isEmpty());
+        found.put("account, token shown", chromium.accessibilityViolations());
+        browser.get(base + "/deposits");
+        chromium.screenshot("6-my-deposits");
+        found.put("my deposits", chromium.accessibilityViolations());
+        found.values().removeIf(List::isEmpty);
+        assertEquals(java.util.Map.of(), found, "WCAG 2.1 AA violations axe-core found");
+    }
+
     private static boolean partial(Path folder) {
         try (var files = Files.list(folder)) {
             return files.anyMatch(f -> f.getFileName().toString().endsWith(".crdownload"));

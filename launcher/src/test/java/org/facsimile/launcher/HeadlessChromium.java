@@ -85,6 +85,31 @@ final class HeadlessChromium implements AutoCloseable {
         return file;
     }
 
+    /** The WCAG 2.1 A and AA rules axe-core checks. */
+    static final String WCAG = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']";
+
+    /**
+     * Runs axe-core in the page shown, against the WCAG 2.1 A and AA rules: each violation as
+     * "rule (impact): the elements", none when the page passes.
+     */
+    @SuppressWarnings("unchecked")
+    java.util.List<String> accessibilityViolations() throws IOException {
+        String axe;
+        try (java.io.InputStream in =
+                HeadlessChromium.class.getResourceAsStream("/META-INF/resources/webjars/axe-core/4.6.3/axe.min.js")) {
+            if (in == null) {
+                throw new IOException("axe-core is not on the test class path");
+            }
+            axe = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        driver.executeScript(axe);
+        Object result = driver.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                + "axe.run(document, {runOnly: {type: 'tag', values: " + WCAG + "}}).then(r => done("
+                + "r.violations.map(v => v.id + ' (' + v.impact + '): ' + v.nodes.map(n => n.target.join(' ')).join(', '))))"
+                + ".catch(e => done(['axe failed: ' + e]));");
+        return (java.util.List<String>) result;
+    }
+
     @Override
     public void close() throws IOException {
         driver.quit();

@@ -279,7 +279,7 @@ public class AuthResource {
     }
 
     /** The session cookie (HttpOnly) and the CSRF cookie this site's pages read to send the header. */
-    private static NewCookie[] sessionCookies(AccountService.NewSession session) {
+    static NewCookie[] sessionCookies(AccountService.NewSession session) {
         int maxAge = (int) WebSession.ABSOLUTE.toSeconds();
         return new NewCookie[] {
             cookie(AuthenticationFilter.SESSION_COOKIE, session.secret(), maxAge, true),
@@ -287,7 +287,7 @@ public class AuthResource {
         };
     }
 
-    private static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
+    static NewCookie cookie(String name, String value, int maxAge, boolean httpOnly) {
         return cookie(name, value, "/", NewCookie.SameSite.STRICT, maxAge, httpOnly);
     }
 

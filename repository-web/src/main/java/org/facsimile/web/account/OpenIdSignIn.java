@@ -240,15 +240,7 @@ public class OpenIdSignIn {
 
     /** Only a path on this site (no scheme, no host, no "//" that browsers read as a host). */
     static String safeReturn(String returnTo) {
-        if (returnTo == null
-                || returnTo.length() > 500
-                || !returnTo.startsWith("/")
-                || returnTo.startsWith("//")
-                || returnTo.startsWith("/\\")
-                || !returnTo.matches("[\\x21-\\x7e]*")) {
-            return "/";
-        }
-        return returnTo;
+        return org.facsimile.web.platform.Page.safeReturn(returnTo, "/");
     }
 
     private static String sanitized(String error) {

@@ -35,6 +35,8 @@ public class FacsimileApplication extends Application {
                 DcatCatalogFileResource.class,
                 org.facsimile.harvest.oai.OaiResource.class,
                 AuthResource.class,
+                org.facsimile.web.account.AccountPages.class,
+                org.facsimile.web.deposit.DepositPages.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
                 ProblemMappers.Refusals.class,

@@ -20,8 +20,8 @@ public class SecurityHeaders implements ContainerResponseFilter {
     static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String PAGE_CSP = "default-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"
             + " script-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-    private static final List<String> PRIVATE =
-            List.of("api/deposits", "api/account", "api/auth", "api/admin", "api/review");
+    private static final List<String> PRIVATE = List.of(
+            "api/deposits", "api/account", "api/auth", "api/admin", "api/review", "account", "deposits", "sign-");
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

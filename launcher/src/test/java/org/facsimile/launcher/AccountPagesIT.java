@@ -1,0 +1,146 @@
+package org.facsimile.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The sign-in, account and my-deposits pages as a browser without JavaScript uses them: plain
+ * form posts with the session cookie, each form checked for the session's CSRF token.
+ */
+class AccountPagesIT {
+
+    private static final String PASSWORD = "heather-moor-7-lantern";
+
+    private final HttpClient browser = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+
+    private String base;
+
+    @Test
+    void signInManageTokensSeeDepositsSignOut() throws Exception {
+        base = RunningRepository.get().baseUrl();
+        ApiClient api = RunningRepository.newAccount("piet-pages", "DEPOSITOR", PASSWORD);
+        DepositToPublishIT.createDeposit(api, "Peat bog borehole logs");
+
+        HttpResponse<String> account = get("/account");
+        assertEquals(303, account.statusCode());
+        assertEquals("/sign-in?returnTo=%2Faccount", location(account));
+        HttpResponse<String> form = get("/sign-in?returnTo=/account");
+        assertEquals(200, form.statusCode());
+        assertTrue(form.body().contains("<label for=\"password\">Password</label>"), "labelled fields");
+        assertEquals("no-store", form.headers().firstValue("Cache-Control").orElse(""));
+
+        HttpResponse<String> wrong =
+                post("/sign-in", Map.of("username", "piet-pages", "password", "tundra-wrong", "returnTo", "/account"));
+        assertEquals(401, wrong.statusCode());
+        assertTrue(wrong.body().contains("The username or password is wrong."), wrong.body());
+        assertTrue(wrong.body().contains("value=\"piet-pages\""), "the username is kept");
+        assertFalse(wrong.body().contains("tundra-wrong"), "the password is never shown back");
+        HttpResponse<String> empty = post("/sign-in", Map.of("username", "piet-pages", "password", ""));
+        assertEquals(422, empty.statusCode());
+        assertTrue(empty.body().contains("Enter your password."), empty.body());
+        assertTrue(empty.body().contains("aria-invalid=\"true\""), "the field is marked");
+
+        HttpResponse<String> signedIn = post(
+                "/sign-in",
+                Map.of("username", "piet-pages", "password", PASSWORD, "returnTo", "//elsewhere.example/x"));
+        assertEquals(303, signedIn.statusCode());
+        assertEquals("/deposits", location(signedIn), "never back to another site");
+
+        HttpResponse<String> page = get("/account");
+        assertEquals(200, page.statusCode(), page.body());
+        assertTrue(page.body().contains("Signed in as <b>piet-pages</b>"), page.body());
+        String csrf = field(page.body(), "csrf");
+
+        HttpResponse<String> forged =
+                post("/account/tokens", Map.of("label", "forged", "scope", "read", "expiresInDays", "30"));
+        assertEquals(403, forged.statusCode(), "no CSRF token, no token");
+        HttpResponse<String> unnamed =
+                post("/account/tokens", Map.of("csrf", csrf, "label", " ", "scope", "read", "expiresInDays", "30"));
+        assertEquals(422, unnamed.statusCode());
+        assertTrue(unnamed.body().contains("Give the token a name"), unnamed.body());
+
+        HttpResponse<String> created = post(
+                "/account/tokens",
+                Map.of("csrf", csrf, "label", "borehole script", "scope", "read", "expiresInDays", "30"));
+        assertEquals(201, created.statusCode(), created.body());
+        Matcher secret = Pattern.compile("<code class=\"secret\" id=\"new-token\">([^<]+)</code>")
+                .matcher(created.body());
+        assertTrue(secret.find(), created.body());
+        String token = secret.group(1);
+        ApiClient script = api.as(token);
+        assertEquals(200, script.get("/api/deposits").status(), "the new token works");
+        HttpResponse<String> again = get("/account");
+        assertFalse(again.body().contains(token), "shown only once");
+        assertTrue(again.body().contains("borehole script"));
+
+        Matcher revoke = Pattern.compile(
+                        "action=\"(/account/tokens/[0-9a-f-]+/revoke)\"[^>]*>.{0,200}?Revoke borehole script",
+                        Pattern.DOTALL)
+                .matcher(again.body());
+        assertTrue(revoke.find(), again.body());
+        HttpResponse<String> revoked = post(revoke.group(1), Map.of("csrf", csrf));
+        assertEquals(303, revoked.statusCode(), revoked.body());
+        assertEquals(401, script.get("/api/deposits").status(), "a revoked token stops working");
+
+        HttpResponse<String> deposits = get("/deposits");
+        assertEquals(200, deposits.statusCode());
+        assertTrue(deposits.body().contains("Peat bog borehole logs"), deposits.body());
+        assertTrue(deposits.body().contains(">draft<"), deposits.body());
+        assertTrue(deposits.body().contains("aria-current=\"page\">My deposits"), "the section is marked");
+
+        HttpResponse<String> out = post("/sign-out", Map.of("csrf", csrf));
+        assertEquals(303, out.statusCode());
+        assertEquals(303, get("/account").statusCode(), "signed out");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
+        StringBuilder body = new StringBuilder();
+        for (Map.Entry<String, String> e : new LinkedHashMap<>(form).entrySet()) {
+            if (body.length() > 0) {
+                body.append('&');
+            }
+            body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+                    .append('=')
+                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return browser.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String location(HttpResponse<String> response) {
+        String l = response.headers().firstValue("Location").orElse("");
+        return l.replaceFirst("^https?://[^/]+", "");
+    }
+
+    private static String field(String html, String name) {
+        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
+        assertTrue(m.find(), "a " + name + " field");
+        return m.group(1);
+    }
+}
