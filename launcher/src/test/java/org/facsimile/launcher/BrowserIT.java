@@ -135,6 +135,7 @@ class BrowserIT {
         found.put("search", chromium.accessibilityViolations());
         browser.get(base + "/datasets/" + datasetId);
         found.put("landing page", chromium.accessibilityViolations());
+        signedOut(browser);
         browser.get(base + "/sign-in?returnTo=/account");
         found.put("sign-in", chromium.accessibilityViolations());
         browser.findElement(By.id("username")).sendKeys("ada-axe");
@@ -150,6 +151,122 @@ class BrowserIT {
         found.put("my deposits", chromium.accessibilityViolations());
         found.values().removeIf(List::isEmpty);
         assertEquals(java.util.Map.of(), found, "WCAG 2.1 AA violations axe-core found");
+    }
+
+    @Test
+    void aDepositorWalksADepositFromFormToPublishedDataset() throws Exception {
+        ChromeDriver browser = chromium.driver();
+        String password = "basalt-column-88-skerry";
+        RunningRepository.newAccount("wanda-wizard", "DEPOSITOR", password);
+        signedOut(browser);
+        browser.get(base + "/sign-in?returnTo=/deposits/new");
+        browser.findElement(By.id("username")).sendKeys("wanda-wizard");
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/deposits/new"));
+
+        // a form without its title says so at the field, and keeps what was typed
+        browser.findElement(By.id("description")).sendKeys("Seabird counts on skerries, by colony and visit.");
+        browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
+        chromium.waiting().until(d -> !d.findElements(By.id("title-error")).isEmpty());
+        assertEquals("true", browser.findElement(By.id("title")).getAttribute("aria-invalid"));
+        assertTrue(
+                browser.findElement(By.id("description")).getAttribute("value").startsWith("Seabird counts"));
+        chromium.screenshot("7-new-deposit-refused");
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the refused form meets WCAG AA");
+
+        browser.findElement(By.id("title")).sendKeys("Skerry seabird colony counts");
+        browser.findElement(By.id("creators")).sendKeys("Auk, Wanda");
+        browser.findElement(By.id("keywords")).sendKeys("seabirds, skerries");
+        browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
+        chromium.waiting().until(d -> d.getCurrentUrl().matches(".*/deposits/[0-9a-f-]{36}"));
+        chromium.screenshot("8-deposit-created");
+
+        // two related tables at once; a file that is not CSV is refused with its name
+        Path colonies = chromium.downloads().resolve("colonies.csv");
+        Path visits = chromium.downloads().resolve("visits.csv");
+        StringBuilder c = new StringBuilder("colony_id,skerry,species\n");
+        StringBuilder v = new StringBuilder("visit_id,colony_id,nests,observer_email\n");
+        String[] species = {"puffin", "razorbill", "guillemot", "kittiwake"};
+        for (int i = 1; i <= 120; i++) {
+            c.append(i)
+                    .append(",skerry-")
+                    .append(1 + i % 9)
+                    .append(',')
+                    .append(species[i % 4])
+                    .append('\n');
+        }
+        for (int i = 1; i <= 600; i++) {
+            v.append(i)
+                    .append(',')
+                    .append(1 + i % 120)
+                    .append(',')
+                    .append(5 + (i * 37) % 90)
+                    .append(",obs")
+                    .append(i % 40)
+                    .append("@birdwatch.example\n");
+        }
+        Files.writeString(colonies, c);
+        Files.writeString(visits, v);
+        Path notCsv = chromium.downloads().resolve("photo.csv");
+        Files.write(notCsv, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
+        browser.findElement(By.id("files")).sendKeys(notCsv.toString());
+        browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();
+        chromium.waiting().until(d -> !d.findElements(By.id("upload-error")).isEmpty());
+        assertTrue(
+                browser.findElement(By.id("upload-error")).getText().startsWith("photo.csv:"),
+                browser.findElement(By.id("upload-error")).getText());
+        chromium.screenshot("9-upload-refused");
+        browser.findElement(By.id("files")).sendKeys(colonies + "\n" + visits);
+        browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();
+        chromium.waiting().until(d -> d.findElements(By.tagName("caption")).size() == 2);
+        String tables = browser.findElement(By.tagName("main")).getText();
+        assertTrue(tables.contains("colonies.csv") && tables.contains("visits.csv"), tables);
+        assertTrue(tables.contains("yes: email, replaced by fakes"), "profiling marked the e-mail column: " + tables);
+        chromium.screenshot("10-tables-uploaded");
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the deposit page meets WCAG AA");
+
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("synthesizer"))).selectByValue("baseline");
+        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trainingSeconds"))).selectByValue("60");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Synthesize']"))
+                .click();
+        // the page reloads itself while the run goes on; a hang guard bounds the wait
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(240))
+                .pollingEvery(java.time.Duration.ofSeconds(2))
+                .until(d -> {
+                    if (!d.getPageSource().contains("Publish the synthetic dataset")
+                            && !d.getPageSource().contains("synthesis failed")) {
+                        d.navigate().refresh();
+                        return false;
+                    }
+                    return true;
+                });
+        assertTrue(browser.getPageSource().contains("Privacy check: <b>passed</b>"), browser.getPageSource());
+        chromium.screenshot("11-synthesized");
+        browser.findElement(By.linkText("The quality and privacy report")).click();
+        chromium.waiting().until(d -> d.getTitle().startsWith("Synthesis report"));
+        assertTrue(browser.findElements(By.cssSelector("svg")).size() > 2, "the report has charts");
+        chromium.screenshot("12-report");
+        browser.navigate().back();
+        browser.findElement(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
+                .click();
+        chromium.waiting().until(d -> d.getCurrentUrl().contains("/datasets/"));
+        assertEquals(
+                "Skerry seabird colony counts",
+                browser.findElement(By.tagName("h1")).getText());
+        chromium.screenshot("13-published");
+
+        // found by search
+        chromium.waiting().until(d -> {
+            d.get(base + "/search?q=skerry+seabird");
+            return !d.findElements(By.cssSelector("article.hit h3 a")).isEmpty();
+        });
+        chromium.screenshot("14-found");
+    }
+
+    /** The tests share one browser: each that signs in starts from no session. */
+    private static void signedOut(ChromeDriver browser) {
+        browser.get(base + "/search");
+        browser.manage().deleteAllCookies();
     }
 
     private static boolean partial(Path folder) {

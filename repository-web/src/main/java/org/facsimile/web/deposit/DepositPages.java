@@ -4,21 +4,55 @@ import static org.facsimile.synth.report.Html.esc;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.EntityPart;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwProblem;
+import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.vocab.terms.DataTheme;
+import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
+import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.synthesis.JobSettings;
+import org.facsimile.web.synthesis.SynthesisJob;
+import org.facsimile.web.synthesis.SynthesisJobEvent;
 
 /**
- * {@code GET /deposits}: the signed-in depositor's deposits with where each stands, newest first,
- * and what can be looked at next (the synthesis report once there is one, the DOI once published).
+ * The depositor's pages, plain HTML forms that work without JavaScript:
+ *
+ * <ul>
+ *   <li>{@code /deposits}: their deposits with where each stands, newest first;
+ *   <li>{@code /deposits/new}: the dataset's description (title, description, creators, keywords,
+ *       subjects, licence), each problem shown at its field, what was typed kept;
+ *   <li>{@code /deposits/{id}}: the deposit: its description, its tables (upload several CSV files
+ *       at once; each table's inferred columns, with the direct identifiers profiling marked), the
+ *       synthesis settings and run, its progress (the page refreshes itself while it runs), the
+ *       privacy verdict and report, and publishing.
+ * </ul>
+ *
+ * The same services as the API; every form carries the session's CSRF token.
  */
 @Path("deposits")
 @RequestScoped
@@ -45,23 +79,35 @@ public class DepositPages {
     @Inject
     PageSession session;
 
+    @Inject
+    FileIntake intake;
+
+    @Inject
+    org.facsimile.web.publishing.PublishService publishing;
+
+    private static final String HTML = "text/html; charset=UTF-8";
+
     @GET
-    @Produces("text/html; charset=UTF-8")
+    @Produces(HTML)
     public Response page() {
         if (session.current().isEmpty()) {
             return PageSession.signInFirst("/deposits");
         }
         List<Deposit> mine = deposits.list(session.current().get());
-        StringBuilder html = new StringBuilder("<h1>My deposits</h1>\n");
+        StringBuilder html =
+                new StringBuilder("<h1>My deposits</h1>\n<p><a href=\"/deposits/new\">New deposit</a></p>\n");
         if (mine.isEmpty()) {
-            html.append("<p>No deposits yet. Create one with the API (<code>POST /api/deposits</code>).</p>\n");
+            html.append("<p>No deposits yet.</p>\n");
         } else {
             html.append("<table><caption class=\"skip\">Your deposits, newest first</caption><thead><tr>")
                     .append("<th scope=\"col\">Title</th><th scope=\"col\">State</th><th scope=\"col\">Created</th>")
                     .append("<th scope=\"col\">Last change</th><th scope=\"col\">Next</th></tr></thead><tbody>");
             for (Deposit d : mine) {
-                html.append("<tr><td>")
+                html.append("<tr><td><a href=\"/deposits/")
+                        .append(d.id())
+                        .append("\">")
                         .append(esc(d.metadata().title()))
+                        .append("</a>")
                         .append(d.versionOf() != null ? " <span class=\"state\">new version</span>" : "")
                         .append("</td><td><span class=\"state\">")
                         .append(esc(STATES.getOrDefault(d.state(), d.state().name())))
@@ -77,6 +123,536 @@ public class DepositPages {
         }
         return Response.ok(Page.render("My deposits", Page.Section.DEPOSITS, session.name(), html.toString()))
                 .build();
+    }
+
+    @GET
+    @Path("new")
+    @Produces(HTML)
+    public Response newDeposit() {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/new");
+        }
+        return page(200, "New deposit", metadataForm(MetadataForm.empty(), Map.of()));
+    }
+
+    @POST
+    @Path("new")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response create(
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("title") String title,
+            @FormParam("description") String description,
+            @FormParam("creators") String creators,
+            @FormParam("keywords") String keywords,
+            @FormParam("subjects") List<String> subjects,
+            @FormParam("licence") String licence) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/new");
+        }
+        if (!session.acceptsCsrf(csrf)) {
+            return refused();
+        }
+        MetadataForm form = new MetadataForm(title, description, creators, keywords, subjects, licence);
+        try {
+            Deposit deposit = deposits.create(session.current().get(), form.metadata(), session.remoteAddress());
+            return Response.seeOther(URI.create("/deposits/" + deposit.id())).build();
+        } catch (ProblemException e) {
+            return page(422, "New deposit", metadataForm(form, MetadataForm.byField(e)));
+        }
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(HTML)
+    public Response deposit(@PathParam("id") String id) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        return depositPage(200, depositId, null, null);
+    }
+
+    @POST
+    @Path("{id}/files")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(HTML)
+    public Response upload(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("files") List<EntityPart> files) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return refused();
+        }
+        List<String> accepted = new ArrayList<>();
+        for (EntityPart part : files == null ? List.<EntityPart>of() : files) {
+            String name = part.getFileName().orElse("");
+            if (name.isEmpty()) {
+                continue;
+            }
+            try (InputStream in = part.getContent()) {
+                intake.accept(session.current().get(), depositId, name, charset(part), in, session.remoteAddress());
+                accepted.add(name);
+            } catch (ProblemException e) {
+                return depositPage(e.status(), depositId, null, uploadProblem(name, e, accepted));
+            } catch (IOException e) {
+                return depositPage(400, depositId, null, name + ": the upload broke off; send the file again");
+            }
+        }
+        if (accepted.isEmpty()) {
+            return depositPage(422, depositId, null, "Choose one or more CSV files to upload.");
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    @POST
+    @Path("{id}/submit")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response submit(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("synthesizer") String synthesizer,
+            @FormParam("trainingSeconds") String trainingSeconds) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return refused();
+        }
+        Double seconds;
+        try {
+            seconds = trainingSeconds == null || trainingSeconds.isBlank() ? null : Double.valueOf(trainingSeconds);
+        } catch (NumberFormatException e) {
+            return depositPage(422, depositId, "The time budget must be a number of seconds.", null);
+        }
+        JobSettings settings;
+        try {
+            settings = new JobSettings(synthesizer, null, null, null, null, null, seconds, null).complete();
+        } catch (IllegalArgumentException e) {
+            return depositPage(422, depositId, e.getMessage(), null);
+        }
+        try {
+            deposits.submit(
+                    session.current().get(),
+                    depositId,
+                    jakarta.json.bind.JsonbBuilder.create().toJson(settings),
+                    session.remoteAddress());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            // a second click, or a deposit no longer a draft: the page shows where it stands
+            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    @POST
+    @Path("{id}/publish")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response publish(@PathParam("id") String id, @FormParam(PageSession.CSRF_FIELD) String csrf) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return refused();
+        }
+        try {
+            org.facsimile.web.publishing.PublishService.Outcome outcome =
+                    publishing.requestPublication(session.current().get(), depositId, session.remoteAddress());
+            return Response.seeOther(URI.create(
+                            outcome.published() == null
+                                    ? "/deposits/" + depositId
+                                    : outcome.published().landingPage()))
+                    .build();
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+        }
+    }
+
+    /** The deposit page, with a message about the last action when there is one. */
+    private Response depositPage(int status, UUID id, String actionProblem, String uploadProblem) {
+        Credential me = session.current().orElseThrow();
+        Deposit d = deposits.readable(me, id);
+        List<DepositFile> files = deposits.files(me, id);
+        SynthesisJob job = null;
+        try {
+            job = deposits.latestJob(me, id);
+        } catch (ProblemException notSubmitted) {
+            // a draft never submitted has no job
+        }
+        StringBuilder html = new StringBuilder();
+        boolean running = d.state() == DepositState.SUBMITTED || d.state() == DepositState.SYNTHESIZING;
+        html.append("<h1>")
+                .append(esc(d.metadata().title()))
+                .append("</h1>\n<p><span class=\"state\">")
+                .append(esc(STATES.getOrDefault(d.state(), d.state().name())))
+                .append("</span> &middot; DOI reserved: <code>")
+                .append(esc(d.doi()))
+                .append("</code></p>\n");
+        if (actionProblem != null) {
+            html.append("<p class=\"error\" role=\"alert\">")
+                    .append(esc(actionProblem))
+                    .append("</p>\n");
+        }
+        describe(html, d.metadata());
+        html.append("<h2>Tables</h2>\n");
+        if (files.isEmpty()) {
+            html.append("<p>No tables yet.</p>\n");
+        }
+        for (DepositFile f : files) {
+            table(html, f);
+        }
+        if (d.state() == DepositState.DRAFT) {
+            html.append("<h3>Upload tables</h3>");
+            if (uploadProblem != null) {
+                html.append("<p class=\"error\" role=\"alert\" id=\"upload-error\">")
+                        .append(esc(uploadProblem))
+                        .append("</p>");
+            }
+            html.append("<form method=\"post\" action=\"/deposits/")
+                    .append(id)
+                    .append("/files\" enctype=\"multipart/form-data\">")
+                    .append(session.csrfField())
+                    .append("<label for=\"files\">CSV files (UTF-8, a header line; several at once)</label>")
+                    .append("<input type=\"file\" id=\"files\" name=\"files\" accept=\".csv,text/csv\" multiple")
+                    .append(uploadProblem != null ? " aria-describedby=\"upload-error\"" : "")
+                    .append("><p><button type=\"submit\">Upload</button></p></form>\n");
+            if (!files.isEmpty()) {
+                html.append("<h2>Synthesis</h2><form method=\"post\" action=\"/deposits/")
+                        .append(id)
+                        .append("/submit\">")
+                        .append(session.csrfField())
+                        .append(
+                                "<label for=\"synthesizer\">Model</label><select id=\"synthesizer\" name=\"synthesizer\">")
+                        .append("<option value=\"argn\" selected>Autoregressive network (best quality)</option>")
+                        .append("<option value=\"baseline\">Gaussian copula (fast baseline)</option></select>")
+                        .append("<label for=\"trainingSeconds\">Time budget for training</label>")
+                        .append("<select id=\"trainingSeconds\" name=\"trainingSeconds\">")
+                        .append("<option value=\"60\">1 minute (quick look)</option>")
+                        .append("<option value=\"300\">5 minutes</option>")
+                        .append("<option value=\"600\" selected>10 minutes (best)</option></select>")
+                        .append("<p><button type=\"submit\">Synthesize</button></p></form>\n");
+            }
+        }
+        if (job != null) {
+            progress(html, job, deposits.events(job));
+        }
+        if (d.state() == DepositState.READY_FOR_REVIEW || d.state() == DepositState.REJECTED) {
+            html.append("<h2>Publish</h2><p>Only the synthetic tables are published, under the DOI above.</p>")
+                    .append("<form method=\"post\" action=\"/deposits/")
+                    .append(id)
+                    .append("/publish\">")
+                    .append(session.csrfField())
+                    .append("<button type=\"submit\">Publish the synthetic dataset</button></form>\n");
+        }
+        if (d.state() == DepositState.PUBLISHED) {
+            html.append("<p class=\"notice\">Published: <a href=\"/doi/")
+                    .append(esc(d.doi()))
+                    .append("\">doi:")
+                    .append(esc(d.doi()))
+                    .append("</a></p>\n");
+        }
+        if (running) {
+            html.append("<p>This page reloads itself every 10 seconds while the synthesis runs.</p>\n");
+        }
+        Response.ResponseBuilder answer = Response.status(status)
+                .entity(Page.render(d.metadata().title(), Page.Section.DEPOSITS, session.name(), html.toString()))
+                .type(HTML);
+        if (running) {
+            answer.header("Refresh", "10");
+        }
+        return answer.build();
+    }
+
+    private static void describe(StringBuilder html, DepositMetadata m) {
+        html.append("<dl>");
+        dt(html, "Description", m.description());
+        dt(html, "Creators", String.join("; ", m.creators()));
+        dt(html, "Keywords", String.join(", ", m.keywords()));
+        dt(html, "Subjects", String.join(", ", m.subjects()));
+        dt(html, "Licence", m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence());
+        html.append("</dl>\n");
+    }
+
+    private static void dt(StringBuilder html, String term, String value) {
+        if (value != null && !value.isBlank()) {
+            html.append("<dt>")
+                    .append(esc(term))
+                    .append("</dt><dd>")
+                    .append(esc(value))
+                    .append("</dd>");
+        }
+    }
+
+    /** A table's file and the columns its schema holds (kinds, and profiling's personal-data marks). */
+    private static void table(StringBuilder html, DepositFile f) {
+        html.append("<h3>")
+                .append(esc(f.fileName()))
+                .append("</h3><p>")
+                .append(String.format(Locale.ROOT, "%,d rows, %,d bytes", f.rowCount(), f.byteSize()))
+                .append("</p>");
+        try {
+            CsvwTable schema = CsvwJson.read(f.tableSchema()).get(0);
+            html.append("<table><caption>Columns of ")
+                    .append(esc(f.fileName()))
+                    .append(" as inferred (correct them through the schema API)</caption><thead><tr>")
+                    .append(
+                            "<th scope=\"col\">Column</th><th scope=\"col\">Type</th><th scope=\"col\">Missing values</th>")
+                    .append("<th scope=\"col\">Direct identifier</th></tr></thead><tbody>");
+            for (CsvwColumn c : schema.columns()) {
+                html.append("<tr><td>")
+                        .append(esc(c.name()))
+                        .append(schema.primaryKey().contains(c.name()) ? " (key)" : "")
+                        .append("</td><td>")
+                        .append(esc(c.datatype()))
+                        .append("</td><td>")
+                        .append(esc(String.join(
+                                " ",
+                                c.nullMarkers().stream()
+                                        .map(n -> n.isEmpty() ? "(empty)" : n)
+                                        .toList())))
+                        .append("</td><td>")
+                        .append(
+                                c.personalData() == null || c.personalData().equals("none")
+                                        ? "no"
+                                        : "yes: " + esc(c.personalData()) + ", replaced by fakes")
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>\n");
+        } catch (CsvwProblem e) {
+            html.append("<p class=\"error\">The stored schema does not read: ")
+                    .append(esc(e.getMessage()))
+                    .append("</p>");
+        }
+    }
+
+    /** The job's steps so far; the page refreshes itself while it runs. */
+    private static void progress(StringBuilder html, SynthesisJob job, List<SynthesisJobEvent> events) {
+        html.append("<h2>Synthesis run</h2><p>Step: <b>")
+                .append(esc(job.step().name().toLowerCase(Locale.ROOT)))
+                .append("</b>");
+        if (job.failureReason() != null) {
+            html.append("</p><p class=\"error\" role=\"alert\">").append(esc(job.failureReason()));
+        }
+        html.append("</p><ol aria-label=\"Steps so far\">");
+        int from = Math.max(0, events.size() - 12);
+        for (SynthesisJobEvent e : events.subList(from, events.size())) {
+            html.append("<li>")
+                    .append(DATE.format(e.at()))
+                    .append(": ")
+                    .append(esc(e.message() == null ? e.step().name().toLowerCase(Locale.ROOT) : e.message()))
+                    .append("</li>");
+        }
+        html.append("</ol>\n");
+        if (job.report() != null) {
+            boolean passed = org.facsimile.web.publishing.PrivacyGate.passed(job.report());
+            html.append("<p>Privacy check: <b>")
+                    .append(passed ? "passed" : "failed")
+                    .append("</b>. <a href=\"/api/deposits/")
+                    .append(job.deposit().id())
+                    .append("/report.html\">The quality and privacy report</a> (charts per column and pair).</p>\n");
+        }
+    }
+
+    private static String uploadProblem(String name, ProblemException e, List<String> accepted) {
+        StringBuilder message =
+                new StringBuilder(name).append(": ").append(e.toProblem().detail());
+        if (e.toProblem().errors() != null) {
+            for (org.facsimile.web.platform.Problem.Where w : e.toProblem().errors()) {
+                if (w.row() != null || w.column() != null) {
+                    message.append(" (")
+                            .append(w.row() != null ? "row " + w.row() : "")
+                            .append(w.row() != null && w.column() != null ? ", " : "")
+                            .append(w.column() != null ? "column " + w.column() : "")
+                            .append(")");
+                    break;
+                }
+            }
+        }
+        if (!accepted.isEmpty()) {
+            message.append(". Uploaded before it: ")
+                    .append(String.join(", ", accepted))
+                    .append('.');
+        }
+        return message.toString();
+    }
+
+    private static Charset charset(EntityPart part) {
+        String charset = part.getMediaType() == null
+                ? null
+                : part.getMediaType().getParameters().get("charset");
+        try {
+            return charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
+        } catch (RuntimeException e) {
+            return StandardCharsets.UTF_8;
+        }
+    }
+
+    private String metadataForm(MetadataForm form, Map<String, String> errors) {
+        StringBuilder html = new StringBuilder("<h1>New deposit</h1>\n<p>Describe the dataset; the published synthetic"
+                + " twin inherits this description. Fields marked * are required.</p>\n");
+        if (!errors.isEmpty()) {
+            html.append("<p class=\"error\" role=\"alert\">Please correct the fields marked below.</p>\n");
+        }
+        html.append("<form method=\"post\" action=\"/deposits/new\">").append(session.csrfField());
+        input(html, "title", "Title *", form.title(), errors, false);
+        input(html, "description", "Description", form.description(), errors, true);
+        input(html, "creators", "Creators, one per line (Family, Given)", form.creators(), errors, true);
+        input(html, "keywords", "Keywords, separated by commas", form.keywords(), errors, false);
+        html.append("<label for=\"subjects\">Subjects</label>");
+        error(html, "subjects", errors);
+        html.append("<select id=\"subjects\" name=\"subjects\" multiple size=\"6\">");
+        for (DataTheme theme : DataTheme.values()) {
+            html.append("<option value=\"")
+                    .append(theme.name())
+                    .append('"')
+                    .append(form.subjects().contains(theme.name()) ? " selected" : "")
+                    .append('>')
+                    .append(esc(theme.label()))
+                    .append("</option>");
+        }
+        html.append("</select><label for=\"licence\">Licence of the synthetic data</label>");
+        error(html, "licence", errors);
+        html.append("<select id=\"licence\" name=\"licence\">");
+        for (String licence : DepositMetadata.LICENCES) {
+            html.append("<option value=\"")
+                    .append(esc(licence))
+                    .append('"')
+                    .append(licence.equals(form.licence()) ? " selected" : "")
+                    .append('>')
+                    .append(licence.contains("/by/") ? "CC BY 4.0" : "CC0 1.0 (public domain)")
+                    .append("</option>");
+        }
+        html.append("</select><p><button type=\"submit\">Create the deposit</button></p></form>\n");
+        return html.toString();
+    }
+
+    private static void input(
+            StringBuilder html, String name, String label, String value, Map<String, String> errors, boolean area) {
+        html.append("<label for=\"")
+                .append(name)
+                .append("\">")
+                .append(esc(label))
+                .append("</label>");
+        error(html, name, errors);
+        String described =
+                errors.containsKey(name) ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "";
+        if (area) {
+            html.append("<textarea id=\"")
+                    .append(name)
+                    .append("\" name=\"")
+                    .append(name)
+                    .append("\" rows=\"4\" cols=\"60\"")
+                    .append(described)
+                    .append('>')
+                    .append(esc(value))
+                    .append("</textarea>");
+        } else {
+            html.append("<input id=\"")
+                    .append(name)
+                    .append("\" name=\"")
+                    .append(name)
+                    .append("\" size=\"60\" value=\"")
+                    .append(esc(value))
+                    .append('"')
+                    .append(described)
+                    .append('>');
+        }
+    }
+
+    private static void error(StringBuilder html, String name, Map<String, String> errors) {
+        if (errors.containsKey(name)) {
+            html.append("<p class=\"field-error\" id=\"")
+                    .append(name)
+                    .append("-error\">")
+                    .append(esc(errors.get(name)))
+                    .append("</p>");
+        }
+    }
+
+    /** The new-deposit form as typed, and its reading as deposit metadata. */
+    record MetadataForm(
+            String title, String description, String creators, String keywords, List<String> subjects, String licence) {
+
+        MetadataForm {
+            title = title == null ? "" : title;
+            description = description == null ? "" : description;
+            creators = creators == null ? "" : creators;
+            keywords = keywords == null ? "" : keywords;
+            subjects = subjects == null ? List.of() : List.copyOf(subjects);
+        }
+
+        static MetadataForm empty() {
+            return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0));
+        }
+
+        DepositMetadata metadata() {
+            return new DepositMetadata(
+                    title.strip(),
+                    description.isBlank() ? null : description.strip(),
+                    creators.lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList(),
+                    java.util.Arrays.stream(keywords.split(","))
+                            .map(String::strip)
+                            .filter(k -> !k.isEmpty())
+                            .toList(),
+                    subjects,
+                    licence == null || licence.isBlank() ? null : licence,
+                    null);
+        }
+
+        /** The metadata check's problems by form field ($.creators[2] is the creators field). */
+        static Map<String, String> byField(ProblemException e) {
+            Map<String, String> fields = new java.util.LinkedHashMap<>();
+            List<org.facsimile.web.platform.Problem.Where> errors =
+                    e.toProblem().errors();
+            if (errors == null || errors.isEmpty()) {
+                fields.put("title", e.toProblem().detail());
+                return fields;
+            }
+            for (org.facsimile.web.platform.Problem.Where w : errors) {
+                String pointer = w.pointer() == null ? "$.title" : w.pointer();
+                String field = pointer.replaceFirst("^\\$\\.", "").replaceFirst("\\[.*$", "");
+                fields.putIfAbsent(field.equals("sourceUrl") ? "title" : field, capitalised(w.message()));
+            }
+            return fields;
+        }
+
+        private static String capitalised(String message) {
+            return message == null || message.isEmpty()
+                    ? "Check this field."
+                    : Character.toUpperCase(message.charAt(0)) + message.substring(1) + ".";
+        }
+    }
+
+    private Response page(int status, String title, String main) {
+        return Response.status(status)
+                .entity(Page.render(title, Page.Section.DEPOSITS, session.name(), main))
+                .type(HTML)
+                .build();
+    }
+
+    /** A form post without the session's CSRF token: an old page, or another site. */
+    private Response refused() {
+        return page(
+                403,
+                "Refused",
+                "<h1>Form refused</h1><p class=\"error\" role=\"alert\">This form came from an old page or from another"
+                        + " site. Open the page again and resubmit.</p><p><a href=\"/deposits\">My deposits</a></p>");
     }
 
     private static String next(Deposit d) {

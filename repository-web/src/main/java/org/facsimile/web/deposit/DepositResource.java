@@ -73,13 +73,13 @@ public class DepositResource {
     Uploads uploads;
 
     @Inject
-    UploadRate uploadRate;
-
-    @Inject
     BlobStore blobs;
 
     @Inject
     PublishService publishing;
+
+    @Inject
+    FileIntake intake;
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -131,8 +131,8 @@ public class DepositResource {
             InputStream body) {
         UUID depositId = uuid(id);
         String fileName = Uploads.checkFileName(name);
+        // someone else's deposit is a 404 before anything about the upload is said
         deposits.requireDraft(caller.credential(), depositId);
-        uploadRate.acquire(caller.account().id());
         long limit = Setting.UPLOAD_MAX_BYTES.getLong();
         // read as a long: HttpHeaders.getLength() is an int and fails on lengths past 2 GiB
         String declared = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
@@ -147,32 +147,16 @@ public class DepositResource {
                 throw Uploads.tooLarge(fileName, limit);
             }
         }
-        Uploads.Accepted accepted = uploads.accept(depositId, fileName, charset(headers.getMediaType()), body);
-        String schema = CsvwJson.writeTable(
-                DepositTables.describe(fileName, accepted.inspection().spec()));
-        String replaced;
-        try {
-            replaced = deposits.attachFile(
-                    caller.credential(),
-                    depositId,
-                    fileName,
-                    accepted.tableName(),
-                    accepted.stored().byteSize(),
-                    accepted.stored().sha256(),
-                    accepted.stored().key(),
-                    accepted.inspection().rowCount(),
-                    schema,
-                    caller.remoteAddress());
-        } catch (RuntimeException e) {
-            uploads.deleteQuietly(accepted.stored().key());
-            throw e;
-        }
-        if (replaced != null) {
-            uploads.deleteQuietly(replaced);
-        }
+        DepositFile stored = intake.accept(
+                caller.credential(),
+                depositId,
+                fileName,
+                charset(headers.getMediaType()),
+                body,
+                caller.remoteAddress());
         Deposit deposit = deposits.readable(caller.credential(), depositId);
         return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
-                .entity(DepositViews.FileView.of(deposit, deposits.file(caller.credential(), depositId, fileName)))
+                .entity(DepositViews.FileView.of(deposit, stored))
                 .build();
     }
 

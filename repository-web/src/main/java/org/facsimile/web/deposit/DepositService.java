@@ -72,6 +72,16 @@ public class DepositService {
                 .getResultList();
     }
 
+    /** The steps of a job so far, in order (for its owner's pages: call after {@link #latestJob}). */
+    @Transactional
+    public List<org.facsimile.web.synthesis.SynthesisJobEvent> events(org.facsimile.web.synthesis.SynthesisJob job) {
+        return em.createQuery(
+                        "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id",
+                        org.facsimile.web.synthesis.SynthesisJobEvent.class)
+                .setParameter("job", job.id())
+                .getResultList();
+    }
+
     /** Deposits waiting for a curator, oldest first; never the curator's own. */
     @Transactional
     public List<Deposit> inReview(Credential curator) {

@@ -56,6 +56,11 @@ public final class Page {
      * @param main the content of {@code <main>}, already escaped where it holds data
      */
     public static String render(String title, Section section, String signedInAs, String main) {
+        return render(title, section, signedInAs, "", main);
+    }
+
+    /** A whole page with styles of its own besides the layout's. */
+    public static String render(String title, Section section, String signedInAs, String style, String main) {
         String repository = esc(Setting.REPOSITORY_NAME.get());
         StringBuilder html = new StringBuilder(4096 + main.length());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")

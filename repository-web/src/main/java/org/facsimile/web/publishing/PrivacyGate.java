@@ -15,7 +15,7 @@ import org.facsimile.web.synthesis.SynthesisJob;
  * or came too close to real records is refused, with the report's reasons (figures, never values),
  * unless an admin recorded an override for it.
  */
-final class PrivacyGate {
+public final class PrivacyGate {
 
     private PrivacyGate() {}
 
@@ -40,7 +40,8 @@ final class PrivacyGate {
         return passed(job.report());
     }
 
-    static boolean passed(String report) {
+    /** Whether a synthesis report's privacy verdict passed. */
+    public static boolean passed(String report) {
         return "PASSED".equals(privacy(report).getString("verdict", "FAILED"));
     }
 

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.facsimile.web.account.PageSession;
+import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.platform.Setting;
 
 /**
  * {@code GET /search}: the search page, plain HTML that works without JavaScript, on the same
@@ -45,6 +46,9 @@ public class SearchPageResource {
     @Context
     UriInfo uri;
 
+    @Inject
+    PageSession session;
+
     @GET
     @Produces("text/html; charset=UTF-8")
     public Response page() {
@@ -61,35 +65,31 @@ public class SearchPageResource {
             status = e.status();
         }
         return Response.status(status)
-                .entity(render(q, params, results, problem))
+                .entity(render(q, params, results, problem, session.name()))
                 .build();
     }
 
-    static String render(String q, Map<String, List<String>> params, SearchIndex.Results results, String problem) {
+    /** The search page's own styles, beside the layout's. */
+    static final String STYLE = "form.search{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0;align-items:center}"
+            + "form.search label{margin:0}input[type=search]{flex:1;min-width:16rem}"
+            + ".layout{display:grid;grid-template-columns:16rem 1fr;gap:2rem}"
+            + "@media(max-width:50rem){.layout{grid-template-columns:1fr}}"
+            + "nav.filters h2{font-size:1rem;margin:1rem 0 .25rem}nav.filters ul{list-style:none;padding:0;margin:0}"
+            + "nav.filters a{color:#1b1b1b}nav.filters a.on{font-weight:700}.count{color:#52525b}"
+            + "mark{background:#fde68a}.hit{margin:0 0 1.25rem}.hit h3{margin:0;font-size:1.1rem}"
+            + ".meta{color:#52525b;font-size:.9rem}.badge{background:#5b2a86;color:#fff;border-radius:.3rem;"
+            + "padding:0 .4rem;font-size:.8rem}.visually-hidden{position:absolute;width:1px;height:1px;"
+            + "overflow:hidden;clip:rect(0 0 0 0)}";
+
+    static String render(
+            String q,
+            Map<String, List<String>> params,
+            SearchIndex.Results results,
+            String problem,
+            String signedInAs) {
         StringBuilder html = new StringBuilder(8192);
-        String repository = esc(Setting.REPOSITORY_NAME.get());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>")
-                .append(q.isBlank() ? "Search" : esc(q) + " - search")
-                .append(" | ")
-                .append(repository)
-                .append("</title><style>")
-                .append("body{font-family:system-ui,sans-serif;max-width:72rem;margin:1.5rem auto;padding:0 1rem;")
-                .append("line-height:1.5;color:#1b1b1b}form{display:flex;gap:.5rem;flex-wrap:wrap;margin:1rem 0}")
-                .append("input[type=search]{flex:1;min-width:16rem;font-size:1rem;padding:.4rem}")
-                .append(".layout{display:grid;grid-template-columns:16rem 1fr;gap:2rem}")
-                .append("@media(max-width:50rem){.layout{grid-template-columns:1fr}}")
-                .append("nav h2{font-size:1rem;margin:1rem 0 .25rem}nav ul{list-style:none;padding:0;margin:0}")
-                .append("nav a{color:#1b1b1b}nav a.on{font-weight:700}.count{color:#555}")
-                .append("mark{background:#fde68a}.hit{margin:0 0 1.25rem}.hit h3{margin:0;font-size:1.1rem}")
-                .append(".meta{color:#555;font-size:.9rem}.error{border:2px solid #b91c1c;padding:.5rem;")
-                .append("border-radius:.3rem}.badge{background:#5b2a86;color:#fff;border-radius:.3rem;")
-                .append("padding:0 .4rem;font-size:.8rem}.visually-hidden{position:absolute;width:1px;height:1px;")
-                .append("overflow:hidden;clip:rect(0 0 0 0)}</style></head><body>\n<header><a href=\"/\">")
-                .append(repository)
-                .append("</a></header>\n<main><h1>Search synthetic datasets</h1>\n")
-                .append("<form method=\"get\" action=\"/search\" role=\"search\">")
+        html.append("<h1>Search synthetic datasets</h1>\n")
+                .append("<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">")
                 .append("<label for=\"q\" class=\"visually-hidden\">Search</label>")
                 .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"")
                 .append(esc(q))
@@ -112,7 +112,7 @@ public class SearchPageResource {
                     .append("</p>\n");
         }
         if (results != null) {
-            html.append("<div class=\"layout\"><nav aria-label=\"Filters\">");
+            html.append("<div class=\"layout\"><nav class=\"filters\" aria-label=\"Filters\">");
             results.facets().forEach((facet, buckets) -> facet(html, params, facet, buckets));
             html.append("</nav><section aria-label=\"Results\"><p>")
                     .append(results.total())
@@ -137,7 +137,8 @@ public class SearchPageResource {
             }
             html.append("</section></div>");
         }
-        return html.append("</main></body></html>\n").toString();
+        return Page.render(
+                q.isBlank() ? "Search" : q + " - search", Page.Section.SEARCH, signedInAs, STYLE, html.toString());
     }
 
     private static void facet(
