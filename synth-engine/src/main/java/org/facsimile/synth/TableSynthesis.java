@@ -153,7 +153,8 @@ public final class TableSynthesis {
         Table modelledTraining = modelled.table() == prepared.table()
                 ? training
                 : modelled.table().split(settings.holdoutShare(), settings.seed())[0];
-        Generator generator = synthesizer.fit(modelledTraining, merge(learnt, modelled.spec()), settings, progress);
+        Generator generator =
+                synthesizer.fit(modelledTraining, merge(spec, learnt, modelled.spec()), settings, progress);
 
         long rows = settings.sampleRows() > 0 ? settings.sampleRows() : table.rowCount();
         progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
@@ -185,15 +186,14 @@ public final class TableSynthesis {
     }
 
     /**
-     * The model's columns: the constraints' learnt kinds, with the personal-data treatment of the
-     * columns they leave alone.
+     * The model's columns: where a constraint changed a column (a difference, a combination, a
+     * computed column), the constraint's; elsewhere the personal-data treatment's.
      */
-    private static TableSpec merge(TableSpec personal, TableSpec constrained) {
+    static TableSpec merge(TableSpec original, TableSpec personal, TableSpec constrained) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (int c = 0; c < personal.columns().size(); c++) {
-            ColumnSpec p = personal.column(c);
             ColumnSpec k = constrained.column(c);
-            columns.add(k.kind() == p.kind() ? p : k);
+            columns.add(k.equals(original.column(c)) ? personal.column(c) : k);
         }
         return new TableSpec(personal.name(), columns, personal.primaryKey());
     }

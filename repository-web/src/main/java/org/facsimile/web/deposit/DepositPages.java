@@ -87,6 +87,9 @@ public class DepositPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
 
+    /** Job settings are stored as the API stores them. */
+    private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
     @GET
     @Produces(HTML)
     public Response page() {
@@ -238,11 +241,7 @@ public class DepositPages {
             return depositPage(422, depositId, e.getMessage(), null);
         }
         try {
-            deposits.submit(
-                    session.current().get(),
-                    depositId,
-                    jakarta.json.bind.JsonbBuilder.create().toJson(settings),
-                    session.remoteAddress());
+            deposits.submit(session.current().get(), depositId, JSONB.toJson(settings), session.remoteAddress());
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
