@@ -165,27 +165,27 @@ class BrowserIT {
         chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/deposits/new"));
 
         // a form without its title says so at the field, and keeps what was typed
-        browser.findElement(By.id("description")).sendKeys("Seabird counts on skerries, by colony and visit.");
+        browser.findElement(By.id("description")).sendKeys("Seabird nests on skerries, by breeding site and visit.");
         browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
         chromium.waiting().until(d -> !d.findElements(By.id("title-error")).isEmpty());
         assertEquals("true", browser.findElement(By.id("title")).getAttribute("aria-invalid"));
         assertTrue(
-                browser.findElement(By.id("description")).getAttribute("value").startsWith("Seabird counts"));
+                browser.findElement(By.id("description")).getAttribute("value").startsWith("Seabird nests"));
         chromium.screenshot("7-new-deposit-refused");
         assertEquals(List.of(), chromium.accessibilityViolations(), "the refused form meets WCAG AA");
 
-        browser.findElement(By.id("title")).sendKeys("Skerry seabird colony counts");
+        browser.findElement(By.id("title")).sendKeys("Skerry seabird nest tallies");
         browser.findElement(By.id("creators")).sendKeys("Auk, Wanda");
-        browser.findElement(By.id("keywords")).sendKeys("seabirds, skerries");
+        browser.findElement(By.id("keywords")).sendKeys("nesting, skerries");
         browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
         chromium.waiting().until(d -> d.getCurrentUrl().matches(".*/deposits/[0-9a-f-]{36}"));
         chromium.screenshot("8-deposit-created");
 
         // two related tables at once; a file that is not CSV is refused with its name
-        Path colonies = chromium.downloads().resolve("colonies.csv");
+        Path sites = chromium.downloads().resolve("sites.csv");
         Path visits = chromium.downloads().resolve("visits.csv");
-        StringBuilder c = new StringBuilder("colony_id,skerry,species\n");
-        StringBuilder v = new StringBuilder("visit_id,colony_id,nests,observer_email\n");
+        StringBuilder c = new StringBuilder("site_id,skerry,species\n");
+        StringBuilder v = new StringBuilder("visit_id,site_id,nests,observer_email\n");
         String[] species = {"puffin", "razorbill", "guillemot", "kittiwake"};
         for (int i = 1; i <= 120; i++) {
             c.append(i)
@@ -205,7 +205,7 @@ class BrowserIT {
                     .append(i % 40)
                     .append("@birdwatch.example\n");
         }
-        Files.writeString(colonies, c);
+        Files.writeString(sites, c);
         Files.writeString(visits, v);
         Path notCsv = chromium.downloads().resolve("photo.csv");
         Files.write(notCsv, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
@@ -216,14 +216,56 @@ class BrowserIT {
                 browser.findElement(By.id("upload-error")).getText().startsWith("photo.csv:"),
                 browser.findElement(By.id("upload-error")).getText());
         chromium.screenshot("9-upload-refused");
-        browser.findElement(By.id("files")).sendKeys(colonies + "\n" + visits);
+        browser.findElement(By.id("files")).sendKeys(sites + "\n" + visits);
         browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();
         chromium.waiting().until(d -> d.findElements(By.tagName("caption")).size() == 2);
         String tables = browser.findElement(By.tagName("main")).getText();
-        assertTrue(tables.contains("colonies.csv") && tables.contains("visits.csv"), tables);
-        assertTrue(tables.contains("yes: email, replaced by fakes"), "profiling marked the e-mail column: " + tables);
+        assertTrue(tables.contains("sites.csv") && tables.contains("visits.csv"), tables);
+        assertEquals(
+                "email",
+                new org.openqa.selenium.support.ui.Select(browser.findElement(
+                                By.xpath("//select[@aria-label='Direct identifier of column observer_email']")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"),
+                "profiling marked the e-mail column");
         chromium.screenshot("10-tables-uploaded");
         assertEquals(List.of(), chromium.accessibilityViolations(), "the deposit page meets WCAG AA");
+
+        // correct what profiling inferred: e-mails cannot be declared ordinary data...
+        org.openqa.selenium.support.ui.Select email = new org.openqa.selenium.support.ui.Select(
+                browser.findElement(By.xpath("//select[@aria-label='Direct identifier of column observer_email']")));
+        email.selectByValue("");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Save the columns of visits.csv']"))
+                .click();
+        chromium.waiting()
+                .until(d ->
+                        !d.findElements(By.cssSelector("[id^=schema-error-]")).isEmpty());
+        String refusal =
+                browser.findElement(By.cssSelector("[id^=schema-error-]")).getText();
+        assertTrue(refusal.contains("observer_email") && refusal.contains("never learnt"), refusal);
+        chromium.screenshot("10a-schema-refused");
+        // ...but a column's type and the rules its rows obey can be
+        new org.openqa.selenium.support.ui.Select(browser.findElement(
+                        By.xpath("//select[@aria-label='Direct identifier of column observer_email']")))
+                .selectByValue("email");
+        new org.openqa.selenium.support.ui.Select(
+                        browser.findElement(By.xpath("//select[@aria-label='Type of column nests']")))
+                .selectByValue("decimal");
+        WebElement rules = browser.findElement(
+                By.xpath("//textarea[contains(@id, 'constraints-')][ancestor::form[contains(@action, 'visits.csv')]]"));
+        rules.sendKeys("nests >= 0");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Save the columns of visits.csv']"))
+                .click();
+        chromium.waiting()
+                .until(d ->
+                        d.findElements(By.cssSelector("[id^=schema-error-]")).isEmpty()
+                                && d.findElements(
+                                                        By.xpath(
+                                                                "//select[@aria-label='Type of column nests']/option[@value='decimal' and @selected]"))
+                                                .size()
+                                        == 1);
+        assertTrue(browser.getPageSource().contains("nests &gt;= 0"), "the rule is saved");
+        chromium.screenshot("10b-schema-corrected");
 
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("synthesizer"))).selectByValue("baseline");
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trainingSeconds"))).selectByValue("60");
@@ -251,7 +293,7 @@ class BrowserIT {
                 .click();
         chromium.waiting().until(d -> d.getCurrentUrl().contains("/datasets/"));
         assertEquals(
-                "Skerry seabird colony counts",
+                "Skerry seabird nest tallies",
                 browser.findElement(By.tagName("h1")).getText());
         chromium.screenshot("13-published");
 

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
@@ -81,6 +82,9 @@ public class DepositPages {
 
     @Inject
     FileIntake intake;
+
+    @Inject
+    SchemaChange schemas;
 
     @Inject
     org.facsimile.web.publishing.PublishService publishing;
@@ -282,6 +286,15 @@ public class DepositPages {
 
     /** The deposit page, with a message about the last action when there is one. */
     private Response depositPage(int status, UUID id, String actionProblem, String uploadProblem) {
+        return depositPage(status, id, actionProblem, uploadProblem, null, null);
+    }
+
+    /**
+     * @param unsaved a schema as the depositor sent it and it was refused: shown in its table's form
+     * @param schemaProblem why it was refused
+     */
+    private Response depositPage(
+            int status, UUID id, String actionProblem, String uploadProblem, CsvwTable unsaved, String schemaProblem) {
         Credential me = session.current().orElseThrow();
         Deposit d = deposits.readable(me, id);
         List<DepositFile> files = deposits.files(me, id);
@@ -310,8 +323,17 @@ public class DepositPages {
         if (files.isEmpty()) {
             html.append("<p>No tables yet.</p>\n");
         }
-        for (DepositFile f : files) {
-            table(html, f);
+        for (int t = 0; t < files.size(); t++) {
+            DepositFile f = files.get(t);
+            boolean refused = unsaved != null && unsaved.url().equals(f.fileName());
+            table(
+                    html,
+                    id,
+                    t,
+                    f,
+                    d.state() == DepositState.DRAFT,
+                    refused ? unsaved : null,
+                    refused ? schemaProblem : null);
         }
         if (d.state() == DepositState.DRAFT) {
             html.append("<h3>Upload tables</h3>");
@@ -395,45 +417,229 @@ public class DepositPages {
         }
     }
 
-    /** A table's file and the columns its schema holds (kinds, and profiling's personal-data marks). */
-    private static void table(StringBuilder html, DepositFile f) {
-        html.append("<h3>")
+    /** The datatypes a column can be declared with on the page (the API takes every CSVW one). */
+    static final List<String> DATATYPES = List.of("string", "integer", "decimal", "date", "dateTime", "boolean");
+
+    /**
+     * A table's file and its columns as the schema holds them (kinds, missing-value markers, the
+     * direct identifiers profiling marked); in a draft, a form to correct them, the key and the
+     * rules every row obeys.
+     */
+    private void table(
+            StringBuilder html, UUID id, int t, DepositFile f, boolean editable, CsvwTable unsaved, String problem) {
+        html.append("<h3 id=\"table-")
+                .append(t)
+                .append("\">")
                 .append(esc(f.fileName()))
                 .append("</h3><p>")
                 .append(String.format(Locale.ROOT, "%,d rows, %,d bytes", f.rowCount(), f.byteSize()))
                 .append("</p>");
+        CsvwTable schema;
         try {
-            CsvwTable schema = CsvwJson.read(f.tableSchema()).get(0);
-            html.append("<table><caption>Columns of ")
-                    .append(esc(f.fileName()))
-                    .append(" as inferred (correct them through the schema API)</caption><thead><tr>")
-                    .append(
-                            "<th scope=\"col\">Column</th><th scope=\"col\">Type</th><th scope=\"col\">Missing values</th>")
-                    .append("<th scope=\"col\">Direct identifier</th></tr></thead><tbody>");
-            for (CsvwColumn c : schema.columns()) {
-                html.append("<tr><td>")
-                        .append(esc(c.name()))
-                        .append(schema.primaryKey().contains(c.name()) ? " (key)" : "")
-                        .append("</td><td>")
-                        .append(esc(c.datatype()))
-                        .append("</td><td>")
-                        .append(esc(String.join(
-                                " ",
-                                c.nullMarkers().stream()
-                                        .map(n -> n.isEmpty() ? "(empty)" : n)
-                                        .toList())))
-                        .append("</td><td>")
-                        .append(
-                                c.personalData() == null || c.personalData().equals("none")
-                                        ? "no"
-                                        : "yes: " + esc(c.personalData()) + ", replaced by fakes")
-                        .append("</td></tr>");
-            }
-            html.append("</tbody></table>\n");
+            schema = unsaved != null ? unsaved : CsvwJson.read(f.tableSchema()).get(0);
         } catch (CsvwProblem e) {
             html.append("<p class=\"error\">The stored schema does not read: ")
                     .append(esc(e.getMessage()))
                     .append("</p>");
+            return;
+        }
+        if (problem != null) {
+            html.append("<p class=\"error\" role=\"alert\" id=\"schema-error-")
+                    .append(t)
+                    .append("\">")
+                    .append(esc(problem))
+                    .append("</p>");
+        }
+        if (editable) {
+            html.append("<form method=\"post\" action=\"/deposits/")
+                    .append(id)
+                    .append("/files/")
+                    .append(esc(java.net.URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8)))
+                    .append("/schema\">")
+                    .append(session.csrfField());
+        }
+        html.append("<table><caption>Columns of ")
+                .append(esc(f.fileName()))
+                .append(editable ? ": check and correct what profiling inferred" : "")
+                .append("</caption><thead><tr><th scope=\"col\">Column</th><th scope=\"col\">Type</th>")
+                .append("<th scope=\"col\">Missing-value markers besides an empty cell</th>")
+                .append("<th scope=\"col\">Direct identifier (replaced by fakes)</th></tr></thead><tbody>");
+        for (int i = 0; i < schema.columns().size(); i++) {
+            CsvwColumn c = schema.columns().get(i);
+            String markers = String.join(
+                    ", ", c.nullMarkers().stream().filter(n -> !n.isEmpty()).toList());
+            String personal =
+                    c.personalData() == null || c.personalData().equals(PersonalData.NONE) ? "" : c.personalData();
+            html.append("<tr><th scope=\"row\">")
+                    .append(esc(c.name()))
+                    .append(schema.primaryKey().contains(c.name()) ? " (key)" : "")
+                    .append("</th><td>");
+            if (!editable) {
+                html.append(esc(c.datatype()))
+                        .append("</td><td>")
+                        .append(esc(markers))
+                        .append("</td><td>")
+                        .append(personal.isEmpty() ? "no" : "yes: " + esc(personal))
+                        .append("</td></tr>");
+                continue;
+            }
+            String label = " of column " + esc(c.name());
+            html.append("<select name=\"type.")
+                    .append(i)
+                    .append("\" aria-label=\"Type")
+                    .append(label)
+                    .append("\">");
+            for (String type : DATATYPES) {
+                option(html, type, type, type.equals(c.datatype()));
+            }
+            if (!DATATYPES.contains(c.datatype())) {
+                option(html, c.datatype(), c.datatype(), true);
+            }
+            html.append("</select></td><td><input name=\"missing.")
+                    .append(i)
+                    .append("\" size=\"12\" aria-label=\"Missing-value markers")
+                    .append(label)
+                    .append("\" value=\"")
+                    .append(esc(markers))
+                    .append("\"></td><td><select name=\"personal.")
+                    .append(i)
+                    .append("\" aria-label=\"Direct identifier")
+                    .append(label)
+                    .append("\">");
+            option(html, "", "no", personal.isEmpty());
+            for (PersonalData kind : PersonalData.values()) {
+                option(html, kind.token(), kind.description(), kind.token().equals(personal));
+            }
+            html.append("</select></td></tr>");
+        }
+        html.append("</tbody></table>\n");
+        if (editable) {
+            html.append("<label for=\"key-")
+                    .append(t)
+                    .append("\">Primary key</label><select id=\"key-")
+                    .append(t)
+                    .append("\" name=\"key\">");
+            option(html, "", "none", schema.primaryKey().isEmpty());
+            for (CsvwColumn c : schema.columns()) {
+                option(html, c.name(), c.name(), schema.primaryKey().equals(List.of(c.name())));
+            }
+            html.append("</select><label for=\"constraints-")
+                    .append(t)
+                    .append("\">Rules every row obeys, one per line (dob &lt; dod, 0 &lt;= age &lt;= 120,")
+                    .append(" fixed(city, province), total = a + b, if age &lt; 18 then benefit = 'child')</label>")
+                    .append("<textarea id=\"constraints-")
+                    .append(t)
+                    .append("\" name=\"constraints\" rows=\"3\" cols=\"60\">")
+                    .append(esc(String.join("\n", schema.constraints())))
+                    .append("</textarea><p><button type=\"submit\">Save the columns of ")
+                    .append(esc(f.fileName()))
+                    .append("</button></p></form>\n");
+        } else if (!schema.constraints().isEmpty()) {
+            html.append("<p>Rules every row obeys: <code>")
+                    .append(esc(String.join("; ", schema.constraints())))
+                    .append("</code></p>\n");
+        }
+    }
+
+    private static void option(StringBuilder html, String value, String label, boolean selected) {
+        html.append("<option value=\"")
+                .append(esc(value))
+                .append('"')
+                .append(selected ? " selected" : "")
+                .append('>')
+                .append(esc(label))
+                .append("</option>");
+    }
+
+    @POST
+    @Path("{id}/files/{name}/schema")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response schema(
+            @PathParam("id") String id,
+            @PathParam("name") String name,
+            jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(form.getFirst(PageSession.CSRF_FIELD))) {
+            return refused();
+        }
+        Credential me = session.current().get();
+        DepositFile file = deposits.file(me, depositId, name);
+        CsvwTable current;
+        try {
+            current = CsvwJson.read(file.tableSchema()).get(0);
+        } catch (CsvwProblem e) {
+            throw new IllegalStateException("a stored schema no longer reads", e);
+        }
+        CsvwTable declared = SchemaForm.read(current, form);
+        try {
+            schemas.apply(me, depositId, file, declared, current, session.remoteAddress());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return depositPage(
+                    e.status(), depositId, null, null, declared, e.toProblem().detail());
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    /** The columns form of one table, read into the CSVW schema it declares. */
+    static final class SchemaForm {
+
+        private SchemaForm() {}
+
+        static CsvwTable read(CsvwTable current, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+            List<CsvwColumn> columns = new ArrayList<>();
+            for (int i = 0; i < current.columns().size(); i++) {
+                CsvwColumn c = current.columns().get(i);
+                String type = form.getFirst("type." + i);
+                // the page offers these; anything else (a crafted post) keeps the stored type
+                String datatype = type != null && DATATYPES.contains(type.strip()) ? type.strip() : c.datatype();
+                List<String> nulls = new ArrayList<>();
+                nulls.add("");
+                String markers = form.getFirst("missing." + i);
+                if (markers != null) {
+                    for (String m : markers.split(",")) {
+                        if (!m.strip().isEmpty() && !nulls.contains(m.strip())) {
+                            nulls.add(m.strip());
+                        }
+                    }
+                }
+                String chosen = form.getFirst("personal." + i);
+                String personal = chosen == null || chosen.isBlank()
+                        // "no": an explicit none only where something was marked before
+                        ? (c.personalData() == null ? null : PersonalData.NONE)
+                        : chosen.strip();
+                columns.add(new CsvwColumn(
+                        c.name(),
+                        datatype,
+                        nulls,
+                        c.description(),
+                        datatype.equals(c.datatype()) ? c.format() : null,
+                        personal,
+                        c.lang()));
+            }
+            String key = form.getFirst("key");
+            if (key != null && !current.columnNames().contains(key.strip())) {
+                key = null;
+            }
+            List<String> constraints = form.getFirst("constraints") == null
+                    ? List.of()
+                    : form.getFirst("constraints")
+                            .lines()
+                            .map(String::strip)
+                            .filter(l -> !l.isEmpty())
+                            .toList();
+            return new CsvwTable(
+                    current.url(),
+                    columns,
+                    key == null || key.isBlank() ? List.of() : List.of(key.strip()),
+                    current.foreignKeys(),
+                    constraints);
         }
     }
 

@@ -18,7 +18,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
@@ -29,11 +28,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.facsimile.synth.personal.PersonalData;
-import org.facsimile.synth.table.CsvInspection;
-import org.facsimile.synth.table.CsvProblem;
-import org.facsimile.synth.table.CsvTables;
-import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -80,6 +74,9 @@ public class DepositResource {
 
     @Inject
     FileIntake intake;
+
+    @Inject
+    SchemaChange schemas;
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -195,61 +192,8 @@ public class DepositResource {
                     e.getMessage(),
                     List.of(new Problem.Where(name, null, null, e.path(), e.getMessage())));
         }
-        if (!declared.columnNames().equals(current.columnNames())) {
-            List<String> unknown = declared.columnNames().stream()
-                    .filter(c -> !current.columnNames().contains(c))
-                    .toList();
-            String detail = unknown.isEmpty()
-                    ? "the schema must list the columns of " + name + " in file order: " + current.columnNames()
-                    : "the schema names columns that " + name + " does not have: " + unknown;
-            throw new ProblemException(
-                    422,
-                    "invalid-csvw",
-                    "Invalid CSVW metadata",
-                    detail,
-                    List.of(new Problem.Where(
-                            name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
-        }
-        CsvwTable normalised = DepositTables.keepPersonalData(
-                new CsvwTable(name, declared.columns(), declared.primaryKey(), List.of(), declared.constraints()),
-                current);
-        CsvInspection inspection = null;
-        if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
-            // what the values themselves prove, against a declaration that they are not personal
-            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
-                inspection = CsvTables.inspect(in, name, StandardCharsets.UTF_8);
-            } catch (CsvProblem e) {
-                throw Uploads.invalidCsv(e);
-            } catch (IOException e) {
-                throw new IllegalStateException("could not read the stored table", e);
-            }
-        }
-        DepositTables.refusal(name, normalised, inspection).ifPresent(r -> {
-            throw new ProblemException(
-                    422,
-                    "invalid-csvw",
-                    "Invalid CSVW metadata",
-                    r.detail(),
-                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
-        });
-        TableSpec spec = DepositTables.resolve(normalised, specOf(current, name));
-        DepositTables.constraintRefusal(name, normalised, spec).ifPresent(r -> {
-            throw new ProblemException(
-                    422,
-                    "invalid-constraint",
-                    "Invalid constraint",
-                    r.detail(),
-                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
-        });
-        try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
-            CsvTables.checkValues(in, name, spec);
-        } catch (CsvProblem e) {
-            throw Uploads.invalidCsv(e);
-        } catch (IOException e) {
-            throw new IllegalStateException("could not read the stored table", e);
-        }
-        DepositFile changed = deposits.changeSchema(
-                caller.credential(), depositId, name, CsvwJson.writeTable(normalised), caller.remoteAddress());
+        DepositFile changed =
+                schemas.apply(caller.credential(), depositId, file, declared, current, caller.remoteAddress());
         return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
     }
 
@@ -395,7 +339,7 @@ public class DepositResource {
         DepositFile file = named.get(0);
         try {
             CsvwTable table = CsvwJson.read(file.tableSchema()).get(0);
-            conditions.engine().check(DepositTables.resolve(table, specOf(table, file.fileName())));
+            conditions.engine().check(DepositTables.resolve(table, DepositTables.declaredSpec(table, file.fileName())));
         } catch (CsvwProblem e) {
             throw new IllegalStateException("a stored schema no longer reads", e);
         } catch (IllegalArgumentException e) {
@@ -406,14 +350,6 @@ public class DepositResource {
                     file.fileName() + ": " + e.getMessage(),
                     List.of(new Problem.Where(file.fileName(), null, null, "$.conditions", e.getMessage())));
         }
-    }
-
-    private static TableSpec specOf(CsvwTable table, String fileName) {
-        List<org.facsimile.synth.table.ColumnSpec> columns = table.columns().stream()
-                .map(c -> new org.facsimile.synth.table.ColumnSpec(
-                        c.name(), org.facsimile.synth.table.ColumnKind.CATEGORICAL, c.nullMarkers()))
-                .toList();
-        return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
     }
 
     private static UUID uuid(String id) {

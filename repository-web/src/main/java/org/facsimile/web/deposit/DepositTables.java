@@ -9,6 +9,7 @@ import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvInspection;
+import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -136,5 +137,17 @@ public final class DepositTables {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * A table's engine view from its declaration alone (before profiling): declared datatypes,
+     * strings as categories. For checks made when the data is not at hand.
+     */
+    public static TableSpec declaredSpec(CsvwTable table, String fileName) {
+        List<org.facsimile.synth.table.ColumnSpec> columns = table.columns().stream()
+                .map(c -> new org.facsimile.synth.table.ColumnSpec(
+                        c.name(), org.facsimile.synth.table.ColumnKind.CATEGORICAL, c.nullMarkers()))
+                .toList();
+        return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
     }
 }

@@ -89,7 +89,7 @@ public class SearchPageResource {
             String signedInAs) {
         StringBuilder html = new StringBuilder(8192);
         html.append("<h1>Search synthetic datasets</h1>\n")
-                .append("<form class=\"search\" method=\"get\" action=\"/search\" role=\"search\">")
+                .append("<form method=\"get\" action=\"/search\" role=\"search\" class=\"search\">")
                 .append("<label for=\"q\" class=\"visually-hidden\">Search</label>")
                 .append("<input type=\"search\" id=\"q\" name=\"q\" value=\"")
                 .append(esc(q))

@@ -1,0 +1,100 @@
+package org.facsimile.web.deposit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.table.CsvInspection;
+import org.facsimile.synth.table.CsvProblem;
+import org.facsimile.synth.table.CsvTables;
+import org.facsimile.synth.table.TableSpec;
+import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.web.account.Credential;
+import org.facsimile.web.platform.Problem;
+import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.storage.BlobStore;
+
+/**
+ * A corrected schema for one table, for the API and the deposit page alike: the same columns in
+ * file order, personal-data marks kept where none are said, no identifier declared unpersonal
+ * against its values, constraints that read and agree, and every stored value parsing as its
+ * declared datatype. Each refusal names the file, the column and the JSON path.
+ */
+@ApplicationScoped
+public class SchemaChange {
+
+    @Inject
+    DepositService deposits;
+
+    @Inject
+    BlobStore blobs;
+
+    /**
+     * @param current the schema stored now
+     * @return the file with its new schema
+     */
+    public DepositFile apply(
+            Credential caller, UUID depositId, DepositFile file, CsvwTable declared, CsvwTable current, String from) {
+        String name = file.fileName();
+        if (!declared.columnNames().equals(current.columnNames())) {
+            List<String> unknown = declared.columnNames().stream()
+                    .filter(c -> !current.columnNames().contains(c))
+                    .toList();
+            String detail = unknown.isEmpty()
+                    ? "the schema must list the columns of " + name + " in file order: " + current.columnNames()
+                    : "the schema names columns that " + name + " does not have: " + unknown;
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    detail,
+                    List.of(new Problem.Where(
+                            name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
+        }
+        CsvwTable normalised = DepositTables.keepPersonalData(
+                new CsvwTable(name, declared.columns(), declared.primaryKey(), List.of(), declared.constraints()),
+                current);
+        CsvInspection inspection = null;
+        if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
+            // what the values themselves prove, against a declaration that they are not personal
+            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
+                inspection = CsvTables.inspect(in, name, StandardCharsets.UTF_8);
+            } catch (CsvProblem e) {
+                throw Uploads.invalidCsv(e);
+            } catch (IOException e) {
+                throw new IllegalStateException("could not read the stored table", e);
+            }
+        }
+        DepositTables.refusal(name, normalised, inspection).ifPresent(r -> {
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    r.detail(),
+                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+        });
+        TableSpec spec = DepositTables.resolve(normalised, DepositTables.declaredSpec(current, name));
+        DepositTables.constraintRefusal(name, normalised, spec).ifPresent(r -> {
+            throw new ProblemException(
+                    422,
+                    "invalid-constraint",
+                    "Invalid constraint",
+                    r.detail(),
+                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+        });
+        try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
+            CsvTables.checkValues(in, name, spec);
+        } catch (CsvProblem e) {
+            throw Uploads.invalidCsv(e);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the stored table", e);
+        }
+        DepositFile changed = deposits.changeSchema(caller, depositId, name, CsvwJson.writeTable(normalised), from);
+        return changed;
+    }
+}

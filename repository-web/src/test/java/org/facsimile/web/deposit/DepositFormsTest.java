@@ -1,0 +1,79 @@
+package org.facsimile.web.deposit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.web.platform.Problem;
+import org.facsimile.web.platform.ProblemException;
+import org.junit.jupiter.api.Test;
+
+/** The deposit pages' forms, read without a server or a browser. */
+class DepositFormsTest {
+
+    private static final CsvwTable STORED = new CsvwTable(
+            "visits.csv",
+            List.of(
+                    new CsvwColumn("id", "integer", null, null),
+                    new CsvwColumn("email", "string", null, null, null, "email", null),
+                    new CsvwColumn("nests", "integer", List.of("", "NA"), "nests counted", null, null, "en")),
+            List.of("id"),
+            List.of(),
+            List.of());
+
+    @Test
+    void theColumnsFormDeclaresTheSchemaItShows() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle("type.2", "decimal");
+        form.putSingle("missing.2", " NA, ?, NA ");
+        form.putSingle("personal.1", "");
+        form.putSingle("personal.2", "");
+        form.putSingle("key", "id");
+        form.putSingle("constraints", "nests >= 0\n\n  nests <= 500 \n");
+        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        CsvwColumn nests = declared.columns().get(2);
+        assertEquals("decimal", nests.datatype());
+        assertEquals(List.of("", "NA", "?"), nests.nullMarkers(), "an empty cell is always missing");
+        assertEquals("nests counted", nests.description(), "what the form does not show is kept");
+        assertEquals("en", nests.lang());
+        assertEquals(null, nests.personalData(), "no mark before, none said");
+        assertEquals("none", declared.columns().get(1).personalData(), "a mark taken away is an explicit none");
+        assertEquals(List.of("id"), declared.primaryKey());
+        assertEquals(List.of("nests >= 0", "nests <= 500"), declared.constraints());
+    }
+
+    @Test
+    void aCraftedPostCannotDeclareWhatThePageDoesNotOffer() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle("type.0", "colour");
+        form.putSingle("key", "nonexistent");
+        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        assertEquals("integer", declared.columns().get(0).datatype());
+        assertEquals(List.of(), declared.primaryKey());
+    }
+
+    @Test
+    void metadataProblemsLandAtTheirFields() {
+        ProblemException e = new ProblemException(
+                422,
+                "invalid-metadata",
+                "Invalid metadata",
+                "2 problems",
+                List.of(
+                        new Problem.Where(null, null, null, "$.title", "a title is required"),
+                        new Problem.Where(null, null, null, "$.creators[1]", "a creator needs a name")));
+        assertEquals(
+                Map.of("title", "A title is required.", "creators", "A creator needs a name."),
+                DepositPages.MetadataForm.byField(e));
+        DepositMetadata read = new DepositPages.MetadataForm(
+                        " Counts ", "", "Auk, Wanda\n\n Gull, Gil ", "seabirds, , skerries", null, null)
+                .metadata();
+        assertEquals("Counts", read.title());
+        assertEquals(List.of("Auk, Wanda", "Gull, Gil"), read.creators());
+        assertEquals(Arrays.asList("seabirds", "skerries"), read.keywords());
+    }
+}
