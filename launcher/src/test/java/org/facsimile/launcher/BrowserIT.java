@@ -271,17 +271,14 @@ class BrowserIT {
         new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("trainingSeconds"))).selectByValue("60");
         browser.findElement(By.xpath("//button[normalize-space(.)='Synthesize']"))
                 .click();
-        // the page reloads itself while the run goes on; a hang guard bounds the wait
+        // live progress: the page follows the job's server-sent events and reloads itself when it
+        // ends; nothing here reloads it (a hang guard bounds the wait)
+        chromium.waiting().until(d -> !d.findElements(By.id("progress-bar")).isEmpty());
+        chromium.screenshot("10c-synthesizing");
         new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(240))
-                .pollingEvery(java.time.Duration.ofSeconds(2))
-                .until(d -> {
-                    if (!d.getPageSource().contains("Publish the synthetic dataset")
-                            && !d.getPageSource().contains("synthesis failed")) {
-                        d.navigate().refresh();
-                        return false;
-                    }
-                    return true;
-                });
+                .pollingEvery(java.time.Duration.ofSeconds(1))
+                .until(d -> d.getPageSource().contains("Publish the synthetic dataset")
+                        || d.getPageSource().contains("synthesis failed"));
         assertTrue(browser.getPageSource().contains("Privacy check: <b>passed</b>"), browser.getPageSource());
         chromium.screenshot("11-synthesized");
         browser.findElement(By.linkText("The quality and privacy report")).click();

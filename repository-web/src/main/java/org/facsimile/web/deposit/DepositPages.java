@@ -177,6 +177,8 @@ public class DepositPages {
             return PageSession.signInFirst("/deposits/" + id);
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        // the read is audited, as the API's is
+        deposits.get(session.current().get(), depositId, session.remoteAddress());
         return depositPage(200, depositId, null, null);
     }
 
@@ -385,16 +387,17 @@ public class DepositPages {
                     .append(esc(d.doi()))
                     .append("</a></p>\n");
         }
+        String head = "";
         if (running) {
-            html.append("<p>This page reloads itself every 10 seconds while the synthesis runs.</p>\n");
+            // live by server-sent events with the script; without it the page reloads itself
+            head = "<script src=\"/static/progress.js\" defer></script>"
+                    + "<noscript><meta http-equiv=\"refresh\" content=\"10\"></noscript>";
         }
-        Response.ResponseBuilder answer = Response.status(status)
-                .entity(Page.render(d.metadata().title(), Page.Section.DEPOSITS, session.name(), html.toString()))
-                .type(HTML);
-        if (running) {
-            answer.header("Refresh", "10");
-        }
-        return answer.build();
+        return Response.status(status)
+                .entity(Page.render(
+                        d.metadata().title(), Page.Section.DEPOSITS, session.name(), "", head, html.toString()))
+                .type(HTML)
+                .build();
     }
 
     private static void describe(StringBuilder html, DepositMetadata m) {
@@ -645,13 +648,26 @@ public class DepositPages {
 
     /** The job's steps so far; the page refreshes itself while it runs. */
     private static void progress(StringBuilder html, SynthesisJob job, List<SynthesisJobEvent> events) {
-        html.append("<h2>Synthesis run</h2><p>Step: <b>")
+        long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
+        int percent = ProgressStream.percent(job.step());
+        html.append("<h2>Synthesis run</h2><div id=\"progress\" aria-live=\"polite\" data-events=\"/api/deposits/")
+                .append(job.deposit().id())
+                .append("/job/events?after=")
+                .append(last)
+                .append(
+                        "\"><label for=\"progress-bar\">Progress</label> <progress id=\"progress-bar\" max=\"100\" value=\"")
+                .append(percent)
+                .append("\">")
+                .append(percent)
+                .append("%</progress> <span id=\"progress-step\">")
+                .append(esc(job.step().name().toLowerCase(Locale.ROOT)))
+                .append("</span></div><p>Step: <b>")
                 .append(esc(job.step().name().toLowerCase(Locale.ROOT)))
                 .append("</b>");
         if (job.failureReason() != null) {
             html.append("</p><p class=\"error\" role=\"alert\">").append(esc(job.failureReason()));
         }
-        html.append("</p><ol aria-label=\"Steps so far\">");
+        html.append("</p><ol id=\"progress-steps\" aria-label=\"Steps so far\">");
         int from = Math.max(0, events.size() - 12);
         for (SynthesisJobEvent e : events.subList(from, events.size())) {
             html.append("<li>")

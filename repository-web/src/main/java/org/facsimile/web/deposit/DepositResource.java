@@ -78,6 +78,9 @@ public class DepositResource {
     @Inject
     SchemaChange schemas;
 
+    @Inject
+    ProgressStream progress;
+
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
@@ -216,6 +219,31 @@ public class DepositResource {
         return Response.accepted(JobView.of(job, List.of()))
                 .location(URI.create("/api/deposits/" + depositId + "/job"))
                 .build();
+    }
+
+    /**
+     * The latest job's progress as server-sent events ({@code step}, then {@code end}); a client
+     * sending {@code Last-Event-ID} (or {@code ?after=}) gets only what came after that step.
+     */
+    @GET
+    @Path("{id}/job/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    public void jobEvents(
+            @PathParam("id") String id,
+            @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
+            @jakarta.ws.rs.QueryParam("after") String afterParam,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
+            @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+        UUID depositId = uuid(id);
+        // no job yet, or not the caller's: a plain 404 before any stream starts
+        deposits.latestJob(caller.credential(), depositId);
+        // a reconnect's Last-Event-ID, else the page's "after" (the last step it showed)
+        String from = lastEventId != null ? lastEventId : afterParam;
+        long after = 0;
+        if (from != null && from.strip().matches("[0-9]{1,18}")) {
+            after = Long.parseLong(from.strip());
+        }
+        progress.follow(caller.credential(), depositId, after, sink, sse);
     }
 
     /** The latest synthesis job and its steps so far. */

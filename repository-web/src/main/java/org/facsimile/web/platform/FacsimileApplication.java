@@ -35,6 +35,7 @@ public class FacsimileApplication extends Application {
                 DcatCatalogFileResource.class,
                 org.facsimile.harvest.oai.OaiResource.class,
                 AuthResource.class,
+                StaticFiles.class,
                 org.facsimile.web.account.AccountPages.class,
                 org.facsimile.web.deposit.DepositPages.class,
                 AuthenticationFilter.class,

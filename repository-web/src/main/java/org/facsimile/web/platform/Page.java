@@ -61,7 +61,22 @@ public final class Page {
 
     /** A whole page with styles of its own besides the layout's. */
     public static String render(String title, Section section, String signedInAs, String style, String main) {
-        String repository = esc(Setting.REPOSITORY_NAME.get());
+        return render(title, section, signedInAs, style, "", main);
+    }
+
+    /**
+     * A whole page with styles of its own and more in its head (scripts of this site, a
+     * {@code <noscript>} refresh).
+     */
+    public static String render(
+            String title, Section section, String signedInAs, String style, String head, String main) {
+        return layout(Setting.REPOSITORY_NAME.get(), title, section, signedInAs, style, head, main);
+    }
+
+    /** The page for a repository of a given name. */
+    static String layout(
+            String name, String title, Section section, String signedInAs, String style, String head, String main) {
+        String repository = esc(name);
         StringBuilder html = new StringBuilder(4096 + main.length());
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -71,8 +86,11 @@ public final class Page {
                 .append(repository)
                 .append("</title><style>")
                 .append(STYLE)
-                .append(
-                        "</style></head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n<header><a class=\"home\" href=\"/search\">")
+                .append(style)
+                .append("</style>")
+                .append(head)
+                .append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
+                .append("<header><a class=\"home\" href=\"/search\">")
                 .append(repository)
                 .append("</a><nav aria-label=\"Sections\"><ul>");
         for (Section s : Section.values()) {

@@ -38,6 +38,10 @@ public class SynthesisJobEvent {
 
     protected SynthesisJobEvent() {}
 
+    public Long id() {
+        return id;
+    }
+
     public int attempt() {
         return attempt;
     }

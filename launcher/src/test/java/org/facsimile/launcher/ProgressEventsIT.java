@@ -1,0 +1,114 @@
+package org.facsimile.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A synthesis job's progress as server-sent events: every step with a growing percentage, an end
+ * event, and a reconnect with Last-Event-ID that continues after the step it names.
+ */
+class ProgressEventsIT {
+
+    /** One server-sent event: its name, id and data. */
+    record Event(String name, String id, String data) {}
+
+    @Test
+    void stepsStreamInOrderAndAReconnectContinues() throws Exception {
+        ApiClient tove = RunningRepository.newDepositor("tove-progress");
+        String deposit = DepositToPublishIT.createDeposit(tove, "Drumlin field boulder sizes");
+        String d = "/api/deposits/" + deposit;
+        assertEquals(404, status(tove, d + "/job/events", null), "nothing to follow before a job");
+        assertEquals(
+                201,
+                tove.put(d + "/files/boulders.csv", "text/csv", DepositToPublishIT.patients(400, 3))
+                        .status());
+        assertEquals(
+                404,
+                status(RunningRepository.newDepositor("ulla-progress"), d + "/job/events", null),
+                "another depositor's job is not there");
+        assertEquals(
+                202, tove.post(d + "/submit", "{\"synthesizer\":\"baseline\"}").status());
+
+        List<Event> events = follow(tove, d + "/job/events", null);
+        Event end = events.get(events.size() - 1);
+        assertEquals("end", end.name(), events.toString());
+        assertTrue(end.data().contains("\"DONE\""), end.data());
+        List<Event> steps = events.subList(0, events.size() - 1);
+        assertTrue(steps.size() >= 4, "queued, profiling, generating, evaluating...: " + steps);
+        int percent = -1;
+        for (Event e : steps) {
+            assertEquals("step", e.name());
+            JsonNode step = ApiClient.MAPPER.readTree(e.data());
+            assertTrue(step.path("percent").asInt() >= percent, "the percentage never goes back: " + events);
+            percent = step.path("percent").asInt();
+        }
+        assertEquals(100, percent);
+
+        // a reconnect (a reloaded page, a dropped line) gets what came after the step it saw
+        Event middle = steps.get(steps.size() / 2);
+        List<Event> rest = follow(tove, d + "/job/events", middle.id());
+        assertEquals(steps.size() - steps.size() / 2 - 1 + 1, rest.size(), rest.toString());
+        assertEquals(steps.get(steps.size() / 2 + 1).id(), rest.get(0).id());
+    }
+
+    private static int status(ApiClient api, String path, String lastEventId) throws Exception {
+        HttpResponse<Void> r = HttpClient.newHttpClient()
+                .send(request(api, path, lastEventId), HttpResponse.BodyHandlers.discarding());
+        return r.statusCode();
+    }
+
+    private static HttpRequest request(ApiClient api, String path, String lastEventId) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(
+                        URI.create(RunningRepository.get().baseUrl() + path))
+                .header("Authorization", "Bearer " + api.token())
+                .header("Accept", "text/event-stream");
+        if (lastEventId != null) {
+            b.header("Last-Event-ID", lastEventId);
+        }
+        return b.build();
+    }
+
+    /** Reads the stream until the server ends it (a hang guard: the job is a quick baseline). */
+    private static List<Event> follow(ApiClient api, String path, String lastEventId) throws Exception {
+        HttpResponse<java.util.stream.Stream<String>> r =
+                HttpClient.newHttpClient().send(request(api, path, lastEventId), HttpResponse.BodyHandlers.ofLines());
+        assertEquals(200, r.statusCode());
+        assertTrue(r.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+        List<Event> events = new ArrayList<>();
+        String name = "message";
+        String id = null;
+        StringBuilder data = new StringBuilder();
+        Iterator<String> lines = r.body().iterator();
+        while (lines.hasNext()) {
+            String line = lines.next();
+            if (line.isEmpty()) {
+                if (data.length() > 0) {
+                    events.add(new Event(name, id, data.toString()));
+                }
+                name = "message";
+                id = null;
+                data.setLength(0);
+            } else if (line.startsWith("event:")) {
+                name = line.substring(6).strip();
+            } else if (line.startsWith("id:")) {
+                id = line.substring(3).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring(5).strip());
+            }
+        }
+        if (data.length() > 0) {
+            events.add(new Event(name, id, data.toString()));
+        }
+        return events;
+    }
+}

@@ -1,0 +1,131 @@
+package org.facsimile.web.deposit;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.facsimile.web.account.Credential;
+import org.facsimile.web.synthesis.JobStep;
+import org.facsimile.web.synthesis.SynthesisJob;
+import org.facsimile.web.synthesis.SynthesisJobEvent;
+
+/**
+ * A synthesis job's progress as server-sent events: every step recorded so far (from the one
+ * after {@code Last-Event-ID}, so a reloaded page or a dropped connection picks up where it was),
+ * then each new one as the worker records it, and an {@code end} event when the job is done or
+ * failed. Each event carries the step, its message, when, and a percentage. The database is
+ * polled once a second, from the container's scheduler, so any web node can serve any job.
+ */
+@ApplicationScoped
+public class ProgressStream {
+
+    private static final Logger LOG = Logger.getLogger(ProgressStream.class.getName());
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    /** The longest a stream stays open; the page's EventSource reconnects after it. */
+    static final Duration LONGEST = Duration.ofMinutes(30);
+
+    @Inject
+    DepositService deposits;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** How far along a step is, for a progress bar (training takes the longest). */
+    static int percent(JobStep step) {
+        return switch (step) {
+            case QUEUED -> 0;
+            case PROFILING -> 10;
+            case TRAINING -> 25;
+            case GENERATING -> 75;
+            case EVALUATING -> 90;
+            case DONE, FAILED -> 100;
+        };
+    }
+
+    /** Streams the job's events to the sink until it ends, the client leaves, or {@link #LONGEST}. */
+    public void follow(Credential caller, UUID depositId, long after, SseEventSink sink, Sse sse) {
+        Instant until = Instant.now().plus(LONGEST);
+        long[] last = {after};
+        AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
+        Runnable tick = () -> {
+            try {
+                if (sink.isClosed()) {
+                    cancel(task);
+                    return;
+                }
+                SynthesisJob job = deposits.latestJob(caller, depositId);
+                List<SynthesisJobEvent> events = deposits.events(job);
+                for (SynthesisJobEvent e : events) {
+                    if (e.id() > last[0]) {
+                        sink.send(sse.newEventBuilder()
+                                .name("step")
+                                .id(Long.toString(e.id()))
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(String.class, JSON.toJson(view(e)))
+                                .build());
+                        last[0] = e.id();
+                    }
+                }
+                boolean ended = job.step() == JobStep.DONE || job.step() == JobStep.FAILED;
+                if (ended || Instant.now().isAfter(until)) {
+                    if (ended) {
+                        Map<String, Object> end = new LinkedHashMap<>();
+                        end.put("step", job.step().name());
+                        end.put("percent", 100);
+                        end.put("failureReason", job.failureReason());
+                        sink.send(sse.newEventBuilder()
+                                .name("end")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(String.class, JSON.toJson(end))
+                                .build());
+                    }
+                    sink.close();
+                    cancel(task);
+                }
+            } catch (RuntimeException e) {
+                // the client went away, or the deposit is gone: stop following
+                LOG.log(Level.FINE, "progress stream stopped", e);
+                try {
+                    sink.close();
+                } catch (RuntimeException ignored) {
+                    // already closed
+                }
+                cancel(task);
+            }
+        };
+        task.set(scheduler.scheduleWithFixedDelay(tick, 0, 1, TimeUnit.SECONDS));
+    }
+
+    private static void cancel(AtomicReference<ScheduledFuture<?>> task) {
+        ScheduledFuture<?> f = task.get();
+        if (f != null) {
+            f.cancel(false);
+        }
+    }
+
+    private static Map<String, Object> view(SynthesisJobEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("step", e.step().name());
+        m.put("message", e.message());
+        m.put("at", e.at().toString());
+        m.put("percent", percent(e.step()));
+        return m;
+    }
+}
