@@ -280,6 +280,12 @@ class BrowserIT {
                 .until(d -> d.getPageSource().contains("Publish the synthetic dataset")
                         || d.getPageSource().contains("synthesis failed"));
         assertTrue(browser.getPageSource().contains("Privacy check: <b>passed</b>"), browser.getPageSource());
+        assertEquals(
+                1,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Synthesize again']"))
+                        .size(),
+                "a re-run with other settings is offered");
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the page to review meets WCAG AA");
         chromium.screenshot("11-synthesized");
         browser.findElement(By.linkText("The quality and privacy report")).click();
         chromium.waiting().until(d -> d.getTitle().startsWith("Synthesis report"));

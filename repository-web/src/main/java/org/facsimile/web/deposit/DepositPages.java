@@ -352,25 +352,16 @@ public class DepositPages {
                     .append("<input type=\"file\" id=\"files\" name=\"files\" accept=\".csv,text/csv\" multiple")
                     .append(uploadProblem != null ? " aria-describedby=\"upload-error\"" : "")
                     .append("><p><button type=\"submit\">Upload</button></p></form>\n");
-            if (!files.isEmpty()) {
-                html.append("<h2>Synthesis</h2><form method=\"post\" action=\"/deposits/")
-                        .append(id)
-                        .append("/submit\">")
-                        .append(session.csrfField())
-                        .append(
-                                "<label for=\"synthesizer\">Model</label><select id=\"synthesizer\" name=\"synthesizer\">")
-                        .append("<option value=\"argn\" selected>Autoregressive network (best quality)</option>")
-                        .append("<option value=\"baseline\">Gaussian copula (fast baseline)</option></select>")
-                        .append("<label for=\"trainingSeconds\">Time budget for training</label>")
-                        .append("<select id=\"trainingSeconds\" name=\"trainingSeconds\">")
-                        .append("<option value=\"60\">1 minute (quick look)</option>")
-                        .append("<option value=\"300\">5 minutes</option>")
-                        .append("<option value=\"600\" selected>10 minutes (best)</option></select>")
-                        .append("<p><button type=\"submit\">Synthesize</button></p></form>\n");
-            }
         }
         if (job != null) {
             progress(html, job, deposits.events(job));
+        }
+        boolean draftWithTables = d.state() == DepositState.DRAFT && !files.isEmpty();
+        boolean again = d.state() == DepositState.READY_FOR_REVIEW
+                || d.state() == DepositState.FAILED
+                || d.state() == DepositState.REJECTED;
+        if (draftWithTables || again) {
+            synthesisForm(html, id, again);
         }
         if (d.state() == DepositState.READY_FOR_REVIEW || d.state() == DepositState.REJECTED) {
             html.append("<h2>Publish</h2><p>Only the synthetic tables are published, under the DOI above.</p>")
@@ -398,6 +389,25 @@ public class DepositPages {
                         d.metadata().title(), Page.Section.DEPOSITS, session.name(), "", head, html.toString()))
                 .type(HTML)
                 .build();
+    }
+
+    /** The model and time budget, to run the synthesis, or to run it again with other settings. */
+    private void synthesisForm(StringBuilder html, UUID id, boolean again) {
+        html.append(again ? "<h2>Run again with other settings</h2>" : "<h2>Synthesis</h2>")
+                .append("<form method=\"post\" action=\"/deposits/")
+                .append(id)
+                .append("/submit\">")
+                .append(session.csrfField())
+                .append("<label for=\"synthesizer\">Model</label><select id=\"synthesizer\" name=\"synthesizer\">")
+                .append("<option value=\"argn\" selected>Autoregressive network (best quality)</option>")
+                .append("<option value=\"baseline\">Gaussian copula (fast baseline)</option></select>")
+                .append("<label for=\"trainingSeconds\">Time budget for training</label>")
+                .append("<select id=\"trainingSeconds\" name=\"trainingSeconds\">")
+                .append("<option value=\"60\">1 minute (quick look)</option>")
+                .append("<option value=\"300\">5 minutes</option>")
+                .append("<option value=\"600\" selected>10 minutes (best)</option></select><p><button type=\"submit\">")
+                .append(again ? "Synthesize again" : "Synthesize")
+                .append("</button></p></form>\n");
     }
 
     private static void describe(StringBuilder html, DepositMetadata m) {
