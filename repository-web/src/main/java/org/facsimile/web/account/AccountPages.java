@@ -17,8 +17,6 @@ import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -40,9 +38,6 @@ import org.facsimile.web.platform.ProblemException;
 public class AccountPages {
 
     private static final String HTML = "text/html; charset=UTF-8";
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
-
     /** Token lifetimes offered, in days; the API takes any up to its maximum. */
     static final List<Integer> LIFETIMES = List.of(7, 30, 90, 365);
 
@@ -139,7 +134,7 @@ public class AccountPages {
             return Response.seeOther(URI.create("/search")).build();
         }
         if (!session.acceptsCsrf(csrf)) {
-            return refusedForm();
+            return session.refusedForm("/account", "Your account");
         }
         accounts.signOut(session.current().get().sessionId(), session.remoteAddress());
         return Response.seeOther(URI.create("/search"))
@@ -174,7 +169,7 @@ public class AccountPages {
             return PageSession.signInFirst("/account");
         }
         if (!session.acceptsCsrf(csrf)) {
-            return refusedForm();
+            return session.refusedForm("/account", "Your account");
         }
         TokenForm form = TokenForm.read(label, scopeCodes, days);
         if (form.error() != null) {
@@ -205,7 +200,7 @@ public class AccountPages {
             return PageSession.signInFirst("/account");
         }
         if (!session.acceptsCsrf(csrf)) {
-            return refusedForm();
+            return session.refusedForm("/account", "Your account");
         }
         UUID token = ProblemException.uuidOrNotFound(id, "token");
         accounts.revokeToken(session.current().get().account(), token, session.remoteAddress());
@@ -348,14 +343,14 @@ public class AccountPages {
                                 ", ",
                                 t.scopes().stream().sorted().map(Scope::code).toList())))
                         .append("</td><td>")
-                        .append(DATE.format(t.createdAt()))
+                        .append(Page.DATE.format(t.createdAt()))
                         .append("</td><td>")
-                        .append(t.expiresAt() == null ? "never" : DATE.format(t.expiresAt()))
+                        .append(t.expiresAt() == null ? "never" : Page.DATE.format(t.expiresAt()))
                         .append("</td><td>")
-                        .append(t.lastUsedAt() == null ? "never" : DATE.format(t.lastUsedAt()))
+                        .append(t.lastUsedAt() == null ? "never" : Page.DATE.format(t.lastUsedAt()))
                         .append("</td><td>");
                 if (revoked) {
-                    html.append("revoked ").append(DATE.format(t.revokedAt()));
+                    html.append("revoked ").append(Page.DATE.format(t.revokedAt()));
                 } else if (expired) {
                     html.append("expired");
                 } else {
@@ -418,15 +413,5 @@ public class AccountPages {
                 .entity(Page.render(title, section, session.name(), main))
                 .type(HTML)
                 .build();
-    }
-
-    /** A form post without the session's CSRF token: an old page, or another site. */
-    private Response refusedForm() {
-        return page(
-                403,
-                "Refused",
-                Page.Section.NONE,
-                "<h1>Form refused</h1><p class=\"error\" role=\"alert\">This form came from an old page or from another"
-                        + " site. Open the page again and resubmit.</p><p><a href=\"/account\">Your account</a></p>");
     }
 }

@@ -78,6 +78,23 @@ public class PageSession {
                 .build();
     }
 
+    /**
+     * The answer to a form post without the session's CSRF token (an old page, or another site),
+     * with a link back to where the form lives.
+     */
+    public Response refusedForm(String backHref, String backLabel) {
+        return Response.status(403)
+                .entity(org.facsimile.web.platform.Page.render(
+                        "Refused",
+                        org.facsimile.web.platform.Page.Section.NONE,
+                        name(),
+                        "<h1>Form refused</h1><p class=\"error\" role=\"alert\">This form came from an old page or"
+                                + " from another site. Open the page again and resubmit.</p><p><a href=\""
+                                + backHref + "\">" + org.facsimile.synth.report.Html.esc(backLabel) + "</a></p>"))
+                .type("text/html; charset=UTF-8")
+                .build();
+    }
+
     /** The caller's address, for throttling and the audit log. */
     public String remoteAddress() {
         return request == null ? null : request.getRemoteAddr();

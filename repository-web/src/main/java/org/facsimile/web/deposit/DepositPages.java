@@ -19,8 +19,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -58,9 +56,6 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
 @Path("deposits")
 @RequestScoped
 public class DepositPages {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
-            .withZone(ZoneOffset.UTC);
 
     /** Each state in words a depositor reads. */
     static final Map<DepositState, String> STATES = Map.of(
@@ -119,9 +114,9 @@ public class DepositPages {
                         .append("</td><td><span class=\"state\">")
                         .append(esc(STATES.getOrDefault(d.state(), d.state().name())))
                         .append("</span></td><td>")
-                        .append(DATE.format(d.createdAt()))
+                        .append(Page.DATE.format(d.createdAt()))
                         .append("</td><td>")
-                        .append(DATE.format(d.updatedAt()))
+                        .append(Page.DATE.format(d.updatedAt()))
                         .append("</td><td>")
                         .append(next(d))
                         .append("</td></tr>");
@@ -158,7 +153,7 @@ public class DepositPages {
             return PageSession.signInFirst("/deposits/new");
         }
         if (!session.acceptsCsrf(csrf)) {
-            return refused();
+            return session.refusedForm("/deposits", "My deposits");
         }
         MetadataForm form = new MetadataForm(title, description, creators, keywords, subjects, licence);
         try {
@@ -195,7 +190,7 @@ public class DepositPages {
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
-            return refused();
+            return session.refusedForm("/deposits", "My deposits");
         }
         List<String> accepted = new ArrayList<>();
         for (EntityPart part : files == null ? List.<EntityPart>of() : files) {
@@ -232,7 +227,7 @@ public class DepositPages {
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
-            return refused();
+            return session.refusedForm("/deposits", "My deposits");
         }
         Double seconds;
         try {
@@ -268,7 +263,7 @@ public class DepositPages {
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
-            return refused();
+            return session.refusedForm("/deposits", "My deposits");
         }
         try {
             org.facsimile.web.publishing.PublishService.Outcome outcome =
@@ -577,7 +572,7 @@ public class DepositPages {
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(form.getFirst(PageSession.CSRF_FIELD))) {
-            return refused();
+            return session.refusedForm("/deposits", "My deposits");
         }
         Credential me = session.current().get();
         DepositFile file = deposits.file(me, depositId, name);
@@ -681,7 +676,7 @@ public class DepositPages {
         int from = Math.max(0, events.size() - 12);
         for (SynthesisJobEvent e : events.subList(from, events.size())) {
             html.append("<li>")
-                    .append(DATE.format(e.at()))
+                    .append(Page.DATE.format(e.at()))
                     .append(": ")
                     .append(esc(e.message() == null ? e.step().name().toLowerCase(Locale.ROOT) : e.message()))
                     .append("</li>");
@@ -875,15 +870,6 @@ public class DepositPages {
                 .entity(Page.render(title, Page.Section.DEPOSITS, session.name(), main))
                 .type(HTML)
                 .build();
-    }
-
-    /** A form post without the session's CSRF token: an old page, or another site. */
-    private Response refused() {
-        return page(
-                403,
-                "Refused",
-                "<h1>Form refused</h1><p class=\"error\" role=\"alert\">This form came from an old page or from another"
-                        + " site. Open the page again and resubmit.</p><p><a href=\"/deposits\">My deposits</a></p>");
     }
 
     private static String next(Deposit d) {

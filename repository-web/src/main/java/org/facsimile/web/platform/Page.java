@@ -45,6 +45,11 @@ public final class Page {
                     + "padding:.2rem .4rem}.state{font-size:.85rem;border:1px solid #52525b;border-radius:.3rem;padding:0 .35rem}"
                     + "fieldset{border:1px solid #d4d4d8;margin-top:.75rem}fieldset label{display:inline;font-weight:400}";
 
+    /** How the pages write a moment: 5 Mar 2026 14:05 UTC. */
+    public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern(
+                    "d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
+            .withZone(java.time.ZoneOffset.UTC);
+
     private Page() {}
 
     /**

@@ -49,7 +49,7 @@ public final class ColumnModel {
      */
     private record Personal(PersonalData kind, String lang, RealValues real, FakePeople fakes) {
         Personal(PersonalData kind, String lang, RealValues real) {
-            this(kind, lang, real, new FakePeople(new ColumnSpec("", ColumnKind.TEXT, null, kind, lang).locale()));
+            this(kind, lang, real, new FakePeople(ColumnSpec.localeOf(lang)));
         }
     }
 

@@ -41,6 +41,11 @@ public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers,
 
     /** The locale of fakes for this column: its language, English when none is declared. */
     public java.util.Locale locale() {
+        return localeOf(lang);
+    }
+
+    /** The locale of a declared language (a BCP 47 tag), English when none is declared. */
+    public static java.util.Locale localeOf(String lang) {
         return lang == null || lang.isBlank() ? java.util.Locale.ENGLISH : java.util.Locale.forLanguageTag(lang);
     }
 
