@@ -33,6 +33,17 @@ public interface Generator {
     }
 
     /**
+     * Generates one row per context row for a generator fitted by {@link Synthesizer#fitGiven}:
+     * the first {@code given} columns are set as given (null there is a given missing value, not a
+     * value to draw), the others are drawn given them.
+     *
+     * @throws UnsupportedOperationException when this model cannot draw columns given others
+     */
+    default void generateGiven(java.util.List<String[]> contexts, int given, long seed, Consumer<String[]> sink) {
+        throw new UnsupportedOperationException("this synthesizer cannot generate rows given others");
+    }
+
+    /**
      * This generator with other sampling controls, for models that sample from learnt
      * probabilities. Others accept only the neutral setting.
      *

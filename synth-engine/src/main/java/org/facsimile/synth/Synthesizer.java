@@ -26,6 +26,20 @@ public interface Synthesizer {
      */
     Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress);
 
+    /**
+     * Fits a generator that draws the table's other columns given its first {@code given} ones:
+     * the context a row is drawn in, such as a child row's parent and the sibling before it.
+     * Those columns are always given to {@link Generator#generateGiven}, so the model learns the
+     * rest given them and not the context's own distribution.
+     *
+     * @throws UnsupportedOperationException when this synthesizer cannot draw columns given others
+     */
+    default Generator fitGiven(
+            Table table, TableSpec spec, int given, SynthesisSettings settings, ProgressListener progress) {
+        throw new UnsupportedOperationException(
+                "the " + name() + " synthesizer cannot learn rows given others (child rows given their parent)");
+    }
+
     /** Reads a generator this synthesizer wrote with {@link Generator#write}. */
     Generator read(java.io.InputStream in) throws java.io.IOException;
 }

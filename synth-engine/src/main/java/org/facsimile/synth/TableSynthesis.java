@@ -177,11 +177,35 @@ public final class TableSynthesis {
 
         progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
         Table synthetic = new Table(table.name(), table.columns(), generated);
+        return evaluate(
+                spec, learnt, table, training, holdout, synthetic, rules, prepared.methods(), conditioned, settings);
+    }
+
+    /**
+     * The report of one generated table: quality and privacy of the synthetic rows against the
+     * (pseudonymised) training and holdout rows, the direct identifiers' treatment checked against
+     * the real values, and each constraint's enforcement.
+     *
+     * @param spec the table's columns as declared
+     * @param learnt the columns as learnt (pseudonymised columns as categories)
+     * @param real the real rows as deposited
+     */
+    Report evaluate(
+            TableSpec spec,
+            TableSpec learnt,
+            Table real,
+            Table training,
+            Table holdout,
+            Table synthetic,
+            Constraints rules,
+            java.util.Map<String, String> personalMethods,
+            Conditioned conditioned,
+            SynthesisSettings settings) {
         return new Report(
                 quality.evaluate(learnt, training, holdout, synthetic),
                 privacy.evaluate(learnt, training, holdout, synthetic, settings.seed()),
-                PersonalColumns.check(spec, table, synthetic, prepared.methods()),
-                rules.report(generated),
+                PersonalColumns.check(spec, real, synthetic, personalMethods),
+                rules.report(synthetic.rows()),
                 conditioned);
     }
 
@@ -254,7 +278,7 @@ public final class TableSynthesis {
         }
     }
 
-    private static boolean[] keyColumns(TableSpec spec) {
+    static boolean[] keyColumns(TableSpec spec) {
         boolean[] key = new boolean[spec.columns().size()];
         for (int c = 0; c < key.length; c++) {
             key[c] = spec.primaryKey().contains(spec.column(c).name())
@@ -263,7 +287,7 @@ public final class TableSynthesis {
         return key;
     }
 
-    private static void renumber(String[] row, boolean[] key, long index) {
+    static void renumber(String[] row, boolean[] key, long index) {
         for (int c = 0; c < key.length; c++) {
             if (key[c] && row[c] != null) {
                 row[c] = row[c].matches("[0-9]+") ? Long.toString(index + 1) : String.format("S%08d", index + 1);

@@ -152,6 +152,35 @@ public final class ArgnGenerator implements Generator {
         }
     }
 
+    /**
+     * Rows drawn given their context: the network was trained with the context positions first
+     * ({@link ArgnSynthesizer#fitGiven}); a missing context value is given as missing.
+     */
+    @Override
+    public void generateGiven(java.util.List<String[]> contexts, int given, long seed, Consumer<String[]> sink) {
+        StringBuilder pattern = new StringBuilder();
+        for (int j = 0; j < learnt.length; j++) {
+            pattern.append(learnt[j] < given ? '1' : '0');
+        }
+        Random random = new Random(seed);
+        for (int from = 0; from < contexts.size(); from += BATCH) {
+            java.util.List<String[]> batch = contexts.subList(from, Math.min(contexts.size(), from + BATCH));
+            String[][] rows = new String[batch.size()][];
+            java.util.List<Integer> members = new java.util.ArrayList<>(batch.size());
+            for (int r = 0; r < batch.size(); r++) {
+                members.add(r);
+            }
+            drawGroup(batch, pattern.toString(), members, from, seed, random, rows);
+            for (int r = 0; r < rows.length; r++) {
+                // columns outside the learnt ones (constants, keys) keep what the context gave
+                for (int c = 0; c < given; c++) {
+                    rows[r][c] = batch.get(r)[c];
+                }
+                sink.accept(rows[r]);
+            }
+        }
+    }
+
     private void drawGroup(
             java.util.List<String[]> batch,
             String pattern,

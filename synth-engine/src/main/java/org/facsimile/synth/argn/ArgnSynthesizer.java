@@ -42,6 +42,20 @@ public final class ArgnSynthesizer implements Synthesizer {
 
     @Override
     public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
+        return fit(table, spec, 0, settings, progress);
+    }
+
+    @Override
+    public Generator fitGiven(
+            Table table, TableSpec spec, int given, SynthesisSettings settings, ProgressListener progress) {
+        if (given < 0 || given > table.columnCount()) {
+            throw new IllegalArgumentException("given columns out of range: " + given);
+        }
+        return fit(table, spec, given, settings, progress);
+    }
+
+    private Generator fit(
+            Table table, TableSpec spec, int givenColumns, SynthesisSettings settings, ProgressListener progress) {
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
         ColumnModel[] columns = ColumnModel.fitAll(table, spec, settings.seed());
@@ -70,9 +84,18 @@ public final class ArgnSynthesizer implements Synthesizer {
                             vocab.length,
                             java.util.Arrays.stream(vocab).sum(),
                             n));
+            boolean[] given = null;
+            if (givenColumns > 0) {
+                given = new boolean[vocab.length];
+                for (int j = 0; j < learnt.length && learnt[j] < givenColumns; j++) {
+                    for (int k = 0; k < codecs[j].vocab().length; k++) {
+                        given[positions[j] + k] = true;
+                    }
+                }
+            }
             ArgnTrainer.Result result = new ArgnTrainer(
                             options.withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds())))
-                    .train(tokens, vocab, settings.seed(), progress);
+                    .train(tokens, vocab, given, settings.seed(), progress);
             progress.stepStarted(
                     Step.TRAINING,
                     String.format(

@@ -59,15 +59,26 @@ final class ArgnTrainer {
      * @param vocab tokens per column
      */
     Result train(int[][] tokens, int[] vocab, long seed, ProgressListener progress) {
+        return train(tokens, vocab, null, seed, progress);
+    }
+
+    /**
+     * Training for drawing some positions given others: the given positions come first in every
+     * order tried and their own likelihood is not part of the loss (they are always known when
+     * the network is used, as a child row's parent is).
+     *
+     * @param given the positions always given, or null when none
+     */
+    Result train(int[][] tokens, int[] vocab, boolean[] given, long seed, ProgressListener progress) {
         TRAINING.lock();
         try {
-            return trainLocked(tokens, vocab, seed, progress);
+            return trainLocked(tokens, vocab, given, seed, progress);
         } finally {
             TRAINING.unlock();
         }
     }
 
-    private Result trainLocked(int[][] tokens, int[] vocab, long seed, ProgressListener progress) {
+    private Result trainLocked(int[][] tokens, int[] vocab, boolean[] given, long seed, ProgressListener progress) {
         Random random = new Random(seed);
         int columns = vocab.length;
         int n = tokens.length;
@@ -80,7 +91,7 @@ final class ArgnTrainer {
         long started = System.nanoTime();
 
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
-            Forward forward = new Forward(best, manager);
+            Forward forward = new Forward(best, manager, given);
             for (NDArray p : forward.parameters) {
                 p.setRequiresGradient(true);
             }
@@ -91,7 +102,7 @@ final class ArgnTrainer {
                     .build();
             int[][] validationOrders = new int[3][];
             for (int v = 0; v < validationOrders.length; v++) {
-                validationOrders[v] = shuffled(columns, random);
+                validationOrders[v] = order(given, columns, random);
             }
 
             double bestLoss = Double.POSITIVE_INFINITY;
@@ -106,7 +117,7 @@ final class ArgnTrainer {
                 int batches = 0;
                 for (int from = 0; from < trainingRows.length; from += batch) {
                     int to = Math.min(trainingRows.length, from + batch);
-                    sum += step(forward, optimizer, tokens, trainingRows, from, to, shuffled(columns, random));
+                    sum += step(forward, optimizer, tokens, trainingRows, from, to, order(given, columns, random));
                     batches++;
                 }
                 trainingLoss = sum / batches;
@@ -142,14 +153,14 @@ final class ArgnTrainer {
                 }
             }
             // The network models every column order; generation follows the one it fits best.
-            Forward chosen = new Forward(best, manager);
+            Forward chosen = new Forward(best, manager, given);
             int[] rowsForOrder = java.util.Arrays.copyOf(
                     validation > 0 ? validationRows : trainingRows,
                     Math.min(ORDER_ROWS, validation > 0 ? validation : trainingRows.length));
-            int[] order = ArgnNetwork.identity(columns);
+            int[] order = givenFirst(given, ArgnNetwork.identity(columns));
             double orderLoss = evaluate(chosen, tokens, rowsForOrder, new int[][] {order});
             for (int candidate = 0; candidate < ORDER_CANDIDATES; candidate++) {
-                int[] other = shuffled(columns, random);
+                int[] other = order(given, columns, random);
                 double loss = evaluate(chosen, tokens, rowsForOrder, new int[][] {other});
                 if (loss < orderLoss) {
                     orderLoss = loss;
@@ -213,6 +224,31 @@ final class ArgnTrainer {
         return batch;
     }
 
+    /** A random order of the positions, the given ones (if any) first. */
+    private static int[] order(boolean[] given, int columns, Random random) {
+        return givenFirst(given, shuffled(columns, random));
+    }
+
+    /** The order with the given positions moved to the front, each part in its own order. */
+    static int[] givenFirst(boolean[] given, int[] order) {
+        if (given == null) {
+            return order;
+        }
+        int[] out = new int[order.length];
+        int next = 0;
+        for (int p : order) {
+            if (given[p]) {
+                out[next++] = p;
+            }
+        }
+        for (int p : order) {
+            if (!given[p]) {
+                out[next++] = p;
+            }
+        }
+        return out;
+    }
+
     private static int[] shuffled(int n, Random random) {
         int[] values = new int[n];
         for (int i = 0; i < n; i++) {
@@ -252,8 +288,10 @@ final class ArgnTrainer {
         final NDArray[] parameters;
         final NDArray padding;
         final int[] offsets;
+        /** Per position, 1 where its likelihood counts and 0 where it is always given; null: all count. */
+        final NDArray counted;
 
-        Forward(ArgnNetwork network, NDManager manager) {
+        Forward(ArgnNetwork network, NDManager manager, boolean[] given) {
             this.manager = manager;
             this.shape = network;
             long[][] shapes = network.shapes();
@@ -263,6 +301,15 @@ final class ArgnTrainer {
             }
             this.padding = manager.create(network.padding(), new Shape(network.columns(), 1, network.maxVocab()));
             this.offsets = network.offsets();
+            if (given == null) {
+                this.counted = null;
+            } else {
+                float[] weights = new float[network.columns()];
+                for (int p = 0; p < weights.length; p++) {
+                    weights[p] = given[p] ? 0 : 1;
+                }
+                this.counted = manager.create(weights, new Shape(network.columns(), 1, 1));
+            }
         }
 
         /** One batch's inputs: token ids into the shared embedding table, targets, and the order. */
@@ -307,6 +354,9 @@ final class ArgnTrainer {
                     .add(parameters[ArgnNetwork.B3])
                     .add(padding);
             NDArray logLikelihood = logits.logSoftmax(2).gather(batch.targets(), 2);
+            if (counted != null) {
+                logLikelihood = logLikelihood.mul(counted);
+            }
             return logLikelihood.sum().div(-batch.rows());
         }
 

@@ -115,6 +115,10 @@ public final class DiscreteMarginal implements Marginal {
                 frequent.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()));
             }
         }
+        if (all.isEmpty()) {
+            // every value missing: there is no value to publish
+            return frequent;
+        }
         if (frequent.isEmpty()) {
             // Nothing is frequent enough: publish the median value only.
             int total = all.stream().mapToInt(Map.Entry::getValue).sum();

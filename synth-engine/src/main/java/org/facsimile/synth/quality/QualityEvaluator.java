@@ -24,18 +24,10 @@ public final class QualityEvaluator {
         List<Integer> measured = new ArrayList<>();
         Binning[] binnings = new Binning[spec.columns().size()];
         for (int c = 0; c < binnings.length; c++) {
-            ColumnKind kind = spec.column(c).kind();
-            boolean key = spec.primaryKey().contains(spec.column(c).name());
-            if (key
-                    || spec.column(c).personal() != null
-                    || kind == ColumnKind.IDENTIFIER
-                    || kind == ColumnKind.TEXT
-                    || kind == ColumnKind.EMPTY
-                    || kind == ColumnKind.CONSTANT) {
-                continue;
+            if (measurable(spec, c)) {
+                binnings[c] = Binning.fit(training.column(c), spec.column(c).kind());
+                measured.add(c);
             }
-            binnings[c] = Binning.fit(training.column(c), kind);
-            measured.add(c);
         }
         int[][] trainBins = bins(training, binnings);
         int[][] holdBins = bins(holdout, binnings);
@@ -132,6 +124,69 @@ public final class QualityEvaluator {
                 pairs);
     }
 
+    /** Whether a column's values are compared: not keys, identifiers, text or constants. */
+    public static boolean measurable(TableSpec spec, int c) {
+        ColumnKind kind = spec.column(c).kind();
+        return !spec.primaryKey().contains(spec.column(c).name())
+                && spec.column(c).personal() == null
+                && kind != ColumnKind.IDENTIFIER
+                && kind != ColumnKind.TEXT
+                && kind != ColumnKind.EMPTY
+                && kind != ColumnKind.CONSTANT;
+    }
+
+    /**
+     * How well two groups of columns keep their relation, such as a parent's columns against its
+     * children's: the mean bivariate accuracy over the pairs with one column of each group.
+     *
+     * @param accuracy mean over the pairs of 1 - TVD(training, synthetic); NaN when no pair
+     * @param holdoutAccuracy the same for the holdout rows, the reference
+     * @param pairs each pair's accuracy and association strength
+     */
+    public record CrossQuality(double accuracy, double holdoutAccuracy, List<QualityReport.PairQuality> pairs) {}
+
+    /**
+     * @param left the columns before this index form the first group, the rest the second
+     */
+    public CrossQuality cross(TableSpec spec, int left, Table training, Table holdout, Table synthetic) {
+        Binning[] binnings = new Binning[spec.columns().size()];
+        for (int c = 0; c < binnings.length; c++) {
+            if (measurable(spec, c)) {
+                binnings[c] = Binning.fit(training.column(c), spec.column(c).kind());
+            }
+        }
+        int[][] trainBins = bins(training, binnings);
+        int[][] holdBins = bins(holdout, binnings);
+        int[][] synthBins = bins(synthetic, binnings);
+        List<QualityReport.PairQuality> pairs = new ArrayList<>();
+        double synth = 0;
+        double hold = 0;
+        for (int i = 0; i < left; i++) {
+            for (int j = left; j < binnings.length; j++) {
+                if (binnings[i] == null || binnings[j] == null) {
+                    continue;
+                }
+                int[] cols = {i, j};
+                double[] real = frequencies(trainBins, cols, binnings);
+                double[] synthFreq = frequencies(synthBins, cols, binnings);
+                double accuracy = 1 - tvd(real, synthFreq);
+                synth += accuracy;
+                hold += holdout.rowCount() > 0 ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+                int rowsOf = binnings[i].binCount();
+                int colsOf = binnings[j].binCount();
+                pairs.add(new QualityReport.PairQuality(
+                        spec.column(i).name(),
+                        spec.column(j).name(),
+                        accuracy,
+                        cramersV(real, rowsOf, colsOf),
+                        cramersV(synthFreq, rowsOf, colsOf)));
+            }
+        }
+        int n = pairs.size();
+        return new CrossQuality(
+                n == 0 ? Double.NaN : synth / n, n == 0 || holdout.rowCount() == 0 ? Double.NaN : hold / n, pairs);
+    }
+
     /** All column triples, or a fixed random sample of {@link #MAX_TRIPLES} of them. */
     private static List<int[]> triples(List<Integer> measured) {
         List<int[]> all = new ArrayList<>();
@@ -220,7 +275,7 @@ public final class QualityEvaluator {
     }
 
     /** Total variation distance between two distributions over the same cells. */
-    static double tvd(double[] p, double[] q) {
+    public static double tvd(double[] p, double[] q) {
         double sum = 0;
         for (int i = 0; i < p.length; i++) {
             sum += Math.abs(p[i] - q[i]);

@@ -67,15 +67,42 @@ public final class Table {
      * @return two tables: [training, holdout]
      */
     public Table[] split(double holdoutShare, long seed) {
-        List<String[]> shuffled = new ArrayList<>(rows);
-        Collections.shuffle(shuffled, new Random(seed));
-        int holdout = (int) Math.round(rows.size() * holdoutShare);
-        if (rows.size() - holdout < 1) {
-            holdout = 0;
+        int[] order = permutation(rows.size(), seed);
+        int holdout = holdoutCount(rows.size(), holdoutShare);
+        List<String[]> training = new ArrayList<>(rows.size() - holdout);
+        List<String[]> held = new ArrayList<>(holdout);
+        for (int i = 0; i < order.length; i++) {
+            (i < holdout ? held : training).add(rows.get(order[i]));
         }
-        return new Table[] {
-            new Table(name, columns, new ArrayList<>(shuffled.subList(holdout, shuffled.size()))),
-            new Table(name, columns, new ArrayList<>(shuffled.subList(0, holdout)))
-        };
+        return new Table[] {new Table(name, columns, training), new Table(name, columns, held)};
+    }
+
+    /**
+     * Which rows {@link #split} with the same share and seed puts in the holdout, by row index: a
+     * table of the same number of rows is split the same way, whatever its values.
+     */
+    public static boolean[] holdoutRows(int rows, double holdoutShare, long seed) {
+        int[] order = permutation(rows, seed);
+        boolean[] held = new boolean[rows];
+        int holdout = holdoutCount(rows, holdoutShare);
+        for (int i = 0; i < holdout; i++) {
+            held[order[i]] = true;
+        }
+        return held;
+    }
+
+    private static int holdoutCount(int rows, double holdoutShare) {
+        int holdout = (int) Math.round(rows * holdoutShare);
+        return rows - holdout < 1 ? 0 : holdout;
+    }
+
+    /** The row indices in the order {@link Collections#shuffle} leaves a list of that size. */
+    private static int[] permutation(int rows, long seed) {
+        List<Integer> indices = new ArrayList<>(rows);
+        for (int i = 0; i < rows; i++) {
+            indices.add(i);
+        }
+        Collections.shuffle(indices, new Random(seed));
+        return indices.stream().mapToInt(Integer::intValue).toArray();
     }
 }

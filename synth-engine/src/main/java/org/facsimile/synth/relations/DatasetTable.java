@@ -1,0 +1,27 @@
+package org.facsimile.synth.relations;
+
+import java.util.List;
+import java.util.Objects;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * One table of a dataset as the engine takes it.
+ *
+ * @param name how other tables' foreign keys name it (the CSVW table url)
+ * @param table the real rows
+ * @param spec its columns and primary key
+ * @param constraints its declared constraints ({@link org.facsimile.synth.constraints.ConstraintParser})
+ * @param foreignKeys its references to tables of the same dataset
+ */
+public record DatasetTable(
+        String name, Table table, TableSpec spec, List<String> constraints, List<ForeignKey> foreignKeys) {
+
+    public DatasetTable {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(table, "table");
+        Objects.requireNonNull(spec, "spec");
+        constraints = constraints == null ? List.of() : List.copyOf(constraints);
+        foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
+    }
+}

@@ -1,0 +1,72 @@
+package org.facsimile.synth.relations;
+
+import java.util.List;
+import org.facsimile.synth.quality.QualityReport;
+
+/**
+ * How one reference fared: the real data's broken references, the synthetic data's integrity,
+ * how many rows refer to each parent, and (for a context) how well the parent's columns go with
+ * its children's.
+ *
+ * @param relation the reference
+ * @param method how the synthetic references were made
+ * @param realReferences real rows of the child table
+ * @param missing real rows whose reference is empty
+ * @param dangling real rows whose reference points at no parent row (left out of training for a
+ *     context reference)
+ * @param syntheticReferences synthetic child rows with a reference
+ * @param resolved of those, how many point at a synthetic parent row: all of them, or a bug
+ * @param children per number of referring rows, the share of parents with that many, real and
+ *     synthetic (the last bin holds that many or more)
+ * @param childrenAccuracy 1 - TVD between the real (training) and synthetic children-per-parent
+ *     distributions
+ * @param holdoutChildrenAccuracy the same for the holdout parents, the reference
+ * @param realMeanChildren mean referring rows per real (training) parent
+ * @param syntheticMeanChildren mean referring rows per synthetic parent
+ * @param parentChildAccuracy mean bivariate accuracy over pairs of a parent column and a child
+ *     column, children joined to their parents; NaN for a matched reference
+ * @param holdoutParentChildAccuracy the same for the holdout rows
+ * @param pairs the parent-child pairs, each with its accuracy
+ */
+public record RelationReport(
+        Relations.Relation relation,
+        String method,
+        long realReferences,
+        long missing,
+        long dangling,
+        long syntheticReferences,
+        long resolved,
+        List<QualityReport.Bin> children,
+        double childrenAccuracy,
+        double holdoutChildrenAccuracy,
+        double realMeanChildren,
+        double syntheticMeanChildren,
+        double parentChildAccuracy,
+        double holdoutParentChildAccuracy,
+        List<QualityReport.PairQuality> pairs) {
+
+    /** How a context reference is generated. */
+    public static final String CONTEXT =
+            "context: children generated per parent as a sequence, given the parent's synthetic row and the"
+                    + " sibling before";
+
+    /** How a matched reference is filled. */
+    public static final String MATCHED =
+            "matched: each synthetic row given a synthetic parent at random, keeping how many rows refer to"
+                    + " each parent and the share of empty references";
+
+    public RelationReport {
+        children = List.copyOf(children);
+        pairs = List.copyOf(pairs);
+    }
+
+    /** The share of real references that point nowhere. */
+    public double danglingShare() {
+        return realReferences == 0 ? 0 : (double) dangling / realReferences;
+    }
+
+    /** The share of synthetic references that resolve: 1, referential integrity. */
+    public double integrity() {
+        return syntheticReferences == 0 ? 1 : (double) resolved / syntheticReferences;
+    }
+}
