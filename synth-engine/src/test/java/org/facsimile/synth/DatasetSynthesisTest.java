@@ -283,6 +283,19 @@ class DatasetSynthesisTest {
     }
 
     @Test
+    void theReportHasASectionPerReferenceWithItsChart() {
+        String json = org.facsimile.synth.report.JsonReport.render("argn", result.reports(), result.relations());
+        assertEquals(3, json.split("\"referentialIntegrity\"", -1).length - 1, json);
+        assertTrue(json.contains("\"realDangling\":" + DANGLING), json);
+        String html = org.facsimile.synth.report.HtmlReport.render(
+                "households", "argn", result.reports(), result.relations());
+        assertTrue(html.contains("Relations between tables"));
+        assertTrue(html.contains("members.hh → households.hh"), "the reference by name");
+        assertTrue(html.contains("members rows per households row</h4><svg"), "a chart of children per parent");
+        assertTrue(html.contains("households.region × members.language"), "a parent-child pair by name");
+    }
+
+    @Test
     void referencesThatCannotBeSynthesizedAreRefusedNamingTableAndColumn() {
         List<DatasetTable> base = dataset(new Random(1));
         DatasetTable members = base.get(1);

@@ -444,7 +444,7 @@ public class DepositPages {
                 .append("</p>");
         CsvwTable schema;
         try {
-            schema = unsaved != null ? unsaved : CsvwJson.read(f.tableSchema()).get(0);
+            schema = unsaved != null ? unsaved : CsvwJson.readTable(f.tableSchema());
         } catch (CsvwProblem e) {
             html.append("<p class=\"error\">The stored schema does not read: ")
                     .append(esc(e.getMessage()))
@@ -578,7 +578,7 @@ public class DepositPages {
         DepositFile file = deposits.file(me, depositId, name);
         CsvwTable current;
         try {
-            current = CsvwJson.read(file.tableSchema()).get(0);
+            current = CsvwJson.readTable(file.tableSchema());
         } catch (CsvwProblem e) {
             throw new IllegalStateException("a stored schema no longer reads", e);
         }

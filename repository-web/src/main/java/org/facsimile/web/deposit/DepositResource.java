@@ -181,12 +181,9 @@ public class DepositResource {
         CsvwTable declared;
         CsvwTable current;
         try {
-            List<CsvwTable> tables = CsvwJson.read(body == null ? "" : body);
-            if (tables.size() != 1) {
-                throw new CsvwProblem("$", "give the description of exactly this one table");
-            }
-            declared = tables.get(0);
-            current = CsvwJson.read(file.tableSchema()).get(0);
+            // one file's description: its references to the deposit's other files are checked on saving
+            declared = CsvwJson.readTable(body == null ? "" : body);
+            current = CsvwJson.readTable(file.tableSchema());
         } catch (CsvwProblem e) {
             throw new ProblemException(
                     422,
@@ -366,7 +363,17 @@ public class DepositResource {
         }
         DepositFile file = named.get(0);
         try {
-            CsvwTable table = CsvwJson.read(file.tableSchema()).get(0);
+            for (DepositFile f : files) {
+                if (!CsvwJson.readTable(f.tableSchema()).foreignKeys().isEmpty()) {
+                    throw new ProblemException(
+                            422,
+                            "invalid-settings",
+                            "Invalid settings",
+                            "conditional generation (seed rows, rebalancing) cannot yet be combined with related"
+                                    + " tables; " + f.fileName() + " has foreign keys");
+                }
+            }
+            CsvwTable table = CsvwJson.readTable(file.tableSchema());
             conditions.engine().check(DepositTables.resolve(table, DepositTables.declaredSpec(table, file.fileName())));
         } catch (CsvwProblem e) {
             throw new IllegalStateException("a stored schema no longer reads", e);

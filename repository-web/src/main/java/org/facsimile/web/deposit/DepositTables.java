@@ -150,4 +150,55 @@ public final class DepositTables {
                 .toList();
         return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
     }
+
+    /**
+     * The first foreign key the engine cannot follow: more than one column, a table that is not a
+     * file of this deposit, a referenced column that is not that table's (single-column) primary
+     * key, or a reference from a column marked as personal data.
+     *
+     * @param others the deposit's tables by file name, this one included (a table may refer to itself)
+     */
+    public static Optional<Refusal> foreignKeyRefusal(
+            String fileName, CsvwTable declared, java.util.Map<String, CsvwTable> others) {
+        for (int k = 0; k < declared.foreignKeys().size(); k++) {
+            org.facsimile.vocab.csvw.CsvwForeignKey key = declared.foreignKeys().get(k);
+            String path = "$.tableSchema.foreignKeys[" + k + "]";
+            String column = key.columns().get(0);
+            if (key.columns().size() != 1) {
+                return Optional.of(new Refusal(
+                        column,
+                        path + ".columnReference",
+                        fileName + ": composite foreign keys are not supported (" + key.columns()
+                                + "); refer to a single-column primary key"));
+            }
+            CsvwTable parent = others.get(key.resource());
+            if (parent == null) {
+                return Optional.of(new Refusal(
+                        column,
+                        path + ".reference.resource",
+                        fileName + ": column " + column + " refers to " + key.resource()
+                                + ", which is not a file of this deposit; upload it first"));
+            }
+            if (!parent.primaryKey().equals(key.referencedColumns())) {
+                return Optional.of(new Refusal(
+                        column,
+                        path + ".reference.columnReference",
+                        fileName + ": column " + column + " refers to " + key.resource() + " column "
+                                + key.referencedColumns().get(0) + ", which is not that table's primary key"
+                                + (parent.primaryKey().isEmpty()
+                                        ? " (it has none yet: declare its key first)"
+                                        : " (" + parent.primaryKey() + ")")));
+            }
+            int c = declared.columnNames().indexOf(column);
+            String personal = declared.columns().get(c).personalData();
+            if (personal != null && !PersonalData.NONE.equals(personal)) {
+                return Optional.of(new Refusal(
+                        column,
+                        "$.tableSchema.columns[" + c + "]",
+                        fileName + ": column " + column
+                                + " is a foreign key and cannot also be marked as personal data"));
+            }
+        }
+        return Optional.empty();
+    }
 }

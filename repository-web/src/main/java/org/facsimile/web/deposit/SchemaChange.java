@@ -57,8 +57,44 @@ public class SchemaChange {
                             name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
         }
         CsvwTable normalised = DepositTables.keepPersonalData(
-                new CsvwTable(name, declared.columns(), declared.primaryKey(), List.of(), declared.constraints()),
+                new CsvwTable(
+                        name,
+                        declared.columns(),
+                        declared.primaryKey(),
+                        declared.foreignKeys(),
+                        declared.constraints()),
                 current);
+        java.util.Map<String, CsvwTable> tables = new java.util.HashMap<>();
+        for (DepositFile other : deposits.files(caller, depositId)) {
+            try {
+                tables.put(other.fileName(), CsvwJson.readTable(other.tableSchema()));
+            } catch (org.facsimile.vocab.csvw.CsvwProblem e) {
+                throw new IllegalStateException("a stored table schema does not read: " + other.fileName(), e);
+            }
+        }
+        tables.put(name, normalised);
+        for (CsvwTable other : tables.values()) {
+            for (org.facsimile.vocab.csvw.CsvwForeignKey key : other.foreignKeys()) {
+                if (key.resource().equals(name) && !key.referencedColumns().equals(normalised.primaryKey())) {
+                    String detail = name + ": " + other.url() + " refers to " + key.referencedColumns()
+                            + " as this table's key; keep that primary key or change " + other.url() + " first";
+                    throw new ProblemException(
+                            422,
+                            "invalid-csvw",
+                            "Invalid CSVW metadata",
+                            detail,
+                            List.of(new Problem.Where(name, null, null, "$.tableSchema.primaryKey", detail)));
+                }
+            }
+        }
+        DepositTables.foreignKeyRefusal(name, normalised, tables).ifPresent(r -> {
+            throw new ProblemException(
+                    422,
+                    "invalid-csvw",
+                    "Invalid CSVW metadata",
+                    r.detail(),
+                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+        });
         CsvInspection inspection = null;
         if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
             // what the values themselves prove, against a declaration that they are not personal

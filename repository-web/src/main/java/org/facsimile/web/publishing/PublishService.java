@@ -237,9 +237,7 @@ public class PublishService {
                         input.tableName(),
                         syntheticRows.get(input.tableName()));
                 CsvwTable table = withDateTimePictures(
-                        withoutPersonalDataNone(
-                                CsvwJson.read(input.tableSchema()).get(0)),
-                        copy.key());
+                        withoutPersonalDataNone(CsvwJson.readTable(input.tableSchema())), copy.key());
                 tables.add(table);
                 String rdfName = input.tableName() + ".ttl";
                 String base = PublishedFields.download(Setting.BASE_URL.get(), dataset.id(), number, table.url());

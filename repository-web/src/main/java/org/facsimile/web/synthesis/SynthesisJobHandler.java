@@ -13,9 +13,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.synth.Conditions;
+import org.facsimile.synth.DatasetSynthesis;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.relations.DatasetTable;
+import org.facsimile.synth.relations.ForeignKey;
+import org.facsimile.synth.relations.RelationProblem;
+import org.facsimile.synth.relations.RelationReport;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.CsvInspection;
@@ -83,69 +88,130 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         } catch (IllegalArgumentException e) {
             throw new SynthesisWorker.JobFailure("invalid settings: " + e.getMessage(), e);
         }
-        TableSynthesis synthesis = new TableSynthesis(synthesizer);
         String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
-        List<TableSynthesis.Report> reports = new ArrayList<>();
         Input job = input(claim.depositId());
-        for (InputTable input : job.tables()) {
-            TableSpec spec;
-            Table table;
-            List<String> constraints;
-            try {
-                CsvInspection inspection;
-                try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-                    inspection = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8);
-                }
-                CsvwTable declared = CsvwJson.read(input.tableSchema()).get(0);
-                Optional<DepositTables.Refusal> refusal = DepositTables.refusal(input.fileName(), declared, inspection);
-                if (refusal.isPresent()) {
-                    throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
-                }
-                spec = DepositTables.resolve(declared, inspection.spec());
-                constraints = declared.constraints();
-                try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-                    table = CsvTables.read(in, input.fileName(), spec);
-                }
-            } catch (CsvProblem | CsvwProblem e) {
-                throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
+        List<TableSynthesis.Report> reports = new ArrayList<>();
+        List<RelationReport> relations = List.of();
+        if (job.tables().stream().noneMatch(SynthesisJobHandler::refersToAnother)) {
+            // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
+            TableSynthesis synthesis = new TableSynthesis(synthesizer);
+            for (InputTable input : job.tables()) {
+                reports.add(single(synthesis, read(input), chosen, settings, progress, folder));
             }
-            TableSynthesis.Report[] report = new TableSynthesis.Report[1];
-            TableSpec outputSpec = spec;
-            List<String> rules = constraints;
-            Conditions conditions = chosen.conditions() != null
-                            && (chosen.conditions().table() == null
-                                    || chosen.conditions().table().equals(input.fileName()))
-                    ? chosen.conditions().engine()
-                    : Conditions.none();
+        } else {
+            // related tables are learnt together: all of them in memory
+            List<DatasetTable> tables = new ArrayList<>();
+            for (InputTable input : job.tables()) {
+                tables.add(read(input));
+            }
+            if (chosen.conditions() != null) {
+                throw new SynthesisWorker.JobFailure(
+                        "conditional generation (seed rows, rebalancing) cannot yet be combined with related tables",
+                        null);
+            }
+            DatasetSynthesis.Result result;
             try {
-                blobs.write(Area.PRIVATE, folder + "/" + input.fileName(), out -> {
-                    try (CsvTables.RowWriter writer = CsvTables.writer(out, outputSpec)) {
-                        report[0] = synthesis.run(
-                                table,
-                                outputSpec,
-                                rules,
-                                conditions,
-                                settings,
-                                (step, message) -> progress.step(JobStep.of(step), input.fileName() + ": " + message),
-                                writer);
+                result = new DatasetSynthesis(synthesizer)
+                        .run(tables, settings, (step, message) -> progress.step(JobStep.of(step), message));
+            } catch (RelationProblem e) {
+                throw new SynthesisWorker.JobFailure(
+                        e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
+            } catch (IllegalArgumentException e) {
+                // constraints no generated row meets: the depositor's to change
+                throw new SynthesisWorker.JobFailure(e.getMessage(), e);
+            }
+            for (int t = 0; t < tables.size(); t++) {
+                DatasetTable table = tables.get(t);
+                List<String[]> rows = result.tables().get(t).rows();
+                blobs.write(Area.PRIVATE, folder + "/" + table.name(), out -> {
+                    try (CsvTables.RowWriter writer = CsvTables.writer(out, table.spec())) {
+                        rows.forEach(writer);
                     }
                 });
-            } catch (IllegalArgumentException e) {
-                // rules no generated row meets, conditions the profiled columns refuse: the depositor's to change
-                throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
             }
-            reports.add(report[0]);
+            reports = result.reports();
+            relations = result.relations();
         }
-        String reportJson = JsonReport.render(synthesizer.name(), reports);
+        String reportJson = JsonReport.render(synthesizer.name(), reports, relations);
         blobs.write(
                 Area.PRIVATE,
                 folder + "/report.json",
                 out -> out.write(reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        String reportHtml = HtmlReport.render(job.title(), synthesizer.name(), reports);
+        String reportHtml = HtmlReport.render(job.title(), synthesizer.name(), reports, relations);
         blobs.write(
                 Area.PRIVATE,
                 folder + "/" + REPORT_PAGE,
                 out -> out.write(reportHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         return new SynthesisWorker.Outcome(folder, reportJson);
+    }
+
+    private static boolean refersToAnother(InputTable input) {
+        try {
+            return !CsvwJson.readTable(input.tableSchema()).foreignKeys().isEmpty();
+        } catch (CsvwProblem e) {
+            // read() reports it with the file's name
+            return false;
+        }
+    }
+
+    /** A deposited table read from the private area and resolved against its declared schema. */
+    private DatasetTable read(InputTable input) throws java.io.IOException, SynthesisWorker.JobFailure {
+        try {
+            CsvInspection inspection;
+            try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
+                inspection = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8);
+            }
+            CsvwTable declared = CsvwJson.readTable(input.tableSchema());
+            Optional<DepositTables.Refusal> refusal = DepositTables.refusal(input.fileName(), declared, inspection);
+            if (refusal.isPresent()) {
+                throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
+            }
+            TableSpec spec = DepositTables.resolve(declared, inspection.spec());
+            Table table;
+            try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
+                table = CsvTables.read(in, input.fileName(), spec);
+            }
+            List<ForeignKey> keys = declared.foreignKeys().stream()
+                    .map(k -> new ForeignKey(k.columns(), k.resource(), k.referencedColumns()))
+                    .toList();
+            return new DatasetTable(input.fileName(), table, spec, declared.constraints(), keys);
+        } catch (CsvProblem | CsvwProblem e) {
+            throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One table without relations: synthesized, its rows streamed to the job's folder. */
+    private TableSynthesis.Report single(
+            TableSynthesis synthesis,
+            DatasetTable table,
+            JobSettings chosen,
+            SynthesisSettings settings,
+            SynthesisWorker.Progress progress,
+            String folder)
+            throws java.io.IOException, SynthesisWorker.JobFailure {
+        TableSynthesis.Report[] report = new TableSynthesis.Report[1];
+        Conditions conditions = chosen.conditions() != null
+                        && (chosen.conditions().table() == null
+                                || chosen.conditions().table().equals(table.name()))
+                ? chosen.conditions().engine()
+                : Conditions.none();
+        try {
+            blobs.write(Area.PRIVATE, folder + "/" + table.name(), out -> {
+                try (CsvTables.RowWriter writer = CsvTables.writer(out, table.spec())) {
+                    report[0] = synthesis.run(
+                            table.table(),
+                            table.spec(),
+                            table.constraints(),
+                            conditions,
+                            settings,
+                            (step, message) -> progress.step(JobStep.of(step), table.name() + ": " + message),
+                            writer);
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            // rules no generated row meets, conditions the profiled columns refuse: the depositor's to change
+            throw new SynthesisWorker.JobFailure(table.name() + ": " + e.getMessage(), e);
+        }
+        return report[0];
     }
 }

@@ -125,4 +125,43 @@ class DepositTablesTest {
         assertTrue(DepositTables.refusal("p.csv", declared("email", "none", "none"), inspection)
                 .isEmpty());
     }
+
+    @Test
+    void foreignKeysMustPointAtASingleColumnKeyOfAnotherFile() {
+        CsvwTable patients = new CsvwTable(
+                "patients.csv",
+                List.of(new CsvwColumn("id", "integer", null, null), new CsvwColumn("town", "string", null, null)),
+                List.of("id"),
+                List.of());
+        List<CsvwColumn> visitColumns = List.of(
+                new CsvwColumn("nr", "integer", null, null),
+                new CsvwColumn("patient", "integer", null, null),
+                new CsvwColumn("town", "string", null, null));
+        java.util.function.Function<org.facsimile.vocab.csvw.CsvwForeignKey, CsvwTable> visits =
+                key -> new CsvwTable("visits.csv", visitColumns, List.of("nr"), List.of(key));
+        Map<String, CsvwTable> deposit = Map.of("patients.csv", patients);
+
+        var fine = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("patient"), "patients.csv", List.of("id"));
+        assertTrue(DepositTables.foreignKeyRefusal("visits.csv", visits.apply(fine), deposit)
+                .isEmpty());
+
+        var composite = new org.facsimile.vocab.csvw.CsvwForeignKey(
+                List.of("patient", "town"), "patients.csv", List.of("id", "town"));
+        DepositTables.Refusal c = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(composite), deposit)
+                .orElseThrow();
+        assertEquals("$.tableSchema.foreignKeys[0].columnReference", c.jsonPath());
+        assertTrue(c.detail().contains("composite"), c.detail());
+
+        var elsewhere = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("patient"), "people.csv", List.of("id"));
+        DepositTables.Refusal e = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(elsewhere), deposit)
+                .orElseThrow();
+        assertEquals("patient", e.column());
+        assertTrue(e.detail().contains("people.csv, which is not a file of this deposit"), e.detail());
+
+        var notKey = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("town"), "patients.csv", List.of("town"));
+        DepositTables.Refusal k = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(notKey), deposit)
+                .orElseThrow();
+        assertEquals("$.tableSchema.foreignKeys[0].reference.columnReference", k.jsonPath());
+        assertTrue(k.detail().contains("not that table's primary key ([id])"), k.detail());
+    }
 }

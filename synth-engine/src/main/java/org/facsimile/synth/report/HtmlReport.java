@@ -9,6 +9,7 @@ import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.relations.RelationReport;
 
 /**
  * Renders the reports of a synthesis run as one HTML page: the verdict first, then per table the
@@ -23,6 +24,12 @@ public final class HtmlReport {
     private HtmlReport() {}
 
     public static String render(String title, String synthesizer, List<TableSynthesis.Report> tables) {
+        return render(title, synthesizer, tables, List.of());
+    }
+
+    /** The page of a run over related tables, with a section per reference after the tables. */
+    public static String render(
+            String title, String synthesizer, List<TableSynthesis.Report> tables, List<RelationReport> relations) {
         boolean passed = tables.stream().allMatch(TableSynthesis.Report::passed);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
@@ -61,7 +68,72 @@ public final class HtmlReport {
             constraints(html, t.constraints());
             conditioned(html, t.conditioned());
         }
+        if (!relations.isEmpty()) {
+            html.append("<h2>Relations between tables</h2>\n");
+            for (RelationReport r : relations) {
+                relation(html, r);
+            }
+        }
         return html.append("</body></html>\n").toString();
+    }
+
+    /**
+     * One reference: how it was generated, the real data's broken references, the synthetic
+     * data's integrity, children per parent as a chart, and the parent-child column pairs.
+     */
+    private static void relation(StringBuilder html, RelationReport r) {
+        String parent = r.relation().parent();
+        html.append("<h3>")
+                .append(Html.esc(r.relation().label()))
+                .append("</h3><p>")
+                .append(Html.esc(r.method()))
+                .append(".</p><table><tbody>")
+                .append(String.format(
+                        Locale.ROOT,
+                        "<tr><td>Real rows with an empty reference</td><td>%,d</td></tr>"
+                                + "<tr><td>Real rows referring to no %s row (left out of training)</td><td>%,d (%s)</td></tr>"
+                                + "<tr><td>Synthetic references that resolve (referential integrity)</td><td>%,d of %,d (%s)</td></tr>"
+                                + "<tr><td>Mean rows per %s row, real / synthetic</td><td>%s / %s</td></tr>",
+                        r.missing(),
+                        Html.esc(parent),
+                        r.dangling(),
+                        percent(r.danglingShare()),
+                        r.resolved(),
+                        r.syntheticReferences(),
+                        percent(r.integrity()),
+                        Html.esc(parent),
+                        number(r.realMeanChildren()),
+                        number(r.syntheticMeanChildren())));
+        html.append(
+                "</tbody></table><table><thead><tr><th></th><th>Synthetic</th><th>Holdout</th></tr></thead><tbody>");
+        row(html, "Rows per parent: distribution accuracy", r.childrenAccuracy(), r.holdoutChildrenAccuracy());
+        if (r.relation().context()) {
+            row(
+                    html,
+                    "Parent columns against child columns (pairs)",
+                    r.parentChildAccuracy(),
+                    r.holdoutParentChildAccuracy());
+        }
+        html.append("</tbody></table>\n<div class=\"charts\"><div class=\"chart\"><h4>")
+                .append(Html.esc(r.relation().child()))
+                .append(" rows per ")
+                .append(Html.esc(parent))
+                .append(" row</h4>")
+                .append(Svg.bars(r.children(), r.relation().child() + " rows per " + parent + " row"))
+                .append("</div></div>\n");
+        if (!r.pairs().isEmpty()) {
+            List<QualityReport.PairQuality> pairs = new ArrayList<>(r.pairs());
+            pairs.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));
+            html.append("<h4>Weakest parent-child pairs</h4><table><tbody>");
+            for (QualityReport.PairQuality pair : pairs.subList(0, Math.min(5, pairs.size()))) {
+                html.append("<tr><td>")
+                        .append(Html.esc(pair.first() + " \u00d7 " + pair.second()))
+                        .append("</td><td>")
+                        .append(percent(pair.accuracy()))
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>\n");
+        }
     }
 
     /** What conditional generation did, so that lower accuracy reads as intended. */

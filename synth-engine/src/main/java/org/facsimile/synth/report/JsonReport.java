@@ -9,6 +9,7 @@ import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.relations.RelationReport;
 
 /**
  * The quality and privacy report as JSON-ready maps: measures that were not taken are null, not
@@ -20,7 +21,64 @@ public final class JsonReport {
 
     /** The report of a run as JSON: scores and column names only, never a value of the data. */
     public static String render(String synthesizer, List<TableSynthesis.Report> tables) {
-        return Json.write(of(synthesizer, tables));
+        return render(synthesizer, tables, List.of());
+    }
+
+    /** The report of a run over related tables, with a section per reference between them. */
+    public static String render(
+            String synthesizer, List<TableSynthesis.Report> tables, List<RelationReport> relations) {
+        Map<String, Object> report = of(synthesizer, tables);
+        if (!relations.isEmpty()) {
+            report.put("relations", relations(relations));
+        }
+        return Json.write(report);
+    }
+
+    /** Per reference: integrity, broken real references, children per parent, parent-child accuracy. */
+    private static List<Map<String, Object>> relations(List<RelationReport> relations) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (RelationReport r : relations) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("table", r.relation().child());
+            m.put("column", r.relation().column());
+            m.put("references", r.relation().parent());
+            m.put("referencedColumn", r.relation().parentColumn());
+            m.put("context", r.relation().context());
+            m.put("method", r.method());
+            m.put("realRows", r.realReferences());
+            m.put("realEmpty", r.missing());
+            m.put("realDangling", r.dangling());
+            m.put("realDanglingShare", number(r.danglingShare()));
+            m.put("syntheticReferences", r.syntheticReferences());
+            m.put("resolved", r.resolved());
+            m.put("referentialIntegrity", number(r.integrity()));
+            m.put("childrenPerParentAccuracy", number(r.childrenAccuracy()));
+            m.put("holdoutChildrenPerParentAccuracy", number(r.holdoutChildrenAccuracy()));
+            m.put("realMeanChildren", number(r.realMeanChildren()));
+            m.put("syntheticMeanChildren", number(r.syntheticMeanChildren()));
+            List<Map<String, Object>> bins = new ArrayList<>();
+            for (QualityReport.Bin b : r.children()) {
+                Map<String, Object> bin = new LinkedHashMap<>();
+                bin.put("children", b.label());
+                bin.put("real", number(b.real()));
+                bin.put("synthetic", number(b.synthetic()));
+                bins.add(bin);
+            }
+            m.put("childrenPerParent", bins);
+            m.put("parentChildAccuracy", number(r.parentChildAccuracy()));
+            m.put("holdoutParentChildAccuracy", number(r.holdoutParentChildAccuracy()));
+            List<Map<String, Object>> pairs = new ArrayList<>();
+            for (QualityReport.PairQuality pair : r.pairs()) {
+                Map<String, Object> pm = new LinkedHashMap<>();
+                pm.put("parentColumn", pair.first());
+                pm.put("childColumn", pair.second());
+                pm.put("accuracy", number(pair.accuracy()));
+                pairs.add(pm);
+            }
+            m.put("parentChildPairs", pairs);
+            list.add(m);
+        }
+        return list;
     }
 
     static Map<String, Object> of(String synthesizer, List<TableSynthesis.Report> tables) {

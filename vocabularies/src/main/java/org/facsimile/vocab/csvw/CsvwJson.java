@@ -32,8 +32,27 @@ public final class CsvwJson {
 
     private CsvwJson() {}
 
-    /** Parses a CSVW document into its tables. */
+    /** Parses a CSVW document into its tables; every foreign key refers to a table of the document. */
     public static List<CsvwTable> read(String json) throws CsvwProblem {
+        return read(json, false);
+    }
+
+    /**
+     * Parses the description of one table of a larger group, as a deposit keeps each file's: its
+     * foreign keys may refer to tables described elsewhere (by their url), which the caller checks;
+     * a reference to a table of this document is checked as in {@link #read(String)}.
+     *
+     * @throws CsvwProblem also when the document describes more or fewer than one table
+     */
+    public static CsvwTable readTable(String json) throws CsvwProblem {
+        List<CsvwTable> tables = read(json, true);
+        if (tables.size() != 1) {
+            throw new CsvwProblem("$", "give the description of exactly one table");
+        }
+        return tables.get(0);
+    }
+
+    private static List<CsvwTable> read(String json, boolean outsideReferences) throws CsvwProblem {
         JsonObject root;
         try {
             root = JSON.parse(json);
@@ -65,7 +84,7 @@ public final class CsvwJson {
         } else {
             throw new CsvwProblem("$", "neither a table group (tables) nor a table (url, tableSchema)");
         }
-        checkReferences(tables, root.hasKey("tables") ? "$.tables" : null);
+        checkReferences(tables, root.hasKey("tables") ? "$.tables" : null, outsideReferences);
         return tables;
     }
 
@@ -124,19 +143,23 @@ public final class CsvwJson {
     }
 
     /** Every foreign key references a table of the group, by its url, and existing columns there. */
-    private static void checkReferences(List<CsvwTable> tables, String groupPath) throws CsvwProblem {
+    private static void checkReferences(List<CsvwTable> tables, String groupPath, boolean outsideReferences)
+            throws CsvwProblem {
         for (int t = 0; t < tables.size(); t++) {
             CsvwTable table = tables.get(t);
             String tablePath = groupPath == null ? "$" : groupPath + "[" + t + "]";
             for (int k = 0; k < table.foreignKeys().size(); k++) {
                 CsvwForeignKey key = table.foreignKeys().get(k);
                 String keyPath = tablePath + ".tableSchema.foreignKeys[" + k + "]";
-                CsvwTable target = tables.stream()
+                java.util.Optional<CsvwTable> found = tables.stream()
                         .filter(other -> other.url().equals(key.resource()))
-                        .findFirst()
-                        .orElseThrow(() -> new CsvwProblem(
-                                keyPath + ".reference.resource",
-                                "the referenced table '" + key.resource() + "' is not in this document"));
+                        .findFirst();
+                if (found.isEmpty() && outsideReferences) {
+                    continue;
+                }
+                CsvwTable target = found.orElseThrow(() -> new CsvwProblem(
+                        keyPath + ".reference.resource",
+                        "the referenced table '" + key.resource() + "' is not in this document"));
                 for (String column : key.referencedColumns()) {
                     if (!target.columnNames().contains(column)) {
                         throw new CsvwProblem(

@@ -82,4 +82,27 @@ class CsvwJsonTest {
                                 + "{\"columns\":[{\"name\":\"a\",\"https://w3id.org/facsimile/ns#personalData\":\"<b>E-mail</b>\"}]}}"));
         assertEquals("$.tableSchema.columns[0].https://w3id.org/facsimile/ns#personalData", kind.path());
     }
+
+    @Test
+    void oneTableOfAGroupMayReferToTablesDescribedElsewhere() throws Exception {
+        String visits = "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"visits.csv\",\"tableSchema\":{"
+                + "\"columns\":[{\"name\":\"id\"},{\"name\":\"patient\"}],\"primaryKey\":\"id\","
+                + "\"foreignKeys\":[{\"columnReference\":\"patient\","
+                + "\"reference\":{\"resource\":\"patients.csv\",\"columnReference\":\"id\"}}]}}";
+        CsvwProblem alone = assertThrows(CsvwProblem.class, () -> CsvwJson.read(visits));
+        assertEquals("$.tableSchema.foreignKeys[0].reference.resource", alone.path());
+        CsvwTable table = CsvwJson.readTable(visits);
+        assertEquals("patients.csv", table.foreignKeys().get(0).resource());
+        assertEquals(List.of("id"), table.foreignKeys().get(0).referencedColumns());
+
+        // a reference to itself is still checked against the document
+        String self = visits.replace("patients.csv", "visits.csv")
+                .replace("\"columnReference\":\"id\"}", "\"columnReference\":\"nr\"}");
+        CsvwProblem missing = assertThrows(CsvwProblem.class, () -> CsvwJson.readTable(self));
+        assertTrue(missing.getMessage().contains("'nr' is not a column of visits.csv"), missing.getMessage());
+
+        String group =
+                "{\"@context\":\"http://www.w3.org/ns/csvw\",\"tables\":[{\"url\":\"a.csv\"},{\"url\":\"b.csv\"}]}";
+        assertThrows(CsvwProblem.class, () -> CsvwJson.readTable(group));
+    }
 }
