@@ -567,18 +567,16 @@ public final class DatasetSynthesis {
         for (int p = 0; p < realDegree.length; p++) {
             (parent.holdout[p] ? holdoutDegrees : trainingDegrees).add(realDegree[p]);
         }
-        int top = Math.min(
-                CHILDREN_BINS,
-                trainingDegrees.stream().mapToInt(Integer::intValue).max().orElse(0));
+        int[] bounds =
+                lowerBounds(trainingDegrees.stream().mapToInt(Integer::intValue).toArray());
         double[] real =
-                shares(trainingDegrees.stream().mapToInt(Integer::intValue).toArray(), top);
-        double[] synth = shares(syntheticDegree, top);
+                shares(trainingDegrees.stream().mapToInt(Integer::intValue).toArray(), bounds);
+        double[] synth = shares(syntheticDegree, bounds);
         double[] held =
-                shares(holdoutDegrees.stream().mapToInt(Integer::intValue).toArray(), top);
+                shares(holdoutDegrees.stream().mapToInt(Integer::intValue).toArray(), bounds);
         List<QualityReport.Bin> bins = new ArrayList<>();
-        for (int b = 0; b <= top; b++) {
-            bins.add(new QualityReport.Bin(
-                    b == top && top == CHILDREN_BINS ? b + "+" : Integer.toString(b), real[b], synth[b]));
+        for (int b = 0; b < bounds.length; b++) {
+            bins.add(new QualityReport.Bin(label(bounds, b), real[b], synth[b]));
         }
         QualityEvaluator.CrossQuality cross = r.context()
                 ? parentChild(parent, child)
@@ -601,13 +599,44 @@ public final class DatasetSynthesis {
                 cross.pairs());
     }
 
-    /** The number of children per parent shown one by one; more are counted together. */
+    /** Up to this many children per parent, each count is a bin of its own; beyond, about this many ranges. */
     private static final int CHILDREN_BINS = 10;
 
-    private static double[] shares(int[] degrees, int top) {
-        double[] shares = new double[top + 1];
+    /**
+     * The lower bounds of the children-per-parent bins, from the real (training) counts: each
+     * count on its own when they are small, else ranges at the deciles; the last bin is open.
+     */
+    static int[] lowerBounds(int[] real) {
+        int max = Arrays.stream(real).max().orElse(0);
+        if (max <= CHILDREN_BINS) {
+            int[] bounds = new int[max + 1];
+            Arrays.setAll(bounds, i -> i);
+            return bounds;
+        }
+        int[] sorted = real.clone();
+        Arrays.sort(sorted);
+        java.util.TreeSet<Integer> bounds = new java.util.TreeSet<>();
+        bounds.add(0);
+        for (int k = 1; k < CHILDREN_BINS; k++) {
+            bounds.add(sorted[(int) ((long) k * sorted.length / CHILDREN_BINS)]);
+        }
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String label(int[] bounds, int b) {
+        if (b == bounds.length - 1) {
+            return bounds[b] + "+";
+        }
+        int high = bounds[b + 1] - 1;
+        return high == bounds[b] ? Integer.toString(high) : bounds[b] + "\u2013" + high;
+    }
+
+    /** The share of parents in each bin. */
+    static double[] shares(int[] degrees, int[] bounds) {
+        double[] shares = new double[bounds.length];
         for (int d : degrees) {
-            shares[Math.min(d, top)] += 1.0 / degrees.length;
+            int b = Arrays.binarySearch(bounds, d);
+            shares[b >= 0 ? b : -b - 2] += 1.0 / degrees.length;
         }
         return shares;
     }

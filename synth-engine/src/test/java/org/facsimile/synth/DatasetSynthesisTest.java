@@ -283,6 +283,20 @@ class DatasetSynthesisTest {
     }
 
     @Test
+    void childrenPerParentAreBinnedByCountOrByDecileRanges() {
+        org.junit.jupiter.api.Assertions.assertArrayEquals(
+                new int[] {0, 1, 2, 3}, DatasetSynthesis.lowerBounds(new int[] {0, 3, 1, 2, 2}));
+        int[] many = java.util.stream.IntStream.rangeClosed(1, 100).toArray();
+        int[] bounds = DatasetSynthesis.lowerBounds(many);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 11, 21, 31, 41, 51, 61, 71, 81, 91}, bounds);
+        for (double share : DatasetSynthesis.shares(many, bounds)) {
+            assertEquals(0.1, share, 1e-9);
+        }
+        // synthetic counts beyond the real ones fall in the open last bin
+        assertEquals(1.0, DatasetSynthesis.shares(new int[] {500}, bounds)[9], 1e-9);
+    }
+
+    @Test
     void theReportHasASectionPerReferenceWithItsChart() {
         String json = org.facsimile.synth.report.JsonReport.render("argn", result.reports(), result.relations());
         assertEquals(3, json.split("\"referentialIntegrity\"", -1).length - 1, json);

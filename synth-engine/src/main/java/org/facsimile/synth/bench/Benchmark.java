@@ -337,7 +337,7 @@ public final class Benchmark {
                 epochs[0]);
     }
 
-    private static void resetPeaks() {
+    static void resetPeaks() {
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             pool.resetPeakUsage();
         }
@@ -350,7 +350,7 @@ public final class Benchmark {
     }
 
     /** Peak resident memory of the process (heap, native PyTorch buffers, everything); 0 off Linux. */
-    private static long peakResident() {
+    static long peakResident() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -363,7 +363,7 @@ public final class Benchmark {
         return 0;
     }
 
-    private static long peakHeap() {
+    static long peakHeap() {
         long sum = 0;
         for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
             if (pool.getType() == MemoryType.HEAP) {
