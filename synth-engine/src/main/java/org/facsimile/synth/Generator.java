@@ -44,6 +44,13 @@ public interface Generator {
     }
 
     /**
+     * What a differentially private fit spent of its budget; null when the fit was not private.
+     */
+    default org.facsimile.synth.dp.PrivacySpent privacySpent() {
+        return null;
+    }
+
+    /**
      * This generator with other sampling controls, for models that sample from learnt
      * probabilities. Others accept only the neutral setting.
      *

@@ -13,9 +13,17 @@ package org.facsimile.synth;
  * @param topP sampling keeps only the likeliest values that together reach this probability (1 =
  *     all of them)
  * @param trainingSeconds the most time a model may spend training, in seconds
+ * @param privacy a differential-privacy budget, or null for none (value protection and the
+ *     privacy measures only)
  */
 public record SynthesisSettings(
-        long seed, long sampleRows, double holdoutShare, double temperature, double topP, double trainingSeconds) {
+        long seed,
+        long sampleRows,
+        double holdoutShare,
+        double temperature,
+        double topP,
+        double trainingSeconds,
+        org.facsimile.synth.dp.DifferentialPrivacy privacy) {
 
     public SynthesisSettings {
         if (sampleRows < 0) {
@@ -35,6 +43,12 @@ public record SynthesisSettings(
         }
     }
 
+    /** Without a differential-privacy budget. */
+    public SynthesisSettings(
+            long seed, long sampleRows, double holdoutShare, double temperature, double topP, double trainingSeconds) {
+        this(seed, sampleRows, holdoutShare, temperature, topP, trainingSeconds, null);
+    }
+
     /** Sampling as learnt (temperature 1, all values) and up to ten minutes of training. */
     public SynthesisSettings(long seed, long sampleRows, double holdoutShare) {
         this(seed, sampleRows, holdoutShare, 1.0, 1.0, DEFAULT_TRAINING_SECONDS);
@@ -50,11 +64,16 @@ public record SynthesisSettings(
 
     /** These settings with other sampling controls. */
     public SynthesisSettings withSampling(double temperature, double topP) {
-        return new SynthesisSettings(seed, sampleRows, holdoutShare, temperature, topP, trainingSeconds);
+        return new SynthesisSettings(seed, sampleRows, holdoutShare, temperature, topP, trainingSeconds, privacy);
     }
 
     /** These settings with another training time budget. */
     public SynthesisSettings withTrainingSeconds(double seconds) {
-        return new SynthesisSettings(seed, sampleRows, holdoutShare, temperature, topP, seconds);
+        return new SynthesisSettings(seed, sampleRows, holdoutShare, temperature, topP, seconds, privacy);
+    }
+
+    /** These settings with a differential-privacy budget (null: none). */
+    public SynthesisSettings withPrivacy(org.facsimile.synth.dp.DifferentialPrivacy budget) {
+        return new SynthesisSettings(seed, sampleRows, holdoutShare, temperature, topP, trainingSeconds, budget);
     }
 }

@@ -36,6 +36,9 @@ public final class ArgnGenerator implements Generator {
     private final ColumnCodec[] codecs;
     private final int[] positions;
 
+    /** What a private fit spent; null otherwise (and after reading from a file). */
+    private org.facsimile.synth.dp.PrivacySpent spent;
+
     ArgnGenerator(ColumnModel[] columns, int maxTokens, ArgnNetwork network, double temperature, double topP) {
         this.columns = columns;
         this.maxTokens = maxTokens;
@@ -90,7 +93,20 @@ public final class ArgnGenerator implements Generator {
         if (!(temperature > 0) || !(topP > 0 && topP <= 1)) {
             throw new IllegalArgumentException("temperature must be positive and topP in (0, 1]");
         }
-        return new ArgnGenerator(columns, maxTokens, network, temperature, topP);
+        ArgnGenerator other = new ArgnGenerator(columns, maxTokens, network, temperature, topP);
+        other.spent = spent;
+        return other;
+    }
+
+    /** This generator, recording what its private fit spent. */
+    ArgnGenerator spent(org.facsimile.synth.dp.PrivacySpent privacy) {
+        this.spent = privacy;
+        return this;
+    }
+
+    @Override
+    public org.facsimile.synth.dp.PrivacySpent privacySpent() {
+        return spent;
     }
 
     @Override

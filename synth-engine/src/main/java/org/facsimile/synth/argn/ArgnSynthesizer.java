@@ -10,6 +10,8 @@ import org.facsimile.synth.Step;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.columns.ColumnModel;
+import org.facsimile.synth.dp.DifferentialPrivacy;
+import org.facsimile.synth.dp.PrivacySpent;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
@@ -56,9 +58,12 @@ public final class ArgnSynthesizer implements Synthesizer {
 
     private Generator fit(
             Table table, TableSpec spec, int givenColumns, SynthesisSettings settings, ProgressListener progress) {
+        DifferentialPrivacy budget = settings.privacy();
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
-        ColumnModel[] columns = ColumnModel.fitAll(table, spec, settings.seed());
+        ColumnModel[] columns = budget == null
+                ? ColumnModel.fitAll(table, spec, settings.seed())
+                : ColumnModel.fitAllPrivate(table, spec, budget);
         int[] learnt = ColumnModel.jointlyLearnt(columns);
         ColumnCodec[] codecs = ArgnGenerator.codecs(columns, learnt, options.maxTokens());
         int[] vocab = ArgnGenerator.vocab(codecs);
@@ -74,40 +79,80 @@ public final class ArgnSynthesizer implements Synthesizer {
         }
 
         ArgnNetwork network = null;
+        PrivacySpent spent = null;
+        ArgnOptions limited = options.withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds()));
+        boolean[] given = null;
+        if (givenColumns > 0) {
+            given = new boolean[vocab.length];
+            for (int j = 0; j < learnt.length && learnt[j] < givenColumns; j++) {
+                for (int k = 0; k < codecs[j].vocab().length; k++) {
+                    given[positions[j] + k] = true;
+                }
+            }
+        }
         if (vocab.length > 0) {
             progress.stepStarted(
                     Step.TRAINING,
                     String.format(
                             Locale.ROOT,
-                            "training the network over %d columns (%d token positions, %d tokens) on %,d rows",
+                            "training the network%s over %d columns (%d token positions, %d tokens) on %,d rows",
+                            budget == null ? "" : " with DP-SGD",
                             learnt.length,
                             vocab.length,
                             java.util.Arrays.stream(vocab).sum(),
                             n));
-            boolean[] given = null;
-            if (givenColumns > 0) {
-                given = new boolean[vocab.length];
-                for (int j = 0; j < learnt.length && learnt[j] < givenColumns; j++) {
-                    for (int k = 0; k < codecs[j].vocab().length; k++) {
-                        given[positions[j] + k] = true;
-                    }
-                }
+            if (budget == null) {
+                ArgnTrainer.Result result =
+                        new ArgnTrainer(limited).train(tokens, vocab, given, settings.seed(), progress);
+                progress.stepStarted(
+                        Step.TRAINING,
+                        String.format(
+                                Locale.ROOT,
+                                "trained %d epochs (%s); validation loss %.4f, %.4f in the generation order",
+                                result.epochs(),
+                                result.stopReason(),
+                                result.validationLoss(),
+                                result.orderLoss()));
+                network = result.network();
+            } else {
+                DpTrainer.Result result =
+                        new DpTrainer(limited, budget).train(tokens, vocab, given, settings.seed(), progress);
+                spent = new PrivacySpent(
+                        result.epsilon() + budget.valueEpsilon(),
+                        budget.delta(),
+                        result.epsilon(),
+                        budget.valueEpsilon(),
+                        budget,
+                        result.steps(),
+                        result.epochs(),
+                        result.samplingRate(),
+                        result.stopReason());
+                progress.stepStarted(
+                        Step.TRAINING,
+                        String.format(
+                                Locale.ROOT,
+                                "trained %d DP-SGD steps, %.1f epochs (%s); epsilon %.3f at delta %.1e",
+                                result.steps(),
+                                result.epochs(),
+                                result.stopReason(),
+                                spent.epsilon(),
+                                spent.delta()));
+                network = result.network();
             }
-            ArgnTrainer.Result result = new ArgnTrainer(
-                            options.withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds())))
-                    .train(tokens, vocab, given, settings.seed(), progress);
-            progress.stepStarted(
-                    Step.TRAINING,
-                    String.format(
-                            Locale.ROOT,
-                            "trained %d epochs (%s); validation loss %.4f, %.4f in the generation order",
-                            result.epochs(),
-                            result.stopReason(),
-                            result.validationLoss(),
-                            result.orderLoss()));
-            network = result.network();
+        } else if (budget != null) {
+            spent = new PrivacySpent(
+                    budget.valueEpsilon(),
+                    budget.delta(),
+                    0,
+                    budget.valueEpsilon(),
+                    budget,
+                    0,
+                    0,
+                    0,
+                    "nothing to train");
         }
-        return new ArgnGenerator(columns, options.maxTokens(), network, settings.temperature(), settings.topP());
+        return new ArgnGenerator(columns, options.maxTokens(), network, settings.temperature(), settings.topP())
+                .spent(spent);
     }
 
     @Override

@@ -142,6 +142,57 @@ public final class ColumnModel {
         }
     }
 
+    /**
+     * The models of every column under differential privacy: the value protection of each learnt
+     * column (which categories exist, the numeric range, the missing share) from noisy counts,
+     * the budget's value share split evenly over those columns (basic composition). Identifiers
+     * and direct identifiers are made up as usual; free text has no private model and is refused.
+     *
+     * @throws IllegalArgumentException naming a free-text column
+     */
+    public static ColumnModel[] fitAllPrivate(
+            Table table, TableSpec spec, org.facsimile.synth.dp.DifferentialPrivacy budget) {
+        if (!table.columns().equals(spec.columnNames())) {
+            throw new IllegalArgumentException(
+                    "table columns " + table.columns() + " differ from spec " + spec.columnNames());
+        }
+        ColumnModel[] columns = new ColumnModel[table.columnCount()];
+        int learnt = 0;
+        for (int c = 0; c < columns.length; c++) {
+            ColumnSpec column = spec.column(c);
+            boolean key = spec.primaryKey().contains(column.name());
+            if (column.personal() != null
+                    || key
+                    || column.kind() == ColumnKind.IDENTIFIER
+                    || column.kind() == ColumnKind.EMPTY) {
+                columns[c] = fit(column, table.column(c), key, new Random(0));
+            } else if (column.kind() == ColumnKind.TEXT) {
+                throw new IllegalArgumentException("column " + column.name()
+                        + " holds free text, which cannot be published under differential privacy;"
+                        + " mark it as personal data (replaced by fakes) or leave it out");
+            } else {
+                learnt++;
+            }
+        }
+        if (learnt == 0) {
+            return columns;
+        }
+        double epsilon = budget.valueEpsilon() / learnt;
+        double delta = budget.valueDelta() / learnt;
+        org.facsimile.synth.dp.Noise noise = org.facsimile.synth.dp.Noise.fresh();
+        for (int c = 0; c < columns.length; c++) {
+            if (columns[c] != null) {
+                continue;
+            }
+            ColumnKind kind = spec.column(c).kind();
+            String[] values = table.column(c);
+            columns[c] = kind.isNumeric()
+                    ? of(ContinuousMarginal.fitPrivate(values, kind, epsilon, noise))
+                    : of(DiscreteMarginal.fitPrivate(values, epsilon, delta, noise));
+        }
+        return columns;
+    }
+
     /** The indexes of the columns a model learns jointly (those with a marginal), in table order. */
     public static int[] jointlyLearnt(ColumnModel[] columns) {
         return java.util.stream.IntStream.range(0, columns.length)

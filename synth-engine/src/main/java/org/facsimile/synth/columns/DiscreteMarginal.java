@@ -87,6 +87,56 @@ public final class DiscreteMarginal implements Marginal {
         return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
     }
 
+    /**
+     * A categorical column under differential privacy: each value's count (the missing values'
+     * too) gets Laplace noise of scale 1/epsilon, and a value is kept only when its noisy count
+     * reaches 1 + ln(1 / (2 delta)) / epsilon (Laplace partition selection: which values exist is
+     * itself protected). The kept values are weighted by their noisy counts; there is no rare
+     * token, since which rows are rare is not known privately.
+     */
+    public static DiscreteMarginal fitPrivate(
+            String[] column, double epsilon, double delta, org.facsimile.synth.dp.Noise noise) {
+        Map<String, Integer> counts = new HashMap<>();
+        int missing = 0;
+        for (String v : column) {
+            if (v == null) {
+                missing++;
+            } else {
+                counts.merge(v, 1, Integer::sum);
+            }
+        }
+        double threshold = 1 + Math.log(1 / (2 * delta)) / epsilon;
+        List<String> values = new ArrayList<>();
+        List<Double> weights = new ArrayList<>();
+        double noisyMissing = missing + noise.laplace(1 / epsilon);
+        if (noisyMissing > 0) {
+            values.add(null);
+            weights.add(noisyMissing);
+        }
+        List<String> sorted = new ArrayList<>(counts.keySet());
+        java.util.Collections.sort(sorted);
+        for (String value : sorted) {
+            double noisy = counts.get(value) + noise.laplace(1 / epsilon);
+            if (noisy >= threshold) {
+                values.add(value);
+                weights.add(noisy);
+            }
+        }
+        if (values.isEmpty()) {
+            // nothing survives the noise: the column is published as missing
+            return new DiscreteMarginal(new String[] {null}, new double[] {1.0}, false);
+        }
+        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
+        double[] cumulative = new double[values.size()];
+        double running = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            running += weights.get(i) / total;
+            cumulative[i] = running;
+        }
+        cumulative[cumulative.length - 1] = 1.0;
+        return new DiscreteMarginal(values.toArray(String[]::new), cumulative, false);
+    }
+
     public void write(java.io.DataOutputStream out) throws java.io.IOException {
         out.writeBoolean(numeric);
         out.writeInt(values.length);

@@ -1,0 +1,25 @@
+package org.facsimile.synth.dp;
+
+/**
+ * What a differentially private synthesis spent, for the report.
+ *
+ * @param epsilon the epsilon spent in all: training plus value protection (basic composition)
+ * @param delta the delta of the guarantee
+ * @param trainingEpsilon the epsilon DP-SGD spent, by the RDP accountant
+ * @param valueEpsilon the epsilon the columns' value protection spent
+ * @param budget the budget that was set
+ * @param steps DP-SGD steps taken
+ * @param epochs those steps in passes over the training rows
+ * @param samplingRate the chance of each row being in a step
+ * @param stopReason why training stopped
+ */
+public record PrivacySpent(
+        double epsilon,
+        double delta,
+        double trainingEpsilon,
+        double valueEpsilon,
+        DifferentialPrivacy budget,
+        long steps,
+        double epochs,
+        double samplingRate,
+        String stopReason) {}
