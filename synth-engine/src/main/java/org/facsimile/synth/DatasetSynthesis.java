@@ -110,6 +110,14 @@ public final class DatasetSynthesis {
      */
     public Result run(List<DatasetTable> tables, SynthesisSettings settings, ProgressListener progress) {
         Relations relations = Relations.of(tables);
+        if (settings.privacy() != null && !relations.isEmpty()) {
+            Relation first = relations.all().get(0);
+            throw new org.facsimile.synth.relations.RelationProblem(
+                    first.child(),
+                    first.column(),
+                    "differential privacy is not yet available for related tables: one person's rows span"
+                            + " tables, so the budget would have to cover whole families");
+        }
         Map<String, Work> work = new LinkedHashMap<>();
         for (DatasetTable t : tables) {
             work.put(t.name(), new Work(t));
@@ -414,7 +422,8 @@ public final class DatasetSynthesis {
                 rules,
                 prepared.methods(),
                 null,
-                settings);
+                settings,
+                null);
     }
 
     /** Whether a column of the table is one of its references. */

@@ -32,7 +32,18 @@ public final class TableSynthesis {
             PrivacyReport privacy,
             List<PersonalColumns.Treated> personal,
             List<Constraints.Enforcement> constraints,
-            Conditioned conditioned) {
+            Conditioned conditioned,
+            org.facsimile.synth.dp.PrivacySpent differentialPrivacy) {
+
+        /** A run without a differential-privacy budget. */
+        public Report(
+                QualityReport quality,
+                PrivacyReport privacy,
+                List<PersonalColumns.Treated> personal,
+                List<Constraints.Enforcement> constraints,
+                Conditioned conditioned) {
+            this(quality, privacy, personal, constraints, conditioned, null);
+        }
 
         /** The constraints' report without conditional generation. */
         public Report(
@@ -138,6 +149,17 @@ public final class TableSynthesis {
             Consumer<String[]> sink) {
         Constraints rules = Constraints.of(constraints, spec);
         conditions.check(spec);
+        if (settings.privacy() != null) {
+            for (org.facsimile.synth.constraints.Constraint c : rules.constraints()) {
+                if (c instanceof org.facsimile.synth.constraints.Constraint.FixedCombinations) {
+                    throw new ConstraintProblem(
+                            null,
+                            c.text()
+                                    + ": the combinations are taken from the real rows, which differential privacy does"
+                                    + " not yet cover; leave the rule out or synthesize without a privacy budget");
+                }
+            }
+        }
         if (!conditions.isEmpty() && !rules.isEmpty()) {
             throw new IllegalArgumentException(
                     "conditional generation (seed rows, rebalancing) cannot yet be combined with constraints");
@@ -178,7 +200,17 @@ public final class TableSynthesis {
         progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
         Table synthetic = new Table(table.name(), table.columns(), generated);
         return evaluate(
-                spec, learnt, table, training, holdout, synthetic, rules, prepared.methods(), conditioned, settings);
+                spec,
+                learnt,
+                table,
+                training,
+                holdout,
+                synthetic,
+                rules,
+                prepared.methods(),
+                conditioned,
+                settings,
+                generator.privacySpent());
     }
 
     /**
@@ -200,13 +232,15 @@ public final class TableSynthesis {
             Constraints rules,
             java.util.Map<String, String> personalMethods,
             Conditioned conditioned,
-            SynthesisSettings settings) {
+            SynthesisSettings settings,
+            org.facsimile.synth.dp.PrivacySpent spent) {
         return new Report(
                 quality.evaluate(learnt, training, holdout, synthetic),
                 privacy.evaluate(learnt, training, holdout, synthetic, settings.seed()),
                 PersonalColumns.check(spec, real, synthetic, personalMethods),
                 rules.report(synthetic.rows()),
-                conditioned);
+                conditioned,
+                spent);
     }
 
     /**

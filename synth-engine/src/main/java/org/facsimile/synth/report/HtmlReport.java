@@ -67,6 +67,7 @@ public final class HtmlReport {
             personal(html, t.personal());
             constraints(html, t.constraints());
             conditioned(html, t.conditioned());
+            differentialPrivacy(html, t.differentialPrivacy());
         }
         if (!relations.isEmpty()) {
             html.append("<h2>Relations between tables</h2>\n");
@@ -134,6 +135,34 @@ public final class HtmlReport {
             }
             html.append("</tbody></table>\n");
         }
+    }
+
+    /** The guarantee in words and figures: what was spent on training and on value protection. */
+    private static void differentialPrivacy(StringBuilder html, org.facsimile.synth.dp.PrivacySpent dp) {
+        if (dp == null) {
+            return;
+        }
+        html.append("<h3>Differential privacy</h3><p>")
+                .append(String.format(
+                        Locale.ROOT,
+                        "The model is (&epsilon; = %.3f, &delta; = %.1e)-differentially private with respect to"
+                                + " adding or removing one row (budget &epsilon; = %.3f). Training with DP-SGD"
+                                + " spent &epsilon; = %.3f by the RDP accountant: %,d steps (%.1f epochs), each row"
+                                + " sampled with probability %.4f, gradients clipped to %.2f, noise %.2f times that;"
+                                + " stopped: %s. Value protection (which categories exist, numeric ranges, missing"
+                                + " shares, from noisy counts) spent &epsilon; = %.3f.",
+                        dp.epsilon(),
+                        dp.delta(),
+                        dp.budget().epsilon(),
+                        dp.trainingEpsilon(),
+                        dp.steps(),
+                        dp.epochs(),
+                        dp.samplingRate(),
+                        dp.budget().clipNorm(),
+                        dp.budget().noiseMultiplier(),
+                        Html.esc(dp.stopReason()),
+                        dp.valueEpsilon()))
+                .append("</p>\n");
     }
 
     /** What conditional generation did, so that lower accuracy reads as intended. */

@@ -107,6 +107,9 @@ public final class JsonReport {
             if (t.conditioned() != null) {
                 m.put("conditionalGeneration", conditioned(t.conditioned()));
             }
+            if (t.differentialPrivacy() != null) {
+                m.put("differentialPrivacy", differentialPrivacy(t.differentialPrivacy()));
+            }
             list.add(m);
         }
         report.put("tables", list);
@@ -126,6 +129,24 @@ public final class JsonReport {
             list.add(m);
         }
         return list;
+    }
+
+    /** The epsilon and delta spent, and how: DP-SGD by the RDP accountant, value protection by noisy counts. */
+    private static Map<String, Object> differentialPrivacy(org.facsimile.synth.dp.PrivacySpent dp) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("epsilon", number(dp.epsilon()));
+        m.put("delta", dp.delta());
+        m.put("budgetEpsilon", number(dp.budget().epsilon()));
+        m.put("trainingEpsilon", number(dp.trainingEpsilon()));
+        m.put("valueProtectionEpsilon", number(dp.valueEpsilon()));
+        m.put("noiseMultiplier", number(dp.budget().noiseMultiplier()));
+        m.put("clipNorm", number(dp.budget().clipNorm()));
+        m.put("samplingRate", number(dp.samplingRate()));
+        m.put("steps", dp.steps());
+        m.put("epochs", number(dp.epochs()));
+        m.put("stopReason", dp.stopReason());
+        m.put("accountant", "RDP of the sampled Gaussian mechanism; basic composition with value protection");
+        return m;
     }
 
     /** What conditional generation did; the quality measures then compare a deliberately different table. */

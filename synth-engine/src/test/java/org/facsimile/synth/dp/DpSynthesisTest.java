@@ -120,4 +120,27 @@ class DpSynthesisTest {
                                 ProgressListener.NONE));
         assertTrue(e.getMessage().contains("column note holds free text"), e.getMessage());
     }
+
+    @Test
+    void theReportStatesTheGuaranteeAndUncoveredRulesAreRefused() {
+        Table table = people(3_000, new Random(3));
+        SynthesisSettings settings = SynthesisSettings.defaults().withPrivacy(DifferentialPrivacy.of(2, 1e-6));
+        org.facsimile.synth.TableSynthesis synthesis = new org.facsimile.synth.TableSynthesis(new ArgnSynthesizer());
+        org.facsimile.synth.TableSynthesis.Report report =
+                synthesis.run(table, SPEC, settings, ProgressListener.NONE, row -> {});
+        PrivacySpent spent = report.differentialPrivacy();
+        assertNotNull(spent);
+        assertTrue(spent.epsilon() <= 2 + 1e-9);
+        assertEquals(0.2, spent.valueEpsilon(), 1e-12, "10% of the budget on value protection");
+        String json = org.facsimile.synth.report.JsonReport.render("argn", List.of(report));
+        assertTrue(json.contains("\"differentialPrivacy\""), json);
+        String html = org.facsimile.synth.report.HtmlReport.render("people", "argn", List.of(report));
+        assertTrue(html.contains("-differentially private with respect to adding or removing one row"));
+
+        org.facsimile.synth.constraints.ConstraintProblem fixed = assertThrows(
+                org.facsimile.synth.constraints.ConstraintProblem.class,
+                () -> synthesis.run(
+                        table, SPEC, List.of("fixed(sector, grade)"), settings, ProgressListener.NONE, row -> {}));
+        assertTrue(fixed.getMessage().contains("differential privacy"), fixed.getMessage());
+    }
 }
