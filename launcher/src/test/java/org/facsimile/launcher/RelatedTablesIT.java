@@ -90,6 +90,10 @@ class RelatedTablesIT {
         assertEquals(422, conditioned.status(), conditioned.body());
         assertTrue(conditioned.body().contains("related tables"), conditioned.body());
 
+        ApiClient.Reply budget = rolf.post(d + "/submit", "{\"differentialPrivacy\":{\"epsilon\":4}}");
+        assertEquals(422, budget.status(), budget.body());
+        assertTrue(budget.body().contains("not yet available for related tables"), budget.body());
+
         assertEquals(202, rolf.post(d + "/submit", "{\"trainingSeconds\":20}").status());
         JsonNode job = DepositToPublishIT.awaitJob(rolf, deposit);
         assertEquals("DONE", job.path("step").asText(), job.toString());

@@ -221,7 +221,8 @@ public class DepositPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("synthesizer") String synthesizer,
-            @FormParam("trainingSeconds") String trainingSeconds) {
+            @FormParam("trainingSeconds") String trainingSeconds,
+            @FormParam("epsilon") String epsilon) {
         if (session.current().isEmpty()) {
             return PageSession.signInFirst("/deposits/" + id);
         }
@@ -235,13 +236,23 @@ public class DepositPages {
         } catch (NumberFormatException e) {
             return depositPage(422, depositId, "The time budget must be a number of seconds.", null);
         }
+        JobSettings.Privacy privacy;
+        try {
+            privacy = epsilon == null || epsilon.isBlank()
+                    ? null
+                    : new JobSettings.Privacy(Double.valueOf(epsilon.strip()), null, null, null, null);
+        } catch (NumberFormatException e) {
+            return depositPage(422, depositId, "Epsilon must be a number, such as 4.", null);
+        }
         JobSettings settings;
         try {
-            settings = new JobSettings(synthesizer, null, null, null, null, null, seconds, null).complete();
+            settings = new JobSettings(synthesizer, null, null, null, null, null, seconds, null, privacy).complete();
         } catch (IllegalArgumentException e) {
             return depositPage(422, depositId, e.getMessage(), null);
         }
         try {
+            DepositResource.checkPrivacy(
+                    settings, deposits.files(session.current().get(), depositId));
             deposits.submit(session.current().get(), depositId, JSONB.toJson(settings), session.remoteAddress());
         } catch (ProblemException e) {
             if (e.status() == 404) {
@@ -400,7 +411,14 @@ public class DepositPages {
                 .append("<select id=\"trainingSeconds\" name=\"trainingSeconds\">")
                 .append("<option value=\"60\">1 minute (quick look)</option>")
                 .append("<option value=\"300\">5 minutes</option>")
-                .append("<option value=\"600\" selected>10 minutes (best)</option></select><p><button type=\"submit\">")
+                .append("<option value=\"600\" selected>10 minutes (best)</option></select>")
+                .append("<label for=\"epsilon\">Differential privacy: epsilon (optional)</label>")
+                .append(
+                        "<input id=\"epsilon\" name=\"epsilon\" inputmode=\"decimal\" aria-describedby=\"epsilon-help\">")
+                .append("<p id=\"epsilon-help\">Leave empty for the usual protection. A budget such as 4")
+                .append(" trains with DP-SGD and stops when it is spent (smaller: more private, less accurate);")
+                .append(" it needs the autoregressive network and a deposit without references between tables.</p>")
+                .append("<p><button type=\"submit\">")
                 .append(again ? "Synthesize again" : "Synthesize")
                 .append("</button></p></form>\n");
     }

@@ -211,6 +211,7 @@ public class DepositResource {
         if (settings.conditions() != null) {
             checkConditions(settings.conditions(), deposits.files(caller.credential(), depositId));
         }
+        checkPrivacy(settings, deposits.files(caller.credential(), depositId));
         SynthesisJob job =
                 deposits.submit(caller.credential(), depositId, JSONB.toJson(settings), caller.remoteAddress());
         return Response.accepted(JobView.of(job, List.of()))
@@ -349,6 +350,27 @@ public class DepositResource {
      * Conditional generation checked against the table it names (or the only one): columns it has
      * and that are learnt, a category to rebalance. The job checks again against the profiled data.
      */
+    /** A privacy budget covers one table's rows; a deposit with references between tables is refused. */
+    static void checkPrivacy(JobSettings settings, List<DepositFile> files) {
+        if (settings.differentialPrivacy() == null) {
+            return;
+        }
+        for (DepositFile f : files) {
+            try {
+                if (!CsvwJson.readTable(f.tableSchema()).foreignKeys().isEmpty()) {
+                    throw new ProblemException(
+                            422,
+                            "invalid-settings",
+                            "Invalid settings",
+                            "differential privacy is not yet available for related tables (" + f.fileName()
+                                    + " has foreign keys): one person's rows span tables");
+                }
+            } catch (CsvwProblem e) {
+                throw new IllegalStateException("a stored schema no longer reads", e);
+            }
+        }
+    }
+
     private static void checkConditions(JobSettings.Conditional conditions, List<DepositFile> files) {
         List<DepositFile> named = conditions.table() == null
                 ? files

@@ -21,6 +21,7 @@ import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
  * @param topP nucleus sampling share of the network (1 = all values)
  * @param trainingSeconds the network's training time budget
  * @param conditions conditional generation for one table: seed rows or a rebalanced category
+ * @param differentialPrivacy a differential-privacy budget, or null for none
  */
 public record JobSettings(
         String synthesizer,
@@ -30,7 +31,45 @@ public record JobSettings(
         Double temperature,
         Double topP,
         Double trainingSeconds,
-        Conditional conditions) {
+        Conditional conditions,
+        Privacy differentialPrivacy) {
+
+    /**
+     * A differential-privacy budget as a depositor sends it: epsilon required, the rest defaulted.
+     *
+     * @param epsilon the whole budget's epsilon
+     * @param delta its delta; by default 1e-6
+     * @param noiseMultiplier DP-SGD's noise over the clipping norm; by default (0) the least noise
+     *     with which ten epochs fit the budget
+     * @param clipNorm DP-SGD's per-row clipping norm; by default 1.0
+     * @param valueShare the share of the budget spent on value protection; by default 0.1
+     */
+    public record Privacy(Double epsilon, Double delta, Double noiseMultiplier, Double clipNorm, Double valueShare) {
+
+        /** The default delta: far below one over the rows of any deposit this repository takes. */
+        public static final double DEFAULT_DELTA = 1e-6;
+
+        /** The engine's budget. */
+        public org.facsimile.synth.dp.DifferentialPrivacy engine() {
+            if (epsilon == null) {
+                throw new IllegalArgumentException("differentialPrivacy needs an epsilon");
+            }
+            org.facsimile.synth.dp.DifferentialPrivacy defaults =
+                    org.facsimile.synth.dp.DifferentialPrivacy.of(epsilon, DEFAULT_DELTA);
+            return new org.facsimile.synth.dp.DifferentialPrivacy(
+                    epsilon,
+                    delta == null ? defaults.delta() : delta,
+                    noiseMultiplier == null ? defaults.noiseMultiplier() : noiseMultiplier,
+                    clipNorm == null ? defaults.clipNorm() : clipNorm,
+                    valueShare == null ? defaults.valueShare() : valueShare);
+        }
+
+        /** The same budget with every default written out. */
+        Privacy complete() {
+            org.facsimile.synth.dp.DifferentialPrivacy b = engine();
+            return new Privacy(b.epsilon(), b.delta(), b.noiseMultiplier(), b.clipNorm(), b.valueShare());
+        }
+    }
 
     /**
      * Rows generated given some values, for one table of the deposit.
@@ -59,7 +98,7 @@ public record JobSettings(
 
     /** Settings with nothing chosen: the defaults everywhere. */
     public static JobSettings defaults() {
-        return new JobSettings(null, null, null, null, null, null, null, null);
+        return new JobSettings(null, null, null, null, null, null, null, null, null);
     }
 
     /** The synthesizer when none is chosen. */
@@ -78,6 +117,9 @@ public record JobSettings(
             throw new IllegalArgumentException(
                     "conditional generation (seed rows, rebalancing) needs the argn synthesizer, not " + name);
         }
+        if (differentialPrivacy != null && !name.equals(ArgnSynthesizer.NAME)) {
+            throw new IllegalArgumentException("differential privacy needs the argn synthesizer, not " + name);
+        }
         return new JobSettings(
                 name,
                 engine.seed(),
@@ -86,7 +128,8 @@ public record JobSettings(
                 engine.temperature(),
                 engine.topP(),
                 engine.trainingSeconds(),
-                conditions);
+                conditions,
+                differentialPrivacy == null ? null : differentialPrivacy.complete());
     }
 
     /** The engine's settings, defaults where none is given. */
@@ -98,7 +141,8 @@ public record JobSettings(
                 holdoutShare == null ? defaults.holdoutShare() : holdoutShare,
                 temperature == null ? defaults.temperature() : temperature,
                 topP == null ? defaults.topP() : topP,
-                trainingSeconds == null ? defaults.trainingSeconds() : trainingSeconds);
+                trainingSeconds == null ? defaults.trainingSeconds() : trainingSeconds,
+                differentialPrivacy == null ? null : differentialPrivacy.engine());
     }
 
     /** A fresh instance of the chosen synthesizer. */

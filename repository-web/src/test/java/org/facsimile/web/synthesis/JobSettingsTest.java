@@ -38,8 +38,48 @@ class JobSettingsTest {
                     List.of(Map.of("site", "lab")), stored.conditions().engine().seedRows());
         }
         JobSettings baseline = new JobSettings(
-                "baseline", null, null, null, null, null, null, new JobSettings.Conditional(null, List.of(), null));
+                "baseline",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new JobSettings.Conditional(null, List.of(), null),
+                null);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, baseline::complete);
         assertTrue(e.getMessage().contains("needs the argn synthesizer"), e.getMessage());
+    }
+
+    @Test
+    void aPrivacyBudgetIsCompletedCheckedAndNeedsTheNetwork() throws Exception {
+        try (Jsonb json = JsonbBuilder.create()) {
+            JobSettings settings = json.fromJson("{\"differentialPrivacy\":{\"epsilon\":4}}", JobSettings.class)
+                    .complete();
+            assertEquals(4.0, settings.differentialPrivacy().epsilon());
+            assertEquals(
+                    JobSettings.Privacy.DEFAULT_DELTA,
+                    settings.differentialPrivacy().delta());
+            assertEquals(4.0, settings.engine().privacy().epsilon());
+            JobSettings stored = json.fromJson(json.toJson(settings), JobSettings.class);
+            assertEquals(settings, stored);
+            IllegalArgumentException noEpsilon = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> json.fromJson("{\"differentialPrivacy\":{\"delta\":1e-7}}", JobSettings.class)
+                            .complete());
+            assertTrue(noEpsilon.getMessage().contains("needs an epsilon"), noEpsilon.getMessage());
+            IllegalArgumentException tooLarge = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> json.fromJson("{\"differentialPrivacy\":{\"epsilon\":1000}}", JobSettings.class)
+                            .complete());
+            assertTrue(tooLarge.getMessage().contains("epsilon must be in"), tooLarge.getMessage());
+            IllegalArgumentException baseline = assertThrows(
+                    IllegalArgumentException.class,
+                    () -> json.fromJson(
+                                    "{\"synthesizer\":\"baseline\",\"differentialPrivacy\":{\"epsilon\":4}}",
+                                    JobSettings.class)
+                            .complete());
+            assertTrue(baseline.getMessage().contains("needs the argn synthesizer"), baseline.getMessage());
+        }
     }
 }

@@ -34,6 +34,7 @@ final class DpTrainer {
     /** The outcome: the final network, the steps taken and the privacy they spent. */
     record Result(
             ArgnNetwork network,
+            double noiseMultiplier,
             long steps,
             double epochs,
             double samplingRate,
@@ -60,11 +61,12 @@ final class DpTrainer {
         int columns = vocab.length;
         int batch = expectedBatch(n, columns);
         double q = (double) batch / n;
-        double sigma = budget.noiseMultiplier();
         double clip = budget.clipNorm();
         double epsilon = budget.trainingEpsilon();
         double delta = budget.trainingDelta();
         long stepsPerEpoch = Math.max(1, n / batch);
+        double sigma =
+                budget.noiseFor(q, stepsPerEpoch * Math.min(options.maxEpochs(), DifferentialPrivacy.PLANNED_EPOCHS));
         ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random);
         // which rows each step takes, and the gradient noise, must not follow from the run's seed
         Noise noise = Noise.fresh();
@@ -119,6 +121,7 @@ final class DpTrainer {
         }
         return new Result(
                 network.withOrder(ArgnTrainer.givenFirst(given, ArgnNetwork.identity(columns))),
+                sigma,
                 steps,
                 (double) steps / stepsPerEpoch,
                 q,

@@ -95,19 +95,20 @@ public final class ContinuousMarginal implements Marginal {
         return new ContinuousMarginal(kind, missingShare, quantiles, scale, pattern);
     }
 
-    /** Quantile points of a range found under differential privacy: evenly spaced. */
+    /** Quantile points of a column fitted under differential privacy. */
     private static final int PRIVATE_GRID = 101;
 
     /**
-     * Cell edges independent of any data: zero and plus or minus 10^(k/20) from 10^-3 to 10^13,
-     * about 12% apart; dates (days) and date-times (seconds since 1970) fall inside.
+     * Cell edges independent of any data: zero and plus or minus 2^(k/2) from about 0.001 to
+     * 3.5e13, each cell about 41% wider than the one before; dates (days) and date-times (seconds
+     * since 1970) fall inside. Few, wide cells: each holds enough rows to stand out of the noise.
      */
     private static final double[] EDGES = edges();
 
     private static double[] edges() {
         List<Double> positive = new ArrayList<>();
-        for (int k = -60; k <= 260; k++) {
-            positive.add(Math.pow(10, k / 20.0));
+        for (int k = -20; k <= 90; k++) {
+            positive.add(Math.pow(2, k / 2.0));
         }
         double[] edges = new double[positive.size() * 2 + 1];
         int n = positive.size();
@@ -120,11 +121,12 @@ public final class ContinuousMarginal implements Marginal {
 
     /**
      * A numeric column under differential privacy: a histogram over data-independent cells (and
-     * the missing values) with Laplace noise of scale 1/epsilon; the range runs from the lowest to
-     * the highest cell whose noisy count reaches ln(cells / 0.001) / epsilon (an empty cell
-     * gets there by noise in one run of a thousand), and the quantile grid is spread evenly
-     * over it (the model learns the shape inside the range, under DP-SGD). Values outside are
-     * clipped to it. Decimals keep two digits.
+     * the missing values) with Laplace noise of scale 1/epsilon. Cells whose noisy count reaches
+     * ln(cells / 0.001) / epsilon (an empty cell gets there by noise in one run of a thousand) are
+     * the column's range, from the lowest to the highest; inside it, cells below half that count
+     * are dropped as noise, and the quantile grid follows the rest, uniform within each cell (the
+     * model learns the finer shape under DP-SGD). Values outside are clipped to the range.
+     * Decimals keep two digits.
      */
     public static ContinuousMarginal fitPrivate(
             String[] column, ColumnKind kind, double epsilon, org.facsimile.synth.dp.Noise noise) {
@@ -141,11 +143,9 @@ public final class ContinuousMarginal implements Marginal {
             }
             counts[cell(toNumber(v, kind))]++;
         }
-        // high enough that no empty cell of the hundreds reaches it by noise alone (but one in a thousand runs)
         double threshold = Math.log(counts.length / 1e-3) / epsilon;
         int low = -1;
         int high = -1;
-        double inside = 0;
         double[] noisy = new double[counts.length];
         for (int c = 0; c < counts.length; c++) {
             noisy[c] = counts[c] + noise.laplace(1 / epsilon);
@@ -155,20 +155,41 @@ public final class ContinuousMarginal implements Marginal {
             }
         }
         double[] quantiles = new double[PRIVATE_GRID];
+        double inside = 0;
         if (low >= 0) {
+            double[] weight = new double[high - low + 1];
             for (int c = low; c <= high; c++) {
-                inside += Math.max(0, noisy[c]);
+                weight[c - low] = noisy[c] >= threshold / 2 ? noisy[c] : 0;
+                inside += weight[c - low];
             }
-            double from = low == 0 ? EDGES[0] : EDGES[low - 1];
-            double to = high == EDGES.length ? EDGES[EDGES.length - 1] : EDGES[high];
+            // the inverse of the piecewise-uniform distribution the kept cells describe
+            int c = 0;
+            double before = 0;
             for (int g = 0; g < PRIVATE_GRID; g++) {
-                quantiles[g] = from + (to - from) * g / (PRIVATE_GRID - 1);
+                double target = inside * g / (PRIVATE_GRID - 1);
+                while (c < weight.length - 1 && before + weight[c] < target) {
+                    before += weight[c++];
+                }
+                double from = lowerEdge(low + c);
+                double to = upperEdge(low + c);
+                double within = weight[c] == 0 ? 0 : Math.min(1, Math.max(0, (target - before) / weight[c]));
+                quantiles[g] = from + (to - from) * within;
             }
         }
-        double noisyMissing = Math.max(0, missing + noise.laplace(1 / epsilon));
+        // the missing values' noisy count, taken as none below the cells' noise floor
+        double noisyMissing = missing + noise.laplace(1 / epsilon);
+        noisyMissing = noisyMissing >= threshold / 2 ? noisyMissing : 0;
         double missingShare = inside + noisyMissing == 0 ? 1 : noisyMissing / (inside + noisyMissing);
         String pattern = kind == ColumnKind.DATETIME ? dateTimePattern(firstValue) : null;
         return new ContinuousMarginal(kind, missingShare, quantiles, kind == ColumnKind.DECIMAL ? 2 : 0, pattern);
+    }
+
+    private static double lowerEdge(int cell) {
+        return cell == 0 ? EDGES[0] : EDGES[cell - 1];
+    }
+
+    private static double upperEdge(int cell) {
+        return cell == EDGES.length ? EDGES[EDGES.length - 1] : EDGES[cell];
     }
 
     /** The cell a number falls in: 0 below the first edge, i between edges i-1 and i. */

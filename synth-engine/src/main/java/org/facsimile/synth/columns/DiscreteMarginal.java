@@ -91,8 +91,9 @@ public final class DiscreteMarginal implements Marginal {
      * A categorical column under differential privacy: each value's count (the missing values'
      * too) gets Laplace noise of scale 1/epsilon, and a value is kept only when its noisy count
      * reaches 1 + ln(1 / (2 delta)) / epsilon (Laplace partition selection: which values exist is
-     * itself protected). The kept values are weighted by their noisy counts; there is no rare
-     * token, since which rows are rare is not known privately.
+     * itself protected). The missing values are kept when their noisy count reaches
+     * ln(1 / delta) / epsilon. The kept values are weighted by their noisy counts; there is no
+     * rare token, since which rows are rare is not known privately.
      */
     public static DiscreteMarginal fitPrivate(
             String[] column, double epsilon, double delta, org.facsimile.synth.dp.Noise noise) {
@@ -109,7 +110,8 @@ public final class DiscreteMarginal implements Marginal {
         List<String> values = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
         double noisyMissing = missing + noise.laplace(1 / epsilon);
-        if (noisyMissing > 0) {
+        // missing values are always a possible value; below the noise floor, take them as none
+        if (noisyMissing >= Math.log(1 / delta) / epsilon) {
             values.add(null);
             weights.add(noisyMissing);
         }

@@ -9,7 +9,8 @@ package org.facsimile.synth.dp;
  *
  * @param epsilon the whole budget's epsilon
  * @param delta the whole budget's delta (at most one over the number of rows is the usual choice)
- * @param noiseMultiplier noise standard deviation over the clipping norm
+ * @param noiseMultiplier noise standard deviation over the clipping norm; 0 chooses it: the least
+ *     noise with which {@link #PLANNED_EPOCHS} epochs fit the training budget
  * @param clipNorm the most one row's gradient may weigh in a step
  * @param valueShare the share of epsilon (and of delta) spent on the columns' value protection
  */
@@ -23,8 +24,9 @@ public record DifferentialPrivacy(
         if (!(delta > 0 && delta < 0.01)) {
             throw new IllegalArgumentException("delta must be in (0, 0.01), was " + delta);
         }
-        if (!(noiseMultiplier >= 0.3 && noiseMultiplier <= 20)) {
-            throw new IllegalArgumentException("noiseMultiplier must be in [0.3, 20], was " + noiseMultiplier);
+        if (!(noiseMultiplier == 0 || noiseMultiplier >= 0.3 && noiseMultiplier <= 50)) {
+            throw new IllegalArgumentException(
+                    "noiseMultiplier must be 0 (chosen for the budget) or in [0.3, 50], was " + noiseMultiplier);
         }
         if (!(clipNorm > 0)) {
             throw new IllegalArgumentException("clipNorm must be positive, was " + clipNorm);
@@ -34,9 +36,36 @@ public record DifferentialPrivacy(
         }
     }
 
-    /** A budget of epsilon at delta with the usual training settings: noise 1.0, clipping at 1, 10% for values. */
+    /** Passes over the training rows the chosen noise is set for. */
+    public static final int PLANNED_EPOCHS = 10;
+
+    /** A budget of epsilon at delta with the usual training settings: noise chosen, clipping at 1, 10% for values. */
     public static DifferentialPrivacy of(double epsilon, double delta) {
-        return new DifferentialPrivacy(epsilon, delta, 1.0, 1.0, 0.1);
+        return new DifferentialPrivacy(epsilon, delta, 0, 1.0, 0.1);
+    }
+
+    /**
+     * The noise multiplier for training at sampling rate {@code q} over {@code steps}: the one set,
+     * or the least (to within 1%) with which those steps stay within the training budget.
+     */
+    public double noiseFor(double q, long steps) {
+        if (noiseMultiplier > 0) {
+            return noiseMultiplier;
+        }
+        double low = 0.3;
+        double high = 50;
+        if (RdpAccountant.epsilon(q, high, steps, trainingDelta()) > trainingEpsilon()) {
+            return high;
+        }
+        while (high / low > 1.01) {
+            double middle = Math.sqrt(low * high);
+            if (RdpAccountant.epsilon(q, middle, steps, trainingDelta()) <= trainingEpsilon()) {
+                high = middle;
+            } else {
+                low = middle;
+            }
+        }
+        return high;
     }
 
     /** The epsilon the value protection may spend. */

@@ -8,6 +8,7 @@ package org.facsimile.synth.dp;
  * @param trainingEpsilon the epsilon DP-SGD spent, by the RDP accountant
  * @param valueEpsilon the epsilon the columns' value protection spent
  * @param budget the budget that was set
+ * @param noiseMultiplier the noise DP-SGD used, over the clipping norm
  * @param steps DP-SGD steps taken
  * @param epochs those steps in passes over the training rows
  * @param samplingRate the chance of each row being in a step
@@ -19,6 +20,7 @@ public record PrivacySpent(
         double trainingEpsilon,
         double valueEpsilon,
         DifferentialPrivacy budget,
+        double noiseMultiplier,
         long steps,
         double epochs,
         double samplingRate,

@@ -159,7 +159,7 @@ public final class HtmlReport {
                         dp.epochs(),
                         dp.samplingRate(),
                         dp.budget().clipNorm(),
-                        dp.budget().noiseMultiplier(),
+                        dp.noiseMultiplier(),
                         Html.esc(dp.stopReason()),
                         dp.valueEpsilon()))
                 .append("</p>\n");

@@ -30,6 +30,8 @@ final class Json {
                                     .replaceAll("0+$", "")
                                     .replaceAll("\\.$", ".0")
                             : "null");
+        } else if (value instanceof java.math.BigDecimal exact) {
+            out.append(exact.toPlainString());
         } else if (value instanceof Number n) {
             out.append(n.longValue());
         } else if (value instanceof Map<?, ?> map) {

@@ -135,11 +135,12 @@ public final class JsonReport {
     private static Map<String, Object> differentialPrivacy(org.facsimile.synth.dp.PrivacySpent dp) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epsilon", number(dp.epsilon()));
-        m.put("delta", dp.delta());
+        // a number too small for four decimals, written in full
+        m.put("delta", new java.math.BigDecimal(Double.toString(dp.delta())));
         m.put("budgetEpsilon", number(dp.budget().epsilon()));
         m.put("trainingEpsilon", number(dp.trainingEpsilon()));
         m.put("valueProtectionEpsilon", number(dp.valueEpsilon()));
-        m.put("noiseMultiplier", number(dp.budget().noiseMultiplier()));
+        m.put("noiseMultiplier", number(dp.noiseMultiplier()));
         m.put("clipNorm", number(dp.budget().clipNorm()));
         m.put("samplingRate", number(dp.samplingRate()));
         m.put("steps", dp.steps());

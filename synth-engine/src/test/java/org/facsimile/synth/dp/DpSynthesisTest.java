@@ -81,24 +81,37 @@ class DpSynthesisTest {
     }
 
     @Test
-    void aSmallerBudgetStopsSooner() {
+    void withTheNoiseSetASmallerBudgetStopsSooner() {
         Table table = people(3_000, new Random(2));
         PrivacySpent small = new ArgnSynthesizer()
                 .fit(
                         table,
                         SPEC,
-                        SynthesisSettings.defaults().withPrivacy(DifferentialPrivacy.of(1, 1e-5)),
+                        SynthesisSettings.defaults().withPrivacy(new DifferentialPrivacy(1, 1e-5, 1.5, 1, 0.1)),
                         ProgressListener.NONE)
                 .privacySpent();
         PrivacySpent large = new ArgnSynthesizer()
                 .fit(
                         table,
                         SPEC,
-                        SynthesisSettings.defaults().withPrivacy(DifferentialPrivacy.of(3, 1e-5)),
+                        SynthesisSettings.defaults().withPrivacy(new DifferentialPrivacy(3, 1e-5, 1.5, 1, 0.1)),
                         ProgressListener.NONE)
                 .privacySpent();
         assertTrue(small.steps() < large.steps(), small + " vs " + large);
         assertTrue(small.epsilon() <= 1 + 1e-9 && large.epsilon() <= 3 + 1e-9);
+        assertEquals(1.5, small.noiseMultiplier());
+    }
+
+    @Test
+    void theChosenNoiseIsTheLeastThatFitsThePlannedEpochs() {
+        DifferentialPrivacy budget = DifferentialPrivacy.of(2, 1e-6);
+        double q = 0.01;
+        long steps = 1_000;
+        double sigma = budget.noiseFor(q, steps);
+        double target = budget.trainingEpsilon();
+        assertTrue(RdpAccountant.epsilon(q, sigma, steps, budget.trainingDelta()) <= target);
+        assertTrue(RdpAccountant.epsilon(q, sigma / 1.02, steps, budget.trainingDelta()) > target, "sigma " + sigma);
+        assertEquals(0.7, new DifferentialPrivacy(2, 1e-6, 0.7, 1, 0.1).noiseFor(q, steps), "a set noise is kept");
     }
 
     @Test
