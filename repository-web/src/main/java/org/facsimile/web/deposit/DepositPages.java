@@ -331,6 +331,7 @@ public class DepositPages {
         if (files.isEmpty()) {
             html.append("<p>No tables yet.</p>\n");
         }
+        List<String> keys = referableKeys(files);
         for (int t = 0; t < files.size(); t++) {
             DepositFile f = files.get(t);
             boolean refused = unsaved != null && unsaved.url().equals(f.fileName());
@@ -341,7 +342,8 @@ public class DepositPages {
                     f,
                     d.state() == DepositState.DRAFT,
                     refused ? unsaved : null,
-                    refused ? schemaProblem : null);
+                    refused ? schemaProblem : null,
+                    keys);
         }
         if (d.state() == DepositState.DRAFT) {
             html.append("<h3>Upload tables</h3>");
@@ -451,8 +453,44 @@ public class DepositPages {
      * direct identifiers profiling marked); in a draft, a form to correct them, the key and the
      * rules every row obeys.
      */
+    /**
+     * The keys a column may refer to: each table's single-column primary key, as "file/column"
+     * (a file name holds no slash).
+     */
+    static List<String> referableKeys(List<DepositFile> files) {
+        List<String> keys = new ArrayList<>();
+        for (DepositFile f : files) {
+            try {
+                CsvwTable schema = CsvwJson.readTable(f.tableSchema());
+                if (schema.primaryKey().size() == 1) {
+                    keys.add(f.fileName() + "/" + schema.primaryKey().get(0));
+                }
+            } catch (CsvwProblem e) {
+                // its table says so where it is shown
+            }
+        }
+        return keys;
+    }
+
+    /** A column's reference as the page writes it: "file/column", or "" for none. */
+    private static String referenceOf(CsvwTable schema, String column) {
+        for (org.facsimile.vocab.csvw.CsvwForeignKey k : schema.foreignKeys()) {
+            if (k.columns().equals(List.of(column))) {
+                return k.resource() + "/" + k.referencedColumns().get(0);
+            }
+        }
+        return "";
+    }
+
     private void table(
-            StringBuilder html, UUID id, int t, DepositFile f, boolean editable, CsvwTable unsaved, String problem) {
+            StringBuilder html,
+            UUID id,
+            int t,
+            DepositFile f,
+            boolean editable,
+            CsvwTable unsaved,
+            String problem,
+            List<String> keys) {
         html.append("<h3 id=\"table-")
                 .append(t)
                 .append("\">")
@@ -489,7 +527,8 @@ public class DepositPages {
                 .append(editable ? ": check and correct what profiling inferred" : "")
                 .append("</caption><thead><tr><th scope=\"col\">Column</th><th scope=\"col\">Type</th>")
                 .append("<th scope=\"col\">Missing-value markers besides an empty cell</th>")
-                .append("<th scope=\"col\">Direct identifier (replaced by fakes)</th></tr></thead><tbody>");
+                .append("<th scope=\"col\">Direct identifier (replaced by fakes)</th>")
+                .append("<th scope=\"col\">Refers to (another table's key)</th></tr></thead><tbody>");
         for (int i = 0; i < schema.columns().size(); i++) {
             CsvwColumn c = schema.columns().get(i);
             String markers = String.join(
@@ -506,6 +545,8 @@ public class DepositPages {
                         .append(esc(markers))
                         .append("</td><td>")
                         .append(personal.isEmpty() ? "no" : "yes: " + esc(personal))
+                        .append("</td><td>")
+                        .append(esc(referenceOf(schema, c.name()).replace("/", " \u2192 ")))
                         .append("</td></tr>");
                 continue;
             }
@@ -535,6 +576,19 @@ public class DepositPages {
             option(html, "", "no", personal.isEmpty());
             for (PersonalData kind : PersonalData.values()) {
                 option(html, kind.token(), kind.description(), kind.token().equals(personal));
+            }
+            String reference = referenceOf(schema, c.name());
+            html.append("</select></td><td><select name=\"refers.")
+                    .append(i)
+                    .append("\" aria-label=\"Table and key that column ")
+                    .append(esc(c.name()))
+                    .append(" refers to\">");
+            option(html, "", "nothing", reference.isEmpty());
+            for (String key : keys) {
+                option(html, key, key.replace("/", " \u2192 "), key.equals(reference));
+            }
+            if (!reference.isEmpty() && !keys.contains(reference)) {
+                option(html, reference, reference.replace("/", " \u2192 "), true);
             }
             html.append("</select></td></tr>");
         }
@@ -660,11 +714,28 @@ public class DepositPages {
                             .map(String::strip)
                             .filter(l -> !l.isEmpty())
                             .toList();
+            // composite references (declared through the API) are kept; single-column ones as chosen
+            List<org.facsimile.vocab.csvw.CsvwForeignKey> references = new ArrayList<>();
+            for (org.facsimile.vocab.csvw.CsvwForeignKey k : current.foreignKeys()) {
+                if (k.columns().size() > 1) {
+                    references.add(k);
+                }
+            }
+            for (int i = 0; i < current.columns().size(); i++) {
+                String target = form.getFirst("refers." + i);
+                int slash = target == null ? -1 : target.indexOf('/');
+                if (slash > 0 && slash < target.length() - 1) {
+                    references.add(new org.facsimile.vocab.csvw.CsvwForeignKey(
+                            List.of(current.columns().get(i).name()),
+                            target.substring(0, slash),
+                            List.of(target.substring(slash + 1))));
+                }
+            }
             return new CsvwTable(
                     current.url(),
                     columns,
                     key == null || key.isBlank() ? List.of() : List.of(key.strip()),
-                    current.foreignKeys(),
+                    references,
                     constraints);
         }
     }

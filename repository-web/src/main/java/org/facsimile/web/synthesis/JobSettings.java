@@ -39,8 +39,9 @@ public record JobSettings(
      *
      * @param epsilon the whole budget's epsilon
      * @param delta its delta; by default 1e-6
-     * @param noiseMultiplier DP-SGD's noise over the clipping norm; by default (0) the least noise
-     *     with which ten epochs fit the budget
+     * @param noiseMultiplier DP-SGD's noise over the clipping norm; by default (0) chosen: 1.0 while
+     *     ten epochs fit the budget at it (training goes on while the budget lasts), else the least
+     *     noise with which they fit
      * @param clipNorm DP-SGD's per-row clipping norm; by default 1.0
      * @param valueShare the share of the budget spent on value protection; by default 0.1
      */

@@ -47,6 +47,29 @@ class DepositFormsTest {
     }
 
     @Test
+    void aColumnsReferenceIsChosenOrTakenAway() {
+        MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
+        form.putSingle("refers.2", "colonies.csv/colony_id");
+        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        assertEquals(1, declared.foreignKeys().size());
+        assertEquals(List.of("nests"), declared.foreignKeys().get(0).columns());
+        assertEquals("colonies.csv", declared.foreignKeys().get(0).resource());
+        assertEquals(List.of("colony_id"), declared.foreignKeys().get(0).referencedColumns());
+
+        CsvwTable withReference =
+                new CsvwTable(STORED.url(), STORED.columns(), STORED.primaryKey(), declared.foreignKeys(), List.of());
+        MultivaluedHashMap<String, String> none = new MultivaluedHashMap<>();
+        none.putSingle("refers.2", "");
+        assertEquals(
+                List.of(), DepositPages.SchemaForm.read(withReference, none).foreignKeys(), "'nothing' removes it");
+        MultivaluedHashMap<String, String> crafted = new MultivaluedHashMap<>();
+        crafted.putSingle("refers.1", "/id");
+        crafted.putSingle("refers.2", "colonies.csv/");
+        assertEquals(
+                List.of(), DepositPages.SchemaForm.read(STORED, crafted).foreignKeys(), "half a reference is none");
+    }
+
+    @Test
     void aCraftedPostCannotDeclareWhatThePageDoesNotOffer() {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("type.0", "colour");

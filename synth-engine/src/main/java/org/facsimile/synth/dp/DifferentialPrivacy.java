@@ -9,8 +9,9 @@ package org.facsimile.synth.dp;
  *
  * @param epsilon the whole budget's epsilon
  * @param delta the whole budget's delta (at most one over the number of rows is the usual choice)
- * @param noiseMultiplier noise standard deviation over the clipping norm; 0 chooses it: the least
- *     noise with which {@link #PLANNED_EPOCHS} epochs fit the training budget
+ * @param noiseMultiplier noise standard deviation over the clipping norm; 0 chooses it: 1.0 when
+ *     {@link #PLANNED_EPOCHS} epochs fit the training budget at that noise (training goes on while
+ *     the budget lasts), else the least noise with which they fit
  * @param clipNorm the most one row's gradient may weigh in a step
  * @param valueShare the share of epsilon (and of delta) spent on the columns' value protection
  */
@@ -36,7 +37,7 @@ public record DifferentialPrivacy(
         }
     }
 
-    /** Passes over the training rows the chosen noise is set for. */
+    /** Passes over the training rows a chosen noise leaves room for, at the least. */
     public static final int PLANNED_EPOCHS = 10;
 
     /** A budget of epsilon at delta with the usual training settings: noise chosen, clipping at 1, 10% for values. */
@@ -44,15 +45,23 @@ public record DifferentialPrivacy(
         return new DifferentialPrivacy(epsilon, delta, 0, 1.0, 0.1);
     }
 
+    /** The noise a chosen multiplier does not go below: more budget buys more steps, not less noise. */
+    public static final double LEAST_CHOSEN_NOISE = 1.0;
+
     /**
-     * The noise multiplier for training at sampling rate {@code q} over {@code steps}: the one set,
-     * or the least (to within 1%) with which those steps stay within the training budget.
+     * The noise multiplier for training at sampling rate {@code q} for at least {@code steps}:
+     * the one set; else {@link #LEAST_CHOSEN_NOISE} when those steps fit the training budget at
+     * that noise (training then goes on while the budget lasts); else the least noise (to within
+     * 1%) with which they fit.
      */
     public double noiseFor(double q, long steps) {
         if (noiseMultiplier > 0) {
             return noiseMultiplier;
         }
-        double low = 0.3;
+        if (RdpAccountant.epsilon(q, LEAST_CHOSEN_NOISE, steps, trainingDelta()) <= trainingEpsilon()) {
+            return LEAST_CHOSEN_NOISE;
+        }
+        double low = LEAST_CHOSEN_NOISE;
         double high = 50;
         if (RdpAccountant.epsilon(q, high, steps, trainingDelta()) > trainingEpsilon()) {
             return high;

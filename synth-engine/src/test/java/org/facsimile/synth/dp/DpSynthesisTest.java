@@ -109,8 +109,13 @@ class DpSynthesisTest {
         long steps = 1_000;
         double sigma = budget.noiseFor(q, steps);
         double target = budget.trainingEpsilon();
+        assertTrue(sigma > DifferentialPrivacy.LEAST_CHOSEN_NOISE, "a tight budget needs more noise: " + sigma);
         assertTrue(RdpAccountant.epsilon(q, sigma, steps, budget.trainingDelta()) <= target);
         assertTrue(RdpAccountant.epsilon(q, sigma / 1.02, steps, budget.trainingDelta()) > target, "sigma " + sigma);
+        // a budget with room for more at unit noise keeps unit noise and trains longer
+        assertEquals(
+                DifferentialPrivacy.LEAST_CHOSEN_NOISE,
+                DifferentialPrivacy.of(20, 1e-6).noiseFor(q, steps));
         assertEquals(0.7, new DifferentialPrivacy(2, 1e-6, 0.7, 1, 0.1).noiseFor(q, steps), "a set noise is kept");
     }
 
