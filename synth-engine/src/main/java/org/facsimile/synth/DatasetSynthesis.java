@@ -283,6 +283,7 @@ public final class DatasetSynthesis {
 
         List<List<Integer>> families = families(w.parentRow, parent.real.rowCount());
         List<String[]> rows = new ArrayList<>();
+        List<Integer> familyOf = new ArrayList<>();
         for (int p = 0; p < families.size(); p++) {
             if (parent.holdout[p]) {
                 continue;
@@ -292,6 +293,7 @@ public final class DatasetSynthesis {
             for (int i : families.get(p)) {
                 String[] model = modelled.table().row(i);
                 rows.add(contextRow(parent.real.row(p), parentColumns, before, previous, ++place, model));
+                familyOf.add(p);
                 before = model;
             }
         }
@@ -313,7 +315,14 @@ public final class DatasetSynthesis {
                         parent.input.name()));
         Generator generator;
         try {
-            generator = synthesizer.fitGiven(contextTable, contextSpec, given, settings, named);
+            // validation holds out whole families: a model learning one family by heart shows it
+            generator = synthesizer.fitGiven(
+                    contextTable,
+                    contextSpec,
+                    given,
+                    familyOf.stream().mapToInt(Integer::intValue).toArray(),
+                    settings,
+                    named);
         } catch (UnsupportedOperationException e) {
             throw new org.facsimile.synth.relations.RelationProblem(
                     w.input.name(), context.column(), e.getMessage() + "; related tables need the argn synthesizer");

@@ -32,10 +32,18 @@ public interface Synthesizer {
      * Those columns are always given to {@link Generator#generateGiven}, so the model learns the
      * rest given them and not the context's own distribution.
      *
+     * @param groups per row, the group it belongs to (a parent's children): a model that checks
+     *     itself on held-out rows holds out whole groups, so learning one family by heart shows;
+     *     null when rows stand alone
      * @throws UnsupportedOperationException when this synthesizer cannot draw columns given others
      */
     default Generator fitGiven(
-            Table table, TableSpec spec, int given, SynthesisSettings settings, ProgressListener progress) {
+            Table table,
+            TableSpec spec,
+            int given,
+            int[] groups,
+            SynthesisSettings settings,
+            ProgressListener progress) {
         throw new UnsupportedOperationException(
                 "the " + name() + " synthesizer cannot learn rows given others (child rows given their parent)");
     }

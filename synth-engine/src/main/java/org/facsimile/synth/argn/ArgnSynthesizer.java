@@ -44,20 +44,33 @@ public final class ArgnSynthesizer implements Synthesizer {
 
     @Override
     public Generator fit(Table table, TableSpec spec, SynthesisSettings settings, ProgressListener progress) {
-        return fit(table, spec, 0, settings, progress);
+        return fit(table, spec, 0, null, settings, progress);
     }
 
     @Override
     public Generator fitGiven(
-            Table table, TableSpec spec, int given, SynthesisSettings settings, ProgressListener progress) {
+            Table table,
+            TableSpec spec,
+            int given,
+            int[] groups,
+            SynthesisSettings settings,
+            ProgressListener progress) {
         if (given < 0 || given > table.columnCount()) {
             throw new IllegalArgumentException("given columns out of range: " + given);
         }
-        return fit(table, spec, given, settings, progress);
+        if (groups != null && groups.length != table.rowCount()) {
+            throw new IllegalArgumentException("one group per row: " + groups.length + " for " + table.rowCount());
+        }
+        return fit(table, spec, given, groups, settings, progress);
     }
 
     private Generator fit(
-            Table table, TableSpec spec, int givenColumns, SynthesisSettings settings, ProgressListener progress) {
+            Table table,
+            TableSpec spec,
+            int givenColumns,
+            int[] groups,
+            SynthesisSettings settings,
+            ProgressListener progress) {
         DifferentialPrivacy budget = settings.privacy();
         progress.stepStarted(
                 Step.PROFILING, "profiling " + table.columnCount() + " columns of " + table.rowCount() + " rows");
@@ -103,7 +116,7 @@ public final class ArgnSynthesizer implements Synthesizer {
                             n));
             if (budget == null) {
                 ArgnTrainer.Result result =
-                        new ArgnTrainer(limited).train(tokens, vocab, given, settings.seed(), progress);
+                        new ArgnTrainer(limited).train(tokens, vocab, given, groups, settings.seed(), progress);
                 progress.stepStarted(
                         Step.TRAINING,
                         String.format(

@@ -59,7 +59,7 @@ final class ArgnTrainer {
      * @param vocab tokens per column
      */
     Result train(int[][] tokens, int[] vocab, long seed, ProgressListener progress) {
-        return train(tokens, vocab, null, seed, progress);
+        return train(tokens, vocab, null, null, seed, progress);
     }
 
     /**
@@ -68,21 +68,23 @@ final class ArgnTrainer {
      * the network is used, as a child row's parent is).
      *
      * @param given the positions always given, or null when none
+     * @param groups per row, its group: validation holds out whole groups; null: single rows
      */
-    Result train(int[][] tokens, int[] vocab, boolean[] given, long seed, ProgressListener progress) {
+    Result train(int[][] tokens, int[] vocab, boolean[] given, int[] groups, long seed, ProgressListener progress) {
         TRAINING.lock();
         try {
-            return trainLocked(tokens, vocab, given, seed, progress);
+            return trainLocked(tokens, vocab, given, groups, seed, progress);
         } finally {
             TRAINING.unlock();
         }
     }
 
-    private Result trainLocked(int[][] tokens, int[] vocab, boolean[] given, long seed, ProgressListener progress) {
+    private Result trainLocked(
+            int[][] tokens, int[] vocab, boolean[] given, int[] groups, long seed, ProgressListener progress) {
         Random random = new Random(seed);
         int columns = vocab.length;
         int n = tokens.length;
-        int[] rows = shuffled(n, random);
+        int[] rows = groups == null ? shuffled(n, random) : groupsShuffled(groups, random);
         int validation = n >= 200 ? Math.max(50, n / 10) : 0;
         int[] validationRows = java.util.Arrays.copyOfRange(rows, 0, validation);
         int[] trainingRows = java.util.Arrays.copyOfRange(rows, validation, n);
@@ -222,6 +224,24 @@ final class ArgnTrainer {
             batch /= 2;
         }
         return batch;
+    }
+
+    /** The rows in an order that keeps each group's rows together, the groups shuffled. */
+    static int[] groupsShuffled(int[] groups, Random random) {
+        java.util.Map<Integer, java.util.List<Integer>> members = new java.util.LinkedHashMap<>();
+        for (int r = 0; r < groups.length; r++) {
+            members.computeIfAbsent(groups[r], g -> new java.util.ArrayList<>()).add(r);
+        }
+        java.util.List<java.util.List<Integer>> shuffled = new java.util.ArrayList<>(members.values());
+        java.util.Collections.shuffle(shuffled, random);
+        int[] rows = new int[groups.length];
+        int k = 0;
+        for (java.util.List<Integer> group : shuffled) {
+            for (int r : group) {
+                rows[k++] = r;
+            }
+        }
+        return rows;
     }
 
     /** A random order of the positions, the given ones (if any) first. */

@@ -429,15 +429,20 @@ public final class RelatedBenchmark {
 
         @Override
         public Generator fitGiven(
-                Table table, TableSpec spec, int given, SynthesisSettings settings, ProgressListener progress) {
+                Table table,
+                TableSpec spec,
+                int given,
+                int[] groups,
+                SynthesisSettings settings,
+                ProgressListener progress) {
             List<String[]> blank = new ArrayList<>(table.rowCount());
             for (String[] row : table.rows()) {
                 String[] copy = row.clone();
                 Arrays.fill(copy, 0, given, null);
                 blank.add(copy);
             }
-            Generator generator =
-                    inner.fitGiven(new Table(table.name(), table.columns(), blank), spec, given, settings, progress);
+            Generator generator = inner.fitGiven(
+                    new Table(table.name(), table.columns(), blank), spec, given, groups, settings, progress);
             return new Generator() {
                 @Override
                 public void write(java.io.OutputStream out) throws IOException {
