@@ -222,6 +222,7 @@ public class DepositPages {
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("synthesizer") String synthesizer,
             @FormParam("trainingSeconds") String trainingSeconds,
+            @FormParam("sampleRows") String sampleRows,
             @FormParam("epsilon") String epsilon) {
         if (session.current().isEmpty()) {
             return PageSession.signInFirst("/deposits/" + id);
@@ -236,6 +237,16 @@ public class DepositPages {
         } catch (NumberFormatException e) {
             return depositPage(422, depositId, "The time budget must be a number of seconds.", null);
         }
+        Long rows;
+        try {
+            rows = sampleRows == null || sampleRows.isBlank() ? null : Long.valueOf(sampleRows.strip());
+        } catch (NumberFormatException e) {
+            return depositPage(
+                    422,
+                    depositId,
+                    "Rows to generate must be a whole number, or empty for as many as" + " the input has.",
+                    null);
+        }
         JobSettings.Privacy privacy;
         try {
             privacy = epsilon == null || epsilon.isBlank()
@@ -246,7 +257,7 @@ public class DepositPages {
         }
         JobSettings settings;
         try {
-            settings = new JobSettings(synthesizer, null, null, null, null, null, seconds, null, privacy).complete();
+            settings = new JobSettings(synthesizer, null, rows, null, null, null, seconds, null, privacy).complete();
         } catch (IllegalArgumentException e) {
             return depositPage(422, depositId, e.getMessage(), null);
         }
@@ -414,6 +425,11 @@ public class DepositPages {
                 .append("<option value=\"60\">1 minute (quick look)</option>")
                 .append("<option value=\"300\">5 minutes</option>")
                 .append("<option value=\"600\" selected>10 minutes (best)</option></select>")
+                .append("<label for=\"sampleRows\">Rows to generate (optional)</label>")
+                .append("<input id=\"sampleRows\" name=\"sampleRows\" inputmode=\"numeric\"")
+                .append(" aria-describedby=\"sampleRows-help\">")
+                .append("<p id=\"sampleRows-help\">Empty: as many as the input has. With related tables this is")
+                .append(" the number of rows of the tables nothing refers to; their children follow.</p>")
                 .append("<label for=\"epsilon\">Differential privacy: epsilon (optional)</label>")
                 .append(
                         "<input id=\"epsilon\" name=\"epsilon\" inputmode=\"decimal\" aria-describedby=\"epsilon-help\">")
