@@ -88,12 +88,7 @@ public class SchemaChange {
             }
         }
         DepositTables.foreignKeyRefusal(name, normalised, tables).ifPresent(r -> {
-            throw new ProblemException(
-                    422,
-                    "invalid-csvw",
-                    "Invalid CSVW metadata",
-                    r.detail(),
-                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+            throw invalid(name, r);
         });
         CsvInspection inspection = null;
         if (normalised.columns().stream().anyMatch(c -> PersonalData.NONE.equals(c.personalData()))) {
@@ -107,12 +102,7 @@ public class SchemaChange {
             }
         }
         DepositTables.refusal(name, normalised, inspection).ifPresent(r -> {
-            throw new ProblemException(
-                    422,
-                    "invalid-csvw",
-                    "Invalid CSVW metadata",
-                    r.detail(),
-                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
+            throw invalid(name, r);
         });
         TableSpec spec = DepositTables.resolve(normalised, DepositTables.declaredSpec(current, name));
         DepositTables.constraintRefusal(name, normalised, spec).ifPresent(r -> {
@@ -132,5 +122,15 @@ public class SchemaChange {
         }
         DepositFile changed = deposits.changeSchema(caller, depositId, name, CsvwJson.writeTable(normalised), from);
         return changed;
+    }
+
+    /** A refused schema, at the file, column and JSON path the refusal names. */
+    private static ProblemException invalid(String name, DepositTables.Refusal r) {
+        return new ProblemException(
+                422,
+                "invalid-csvw",
+                "Invalid CSVW metadata",
+                r.detail(),
+                List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
     }
 }

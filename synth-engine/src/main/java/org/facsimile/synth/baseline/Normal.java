@@ -1,7 +1,7 @@
 package org.facsimile.synth.baseline;
 
 /** The standard normal distribution function and its inverse, to double precision enough for sampling. */
-final class Normal {
+public final class Normal {
 
     private Normal() {}
 
@@ -11,32 +11,44 @@ final class Normal {
     }
 
     private static double erfc(double x) {
-        // Numerical Recipes' erfc with fractional error below 1.2e-7 everywhere.
+        double positive = Math.exp(logErfcOfMagnitude(x));
+        return x >= 0 ? positive : 2.0 - positive;
+    }
+
+    /**
+     * ln erfc(x), without underflow for large x (the privacy accountant needs erfc far below what a
+     * double holds).
+     */
+    public static double logErfc(double x) {
+        double logPositive = logErfcOfMagnitude(x);
+        return x >= 0 ? logPositive : Math.log(2 - Math.exp(logPositive));
+    }
+
+    /** ln erfc(|x|): Numerical Recipes' erfc, fractional error below 1.2e-7 everywhere, in log form. */
+    private static double logErfcOfMagnitude(double x) {
         double z = Math.abs(x);
         double t = 1.0 / (1.0 + 0.5 * z);
-        double r = t
-                * Math.exp(
-                        -z * z
-                                - 1.26551223
+        return Math.log(t)
+                - z * z
+                - 1.26551223
+                + t
+                        * (1.00002368
                                 + t
-                                        * (1.00002368
+                                        * (0.37409196
                                                 + t
-                                                        * (0.37409196
+                                                        * (0.09678418
                                                                 + t
-                                                                        * (0.09678418
+                                                                        * (-0.18628806
                                                                                 + t
-                                                                                        * (-0.18628806
+                                                                                        * (0.27886807
                                                                                                 + t
-                                                                                                        * (0.27886807
+                                                                                                        * (-1.13520398
                                                                                                                 + t
-                                                                                                                        * (-1.13520398
+                                                                                                                        * (1.48851587
                                                                                                                                 + t
-                                                                                                                                        * (1.48851587
+                                                                                                                                        * (-0.82215223
                                                                                                                                                 + t
-                                                                                                                                                        * (-0.82215223
-                                                                                                                                                                + t
-                                                                                                                                                                        * 0.17087277)))))))));
-        return x >= 0 ? r : 2.0 - r;
+                                                                                                                                                        * 0.17087277))))))));
     }
 
     /** Φ⁻¹(p) for p in (0, 1), by P. J. Acklam's algorithm (relative error below 1.15e-9). */

@@ -76,15 +76,7 @@ public final class DiscreteMarginal implements Marginal {
             values.add(RARE_TOKEN);
             weights.add(rare);
         }
-        double total = column.length;
-        double[] cumulative = new double[values.size()];
-        double running = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            running += weights.get(i) / total;
-            cumulative[i] = running;
-        }
-        cumulative[cumulative.length - 1] = 1.0;
-        return new DiscreteMarginal(values.toArray(String[]::new), cumulative, numericOrder);
+        return new DiscreteMarginal(values.toArray(String[]::new), cumulative(weights), numericOrder);
     }
 
     /**
@@ -128,15 +120,20 @@ public final class DiscreteMarginal implements Marginal {
             // nothing survives the noise: the column is published as missing
             return new DiscreteMarginal(new String[] {null}, new double[] {1.0}, false);
         }
-        double total = weights.stream().mapToDouble(Double::doubleValue).sum();
-        double[] cumulative = new double[values.size()];
+        return new DiscreteMarginal(values.toArray(String[]::new), cumulative(weights), false);
+    }
+
+    /** The running shares of the weights, the last exactly 1. */
+    private static double[] cumulative(List<? extends Number> weights) {
+        double total = weights.stream().mapToDouble(Number::doubleValue).sum();
+        double[] cumulative = new double[weights.size()];
         double running = 0;
         for (int i = 0; i < cumulative.length; i++) {
-            running += weights.get(i) / total;
+            running += weights.get(i).doubleValue() / total;
             cumulative[i] = running;
         }
         cumulative[cumulative.length - 1] = 1.0;
-        return new DiscreteMarginal(values.toArray(String[]::new), cumulative, false);
+        return cumulative;
     }
 
     public void write(java.io.DataOutputStream out) throws java.io.IOException {

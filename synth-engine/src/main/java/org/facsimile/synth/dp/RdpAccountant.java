@@ -141,35 +141,9 @@ public final class RdpAccountant {
         return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
     }
 
-    /**
-     * ln erfc(x), without underflow for large x: the Chebyshev fit of Numerical Recipes (relative
-     * error below 1.2e-7), taken in log form.
-     */
+    /** ln erfc(x), without underflow for large x. */
     static double logErfc(double x) {
-        double z = Math.abs(x);
-        double t = 1 / (1 + 0.5 * z);
-        double poly = -z * z
-                - 1.26551223
-                + t
-                        * (1.00002368
-                                + t
-                                        * (0.37409196
-                                                + t
-                                                        * (0.09678418
-                                                                + t
-                                                                        * (-0.18628806
-                                                                                + t
-                                                                                        * (0.27886807
-                                                                                                + t
-                                                                                                        * (-1.13520398
-                                                                                                                + t
-                                                                                                                        * (1.48851587
-                                                                                                                                + t
-                                                                                                                                        * (-0.82215223
-                                                                                                                                                + t
-                                                                                                                                                        * 0.17087277))))))));
-        double logPositive = Math.log(t) + poly;
-        return x >= 0 ? logPositive : Math.log(2 - Math.exp(logPositive));
+        return org.facsimile.synth.baseline.Normal.logErfc(x);
     }
 
     private static double logAdd(double a, double b) {

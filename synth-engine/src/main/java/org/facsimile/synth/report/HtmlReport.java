@@ -126,13 +126,7 @@ public final class HtmlReport {
             List<QualityReport.PairQuality> pairs = new ArrayList<>(r.pairs());
             pairs.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));
             html.append("<h4>Weakest parent-child pairs</h4><table><tbody>");
-            for (QualityReport.PairQuality pair : pairs.subList(0, Math.min(5, pairs.size()))) {
-                html.append("<tr><td>")
-                        .append(Html.esc(pair.first() + " \u00d7 " + pair.second()))
-                        .append("</td><td>")
-                        .append(percent(pair.accuracy()))
-                        .append("</td></tr>");
-            }
+            weakestPairs(html, pairs);
             html.append("</tbody></table>\n");
         }
     }
@@ -307,13 +301,7 @@ public final class HtmlReport {
                     .append(percent(c.accuracy()))
                     .append("</td></tr>");
         }
-        for (QualityReport.PairQuality pair : pairs.subList(0, Math.min(5, pairs.size()))) {
-            html.append("<tr><td>")
-                    .append(Html.esc(pair.first() + " \u00d7 " + pair.second()))
-                    .append("</td><td>")
-                    .append(percent(pair.accuracy()))
-                    .append("</td></tr>");
-        }
+        weakestPairs(html, pairs);
         html.append("</tbody></table>\n");
 
         if (!pairs.isEmpty()) {
@@ -358,6 +346,17 @@ public final class HtmlReport {
                     .append("</div>");
         }
         html.append("</div>\n");
+    }
+
+    /** The five weakest of pairs sorted by accuracy, a table row each. */
+    private static void weakestPairs(StringBuilder html, List<QualityReport.PairQuality> sorted) {
+        for (QualityReport.PairQuality pair : sorted.subList(0, Math.min(5, sorted.size()))) {
+            html.append("<tr><td>")
+                    .append(Html.esc(pair.first() + " \u00d7 " + pair.second()))
+                    .append("</td><td>")
+                    .append(percent(pair.accuracy()))
+                    .append("</td></tr>");
+        }
     }
 
     private static void row(StringBuilder html, String label, double synthetic, double holdout) {
