@@ -242,7 +242,7 @@ class AccessControlIT {
     void aCuratorRejectsTheDepositorReRunsAndACuratorApproves() throws Exception {
         Stack stack = RunningRepository.get();
         ApiClient peggy = RunningRepository.newAccount("peggy", "DEPOSITOR", null);
-        ApiClient quentin = RunningRepository.newAccount("quentin", "CURATOR", null);
+        ApiClient quentin = RunningRepository.newAccount("quentin", "CURATOR", "quill-and-ledger-42");
         ApiClient mallory = RunningRepository.newAccount("mallory-r", "DEPOSITOR", null);
         String quentinId = quentin.get("/api/auth/session").json().path("id").asText();
         String deposit = synthesized(peggy, "Peggy's reviewed puffin census");
@@ -270,10 +270,42 @@ class AccessControlIT {
                     "DONE",
                     DepositToPublishIT.awaitJob(peggy, deposit).path("step").asText());
             assertEquals(202, peggy.post(d + "/publish", null).status());
-            ApiClient.Reply approved =
-                    quentin.post("/api/review/" + deposit + "/approve", ApiClient.json(Map.of("note", "fine now")));
-            assertEquals(201, approved.status(), approved.body());
-            String datasetId = approved.json().path("datasetId").asText();
+
+            // the second review on the curators' page: the queue, a reason required, approve
+            FormBrowser page = new FormBrowser(stack.baseUrl());
+            assertEquals(303, page.signIn("quentin", "quill-and-ledger-42").statusCode());
+            java.net.http.HttpResponse<String> queue = page.get("/review");
+            assertEquals(200, queue.statusCode(), queue.body());
+            assertTrue(
+                    queue.body().contains("Peggy&#39;s reviewed puffin census")
+                            || queue.body().contains("Peggy's reviewed puffin census"),
+                    queue.body());
+            assertTrue(queue.body().contains("/api/deposits/" + deposit + "/report.html"), "the report is linked");
+            String csrf = FormBrowser.field(queue.body(), "csrf");
+            java.net.http.HttpResponse<String> noReason =
+                    page.post("/review/" + deposit + "/reject", Map.of("csrf", csrf, "reason", " "));
+            assertEquals(422, noReason.statusCode());
+            assertTrue(noReason.body().contains("Say why"), noReason.body());
+            assertTrue(noReason.body().contains("aria-invalid=\"true\""), "the reason field is marked");
+            assertEquals(
+                    403,
+                    page.post("/review/" + deposit + "/approve", Map.of("note", "no token"))
+                            .statusCode(),
+                    "a form without the session's CSRF token is refused");
+            java.net.http.HttpResponse<String> approved =
+                    page.post("/review/" + deposit + "/approve", Map.of("csrf", csrf, "note", "fine now"));
+            assertEquals(303, approved.statusCode(), approved.body());
+            String landing = FormBrowser.location(approved);
+            assertTrue(landing.startsWith("/datasets/"), landing);
+            String datasetId = landing.substring("/datasets/".length()).replaceFirst("[/?#].*$", "");
+            FormBrowser depositor = new FormBrowser(stack.baseUrl());
+            assertEquals(303, depositor.get("/review").statusCode(), "signed out: to the sign-in page first");
+            RunningRepository.newAccount("rita-review", "DEPOSITOR", "tern-and-tide-31");
+            assertEquals(
+                    303, depositor.signIn("rita-review", "tern-and-tide-31").statusCode());
+            java.net.http.HttpResponse<String> notCurator = depositor.get("/review");
+            assertEquals(403, notCurator.statusCode());
+            assertTrue(notCurator.body().contains("Only curators review deposits"), notCurator.body());
 
             List<String> states = new ArrayList<>();
             JsonNode rejection = null;

@@ -4,14 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,16 +18,11 @@ class AccountPagesIT {
 
     private static final String PASSWORD = "heather-moor-7-lantern";
 
-    private final HttpClient browser = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    private String base;
+    private FormBrowser browser;
 
     @Test
     void signInManageTokensSeeDepositsSignOut() throws Exception {
-        base = RunningRepository.get().baseUrl();
+        browser = new FormBrowser(RunningRepository.get().baseUrl());
         ApiClient api = RunningRepository.newAccount("piet-pages", "DEPOSITOR", PASSWORD);
         DepositToPublishIT.createDeposit(api, "Peat bog borehole logs");
 
@@ -111,36 +99,18 @@ class AccountPagesIT {
     }
 
     private HttpResponse<String> get(String path) throws Exception {
-        return browser.send(
-                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+        return browser.get(path);
     }
 
     private HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
-        StringBuilder body = new StringBuilder();
-        for (Map.Entry<String, String> e : new LinkedHashMap<>(form).entrySet()) {
-            if (body.length() > 0) {
-                body.append('&');
-            }
-            body.append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
-                    .append('=')
-                    .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
-        }
-        return browser.send(
-                HttpRequest.newBuilder(URI.create(base + path))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        return browser.post(path, form);
     }
 
     private static String location(HttpResponse<String> response) {
-        String l = response.headers().firstValue("Location").orElse("");
-        return l.replaceFirst("^https?://[^/]+", "");
+        return FormBrowser.location(response);
     }
 
     private static String field(String html, String name) {
-        Matcher m = Pattern.compile("name=\"" + name + "\" value=\"([^\"]*)\"").matcher(html);
-        assertTrue(m.find(), "a " + name + " field");
-        return m.group(1);
+        return FormBrowser.field(html, name);
     }
 }

@@ -313,6 +313,9 @@ public class AccountPages {
                 .append(").</p>\n<form method=\"post\" action=\"/sign-out\">")
                 .append(session.csrfField())
                 .append("<button type=\"submit\" class=\"quiet\">Sign out</button></form>\n");
+        if (me.allows(Scope.CURATE)) {
+            html.append("<p><a href=\"/review\">Deposits awaiting your review</a></p>\n");
+        }
         if (created != null) {
             html.append("<div class=\"notice\" role=\"status\"><p>Your new token <b>")
                     .append(esc(created.token().label()))

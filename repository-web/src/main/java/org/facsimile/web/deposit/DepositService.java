@@ -86,7 +86,9 @@ public class DepositService {
     @Transactional
     public List<Deposit> inReview(Credential curator) {
         return em.createQuery(
-                        "SELECT d FROM Deposit d WHERE d.state = :s AND d.owner <> :me ORDER BY d.updatedAt",
+                        // the owner fetched too: the review page names each depositor
+                        "SELECT d FROM Deposit d JOIN FETCH d.owner WHERE d.state = :s AND d.owner <> :me"
+                                + " ORDER BY d.updatedAt",
                         Deposit.class)
                 .setParameter("s", DepositState.IN_REVIEW)
                 .setParameter("me", curator.account())

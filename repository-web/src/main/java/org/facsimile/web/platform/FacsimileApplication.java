@@ -38,6 +38,7 @@ public class FacsimileApplication extends Application {
                 StaticFiles.class,
                 org.facsimile.web.account.AccountPages.class,
                 org.facsimile.web.deposit.DepositPages.class,
+                org.facsimile.web.deposit.ReviewPages.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
                 ProblemMappers.Refusals.class,
