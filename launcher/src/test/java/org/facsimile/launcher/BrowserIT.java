@@ -131,6 +131,14 @@ class BrowserIT {
         String password = "granite-cairn-42-fell";
         RunningRepository.newAccount("ada-axe", "DEPOSITOR", password);
         java.util.Map<String, List<String>> found = new java.util.LinkedHashMap<>();
+        // the home page lists the newest datasets (indexing is asynchronous: until this one shows)
+        chromium.waiting().until(d -> {
+            d.get(base + "/");
+            return d.getPageSource().contains("/datasets/" + datasetId);
+        });
+        assertTrue(browser.findElement(By.tagName("h1")).getText().contains("synthetic twins"));
+        chromium.screenshot("0-home");
+        found.put("home", chromium.accessibilityViolations());
         browser.get(base + "/search?q=lichen");
         found.put("search", chromium.accessibilityViolations());
         browser.get(base + "/datasets/" + datasetId);

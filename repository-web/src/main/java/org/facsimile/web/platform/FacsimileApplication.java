@@ -39,6 +39,7 @@ public class FacsimileApplication extends Application {
                 org.facsimile.web.account.AccountPages.class,
                 org.facsimile.web.deposit.DepositPages.class,
                 org.facsimile.web.deposit.ReviewPages.class,
+                org.facsimile.web.search.HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
                 ProblemMappers.Refusals.class,

@@ -95,7 +95,7 @@ public final class Page {
                 .append("</style>")
                 .append(head)
                 .append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-                .append("<header><a class=\"home\" href=\"/search\">")
+                .append("<header><a class=\"home\" href=\"/\">")
                 .append(repository)
                 .append("</a><nav aria-label=\"Sections\"><ul>");
         for (Section s : Section.values()) {

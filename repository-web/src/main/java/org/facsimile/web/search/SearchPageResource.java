@@ -178,7 +178,7 @@ public class SearchPageResource {
         html.append("</ul>");
     }
 
-    private static void hit(StringBuilder html, SearchIndex.Hit hit) {
+    static void hit(StringBuilder html, SearchIndex.Hit hit) {
         Map<String, List<String>> hl = hit.highlights() == null ? Map.of() : hit.highlights();
         // highlighted fragments come HTML-escaped from the index, with only <mark> added
         String title = hl.containsKey("title") ? hl.get("title").get(0) : esc(hit.title());
