@@ -93,6 +93,21 @@ class AccountPagesIT {
         assertTrue(deposits.body().contains(">draft<"), deposits.body());
         assertTrue(deposits.body().contains("aria-current=\"page\">My deposits"), "the section is marked");
 
+        // a page that is not there is a page, for a browser; the API keeps answering problem+json
+        HttpResponse<String> missing = get("/deposits/00000000-0000-4000-8000-000000000000");
+        assertEquals(404, missing.statusCode());
+        assertTrue(missing.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+        assertTrue(missing.body().contains("<h1>Not found</h1>"), missing.body());
+        assertTrue(missing.body().contains("piet-pages"), "still signed in, as the header says");
+        HttpResponse<String> unknown = get("/no/such/page");
+        assertEquals(404, unknown.statusCode());
+        assertTrue(unknown.body().contains("<h1>Not found</h1>"), unknown.body());
+        HttpResponse<String> fromApi = get("/api/deposits/00000000-0000-4000-8000-000000000000");
+        assertEquals(404, fromApi.statusCode());
+        assertEquals(
+                "application/problem+json",
+                fromApi.headers().firstValue("Content-Type").orElse(""));
+
         HttpResponse<String> out = post("/sign-out", Map.of("csrf", csrf));
         assertEquals(303, out.statusCode());
         assertEquals(303, get("/account").statusCode(), "signed out");

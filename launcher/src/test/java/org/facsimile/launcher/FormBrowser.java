@@ -35,9 +35,13 @@ final class FormBrowser {
         return post("/sign-in", Map.of("username", username, "password", password));
     }
 
+    /** A GET asking for HTML first, as a browser does. */
     HttpResponse<String> get(String path) throws Exception {
         return client.send(
-                HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(String path, Map<String, String> form) throws Exception {
@@ -53,6 +57,7 @@ final class FormBrowser {
         return client.send(
                 HttpRequest.newBuilder(URI.create(base + path))
                         .header("Content-Type", "application/x-www-form-urlencoded")
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -5,7 +5,10 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.UUID;
@@ -30,12 +33,62 @@ public final class ProblemMappers {
                 .build();
     }
 
+    /**
+     * The problem as the caller reads it: an HTML page for a browser on the site's pages (it asks
+     * for text/html, and the path is not under /api/), application/problem+json for everyone else.
+     */
+    static Response response(Problem problem, HttpHeaders headers, UriInfo uri) {
+        boolean page = uri != null
+                && !uri.getPath().startsWith("api/")
+                && !uri.getPath().startsWith("/api/")
+                && headers != null
+                && headers.getAcceptableMediaTypes().stream()
+                        .anyMatch(t ->
+                                t.getType().equals("text") && t.getSubtype().equals("html"));
+        if (!page) {
+            return response(problem);
+        }
+        String title = problem.status() == 404 ? "Not found" : problem.title();
+        String main = "<h1>" + org.facsimile.synth.report.Html.esc(title) + "</h1>\n<p>"
+                + org.facsimile.synth.report.Html.esc(
+                        problem.status() == 404
+                                ? "There is nothing at this address, or it is not yours to see."
+                                : problem.detail())
+                + "</p>\n<p><a href=\"/\">Home</a> &middot; <a href=\"/search\">Search the datasets</a></p>\n";
+        return Response.status(problem.status())
+                .type("text/html; charset=UTF-8")
+                .entity(Page.render(title, Page.Section.NONE, signedInName(), main))
+                .build();
+    }
+
+    /** Who is signed in, for the page header; null when nobody is or it cannot be told. */
+    private static String signedInName() {
+        try {
+            return jakarta.enterprise
+                    .inject
+                    .spi
+                    .CDI
+                    .current()
+                    .select(org.facsimile.web.account.PageSession.class)
+                    .get()
+                    .name();
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     /** Our own refusals. */
     @Provider
     public static final class Refusals implements ExceptionMapper<ProblemException> {
+        @Context
+        HttpHeaders headers;
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(ProblemException e) {
-            Response response = response(e.toProblem());
+            Response response = response(e.toProblem(), headers, uri);
             return e.retryAfterSeconds() == null
                     ? response
                     : Response.fromResponse(response)
@@ -47,6 +100,12 @@ public final class ProblemMappers {
     /** JAX-RS's own (unknown path, wrong method, unsupported media type, ...). */
     @Provider
     public static final class WebErrors implements ExceptionMapper<WebApplicationException> {
+        @Context
+        HttpHeaders headers;
+
+        @Context
+        UriInfo uri;
+
         @Override
         public Response toResponse(WebApplicationException e) {
             int status = e.getResponse().getStatus();
@@ -58,7 +117,7 @@ public final class ProblemMappers {
             String detail = status == 404
                     ? "no such resource"
                     : e instanceof NotAllowedException ? "method not allowed here" : title;
-            Response r = response(new Problem("about:blank", title, status, detail, null, null));
+            Response r = response(new Problem("about:blank", title, status, detail, null, null), headers, uri);
             if (e instanceof NotAllowedException) {
                 return Response.fromResponse(r)
                         .allow(e.getResponse().getAllowedMethods())
