@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.facsimile.synth.DatasetSynthesis;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
@@ -18,8 +19,11 @@ import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.model.ModelArtefact;
+import org.facsimile.synth.nested.NestedDocument;
+import org.facsimile.synth.nested.NestedProblem;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
 import org.facsimile.synth.quality.QualityEvaluator;
+import org.facsimile.synth.relations.RelationProblem;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
 import org.facsimile.synth.table.ColumnKind;
@@ -30,13 +34,14 @@ import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
 /**
- * {@code facsimile-synth fit | sample | report}: the engine without the repository.
+ * {@code facsimile-synth fit | sample | report | nested}: the engine without the repository.
  *
  * <pre>
  * fit    --data FILE.csv [--metadata CSVW.json] --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
  *        [--synthesizer argn|baseline] [--training-seconds S]
  * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
  * report --real TRAINING.csv [--metadata CSVW.json] --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
+ * nested --data FILE.json|FILE.jsonl --out OUT.json|OUT.jsonl [--html OUT.html] [--seed N] [--training-seconds S]
  * </pre>
  */
 public final class Main {
@@ -53,6 +58,10 @@ public final class Main {
                      values, top-p below 1 drops the unlikeliest
               report --real TRAINING.csv [--metadata CSVW.json] --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
                      quality and privacy of a synthetic table against the real rows it was learnt from
+              nested --data FILE.json|FILE.jsonl --out OUT [--html OUT.html] [--seed N] [--training-seconds S]
+                     synthesizes a JSON array of records or JSON Lines with nested arrays: taken
+                     apart into related tables, learnt and generated together, written back in
+                     the same shape, with the quality and privacy report of every table
             """;
 
     private Main() {}
@@ -83,6 +92,7 @@ public final class Main {
             case "fit" -> fit(options);
             case "sample" -> sample(options);
             case "report" -> report(options);
+            case "nested" -> nested(options);
             default -> throw new UsageException("unknown command " + args[0]);
         }
         return 0;
@@ -169,6 +179,61 @@ public final class Main {
                 quality.holdoutOverallAccuracy(),
                 privacy.dcrShare(),
                 privacy.passed() ? "PASSED" : "FAILED " + privacy.reasons()));
+    }
+
+    private static void nested(Options o) throws IOException, CsvProblem {
+        Path data = o.path("--data");
+        Path out = o.path("--out");
+        say("taking " + data + " apart");
+        NestedDocument.Flattened flat;
+        try (InputStream in = Files.newInputStream(data)) {
+            flat = NestedDocument.read(in, data.getFileName().toString());
+        } catch (NestedProblem e) {
+            throw new IOException(e.describe(), e);
+        }
+        for (NestedDocument.FlatTable t : flat.tables()) {
+            say(String.format(
+                    Locale.ROOT,
+                    "%s: %,d rows, %d columns",
+                    t.name(),
+                    t.rows().size(),
+                    t.columns().size()));
+        }
+        SynthesisSettings settings = new SynthesisSettings(
+                        o.number("--seed", 42), 0, SynthesisSettings.defaults().holdoutShare())
+                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
+        long start = System.nanoTime();
+        DatasetSynthesis.Result result;
+        try {
+            result = new DatasetSynthesis(new ArgnSynthesizer())
+                    .run(
+                            flat.datasetTables(),
+                            settings,
+                            (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
+        } catch (RelationProblem e) {
+            throw new IOException(
+                    e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
+        }
+        Map<String, List<String[]>> rows = new HashMap<>();
+        result.tables().forEach(t -> rows.put(t.name(), t.rows()));
+        try (OutputStream file = Files.newOutputStream(out)) {
+            flat.shape().write(rows, file);
+        }
+        String html = o.one("--html");
+        if (html != null) {
+            Files.writeString(
+                    Path.of(html),
+                    HtmlReport.render(
+                            data.getFileName().toString(), ArgnSynthesizer.NAME, result.reports(), result.relations()),
+                    StandardCharsets.UTF_8);
+        }
+        say(String.format(
+                Locale.ROOT,
+                "%,d synthetic records written to %s in %.1f s",
+                rows.getOrDefault(flat.shape().parts().get(0).table(), List.of())
+                        .size(),
+                out,
+                (System.nanoTime() - start) / 1e9));
     }
 
     private static Table read(Path file, TableSpec spec) throws IOException, CsvProblem {

@@ -89,6 +89,51 @@ class MainTest {
     }
 
     @Test
+    void nestedDocumentsAreSynthesizedInTheirShape(@TempDir Path dir) throws Exception {
+        Random random = new Random(9);
+        StringBuilder lines = new StringBuilder();
+        for (int i = 0; i < 400; i++) {
+            lines.append("{\"ward\": \"w").append(random.nextInt(3)).append("\", \"stays\": [");
+            for (int s = random.nextInt(3); s >= 0; s--) {
+                lines.append("{\"days\": ").append(1 + random.nextInt(9)).append(s == 0 ? "}" : "}, ");
+            }
+            lines.append("]}\n");
+        }
+        Path data = dir.resolve("patients.jsonl");
+        Files.writeString(data, lines);
+        Path out = dir.resolve("synthetic.jsonl");
+        Path html = dir.resolve("report.html");
+        assertEquals(0, Main.run(new String[] {
+            "nested",
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--html",
+            html.toString(),
+            "--training-seconds",
+            "10"
+        }));
+        List<String> records = Files.readAllLines(out);
+        assertEquals(400, records.size());
+        for (String record : records) {
+            var object = com.google.gson.JsonParser.parseString(record).getAsJsonObject();
+            assertTrue(object.get("ward").getAsString().startsWith("w"), record);
+            object.getAsJsonArray("stays")
+                    .forEach(s -> assertTrue(
+                            s.getAsJsonObject().get("days").getAsJsonPrimitive().isNumber(), record));
+        }
+        assertTrue(Files.readString(html).contains("patients.stays.csv"));
+
+        Path broken = dir.resolve("broken.json");
+        Files.writeString(broken, "[{\"a\": [[1]]}]");
+        java.io.IOException refused = assertThrows(
+                java.io.IOException.class,
+                () -> Main.run(new String[] {"nested", "--data", broken.toString(), "--out", out.toString()}));
+        assertTrue(refused.getMessage().startsWith("broken.json, record 1, $.a[0]: "), refused.getMessage());
+    }
+
+    @Test
     void wrongArgumentsAndBadFilesAreRefusedClearly(@TempDir Path dir) throws Exception {
         assertThrows(Main.UsageException.class, () -> Main.run(new String[] {}));
         assertThrows(Main.UsageException.class, () -> Main.run(new String[] {"train"}));
