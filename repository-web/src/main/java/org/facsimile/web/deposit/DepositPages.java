@@ -208,7 +208,8 @@ public class DepositPages {
             }
         }
         if (accepted.isEmpty()) {
-            return depositPage(422, depositId, null, "Choose one or more CSV files to upload.");
+            return depositPage(
+                    422, depositId, null, "Choose one or more CSV files, or a JSON document of records, to upload.");
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
@@ -367,8 +368,10 @@ public class DepositPages {
                     .append(id)
                     .append("/files\" enctype=\"multipart/form-data\">")
                     .append(session.csrfField())
-                    .append("<label for=\"files\">CSV files (UTF-8, a header line; several at once)</label>")
-                    .append("<input type=\"file\" id=\"files\" name=\"files\" accept=\".csv,text/csv\" multiple")
+                    .append("<label for=\"files\">CSV files (UTF-8, a header line; several at once), or a JSON"
+                            + " document of records with nested arrays (.json, .jsonl)</label>")
+                    .append("<input type=\"file\" id=\"files\" name=\"files\""
+                            + " accept=\".csv,text/csv,.json,application/json,.jsonl,.ndjson\" multiple")
                     .append(uploadProblem != null ? " aria-describedby=\"upload-error\"" : "")
                     .append("><p><button type=\"submit\">Upload</button></p></form>\n");
         }
@@ -752,7 +755,8 @@ public class DepositPages {
                     columns,
                     key == null || key.isBlank() ? List.of() : List.of(key.strip()),
                     references,
-                    constraints);
+                    constraints,
+                    current.nestedShape());
         }
     }
 

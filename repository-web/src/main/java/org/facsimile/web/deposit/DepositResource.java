@@ -120,7 +120,10 @@ public class DepositResource {
         return DepositView.of(deposit, deposits.files(caller.credential(), depositId));
     }
 
-    /** Uploads (or replaces) one CSV table; the body is the file, streamed. */
+    /**
+     * Uploads (or replaces) one CSV table, or a nested JSON document of records that becomes
+     * related tables (answered with the list of them); the body is the file, streamed.
+     */
     @PUT
     @Path("{id}/files/{name}")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
@@ -147,7 +150,7 @@ public class DepositResource {
                 throw Uploads.tooLarge(fileName, limit);
             }
         }
-        DepositFile stored = intake.accept(
+        List<DepositFile> stored = intake.accept(
                 caller.credential(),
                 depositId,
                 fileName,
@@ -155,8 +158,19 @@ public class DepositResource {
                 body,
                 caller.remoteAddress());
         Deposit deposit = deposits.readable(caller.credential(), depositId);
+        if (org.facsimile.synth.nested.NestedDocument.isNested(fileName)) {
+            // a nested document became tables: the records' table is where it lives, all are listed
+            return Response.created(URI.create("/api/deposits/" + depositId + "/files/"
+                            + stored.get(0).fileName()))
+                    .entity(new DepositViews.DocumentView(
+                            fileName,
+                            stored.stream()
+                                    .map(f -> DepositViews.FileView.of(deposit, f))
+                                    .toList()))
+                    .build();
+        }
         return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
-                .entity(DepositViews.FileView.of(deposit, stored))
+                .entity(DepositViews.FileView.of(deposit, stored.get(0)))
                 .build();
     }
 

@@ -162,31 +162,90 @@ public class DepositService {
             long rowCount,
             String tableSchema,
             String from) {
+        List<String> replaced = attachFiles(
+                caller,
+                id,
+                List.of(new NewFile(fileName, tableName, byteSize, sha256, storageKey, rowCount, tableSchema)),
+                null,
+                from);
+        return replaced.isEmpty() ? null : replaced.get(0);
+    }
+
+    /** An uploaded table, stored and validated, to be recorded. */
+    public record NewFile(
+            String fileName,
+            String tableName,
+            long byteSize,
+            String sha256,
+            String storageKey,
+            long rowCount,
+            String tableSchema) {}
+
+    /**
+     * Records uploaded tables (already stored and validated) all at once. A file of the same name
+     * is replaced. When the tables were taken out of a nested document, the tables an earlier
+     * upload of that document became are replaced as a whole (those it no longer has go), and a
+     * CSV table of the same name as one of them is not overwritten but refused.
+     *
+     * @param document the nested document the tables were taken out of, or null
+     * @return the storage keys of the replaced files, for the caller to delete after commit
+     */
+    @Transactional
+    public List<String> attachFiles(Credential caller, UUID id, List<NewFile> files, String document, String from) {
         Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
         deposit.requireDraft();
-        String replaced = null;
-        for (DepositFile existing : em.createQuery(
+        List<DepositFile> existing = em.createQuery(
                         "SELECT f FROM DepositFile f WHERE f.deposit = :d", DepositFile.class)
                 .setParameter("d", deposit)
-                .getResultList()) {
-            if (existing.fileName().equals(fileName)) {
-                replaced = existing.storageKey();
-                em.remove(existing);
-            } else if (existing.tableName().equals(tableName)) {
-                throw ProblemException.conflict(
-                        "the deposit already has a table named '" + tableName + "' (file " + existing.fileName() + ")");
+                .getResultList();
+        java.util.Set<String> earlier =
+                document == null ? java.util.Set.of() : DepositTables.nestedTables(existing, document);
+        java.util.Set<String> nested = DepositTables.nestedTables(existing, null);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        files.forEach(f -> names.add(f.fileName()));
+        List<String> replaced = new ArrayList<>();
+        for (DepositFile old : existing) {
+            boolean sameName = names.contains(old.fileName());
+            if (sameName && document != null && !earlier.contains(old.fileName())) {
+                throw ProblemException.conflict("the deposit already has a table " + old.fileName() + "; the document "
+                        + document + " would become a table of that name");
+            }
+            if (sameName && document == null && nested.contains(old.fileName())) {
+                throw ProblemException.conflict(old.fileName() + " was taken out of a nested document;"
+                        + " upload the document again to change it");
+            }
+            if (sameName || earlier.contains(old.fileName())) {
+                replaced.add(old.storageKey());
+                em.remove(old);
+                continue;
+            }
+            for (NewFile f : files) {
+                if (old.tableName().equals(f.tableName())) {
+                    throw ProblemException.conflict("the deposit already has a table named '" + f.tableName()
+                            + "' (file " + old.fileName() + ")");
+                }
             }
         }
         em.flush();
-        em.persist(new DepositFile(
-                deposit, fileName, tableName, byteSize, sha256, storageKey, rowCount, tableSchema, clock.now()));
-        audit.record(
-                caller.account().id(),
-                "deposit.upload",
-                "deposit",
-                id.toString(),
-                fileName + " sha256=" + sha256,
-                from);
+        for (NewFile f : files) {
+            em.persist(new DepositFile(
+                    deposit,
+                    f.fileName(),
+                    f.tableName(),
+                    f.byteSize(),
+                    f.sha256(),
+                    f.storageKey(),
+                    f.rowCount(),
+                    f.tableSchema(),
+                    clock.now()));
+            audit.record(
+                    caller.account().id(),
+                    "deposit.upload",
+                    "deposit",
+                    id.toString(),
+                    f.fileName() + (document == null ? "" : " from " + document) + " sha256=" + f.sha256(),
+                    from);
+        }
         return replaced;
     }
 

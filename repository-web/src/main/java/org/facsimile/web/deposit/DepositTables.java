@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.constraints.Constraints;
+import org.facsimile.synth.nested.NestedDocument;
+import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
@@ -12,6 +14,7 @@ import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.terms.FCSM;
 
@@ -42,6 +45,89 @@ public final class DepositTables {
                     null));
         }
         return new CsvwTable(fileName, columns, inferred.primaryKey());
+    }
+
+    /**
+     * The CSVW description of a table taken out of a nested document: its row key the primary
+     * key, a reference to the table it was nested in, and on the records' table the shape.
+     */
+    public static CsvwTable describeNested(NestedDocument.Flattened document, String fileName, TableSpec inferred) {
+        List<CsvwColumn> columns = new ArrayList<>();
+        for (CsvwColumn column : describe(fileName, inferred).columns()) {
+            boolean key =
+                    column.name().equals(NestedShape.ROW_KEY) || column.name().equals(NestedShape.PARENT_KEY);
+            columns.add(key ? new CsvwColumn(column.name(), "integer", column.nullMarkers(), null) : column);
+        }
+        List<org.facsimile.vocab.csvw.CsvwForeignKey> references = document.foreignKeys(fileName).stream()
+                .map(k -> new org.facsimile.vocab.csvw.CsvwForeignKey(k.columns(), k.parent(), k.parentColumns()))
+                .toList();
+        boolean records = document.shape().parts().get(0).table().equals(fileName);
+        return new CsvwTable(
+                fileName,
+                columns,
+                List.of(NestedShape.ROW_KEY),
+                references,
+                List.of(),
+                records ? document.shape().toJson() : null);
+    }
+
+    /** The shape of the nested document whose records' table this is, if it is one. */
+    public static Optional<NestedShape> nestedShape(DepositFile file) {
+        try {
+            String shape = CsvwJson.readTable(file.tableSchema()).nestedShape();
+            return shape == null ? Optional.empty() : Optional.of(NestedShape.fromJson(shape));
+        } catch (org.facsimile.vocab.csvw.CsvwProblem | IllegalArgumentException e) {
+            throw new IllegalStateException("a stored table schema does not read: " + file.fileName(), e);
+        }
+    }
+
+    /** The files an earlier upload of a nested document became; of any document when it is null. */
+    public static java.util.Set<String> nestedTables(List<DepositFile> files, String document) {
+        java.util.Set<String> tables = new java.util.HashSet<>();
+        for (DepositFile file : files) {
+            nestedShape(file)
+                    .filter(shape -> document == null || shape.document().equals(document))
+                    .ifPresent(shape -> shape.parts().forEach(p -> tables.add(p.table())));
+        }
+        return tables;
+    }
+
+    /**
+     * A schema change that would break how a nested document's tables fit together: the row key
+     * must stay the primary key, and the reference to the table a table was nested in must stay.
+     */
+    public static Optional<Refusal> nestedRefusal(List<DepositFile> files, String fileName, CsvwTable declared) {
+        for (DepositFile file : files) {
+            Optional<NestedShape> shape = nestedShape(file);
+            if (shape.isEmpty()) {
+                continue;
+            }
+            for (NestedShape.Part part : shape.get().parts()) {
+                if (!part.table().equals(fileName)) {
+                    continue;
+                }
+                if (!declared.primaryKey().equals(List.of(NestedShape.ROW_KEY))) {
+                    return Optional.of(new Refusal(
+                            NestedShape.ROW_KEY,
+                            "$.tableSchema.primaryKey",
+                            fileName + " was taken out of " + shape.get().document() + ": its primary key stays "
+                                    + NestedShape.ROW_KEY + ", so the document can be put back together"));
+                }
+                boolean referenced = part.parent() == null
+                        || declared.foreignKeys().stream()
+                                .anyMatch(k -> k.columns().equals(List.of(NestedShape.PARENT_KEY))
+                                        && k.resource().equals(part.parent())
+                                        && k.referencedColumns().equals(List.of(NestedShape.ROW_KEY)));
+                if (!referenced) {
+                    return Optional.of(new Refusal(
+                            NestedShape.PARENT_KEY,
+                            "$.tableSchema.foreignKeys",
+                            fileName + " was taken out of " + shape.get().document() + ": its reference from "
+                                    + NestedShape.PARENT_KEY + " to " + part.parent() + " stays"));
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** The engine's view of a table: inferred kinds, overridden by the declaration. */

@@ -64,6 +64,9 @@ public final class DepositViews {
         }
     }
 
+    /** A nested document as the tables it became, the records' first. */
+    public record DocumentView(String document, List<FileView> tables) {}
+
     public record StepView(int attempt, String step, String message, Instant at) {
         static StepView of(SynthesisJobEvent e) {
             return new StepView(e.attempt(), e.step().name(), e.message(), e.at());

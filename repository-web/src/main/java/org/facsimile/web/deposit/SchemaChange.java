@@ -62,10 +62,16 @@ public class SchemaChange {
                         declared.columns(),
                         declared.primaryKey(),
                         declared.foreignKeys(),
-                        declared.constraints()),
+                        declared.constraints(),
+                        // the shape of a nested document is the deposit's, not the depositor's to declare
+                        current.nestedShape()),
                 current);
+        List<DepositFile> files = deposits.files(caller, depositId);
+        DepositTables.nestedRefusal(files, name, normalised).ifPresent(r -> {
+            throw invalid(name, r);
+        });
         java.util.Map<String, CsvwTable> tables = new java.util.HashMap<>();
-        for (DepositFile other : deposits.files(caller, depositId)) {
+        for (DepositFile other : files) {
             try {
                 tables.put(other.fileName(), CsvwJson.readTable(other.tableSchema()));
             } catch (org.facsimile.vocab.csvw.CsvwProblem e) {

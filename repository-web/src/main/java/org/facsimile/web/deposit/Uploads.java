@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.facsimile.synth.nested.NestedDocument;
+import org.facsimile.synth.nested.NestedProblem;
 import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
@@ -32,7 +34,8 @@ import org.facsimile.web.storage.BlobStore.Area;
 public class Uploads {
 
     /** File names are plain names: no folders, no dot-dot, no control characters. */
-    private static final Pattern FILE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,200}\\.csv");
+    private static final Pattern FILE_NAME =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9 ._()-]{0,200}\\.(csv|json|jsonl|ndjson)");
 
     /** A stored, validated upload. */
     public record Accepted(String fileName, String tableName, BlobStore.Stored stored, CsvInspection inspection) {}
@@ -46,7 +49,8 @@ public class Uploads {
                     400,
                     "invalid-file-name",
                     "Invalid file name",
-                    "a file name is a plain name ending in .csv (letters, digits, space . _ ( ) -), without folders",
+                    "a file name is a plain name ending in .csv, or .json/.jsonl for nested records (letters, digits,"
+                            + " space . _ ( ) -), without folders",
                     List.of(new Problem.Where(
                             fileName == null ? null : fileName.replaceAll("[^\\x20-\\x7e]", "?"),
                             null,
@@ -88,6 +92,38 @@ public class Uploads {
         } catch (IOException | RuntimeException e) {
             deleteQuietly(key);
             throw new IllegalStateException("could not validate the stored upload", e);
+        }
+    }
+
+    /**
+     * Reads a nested JSON document of {@code depositId} into tables. The upload passes through the
+     * private area (for the size limit), and is gone from it afterwards: its tables are what is kept.
+     */
+    public NestedDocument.Flattened readDocument(UUID depositId, String fileName, InputStream body) {
+        long limit = Setting.UPLOAD_MAX_BYTES.getLong();
+        String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".upload";
+        try {
+            blobs.put(Area.PRIVATE, key, body, limit);
+        } catch (BlobStore.TooLargeException e) {
+            throw tooLarge(fileName, limit);
+        } catch (IOException e) {
+            deleteQuietly(key);
+            throw new ProblemException(
+                    400, "upload-interrupted", "Upload interrupted", "the upload of " + fileName + " did not complete");
+        }
+        try (InputStream in = blobs.open(Area.PRIVATE, key)) {
+            return NestedDocument.read(in, fileName);
+        } catch (NestedProblem e) {
+            throw new ProblemException(
+                    422,
+                    "invalid-json",
+                    "Invalid nested document",
+                    e.describe(),
+                    List.of(new Problem.Where(e.file(), e.number(), null, e.path(), e.getMessage())));
+        } catch (IOException e) {
+            throw new IllegalStateException("could not read the stored upload", e);
+        } finally {
+            deleteQuietly(key);
         }
     }
 

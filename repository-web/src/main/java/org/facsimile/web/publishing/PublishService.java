@@ -23,6 +23,7 @@ import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
 import org.apache.jena.riot.system.StreamRDF;
 import org.apache.jena.riot.system.StreamRDFWriter;
+import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
@@ -239,6 +240,9 @@ public class PublishService {
                 CsvwTable table = withDateTimePictures(
                         withoutPersonalDataNone(CsvwJson.readTable(input.tableSchema())), copy.key());
                 tables.add(table);
+                if (table.nestedShape() != null) {
+                    publishDocument(NestedShape.fromJson(table.nestedShape()), job, version, folder);
+                }
                 String rdfName = input.tableName() + ".ttl";
                 String base = PublishedFields.download(Setting.BASE_URL.get(), dataset.id(), number, table.url());
                 BlobStore.Stored rdf =
@@ -377,6 +381,23 @@ public class PublishService {
      * keys), as a CSVW validator will check them; a synthesis that broke its own schema is not
      * published. The findings name places, never values, so they can be logged.
      */
+    /** The synthetic records of a nested deposit, in the document's own shape and form. */
+    private void publishDocument(NestedShape shape, SynthesisJob job, DatasetVersion version, String folder)
+            throws IOException {
+        BlobStore.Stored copy = blobs.copy(
+                Area.PRIVATE, job.resultKey() + "/" + shape.document(), Area.PUBLIC, folder + shape.document());
+        boolean lines = shape.format() == NestedShape.Format.JSON_LINES;
+        version.addDistribution(
+                shape.document(),
+                "Synthetic records in the deposit's nested shape (" + (lines ? "JSON Lines" : "JSON") + ")",
+                lines ? "application/x-ndjson" : "application/json",
+                copy.byteSize(),
+                copy.sha256(),
+                copy.key(),
+                null,
+                null);
+    }
+
     private void checkAgainstCsvw(List<CsvwTable> tables, String folder) throws IOException {
         CsvwValidator.Result result =
                 CsvwValidator.validate(tables, t -> CsvTables.records(blobs.open(Area.PUBLIC, folder + t.url())), 20);

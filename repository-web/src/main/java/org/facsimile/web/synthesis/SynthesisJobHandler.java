@@ -17,6 +17,7 @@ import org.facsimile.synth.DatasetSynthesis;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
+import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.relations.DatasetTable;
 import org.facsimile.synth.relations.ForeignKey;
 import org.facsimile.synth.relations.RelationProblem;
@@ -92,14 +93,14 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         Input job = input(claim.depositId());
         List<TableSynthesis.Report> reports = new ArrayList<>();
         List<RelationReport> relations = List.of();
-        if (job.tables().stream().noneMatch(SynthesisJobHandler::refersToAnother)) {
+        if (job.tables().stream().noneMatch(t -> refersToAnother(t) || nestedShape(t) != null)) {
             // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
             TableSynthesis synthesis = new TableSynthesis(synthesizer);
             for (InputTable input : job.tables()) {
                 reports.add(single(synthesis, read(input), chosen, settings, progress, folder));
             }
         } else {
-            // related tables are learnt together: all of them in memory
+            // related tables, and the tables of a nested document, are learnt together: all in memory
             List<DatasetTable> tables = new ArrayList<>();
             for (InputTable input : job.tables()) {
                 tables.add(read(input));
@@ -120,14 +121,23 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 // constraints no generated row meets: the depositor's to change
                 throw new SynthesisWorker.JobFailure(e.getMessage(), e);
             }
+            java.util.Map<String, List<String[]>> synthetic = new java.util.HashMap<>();
             for (int t = 0; t < tables.size(); t++) {
                 DatasetTable table = tables.get(t);
                 List<String[]> rows = result.tables().get(t).rows();
+                synthetic.put(table.name(), rows);
                 blobs.write(Area.PRIVATE, folder + "/" + table.name(), out -> {
                     try (CsvTables.RowWriter writer = CsvTables.writer(out, table.spec())) {
                         rows.forEach(writer);
                     }
                 });
+            }
+            for (InputTable input : job.tables()) {
+                NestedShape shape = nestedShape(input);
+                if (shape != null) {
+                    // the synthetic records in the deposited document's own shape, beside its tables
+                    blobs.write(Area.PRIVATE, folder + "/" + shape.document(), out -> shape.write(synthetic, out));
+                }
             }
             reports = result.reports();
             relations = result.relations();
@@ -151,6 +161,17 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         } catch (CsvwProblem e) {
             // read() reports it with the file's name
             return false;
+        }
+    }
+
+    /** The shape of the nested document whose records' table this is, or null. */
+    private static NestedShape nestedShape(InputTable input) {
+        try {
+            String shape = CsvwJson.readTable(input.tableSchema()).nestedShape();
+            return shape == null ? null : NestedShape.fromJson(shape);
+        } catch (CsvwProblem e) {
+            // read() reports it with the file's name
+            return null;
         }
     }
 

@@ -179,6 +179,8 @@ class NestedDocumentTest {
     void badDocumentsAreRefusedSayingWhereWithoutQuotingValues() {
         NestedProblem conflict = refused("[{\"a\": \"s3cret\"}, {\"a\": {\"b\": 2}}]", "x.json");
         assertEquals("record 2, $.a", conflict.location());
+        assertEquals(2L, conflict.number());
+        assertEquals("$.a", conflict.path());
         assertTrue(conflict.getMessage().contains("an object here but a plain value"), conflict.getMessage());
 
         NestedProblem notObject = refused("[{\"a\": 1}, [1, 2]]", "x.json");
@@ -197,6 +199,8 @@ class NestedDocumentTest {
 
         NestedProblem truncated = refused("{\"a\": 1}\n{\"a\": \"s3cret", "x.jsonl");
         assertEquals("line 2", truncated.location());
+        assertEquals(2L, truncated.number());
+        assertEquals(null, truncated.path());
         assertFalse(truncated.describe().contains("s3cret"), truncated.describe());
 
         NestedProblem twoOnALine = refused("{\"a\": 1} {\"a\": 2}", "x.jsonl");

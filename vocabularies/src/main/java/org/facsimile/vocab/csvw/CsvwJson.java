@@ -233,7 +233,17 @@ public final class CsvwJson {
                 constraints.add(list.get(i).getAsString().value());
             }
         }
-        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints);
+        JsonValue shape = schema.get(FCSM.NESTED_SHAPE);
+        if (shape != null && !shape.isString()) {
+            throw new CsvwProblem(schemaPath + "." + FCSM.NESTED_SHAPE, "a nested shape is JSON text in a string");
+        }
+        return new CsvwTable(
+                url,
+                columns,
+                primaryKey,
+                foreignKeys,
+                constraints,
+                shape == null ? null : shape.getAsString().value());
     }
 
     /** A foreign key as CSVW defines it: {@code columnReference} and a {@code reference}, nothing else. */
@@ -456,6 +466,9 @@ public final class CsvwJson {
             JsonArray rules = new JsonArray();
             table.constraints().forEach(rules::add);
             schema.put(FCSM.CONSTRAINTS, rules);
+        }
+        if (table.nestedShape() != null) {
+            schema.put(FCSM.NESTED_SHAPE, table.nestedShape());
         }
         object.put("tableSchema", schema);
         return object;

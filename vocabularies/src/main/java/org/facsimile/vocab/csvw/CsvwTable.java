@@ -12,13 +12,17 @@ import java.util.Objects;
  * @param foreignKeys references from this table's columns to a table of the same group
  * @param constraints rules every row obeys ({@code dob < dod}, {@code fixed(city, province)}),
  *     as the schema's {@code https://w3id.org/facsimile/ns#constraints}; read by the engine
+ * @param nestedShape for the records' table of a nested JSON deposit, how its tables are put back
+ *     into a document ({@code https://w3id.org/facsimile/ns#nestedShape}, the engine's {@code
+ *     NestedShape} as JSON text); null for any other table
  */
 public record CsvwTable(
         String url,
         List<CsvwColumn> columns,
         List<String> primaryKey,
         List<CsvwForeignKey> foreignKeys,
-        List<String> constraints) {
+        List<String> constraints,
+        String nestedShape) {
 
     public CsvwTable {
         Objects.requireNonNull(url, "url");
@@ -28,6 +32,16 @@ public record CsvwTable(
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
     }
 
+    /** A table not taken out of a nested document. */
+    public CsvwTable(
+            String url,
+            List<CsvwColumn> columns,
+            List<String> primaryKey,
+            List<CsvwForeignKey> foreignKeys,
+            List<String> constraints) {
+        this(url, columns, primaryKey, foreignKeys, constraints, null);
+    }
+
     /** A table without declared constraints. */
     public CsvwTable(String url, List<CsvwColumn> columns, List<String> primaryKey, List<CsvwForeignKey> foreignKeys) {
         this(url, columns, primaryKey, foreignKeys, List.of());
@@ -35,7 +49,12 @@ public record CsvwTable(
 
     /** This table with other columns, its keys and constraints kept. */
     public CsvwTable withColumns(List<CsvwColumn> columns) {
-        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints);
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, nestedShape);
+    }
+
+    /** This table as the records' table of a nested document of this shape. */
+    public CsvwTable withNestedShape(String shape) {
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, shape);
     }
 
     /** A table that references no other. */

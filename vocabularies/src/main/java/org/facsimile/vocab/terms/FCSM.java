@@ -26,5 +26,12 @@ public final class FCSM {
      */
     public static final String CONSTRAINTS = NS + "constraints";
 
+    /**
+     * A CSVW table-schema property of the records' table of a nested JSON deposit: how its tables
+     * are put back into a document of the deposit's shape (JSON text naming tables, columns,
+     * member paths and JSON types, no values).
+     */
+    public static final String NESTED_SHAPE = NS + "nestedShape";
+
     private FCSM() {}
 }

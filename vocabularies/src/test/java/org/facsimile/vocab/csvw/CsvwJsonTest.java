@@ -46,6 +46,22 @@ class CsvwJsonTest {
         assertTrue(json.contains("\"https://w3id.org/facsimile/ns#personalData\""), json);
         assertEquals(List.of(table), CsvwJson.read(json));
         assertEquals(List.of(table), CsvwJson.read(CsvwJson.writeTable(table)));
+
+        CsvwTable nested = table.withNestedShape("{\"document\":\"census.jsonl\"}");
+        String withShape = CsvwJson.writeTable(nested);
+        assertTrue(withShape.contains("\"https://w3id.org/facsimile/ns#nestedShape\""), withShape);
+        assertEquals(nested, CsvwJson.readTable(withShape));
+        assertEquals(nested, CsvwJson.readTable(withShape).withColumns(nested.columns()), "kept with other columns");
+    }
+
+    @Test
+    void aNestedShapeIsText() {
+        CsvwProblem shape = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.readTable(
+                        "{\"@context\":\"http://www.w3.org/ns/csvw\",\"url\":\"t.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"a\"}],"
+                                + "\"https://w3id.org/facsimile/ns#nestedShape\":{\"document\":\"t.json\"}}}"));
+        assertEquals("$.tableSchema.https://w3id.org/facsimile/ns#nestedShape", shape.path());
     }
 
     @Test
