@@ -158,6 +158,28 @@ public class Deposit {
         this.updatedAt = now;
     }
 
+    /**
+     * The depositor takes the deposit back before it is published: it is closed, nothing of it is
+     * published, and its private input may then be erased. Not while its synthesis runs (the
+     * worker would finish it), and not once published (a published dataset is withdrawn by an
+     * administrator and leaves a tombstone).
+     */
+    public void withdraw(Instant now) {
+        switch (state) {
+            case DRAFT, READY_FOR_REVIEW, IN_REVIEW, REJECTED, FAILED -> {
+                this.state = DepositState.WITHDRAWN;
+                this.updatedAt = now;
+            }
+            case SUBMITTED, SYNTHESIZING ->
+                throw ProblemException.conflict(
+                        "the synthesis of this deposit is running; withdraw it when the synthesis has finished");
+            case PUBLISHED ->
+                throw ProblemException.conflict("the deposit is published; a published dataset is"
+                        + " withdrawn by an administrator, leaving a tombstone at its DOI");
+            case WITHDRAWN -> throw ProblemException.conflict("the deposit is already withdrawn");
+        }
+    }
+
     public void requireDraft() {
         if (state != null && state != DepositState.DRAFT) {
             throw ProblemException.conflict("the deposit is " + state + " and can no longer change");

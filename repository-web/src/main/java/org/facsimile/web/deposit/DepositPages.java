@@ -276,6 +276,40 @@ public class DepositPages {
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
 
+    /** The states a depositor may withdraw a deposit from (see {@link Deposit#withdraw}). */
+    static final java.util.Set<DepositState> WITHDRAWABLE = java.util.EnumSet.of(
+            DepositState.DRAFT,
+            DepositState.READY_FOR_REVIEW,
+            DepositState.IN_REVIEW,
+            DepositState.REJECTED,
+            DepositState.FAILED);
+
+    @POST
+    @Path("{id}/withdraw")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response withdraw(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("reason") String reason) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/deposits", "My deposits");
+        }
+        try {
+            deposits.withdraw(session.current().get(), depositId, reason, session.remoteAddress());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
     @POST
     @Path("{id}/publish")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
@@ -392,6 +426,23 @@ public class DepositPages {
                     .append("/publish\">")
                     .append(session.csrfField())
                     .append("<button type=\"submit\">Publish the synthetic dataset</button></form>\n");
+        }
+        if (WITHDRAWABLE.contains(d.state())) {
+            html.append("<h2>Withdraw</h2><p>Withdrawing closes the deposit: nothing of it is published,")
+                    .append(" and its private input can then be erased.</p>")
+                    .append("<form method=\"post\" action=\"/deposits/")
+                    .append(id)
+                    .append("/withdraw\">")
+                    .append(session.csrfField())
+                    .append("<label for=\"withdraw-reason\">Reason (optional, kept in the deposit's history)</label>")
+                    .append("<input id=\"withdraw-reason\" name=\"reason\" maxlength=\"1000\">")
+                    .append("<p><button type=\"submit\" class=\"quiet\">Withdraw this deposit</button></p></form>\n");
+        }
+        if (d.state() == DepositState.WITHDRAWN) {
+            html.append("<p class=\"notice\">Withdrawn: nothing of this deposit was published.")
+                    .append(" Its private input can be erased (DELETE /api/deposits/")
+                    .append(id)
+                    .append("/input).</p>\n");
         }
         if (d.state() == DepositState.PUBLISHED) {
             html.append("<p class=\"notice\">Published: <a href=\"/doi/")

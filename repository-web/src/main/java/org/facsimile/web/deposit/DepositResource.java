@@ -360,10 +360,24 @@ public class DepositResource {
                 .build();
     }
 
+    /** What a depositor may say when withdrawing a deposit. */
+    public record WithdrawRequest(String reason) {}
+
     /**
-     * Conditional generation checked against the table it names (or the only one): columns it has
-     * and that are learnt, a category to rebalance. The job checks again against the profiled data.
+     * Withdraws a deposit before publication ({@code {"reason": "..."}} optional): it is closed,
+     * nothing of it is published, and its input may then be erased. 409 while its synthesis runs
+     * and once published.
      */
+    @POST
+    @Path("{id}/withdraw")
+    public DepositView withdraw(@PathParam("id") String id, String body) {
+        UUID depositId = uuid(id);
+        WithdrawRequest request =
+                body == null || body.isBlank() ? new WithdrawRequest(null) : parse(body, WithdrawRequest.class);
+        Deposit deposit = deposits.withdraw(caller.credential(), depositId, request.reason(), caller.remoteAddress());
+        return DepositView.of(deposit, deposits.files(caller.credential(), depositId));
+    }
+
     /** A privacy budget covers one table's rows; a deposit with references between tables is refused. */
     static void checkPrivacy(JobSettings settings, List<DepositFile> files) {
         if (settings.differentialPrivacy() == null) {

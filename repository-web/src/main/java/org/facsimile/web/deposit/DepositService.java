@@ -277,6 +277,26 @@ public class DepositService {
         return job;
     }
 
+    /** The depositor withdraws the deposit before publication, saying why if they like. */
+    @Transactional
+    public Deposit withdraw(Credential caller, UUID id, String reason, String from) {
+        Deposit deposit = access.deposit(caller, id, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
+        String note = reason == null || reason.isBlank() ? null : reason.strip();
+        if (note != null && note.length() > 1000) {
+            throw new ProblemException(
+                    422,
+                    "invalid-reason",
+                    "Reason too long",
+                    "the reason is longer than 1,000 characters",
+                    List.of(new org.facsimile.web.platform.Problem.Where(
+                            null, null, null, "$.reason", "longer than 1,000 characters")));
+        }
+        access.actingAs(caller.account().id(), note);
+        deposit.withdraw(clock.now());
+        audit.record(caller.account().id(), "deposit.withdraw", "deposit", id.toString(), null, from);
+        return deposit;
+    }
+
     /** The deposit's latest synthesis job, or 404. */
     @Transactional
     public SynthesisJob latestJob(Credential caller, UUID id) {
