@@ -99,6 +99,16 @@ public record DatasetDescription(
     }
 
     /** The DOI as a resolvable URL. */
+    /** The creators with their ORCID iDs taken apart from their names ({@link Creator}). */
+    public List<Creator> people() {
+        return creators.stream().map(Creator::parse).toList();
+    }
+
+    /** The creators' names, without ORCID iDs. */
+    public List<String> creatorNames() {
+        return creators.stream().map(c -> Creator.parse(c).name()).toList();
+    }
+
     public String doiUrl() {
         return "https://doi.org/" + doi;
     }

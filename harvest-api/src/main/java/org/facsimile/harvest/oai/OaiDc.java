@@ -36,7 +36,7 @@ public final class OaiDc implements MetadataFormat {
         xml.writeNamespace("xsi", OaiDataProvider.XSI);
         xml.writeAttribute("xsi", OaiDataProvider.XSI, "schemaLocation", NS + " " + schema());
         element(xml, "title", d.title());
-        for (String creator : d.creators()) {
+        for (String creator : d.creatorNames()) {
             element(xml, "creator", creator);
         }
         for (DataTheme subject : d.subjects()) {

@@ -14,7 +14,8 @@ import org.facsimile.web.platform.ProblemException;
  *
  * @param title required, at most 500 characters
  * @param description free text
- * @param creators names in citation order
+ * @param creators names in citation order, each maybe followed by an ORCID iD ({@link
+ *     org.facsimile.vocab.Creator})
  * @param keywords free keywords
  * @param subjects subject codes from the EU Data Theme table ({@code HEAL}, {@code SOCI}, ...)
  * @param licence the licence URI of the published synthetic data (CC BY 4.0 when null)
@@ -59,6 +60,19 @@ public record DepositMetadata(
         for (int i = 0; i < creators.size(); i++) {
             if (creators.get(i) == null || creators.get(i).isBlank()) {
                 errors.add(new Problem.Where(null, null, null, "$.creators[" + i + "]", "a creator needs a name"));
+                continue;
+            }
+            java.util.Optional<String> mistyped = org.facsimile.vocab.Creator.mistypedOrcid(creators.get(i));
+            if (mistyped.isPresent()) {
+                errors.add(new Problem.Where(
+                        null,
+                        null,
+                        null,
+                        "$.creators[" + i + "]",
+                        "the ORCID iD " + mistyped.get() + " has a wrong check digit"));
+            } else if (org.facsimile.vocab.Creator.parse(creators.get(i)).name().isEmpty()) {
+                errors.add(new Problem.Where(
+                        null, null, null, "$.creators[" + i + "]", "a creator needs a name before the ORCID iD"));
             }
         }
         for (int i = 0; i < keywords.size(); i++) {

@@ -134,7 +134,7 @@ public class DepositPages {
         if (session.current().isEmpty()) {
             return PageSession.signInFirst("/deposits/new");
         }
-        return page(200, "New deposit", metadataForm(MetadataForm.empty(), Map.of()));
+        return page(200, "New deposit", metadataForm(MetadataForm.empty(), Map.of(), null));
     }
 
     @POST
@@ -160,8 +160,71 @@ public class DepositPages {
             Deposit deposit = deposits.create(session.current().get(), form.metadata(), session.remoteAddress());
             return Response.seeOther(URI.create("/deposits/" + deposit.id())).build();
         } catch (ProblemException e) {
-            return page(422, "New deposit", metadataForm(form, MetadataForm.byField(e)));
+            return page(422, "New deposit", metadataForm(form, MetadataForm.byField(e), null));
         }
+    }
+
+    @GET
+    @Path("{id}/metadata")
+    @Produces(HTML)
+    public Response editMetadata(@PathParam("id") String id) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id + "/metadata");
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        Deposit deposit = deposits.readable(session.current().get(), depositId);
+        if (deposit.state() != DepositState.DRAFT) {
+            return depositPage(
+                    409,
+                    depositId,
+                    "Only a draft's description can change; this deposit is "
+                            + STATES.getOrDefault(
+                                    deposit.state(), deposit.state().name()) + ".",
+                    null);
+        }
+        return page(
+                200, "Describe the dataset", metadataForm(MetadataForm.of(deposit.metadata()), Map.of(), depositId));
+    }
+
+    @POST
+    @Path("{id}/metadata")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response saveMetadata(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("title") String title,
+            @FormParam("description") String description,
+            @FormParam("creators") String creators,
+            @FormParam("keywords") String keywords,
+            @FormParam("subjects") List<String> subjects,
+            @FormParam("licence") String licence) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id + "/metadata");
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/deposits", "My deposits");
+        }
+        Deposit deposit = deposits.readable(session.current().get(), depositId);
+        MetadataForm form = new MetadataForm(title, description, creators, keywords, subjects, licence);
+        try {
+            // the public source's URL is not on the form: it stays as the API set it
+            deposits.describe(
+                    session.current().get(),
+                    depositId,
+                    form.metadata(deposit.metadata().sourceUrl()),
+                    session.remoteAddress());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            if (e.status() == 409) {
+                return depositPage(409, depositId, e.toProblem().detail(), null);
+            }
+            return page(422, "Describe the dataset", metadataForm(form, MetadataForm.byField(e), depositId));
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
 
     @GET
@@ -373,6 +436,9 @@ public class DepositPages {
                     .append("</p>\n");
         }
         describe(html, d.metadata());
+        if (d.state() == DepositState.DRAFT) {
+            html.append("<p><a href=\"/deposits/").append(id).append("/metadata\">Edit the description</a></p>\n");
+        }
         html.append("<h2>Tables</h2>\n");
         if (files.isEmpty()) {
             html.append("<p>No tables yet.</p>\n");
@@ -886,16 +952,29 @@ public class DepositPages {
         }
     }
 
-    private String metadataForm(MetadataForm form, Map<String, String> errors) {
-        StringBuilder html = new StringBuilder("<h1>New deposit</h1>\n<p>Describe the dataset; the published synthetic"
-                + " twin inherits this description. Fields marked * are required.</p>\n");
+    /** The description form: for a new deposit, or to edit the draft {@code editing}. */
+    private String metadataForm(MetadataForm form, Map<String, String> errors, UUID editing) {
+        StringBuilder html = new StringBuilder(
+                        editing == null ? "<h1>New deposit</h1>\n" : "<h1>Describe the dataset</h1>\n")
+                .append("<p>Describe the dataset; the published synthetic twin inherits this description.")
+                .append(" Fields marked * are required.</p>\n");
         if (!errors.isEmpty()) {
             html.append("<p class=\"error\" role=\"alert\">Please correct the fields marked below.</p>\n");
         }
-        html.append("<form method=\"post\" action=\"/deposits/new\">").append(session.csrfField());
+        html.append("<form method=\"post\" action=\"/deposits/")
+                .append(editing == null ? "new" : editing + "/metadata")
+                .append("\">")
+                .append(session.csrfField());
         input(html, "title", "Title *", form.title(), errors, false);
         input(html, "description", "Description", form.description(), errors, true);
-        input(html, "creators", "Creators, one per line (Family, Given)", form.creators(), errors, true);
+        input(
+                html,
+                "creators",
+                "Creators, one per line: Family, Given, and an ORCID iD if they have one"
+                        + " (Jansen, Ana 0000-0002-1825-0097)",
+                form.creators(),
+                errors,
+                true);
         input(html, "keywords", "Keywords, separated by commas", form.keywords(), errors, false);
         html.append("<label for=\"subjects\">Subjects</label>");
         error(html, "subjects", errors);
@@ -921,7 +1000,9 @@ public class DepositPages {
                     .append(licence.contains("/by/") ? "CC BY 4.0" : "CC0 1.0 (public domain)")
                     .append("</option>");
         }
-        html.append("</select><p><button type=\"submit\">Create the deposit</button></p></form>\n");
+        html.append("</select><p><button type=\"submit\">")
+                .append(editing == null ? "Create the deposit" : "Save the description")
+                .append("</button></p></form>\n");
         return html.toString();
     }
 
@@ -980,11 +1061,26 @@ public class DepositPages {
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
         }
 
+        /** The form filled with stored metadata. */
+        static MetadataForm of(DepositMetadata m) {
+            return new MetadataForm(
+                    m.title(),
+                    m.description(),
+                    String.join("\n", m.creators()),
+                    String.join(", ", m.keywords()),
+                    m.subjects(),
+                    m.licence());
+        }
+
         static MetadataForm empty() {
             return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0));
         }
 
         DepositMetadata metadata() {
+            return metadata(null);
+        }
+
+        DepositMetadata metadata(String sourceUrl) {
             return new DepositMetadata(
                     title.strip(),
                     description.isBlank() ? null : description.strip(),
@@ -998,7 +1094,7 @@ public class DepositPages {
                             .toList(),
                     subjects,
                     licence == null || licence.isBlank() ? null : licence,
-                    null);
+                    sourceUrl);
         }
 
         /** The metadata check's problems by form field ($.creators[2] is the creators field). */

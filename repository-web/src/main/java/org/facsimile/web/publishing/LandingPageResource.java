@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.riot.Lang;
 import org.facsimile.synth.report.ScoreChart;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -383,7 +384,7 @@ public class LandingPageResource {
                 .append(esc(v.title()))
                 .append("</h1>\n")
                 .append("<p>")
-                .append(esc(String.join("; ", v.creators())))
+                .append(PublishedFields.people(v.creators()))
                 .append("</p>\n")
                 .append("<dl><dt>DOI</dt><dd><a href=\"")
                 .append(esc(doiUrl))
@@ -472,7 +473,9 @@ public class LandingPageResource {
             }
         }
         html.append("</ul>\n<h2>Cite as</h2><p class=\"cite\">")
-                .append(esc(String.join("; ", v.creators())))
+                .append(esc(String.join(
+                        "; ",
+                        v.creators().stream().map(c -> Creator.parse(c).name()).toList())))
                 .append(" (")
                 .append(v.publishedAt().atOffset(ZoneOffset.UTC).getYear())
                 .append("). ")

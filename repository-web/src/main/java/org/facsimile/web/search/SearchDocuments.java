@@ -35,7 +35,12 @@ public class SearchDocuments {
         doc.put("title", v.title());
         doc.put("titleSort", v.title().toLowerCase(Locale.ROOT));
         doc.put("description", v.description());
-        doc.put("creators", v.creators());
+        // names, without ORCID iDs, for the creator facet and the results
+        doc.put(
+                "creators",
+                v.creators().stream()
+                        .map(c -> org.facsimile.vocab.Creator.parse(c).name())
+                        .toList());
         doc.put("keywords", v.keywords());
         doc.put("subjects", v.subjects());
         doc.put("licence", PublishedFields.licenceCode(v.licence()));

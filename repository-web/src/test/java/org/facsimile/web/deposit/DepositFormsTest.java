@@ -99,4 +99,21 @@ class DepositFormsTest {
         assertEquals(List.of("Auk, Wanda", "Gull, Gil"), read.creators());
         assertEquals(Arrays.asList("seabirds", "skerries"), read.keywords());
     }
+
+    @Test
+    void theDescriptionFormShowsStoredMetadataAndReadsItBack() {
+        DepositMetadata stored = new DepositMetadata(
+                "Moth trap nights",
+                "Counts per night",
+                List.of("Carberry, Josiah 0000-0002-1825-0097", "Auk, Wanda"),
+                List.of("moths", "light traps"),
+                List.of("ENVI"),
+                DepositMetadata.LICENCES.get(1),
+                "https://example.org/moths");
+        DepositPages.MetadataForm form = DepositPages.MetadataForm.of(stored);
+        assertEquals("Carberry, Josiah 0000-0002-1825-0097\nAuk, Wanda", form.creators());
+        assertEquals("moths, light traps", form.keywords());
+        assertEquals(stored, form.metadata(stored.sourceUrl()), "what the form shows, it saves unchanged");
+        assertEquals(null, form.metadata().sourceUrl(), "a new deposit has no source on the form");
+    }
 }

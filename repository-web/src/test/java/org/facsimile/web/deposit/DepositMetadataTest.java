@@ -25,6 +25,23 @@ class DepositMetadataTest {
         DepositMetadata unknown = new DepositMetadata("T", null, null, null, List.of("SOCI", "MEDICINE"), null, null);
         ProblemException subject = assertThrows(ProblemException.class, unknown::validated);
         assertEquals("$.subjects[1]", subject.toProblem().errors().get(0).pointer());
+        DepositMetadata orcid = new DepositMetadata(
+                "T",
+                null,
+                List.of("Carberry, Josiah 0000-0002-1825-0097", "Lab, Ann 0000-0002-1825-0098", "0000-0002-1825-0097"),
+                null,
+                null,
+                null,
+                null);
+        List<Problem.Where> ids = assertThrows(ProblemException.class, orcid::validated)
+                .toProblem()
+                .errors();
+        assertEquals(
+                List.of("$.creators[1]", "$.creators[2]"),
+                ids.stream().map(Problem.Where::pointer).toList());
+        assertEquals(
+                "the ORCID iD 0000-0002-1825-0098 has a wrong check digit",
+                ids.get(0).message());
     }
 
     @Test
@@ -45,8 +62,19 @@ class DepositMetadataTest {
     @Test
     void fileNamesArePlainCsvNames() {
         assertEquals("census 2020 (v2).csv", Uploads.checkFileName("census 2020 (v2).csv"));
-        for (String bad :
-                new String[] {"../x.csv", "a/b.csv", "a\\b.csv", ".csv", "x.CSV.exe", "x.txt", "x\u0000.csv", ""}) {
+        assertEquals("visits.jsonl", Uploads.checkFileName("visits.jsonl"), "a nested document");
+        for (String bad : new String[] {
+            "../x.csv",
+            "a/b.csv",
+            "a\\b.csv",
+            ".csv",
+            "x.CSV.exe",
+            "x.txt",
+            "x\u0000.csv",
+            "",
+            "x.json.exe",
+            "../x.json"
+        }) {
             assertThrows(ProblemException.class, () -> Uploads.checkFileName(bad), bad);
         }
     }

@@ -27,7 +27,7 @@ public final class Citations {
                 "author",
                 String.join(
                         " and ",
-                        d.creators().stream().map(Citations::bibtexText).toList()));
+                        d.creatorNames().stream().map(Citations::bibtexText).toList()));
         // double braces keep the title's capitals as they are
         b.append("  title = {{").append(bibtexText(d.title())).append("}},\n");
         field(b, "year", Integer.toString(issued.getYear()));
@@ -49,7 +49,7 @@ public final class Citations {
         LocalDate issued = issued(d);
         StringBuilder r = new StringBuilder();
         tag(r, "TY", "DATA");
-        for (String creator : d.creators()) {
+        for (String creator : d.creatorNames()) {
             tag(r, "AU", creator);
         }
         tag(r, "TI", d.title());
@@ -88,7 +88,7 @@ public final class Citations {
         item.put("URL", d.doiUrl());
         item.put("title", d.title());
         JsonArray authors = new JsonArray();
-        for (String creator : d.creators()) {
+        for (String creator : d.creatorNames()) {
             JsonObject author = new JsonObject();
             int comma = creator.indexOf(',');
             if (comma > 0) {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.Versioning;
@@ -60,9 +61,18 @@ public final class DataCiteJson {
         a.put("prefix", prefix);
         a.put("suffix", d.doi().substring(prefix.length() + 1));
         JsonArray creators = new JsonArray();
-        for (String name : d.creators().isEmpty() ? List.of(d.publisher()) : d.creators()) {
+        for (Creator person : d.creators().isEmpty() ? List.of(new Creator(d.publisher(), null)) : d.people()) {
             JsonObject creator = new JsonObject();
-            creator.put("name", name);
+            creator.put("name", person.name());
+            if (person.orcid() != null) {
+                JsonObject id = new JsonObject();
+                id.put("nameIdentifier", person.orcid());
+                id.put("nameIdentifierScheme", "ORCID");
+                id.put("schemeUri", "https://orcid.org");
+                JsonArray ids = new JsonArray();
+                ids.add(id);
+                creator.put("nameIdentifiers", ids);
+            }
             creators.add(creator);
         }
         a.put("creators", creators);

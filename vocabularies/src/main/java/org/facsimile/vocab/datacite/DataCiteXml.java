@@ -6,6 +6,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.Versioning;
@@ -50,10 +51,20 @@ public final class DataCiteXml {
 
         element(xml, "identifier", d.doi(), "identifierType", "DOI");
         xml.writeStartElement(NS, "creators");
-        List<String> creators = d.creators().isEmpty() ? List.of(d.publisher()) : d.creators();
-        for (String creator : creators) {
+        List<Creator> creators = d.creators().isEmpty() ? List.of(new Creator(d.publisher(), null)) : d.people();
+        for (Creator creator : creators) {
             xml.writeStartElement(NS, "creator");
-            element(xml, "creatorName", creator);
+            element(xml, "creatorName", creator.name());
+            if (creator.orcid() != null) {
+                element(
+                        xml,
+                        "nameIdentifier",
+                        creator.orcid(),
+                        "nameIdentifierScheme",
+                        "ORCID",
+                        "schemeURI",
+                        "https://orcid.org");
+            }
             xml.writeEndElement();
         }
         xml.writeEndElement();

@@ -15,6 +15,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.Versioning;
@@ -60,10 +61,11 @@ public final class DcatRenderer {
         Resource publisher =
                 model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, dataset.publisher());
         ds.addProperty(DCTerms.publisher, publisher);
-        for (String creator : dataset.creators()) {
+        for (Creator creator : dataset.people()) {
+            // a person with an ORCID iD is that iD's resource; anyone else a blank node
+            Resource agent = creator.orcid() == null ? model.createResource() : model.createResource(creator.orcid());
             ds.addProperty(
-                    DCTerms.creator,
-                    model.createResource().addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, creator));
+                    DCTerms.creator, agent.addProperty(RDF.type, FOAF.Agent).addProperty(FOAF.name, creator.name()));
         }
         for (String keyword : dataset.keywords()) {
             ds.addProperty(DCAT.keyword, keyword, "en");

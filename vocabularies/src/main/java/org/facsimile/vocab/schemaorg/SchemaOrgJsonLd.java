@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonArray;
 import org.apache.jena.atlas.json.JsonObject;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.cite.Citations;
@@ -78,11 +79,15 @@ public final class SchemaOrgJsonLd {
             dataset.put("about", about);
         }
         JsonArray creators = new JsonArray();
-        for (String name : d.creators()) {
+        for (Creator creator : d.people()) {
             JsonObject person = new JsonObject();
-            // creators are people today; structured creators (ORCID, organisations) come with the deposit form
             person.put("@type", "Person");
-            person.put("name", name);
+            person.put("name", creator.name());
+            if (creator.orcid() != null) {
+                // Google Dataset Search and Zenodo identify a person by the ORCID iD's URI
+                person.put("@id", creator.orcid());
+                person.put("sameAs", creator.orcid());
+            }
             creators.add(person);
         }
         dataset.put("creator", creators);

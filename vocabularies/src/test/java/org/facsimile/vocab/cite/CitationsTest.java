@@ -31,7 +31,8 @@ class CitationsTest {
                 e.doi(),
                 "Income & hours: 50% {of} $census_data #2 \\ ~^",
                 "Line one.\nLine two.",
-                List.of("Kohavi, Ronny", "Becker, Barry"),
+                // an ORCID iD is no part of the name a citation gives
+                List.of("Kohavi, Ronny", "Becker, Barry 0000-0002-1825-0097"),
                 e.keywords(),
                 e.subjects(),
                 e.licence(),

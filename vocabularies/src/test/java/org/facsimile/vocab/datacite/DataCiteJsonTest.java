@@ -26,6 +26,13 @@ class DataCiteJsonTest {
         assertEquals("10.5072/fcsm.ab12cd", data.get("id").getAsString().value());
         JsonObject a = data.get("attributes").getAsObject();
         assertEquals("publish", a.get("event").getAsString().value());
+        JsonObject becker = a.get("creators").getAsArray().get(1).getAsObject();
+        assertEquals("Barry Becker", becker.get("name").getAsString().value());
+        JsonObject orcid = becker.get("nameIdentifiers").getAsArray().get(0).getAsObject();
+        assertEquals(
+                "https://orcid.org/0000-0002-1825-0097",
+                orcid.get("nameIdentifier").getAsString().value());
+        assertEquals("ORCID", orcid.get("nameIdentifierScheme").getAsString().value());
         assertEquals("https://repo.test/datasets/1", a.get("url").getAsString().value());
         assertEquals("10.5072", a.get("prefix").getAsString().value());
         assertEquals(

@@ -40,6 +40,10 @@ class DataCiteXmlTest {
         validate(xml);
         assertTrue(xml.contains("<identifier identifierType=\"DOI\">10.5072/fcsm.ab12cd</identifier>"), xml);
         assertTrue(xml.contains("resourceTypeGeneral=\"Dataset\">Synthetic dataset<"));
+        assertTrue(
+                xml.contains("<creatorName>Barry Becker</creatorName><nameIdentifier nameIdentifierScheme=\"ORCID\""
+                        + " schemeURI=\"https://orcid.org\">https://orcid.org/0000-0002-1825-0097</nameIdentifier>"),
+                xml);
         assertTrue(xml.contains("relationType=\"IsDerivedFrom\">https://archive.ics.uci.edu/dataset/2/adult<"));
         assertTrue(
                 xml.contains("subjectScheme=\"EU Data Theme\" schemeURI=\"http://publications.europa.eu/resource/"

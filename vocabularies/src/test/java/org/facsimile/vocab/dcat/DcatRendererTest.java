@@ -35,7 +35,7 @@ public class DcatRendererTest {
                 "10.5072/fcsm.ab12cd",
                 "Adult census income (synthetic twin)",
                 "A synthetic twin of the UCI Adult census extract.",
-                List.of("Ronny Kohavi", "Barry Becker"),
+                List.of("Ronny Kohavi", "Barry Becker (https://orcid.org/0000-0002-1825-0097)"),
                 List.of("census", "income"),
                 List.of(org.facsimile.vocab.terms.DataTheme.ECON, org.facsimile.vocab.terms.DataTheme.SOCI),
                 "https://creativecommons.org/licenses/by/4.0/",
@@ -130,6 +130,13 @@ public class DcatRendererTest {
                 "Economy and finance",
                 theme.getProperty(org.apache.jena.vocabulary.SKOS.prefLabel).getString());
         assertEquals(2, dataset.listProperties(DCAT.theme).toList().size());
+        // a creator with an ORCID iD is that iD's resource, named without it
+        Resource becker = model.getResource("https://orcid.org/0000-0002-1825-0097");
+        assertTrue(dataset.hasProperty(DCTerms.creator, becker));
+        assertEquals(
+                "Barry Becker",
+                becker.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString());
+        assertEquals(2, dataset.listProperties(DCTerms.creator).toList().size());
     }
 
     @Test

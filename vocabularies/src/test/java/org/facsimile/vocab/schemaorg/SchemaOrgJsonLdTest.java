@@ -34,6 +34,11 @@ class SchemaOrgJsonLdTest {
                         .getAsString()
                         .value());
         assertEquals("Dataset", d.get("@type").getAsString().value());
+        JsonObject becker = d.get("creator").getAsArray().get(1).getAsObject();
+        assertEquals("Barry Becker", becker.get("name").getAsString().value());
+        assertEquals(
+                "https://orcid.org/0000-0002-1825-0097",
+                becker.get("@id").getAsString().value());
         assertEquals(
                 "https://doi.org/10.5072/fcsm.ab12cd",
                 d.get("identifier").getAsString().value());
