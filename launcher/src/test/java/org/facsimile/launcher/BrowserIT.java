@@ -185,6 +185,26 @@ class BrowserIT {
         browser.findElement(By.id("title")).sendKeys("Skerry seabird nest tallies");
         browser.findElement(By.id("creators")).sendKeys("Auk, Wanda");
         browser.findElement(By.id("keywords")).sendKeys("nesting, skerries");
+
+        // the session ends while the form is open: signing in again brings back what was typed
+        browser.manage().deleteAllCookies();
+        browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
+        chromium.waiting().until(d -> d.getCurrentUrl().contains("/sign-in"));
+        assertTrue(browser.getPageSource().contains("Your session ended before the form was sent"));
+        browser.findElement(By.id("username")).sendKeys("wanda-wizard");
+        browser.findElement(By.id("password")).sendKeys(password, Keys.ENTER);
+        chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/deposits/new?restore=1"));
+        chromium.waiting()
+                .until(d -> !d.findElement(By.id("title")).getAttribute("value").isEmpty());
+        assertEquals(
+                "Skerry seabird nest tallies",
+                browser.findElement(By.id("title")).getAttribute("value"));
+        assertTrue(
+                browser.findElement(By.id("description")).getAttribute("value").startsWith("Seabird nests"));
+        assertEquals("Auk, Wanda", browser.findElement(By.id("creators")).getAttribute("value"));
+        assertEquals("nesting, skerries", browser.findElement(By.id("keywords")).getAttribute("value"));
+        chromium.screenshot("7b-form-restored-after-sign-in");
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the restored form meets WCAG AA");
         browser.findElement(By.cssSelector("button[type=submit]:not(.quiet)")).click();
         chromium.waiting().until(d -> d.getCurrentUrl().matches(".*/deposits/[0-9a-f-]{36}"));
         chromium.screenshot("8-deposit-created");

@@ -59,5 +59,20 @@ class DescriptionPageIT {
         assertTrue(shown.body().contains("marram"), shown.body());
 
         assertTrue(shown.body().contains("Carberry, Josiah 0000-0002-1825-0097"), "the creator with the iD");
+
+        // a form sent after the session ended: to sign in, and back to the form to restore it
+        FormBrowser expired = new FormBrowser(RunningRepository.get().baseUrl());
+        HttpResponse<String> lost =
+                expired.post(path + "/metadata", Map.of("csrf", csrf, "title", "Typed after the session ended"));
+        assertEquals(303, lost.statusCode());
+        String signIn = FormBrowser.location(lost);
+        assertEquals(
+                "/sign-in?returnTo="
+                        + java.net.URLEncoder.encode(
+                                path + "/metadata?restore=1", java.nio.charset.StandardCharsets.UTF_8),
+                signIn);
+        assertTrue(expired.get(signIn).body().contains("what you typed comes back in the form"));
+        assertTrue(form.body().contains("data-keep"), "the form keeps what is typed in it");
+        assertTrue(form.body().contains("/static/keep.js"), "by the page's script");
     }
 }

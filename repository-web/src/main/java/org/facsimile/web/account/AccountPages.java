@@ -166,7 +166,7 @@ public class AccountPages {
             @FormParam("scope") List<String> scopeCodes,
             @FormParam("expiresInDays") String days) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/account");
+            return PageSession.signInAgain("/account");
         }
         if (!session.acceptsCsrf(csrf)) {
             return session.refusedForm("/account", "Your account");
@@ -251,6 +251,10 @@ public class AccountPages {
         StringBuilder html = new StringBuilder("<h1>Sign in</h1>\n");
         if (alert != null) {
             html.append("<p class=\"error\" role=\"alert\">").append(esc(alert)).append("</p>\n");
+        }
+        if (returnTo.matches(".*[?&]restore=1(&.*)?")) {
+            html.append("<p class=\"notice\" role=\"status\">Your session ended before the form was sent.")
+                    .append(" Sign in again: what you typed comes back in the form, in this browser tab.</p>\n");
         }
         html.append("<form method=\"post\" action=\"/sign-in\" novalidate>");
         html.append("<input type=\"hidden\" name=\"returnTo\" value=\"")
@@ -375,7 +379,7 @@ public class AccountPages {
                     .append(esc(formError))
                     .append("</p>");
         }
-        html.append("<form method=\"post\" action=\"/account/tokens\">")
+        html.append("<form method=\"post\" action=\"/account/tokens\" data-keep>")
                 .append(session.csrfField())
                 .append(
                         "<label for=\"label\">Name</label><input id=\"label\" name=\"label\" maxlength=\"100\" value=\"")

@@ -73,6 +73,14 @@ public class PageSession {
     }
 
     /** To the sign-in page, and back here afterwards. */
+    /**
+     * The answer to a form sent after the session ended: sign in, then back to the form's page
+     * with {@code restore=1}, where the page's script puts back what was typed ({@code keep.js}).
+     */
+    public static Response signInAgain(String formPage) {
+        return signInFirst(formPage + (formPage.contains("?") ? "&" : "?") + "restore=1");
+    }
+
     public static Response signInFirst(String returnTo) {
         return Response.seeOther(URI.create("/sign-in?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)))
                 .build();

@@ -150,7 +150,7 @@ public class DepositPages {
             @FormParam("subjects") List<String> subjects,
             @FormParam("licence") String licence) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/new");
+            return PageSession.signInAgain("/deposits/new");
         }
         if (!session.acceptsCsrf(csrf)) {
             return session.refusedForm("/deposits", "My deposits");
@@ -200,7 +200,7 @@ public class DepositPages {
             @FormParam("subjects") List<String> subjects,
             @FormParam("licence") String licence) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id + "/metadata");
+            return PageSession.signInAgain("/deposits/" + id + "/metadata");
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
@@ -289,7 +289,7 @@ public class DepositPages {
             @FormParam("sampleRows") String sampleRows,
             @FormParam("epsilon") String epsilon) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
+            return PageSession.signInAgain("/deposits/" + id);
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
@@ -356,7 +356,7 @@ public class DepositPages {
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("reason") String reason) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
+            return PageSession.signInAgain("/deposits/" + id);
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(csrf)) {
@@ -498,7 +498,7 @@ public class DepositPages {
                     .append(" and its private input can then be erased.</p>")
                     .append("<form method=\"post\" action=\"/deposits/")
                     .append(id)
-                    .append("/withdraw\">")
+                    .append("/withdraw\" data-keep>")
                     .append(session.csrfField())
                     .append("<label for=\"withdraw-reason\">Reason (optional, kept in the deposit's history)</label>")
                     .append("<input id=\"withdraw-reason\" name=\"reason\" maxlength=\"1000\">")
@@ -535,7 +535,7 @@ public class DepositPages {
         html.append(again ? "<h2>Run again with other settings</h2>" : "<h2>Synthesis</h2>")
                 .append("<form method=\"post\" action=\"/deposits/")
                 .append(id)
-                .append("/submit\">")
+                .append("/submit\" data-keep>")
                 .append(session.csrfField())
                 .append("<label for=\"synthesizer\">Model</label><select id=\"synthesizer\" name=\"synthesizer\">")
                 .append("<option value=\"argn\" selected>Autoregressive network (best quality)</option>")
@@ -655,7 +655,7 @@ public class DepositPages {
                     .append(id)
                     .append("/files/")
                     .append(esc(java.net.URLEncoder.encode(f.fileName(), StandardCharsets.UTF_8)))
-                    .append("/schema\">")
+                    .append("/schema\" data-keep>")
                     .append(session.csrfField());
         }
         html.append("<table><caption>Columns of ")
@@ -776,7 +776,7 @@ public class DepositPages {
             @PathParam("name") String name,
             jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
+            return PageSession.signInAgain("/deposits/" + id);
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (!session.acceptsCsrf(form.getFirst(PageSession.CSRF_FIELD))) {
@@ -963,7 +963,7 @@ public class DepositPages {
         }
         html.append("<form method=\"post\" action=\"/deposits/")
                 .append(editing == null ? "new" : editing + "/metadata")
-                .append("\">")
+                .append("\" data-keep>")
                 .append(session.csrfField());
         input(html, "title", "Title *", form.title(), errors, false);
         input(html, "description", "Description", form.description(), errors, true);

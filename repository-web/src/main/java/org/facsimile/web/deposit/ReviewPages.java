@@ -60,7 +60,7 @@ public class ReviewPages {
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("note") String note) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/review");
+            return PageSession.signInAgain("/review");
         }
         if (!session.acceptsCsrf(csrf)) {
             return session.refusedForm("/review", "The review queue");
@@ -91,7 +91,7 @@ public class ReviewPages {
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("reason") String reason) {
         if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/review");
+            return PageSession.signInAgain("/review");
         }
         if (!session.acceptsCsrf(csrf)) {
             return session.refusedForm("/review", "The review queue");
@@ -158,7 +158,7 @@ public class ReviewPages {
                     .append("/report.html\">The quality and privacy report</a></p>")
                     .append("<form method=\"post\" action=\"")
                     .append(base)
-                    .append("/approve\">")
+                    .append("/approve\" data-keep>")
                     .append(session.csrfField())
                     .append("<label for=\"note-")
                     .append(d.id())
@@ -167,7 +167,7 @@ public class ReviewPages {
                     .append("\" name=\"note\" size=\"50\"><p><button type=\"submit\">Approve and publish</button></p>")
                     .append("</form><form method=\"post\" action=\"")
                     .append(base)
-                    .append("/reject\">")
+                    .append("/reject\" data-keep>")
                     .append(session.csrfField())
                     .append("<label for=\"reason-")
                     .append(d.id())

@@ -93,6 +93,8 @@ public final class Page {
                 .append(STYLE)
                 .append(style)
                 .append("</style>")
+                // keeps what a form holds when the session ends before it is sent (static/keep.js)
+                .append("<script src=\"/static/keep.js\" defer></script>")
                 .append(head)
                 .append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
                 .append("<header><a class=\"home\" href=\"/\">")
