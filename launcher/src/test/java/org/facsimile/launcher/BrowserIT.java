@@ -345,8 +345,14 @@ class BrowserIT {
                         .size(),
                 "a re-run with other settings is offered");
         assertEquals(List.of(), chromium.accessibilityViolations(), "the page to review meets WCAG AA");
+        // the report is in the page, as charts: accuracy against the holdout, per column, weakest pairs
+        assertTrue(
+                browser.findElements(By.cssSelector("main figure svg")).size() >= 4,
+                "the report's charts are on the deposit page");
+        assertTrue(browser.getPageSource().contains("column pairs whose joint distribution"));
         chromium.screenshot("11-synthesized");
-        browser.findElement(By.linkText("The quality and privacy report")).click();
+        // and the whole report is there to download (opened here to look at it)
+        browser.get(browser.findElement(By.linkText("Download the full report")).getAttribute("href"));
         chromium.waiting().until(d -> d.getTitle().startsWith("Synthesis report"));
         assertTrue(browser.findElements(By.cssSelector("svg")).size() > 2, "the report has charts");
         assertTrue(

@@ -909,12 +909,14 @@ public class DepositPages {
         }
         html.append("</ol>\n");
         if (job.report() != null) {
-            boolean passed = org.facsimile.web.publishing.PrivacyGate.passed(job.report());
-            html.append("<p>Privacy check: <b>")
-                    .append(passed ? "passed" : "failed")
-                    .append("</b>. <a href=\"/api/deposits/")
+            html.append("<h2>Report</h2>");
+            org.facsimile.web.publishing.ReportSummary.verdict(html, job.report());
+            html.append("<p><a href=\"/api/deposits/")
                     .append(job.deposit().id())
-                    .append("/report.html\">The quality and privacy report</a> (charts per column and pair).</p>\n");
+                    .append("/report.html\" download=\"report.html\">Download the full report</a> (HTML: real and")
+                    .append(
+                            " synthetic distributions of every column and pair, relations, rules, personal data).</p>\n");
+            org.facsimile.web.publishing.ReportSummary.quality(html, job.report());
         }
     }
 
