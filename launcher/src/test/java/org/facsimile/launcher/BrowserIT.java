@@ -243,10 +243,18 @@ class BrowserIT {
         Files.write(notCsv, new byte[] {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, (byte) 0xff, (byte) 0xfe});
         browser.findElement(By.id("files")).sendKeys(notCsv.toString());
         browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();
-        chromium.waiting().until(d -> !d.findElements(By.id("upload-error")).isEmpty());
-        assertTrue(
-                browser.findElement(By.id("upload-error")).getText().startsWith("photo.csv:"),
-                browser.findElement(By.id("upload-error")).getText());
+        // each file is sent on its own with a progress bar; a refused one says why beside its name
+        chromium.waiting()
+                .until(d ->
+                        !d.findElements(By.cssSelector("ul.uploads li.error")).isEmpty());
+        String why = browser.findElement(By.cssSelector("ul.uploads li.error .upload-status"))
+                .getText();
+        assertTrue(why.startsWith("photo.csv:"), why);
+        assertEquals(
+                1,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Send photo.csv again']"))
+                        .size(),
+                "a refused file can be sent again");
         chromium.screenshot("9-upload-refused");
         browser.findElement(By.id("files")).sendKeys(sites + "\n" + visits);
         browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();

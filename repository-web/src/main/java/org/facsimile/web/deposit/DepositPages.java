@@ -466,7 +466,7 @@ public class DepositPages {
             }
             html.append("<form method=\"post\" action=\"/deposits/")
                     .append(id)
-                    .append("/files\" enctype=\"multipart/form-data\">")
+                    .append("/files\" enctype=\"multipart/form-data\" data-uploads>")
                     .append(session.csrfField())
                     .append("<label for=\"files\">CSV files (UTF-8, a header line; several at once), or a JSON"
                             + " document of records with nested arrays (.json, .jsonl)</label>")
@@ -517,7 +517,7 @@ public class DepositPages {
                     .append(esc(d.doi()))
                     .append("</a></p>\n");
         }
-        String head = "";
+        String head = d.state() == DepositState.DRAFT ? "<script src=\"/static/upload.js\" defer></script>" : "";
         if (running) {
             // live by server-sent events with the script; without it the page reloads itself
             head = "<script src=\"/static/progress.js\" defer></script>"

@@ -40,6 +40,7 @@ public final class Page {
                     + "border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}button.quiet{background:#fff;"
                     + "color:#1d4ed8}.field-error{color:#b91c1c;font-weight:600}.error{border:2px solid #b91c1c;padding:.5rem;"
                     + "border-radius:.3rem}.notice{border:2px solid #15803d;padding:.5rem;border-radius:.3rem}"
+                    + "form.dropping{outline:3px dashed #1d4ed8;outline-offset:.25rem}"
                     + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d4d4d8;padding:.35rem .5rem;"
                     + "text-align:left;vertical-align:top}code.secret{font-size:1.05rem;word-break:break-all;background:#f4f4f5;"
                     + "padding:.2rem .4rem}.state{font-size:.85rem;border:1px solid #52525b;border-radius:.3rem;padding:0 .35rem}"
