@@ -23,6 +23,7 @@ import org.facsimile.vocab.terms.DataTheme;
  * @param derivedFrom the URL of the input dataset where it is public, else null
  * @param distributions the downloadable files
  * @param versioning the concept and neighbouring versions
+ * @param coverage the time and place the data covers ({@link Coverage#NONE} when not said)
  */
 public record DatasetDescription(
         String uri,
@@ -39,7 +40,44 @@ public record DatasetDescription(
         boolean synthetic,
         String derivedFrom,
         List<DistributionDescription> distributions,
-        Versioning versioning) {
+        Versioning versioning,
+        Coverage coverage) {
+
+    /** A description that says nothing of time or place covered. */
+    public DatasetDescription(
+            String uri,
+            String doi,
+            String title,
+            String description,
+            List<String> creators,
+            List<String> keywords,
+            List<DataTheme> subjects,
+            String licence,
+            Instant issued,
+            int version,
+            String publisher,
+            boolean synthetic,
+            String derivedFrom,
+            List<DistributionDescription> distributions,
+            Versioning versioning) {
+        this(
+                uri,
+                doi,
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                issued,
+                version,
+                publisher,
+                synthetic,
+                derivedFrom,
+                distributions,
+                versioning,
+                Coverage.NONE);
+    }
 
     /** A description without version relations. */
     public DatasetDescription(
@@ -86,6 +124,28 @@ public record DatasetDescription(
         subjects = List.copyOf(subjects);
         distributions = List.copyOf(distributions);
         versioning = versioning == null ? Versioning.NONE : versioning;
+        coverage = coverage == null ? Coverage.NONE : coverage;
+    }
+
+    /** This description with the time and place covered. */
+    public DatasetDescription withCoverage(Coverage covered) {
+        return new DatasetDescription(
+                uri,
+                doi,
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                issued,
+                version,
+                publisher,
+                synthetic,
+                derivedFrom,
+                distributions,
+                versioning,
+                covered);
     }
 
     /** The DataCite related identifiers: the source it was derived from (where public), then versions. */

@@ -111,7 +111,20 @@ public final class DataCiteJson {
         issued.put("date", d.issued().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         issued.put("dateType", "Issued");
         dates.add(issued);
+        if (d.coverage().hasPeriod()) {
+            JsonObject collected = new JsonObject();
+            collected.put("date", DataCiteXml.collected(d.coverage()));
+            collected.put("dateType", "Collected");
+            dates.add(collected);
+        }
         a.put("dates", dates);
+        if (d.coverage().place() != null) {
+            JsonObject place = new JsonObject();
+            place.put("geoLocationPlace", d.coverage().place());
+            JsonArray places = new JsonArray();
+            places.add(place);
+            a.put("geoLocations", places);
+        }
         JsonArray related = new JsonArray();
         for (Versioning.Related r : d.related()) {
             JsonObject item = new JsonObject();

@@ -6,6 +6,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
@@ -98,7 +99,17 @@ public final class DataCiteXml {
         }
         xml.writeStartElement(NS, "dates");
         element(xml, "date", d.issued().atOffset(ZoneOffset.UTC).toLocalDate().toString(), "dateType", "Issued");
+        if (d.coverage().hasPeriod()) {
+            element(xml, "date", collected(d.coverage()), "dateType", "Collected");
+        }
         xml.writeEndElement();
+        if (d.coverage().place() != null) {
+            xml.writeStartElement(NS, "geoLocations");
+            xml.writeStartElement(NS, "geoLocation");
+            element(xml, "geoLocationPlace", d.coverage().place());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
         xml.writeStartElement(NS, "alternateIdentifiers");
         element(xml, "alternateIdentifier", d.uri(), "alternateIdentifierType", "URL");
         xml.writeEndElement();
@@ -142,6 +153,12 @@ public final class DataCiteXml {
             xml.writeEndElement();
         }
         xml.writeEndElement();
+    }
+
+    /** The period covered as DataCite dates it: RKMS-ISO8601, an open end left empty. */
+    static String collected(Coverage c) {
+        return (c.start() == null ? "" : c.start().toString()) + "/"
+                + (c.end() == null ? "" : c.end().toString());
     }
 
     private static String licenceName(String uri) {

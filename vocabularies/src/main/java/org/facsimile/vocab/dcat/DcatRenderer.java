@@ -15,6 +15,7 @@ import org.apache.jena.vocabulary.OWL;
 import org.apache.jena.vocabulary.RDF;
 import org.apache.jena.vocabulary.RDFS;
 import org.apache.jena.vocabulary.SKOS;
+import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
@@ -31,6 +32,10 @@ public final class DcatRenderer {
 
     /** The DOI registration agency named on DOI identifiers. */
     private static final String DOI_AGENCY = "https://doi.org";
+
+    /** The name of a place (W3C ISA Programme Location Core Vocabulary), as DCAT-AP names a Location. */
+    private static final org.apache.jena.rdf.model.Property LOCN_GEOGRAPHIC_NAME =
+            org.apache.jena.rdf.model.ResourceFactory.createProperty("http://www.w3.org/ns/locn#geographicName");
 
     /** Adds the DCAT-AP description of {@code dataset} to {@code model} and returns its resource. */
     public Resource addTo(Model model, DatasetDescription dataset) {
@@ -79,6 +84,28 @@ public final class DcatRenderer {
                                     SKOS.inScheme,
                                     model.createResource(DataTheme.SCHEME, SKOS.ConceptScheme)
                                             .addProperty(DCTerms.title, "Data theme", "en")));
+        }
+        Coverage coverage = dataset.coverage();
+        if (coverage.hasPeriod()) {
+            Resource period = model.createResource().addProperty(RDF.type, DCTerms.PeriodOfTime);
+            if (coverage.start() != null) {
+                period.addProperty(
+                        DCAT.startDate,
+                        model.createTypedLiteral(coverage.start().toString(), XSDDatatype.XSDdate));
+            }
+            if (coverage.end() != null) {
+                period.addProperty(
+                        DCAT.endDate, model.createTypedLiteral(coverage.end().toString(), XSDDatatype.XSDdate));
+            }
+            ds.addProperty(DCTerms.temporal, period);
+        }
+        if (coverage.place() != null) {
+            ds.addProperty(
+                    DCTerms.spatial,
+                    model.createResource()
+                            .addProperty(RDF.type, DCTerms.Location)
+                            .addProperty(LOCN_GEOGRAPHIC_NAME, coverage.place(), "en")
+                            .addProperty(SKOS.prefLabel, coverage.place(), "en"));
         }
         Resource licence = model.createResource(dataset.licence()).addProperty(RDF.type, DCTerms.LicenseDocument);
         if (dataset.synthetic()) {

@@ -66,6 +66,15 @@ public final class SchemaOrgJsonLd {
             keywords.add("synthetic data");
         }
         dataset.put("keywords", keywords);
+        if (d.coverage().hasPeriod()) {
+            dataset.put("temporalCoverage", d.coverage().period());
+        }
+        if (d.coverage().place() != null) {
+            JsonObject place = new JsonObject();
+            place.put("@type", "Place");
+            place.put("name", d.coverage().place());
+            dataset.put("spatialCoverage", place);
+        }
         if (!d.subjects().isEmpty()) {
             JsonArray about = new JsonArray();
             for (DataTheme subject : d.subjects()) {

@@ -33,6 +33,15 @@ class DataCiteJsonTest {
                 "https://orcid.org/0000-0002-1825-0097",
                 orcid.get("nameIdentifier").getAsString().value());
         assertEquals("ORCID", orcid.get("nameIdentifierScheme").getAsString().value());
+        assertEquals(
+                "United States",
+                a.get("geoLocations")
+                        .getAsArray()
+                        .get(0)
+                        .getAsObject()
+                        .get("geoLocationPlace")
+                        .getAsString()
+                        .value());
         assertEquals("https://repo.test/datasets/1", a.get("url").getAsString().value());
         assertEquals("10.5072", a.get("prefix").getAsString().value());
         assertEquals(

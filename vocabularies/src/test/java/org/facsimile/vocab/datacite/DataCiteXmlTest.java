@@ -40,6 +40,8 @@ class DataCiteXmlTest {
         validate(xml);
         assertTrue(xml.contains("<identifier identifierType=\"DOI\">10.5072/fcsm.ab12cd</identifier>"), xml);
         assertTrue(xml.contains("resourceTypeGeneral=\"Dataset\">Synthetic dataset<"));
+        assertTrue(xml.contains("<date dateType=\"Collected\">1994-01-01/1994-12-31</date>"), xml);
+        assertTrue(xml.contains("<geoLocationPlace>United States</geoLocationPlace>"), xml);
         assertTrue(
                 xml.contains("<creatorName>Barry Becker</creatorName><nameIdentifier nameIdentifierScheme=\"ORCID\""
                         + " schemeURI=\"https://orcid.org\">https://orcid.org/0000-0002-1825-0097</nameIdentifier>"),

@@ -31,26 +31,28 @@ public class DcatRendererTest {
 
     public static DatasetDescription example() {
         return new DatasetDescription(
-                "http://localhost:8080/datasets/0b6f",
-                "10.5072/fcsm.ab12cd",
-                "Adult census income (synthetic twin)",
-                "A synthetic twin of the UCI Adult census extract.",
-                List.of("Ronny Kohavi", "Barry Becker (https://orcid.org/0000-0002-1825-0097)"),
-                List.of("census", "income"),
-                List.of(org.facsimile.vocab.terms.DataTheme.ECON, org.facsimile.vocab.terms.DataTheme.SOCI),
-                "https://creativecommons.org/licenses/by/4.0/",
-                Instant.parse("2026-11-23T10:15:30Z"),
-                1,
-                "Facsimile",
-                true,
-                "https://archive.ics.uci.edu/dataset/2/adult",
-                List.of(new DistributionDescription(
-                        "http://localhost:8080/api/datasets/0b6f/files/census.csv",
-                        "census.csv",
-                        "text/csv",
-                        4_000_000L,
-                        "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
-                        "https://www.rfc-editor.org/rfc/rfc4180")));
+                        "http://localhost:8080/datasets/0b6f",
+                        "10.5072/fcsm.ab12cd",
+                        "Adult census income (synthetic twin)",
+                        "A synthetic twin of the UCI Adult census extract.",
+                        List.of("Ronny Kohavi", "Barry Becker (https://orcid.org/0000-0002-1825-0097)"),
+                        List.of("census", "income"),
+                        List.of(org.facsimile.vocab.terms.DataTheme.ECON, org.facsimile.vocab.terms.DataTheme.SOCI),
+                        "https://creativecommons.org/licenses/by/4.0/",
+                        Instant.parse("2026-11-23T10:15:30Z"),
+                        1,
+                        "Facsimile",
+                        true,
+                        "https://archive.ics.uci.edu/dataset/2/adult",
+                        List.of(new DistributionDescription(
+                                "http://localhost:8080/api/datasets/0b6f/files/census.csv",
+                                "census.csv",
+                                "text/csv",
+                                4_000_000L,
+                                "9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08",
+                                "https://www.rfc-editor.org/rfc/rfc4180")))
+                .withCoverage(new org.facsimile.vocab.Coverage(
+                        java.time.LocalDate.of(1994, 1, 1), java.time.LocalDate.of(1994, 12, 31), "United States"));
     }
 
     /** Version 2 of the example, superseded by a version 3, within its dataset's versions. */
@@ -137,6 +139,14 @@ public class DcatRendererTest {
                 "Barry Becker",
                 becker.getProperty(org.apache.jena.sparql.vocabulary.FOAF.name).getString());
         assertEquals(2, dataset.listProperties(DCTerms.creator).toList().size());
+        Resource period = dataset.getPropertyResourceValue(DCTerms.temporal);
+        assertEquals("1994-01-01", period.getProperty(DCAT.startDate).getString());
+        assertEquals("1994-12-31", period.getProperty(DCAT.endDate).getString());
+        assertEquals(
+                "United States",
+                dataset.getPropertyResourceValue(DCTerms.spatial)
+                        .getProperty(org.apache.jena.vocabulary.SKOS.prefLabel)
+                        .getString());
     }
 
     @Test

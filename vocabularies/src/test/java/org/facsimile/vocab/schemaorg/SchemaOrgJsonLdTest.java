@@ -34,6 +34,11 @@ class SchemaOrgJsonLdTest {
                         .getAsString()
                         .value());
         assertEquals("Dataset", d.get("@type").getAsString().value());
+        assertEquals(
+                "1994-01-01/1994-12-31", d.get("temporalCoverage").getAsString().value());
+        assertEquals(
+                "United States",
+                d.get("spatialCoverage").getAsObject().get("name").getAsString().value());
         JsonObject becker = d.get("creator").getAsArray().get(1).getAsObject();
         assertEquals("Barry Becker", becker.get("name").getAsString().value());
         assertEquals(
