@@ -42,10 +42,11 @@ class LandingPageIT {
         datasetId = SearchIT.publish(
                 owner,
                 "Reed warbler ringing records",
-                "Ringer, Lena",
+                "Ringer, Lena 0000-0002-1825-0097",
                 "cc-by-4.0",
                 List.of("birds", "ringing"),
-                "Reed bed where the bird was caught");
+                "Reed bed where the bird was caught",
+                Map.of("temporalStart", "2018-04-01", "temporalEnd", "2021-09-30", "spatial", "Norfolk Broads"));
         JsonNode dataset = anonymous.get("/api/datasets/" + datasetId).json();
         landing = "/datasets/" + datasetId;
         doi = dataset.path("doi").asText();
@@ -90,6 +91,32 @@ class LandingPageIT {
         Path xsd = Path.of("../vocabularies/src/test/resources/standards/datacite/kernel-4.7/metadata.xsd");
         factory.newSchema(xsd.toFile()).newValidator().validate(new StreamSource(new StringReader(xml)));
         assertTrue(xml.contains(">" + doi + "</identifier>"), xml);
+        // what the depositor said of the creator's ORCID iD and the time and place covered
+        assertTrue(
+                xml.contains("<creatorName>Ringer, Lena</creatorName><nameIdentifier nameIdentifierScheme=\"ORCID\""),
+                xml);
+        assertTrue(xml.contains("<date dateType=\"Collected\">2018-04-01/2021-09-30</date>"), xml);
+        assertTrue(xml.contains("<geoLocationPlace>Norfolk Broads</geoLocationPlace>"), xml);
+    }
+
+    @Test
+    void theLandingPageSaysWhoMadeItAndWhatItCovers() throws Exception {
+        String page = as("text/html").body();
+        assertTrue(page.contains("href=\"https://orcid.org/0000-0002-1825-0097\""), "the creator's ORCID record");
+        assertTrue(page.contains("<dt>Time covered</dt><dd>2018-04-01 to 2021-09-30</dd>"), page);
+        assertTrue(page.contains("<dt>Place covered</dt><dd>Norfolk Broads</dd>"), page);
+        JsonNode schemaOrg = ApiClient.MAPPER.readTree(
+                as("application/vnd.schemaorg.ld+json").body());
+        org.apache.jena.rdf.model.Model turtle = org.apache.jena.rdf.model.ModelFactory.createDefaultModel();
+        turtle.read(new StringReader(as("text/turtle").body()), null, "TURTLE");
+        assertTrue(
+                turtle.listObjectsOfProperty(org.apache.jena.vocabulary.DCAT.startDate).toList().stream()
+                        .anyMatch(o -> o.asLiteral().getLexicalForm().equals("2018-04-01")),
+                "dct:temporal with its start date");
+        assertEquals("2018-04-01/2021-09-30", schemaOrg.path("temporalCoverage").asText(), schemaOrg.toString());
+        assertEquals(
+                "https://orcid.org/0000-0002-1825-0097",
+                schemaOrg.path("creator").get(0).path("@id").asText());
     }
 
     @Test

@@ -41,21 +41,34 @@ class SearchIT {
     static String publish(
             ApiClient owner, String title, String creator, String licence, List<String> keywords, String columnNote)
             throws Exception {
-        ApiClient.Reply created = owner.post(
-                "/api/deposits",
-                ApiClient.json(Map.of(
-                        "title",
-                        title,
-                        "description",
-                        "Counts from a fictional survey of " + title.toLowerCase() + ".",
-                        "creators",
-                        List.of(creator),
-                        "keywords",
-                        keywords,
-                        "licence",
-                        licence.equals("cc0-1.0")
-                                ? "https://creativecommons.org/publicdomain/zero/1.0/"
-                                : "https://creativecommons.org/licenses/by/4.0/")));
+        return publish(owner, title, creator, licence, keywords, columnNote, Map.of());
+    }
+
+    /** @param more further metadata for the deposit (coverage, say) */
+    static String publish(
+            ApiClient owner,
+            String title,
+            String creator,
+            String licence,
+            List<String> keywords,
+            String columnNote,
+            Map<String, Object> more)
+            throws Exception {
+        Map<String, Object> metadata = new java.util.HashMap<>(more);
+        metadata.putAll(Map.of(
+                "title",
+                title,
+                "description",
+                "Counts from a fictional survey of " + title.toLowerCase() + ".",
+                "creators",
+                List.of(creator),
+                "keywords",
+                keywords,
+                "licence",
+                licence.equals("cc0-1.0")
+                        ? "https://creativecommons.org/publicdomain/zero/1.0/"
+                        : "https://creativecommons.org/licenses/by/4.0/"));
+        ApiClient.Reply created = owner.post("/api/deposits", ApiClient.json(metadata));
         assertEquals(201, created.status(), created.body());
         String deposit = "/api/deposits/" + created.json().path("id").asText();
         StringBuilder csv = new StringBuilder("site_id,count,habitat\n");

@@ -62,6 +62,15 @@ public class Deposit {
     @Column(name = "source_url", length = 2000)
     private String sourceUrl;
 
+    @Column(name = "temporal_start")
+    private java.time.LocalDate temporalStart;
+
+    @Column(name = "temporal_end")
+    private java.time.LocalDate temporalEnd;
+
+    @Column(name = "spatial", length = 500)
+    private String spatial;
+
     @Column(name = "doi", nullable = false, unique = true, length = 200)
     private String doi;
 
@@ -112,6 +121,10 @@ public class Deposit {
         this.subjects = new ArrayList<>(metadata.subjects());
         this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
         this.sourceUrl = metadata.sourceUrl();
+        org.facsimile.vocab.Coverage coverage = metadata.coverage();
+        this.temporalStart = coverage.start();
+        this.temporalEnd = coverage.end();
+        this.spatial = coverage.place();
         this.updatedAt = now;
     }
 
@@ -227,6 +240,9 @@ public class Deposit {
                 List.copyOf(keywords),
                 List.copyOf(subjects),
                 licence,
-                sourceUrl);
+                sourceUrl,
+                temporalStart == null ? null : temporalStart.toString(),
+                temporalEnd == null ? null : temporalEnd.toString(),
+                spatial);
     }
 }

@@ -20,6 +20,9 @@ import org.facsimile.web.platform.ProblemException;
  * @param subjects subject codes from the EU Data Theme table ({@code HEAL}, {@code SOCI}, ...)
  * @param licence the licence URI of the published synthetic data (CC BY 4.0 when null)
  * @param sourceUrl the public URL of the input data, when the input is itself public
+ * @param temporalStart the first day the data covers (ISO 8601 date), or null
+ * @param temporalEnd the last day the data covers, or null
+ * @param spatial the place the data covers, in words, or null
  */
 public record DepositMetadata(
         String title,
@@ -28,7 +31,10 @@ public record DepositMetadata(
         List<String> keywords,
         List<String> subjects,
         String licence,
-        String sourceUrl) {
+        String sourceUrl,
+        String temporalStart,
+        String temporalEnd,
+        String spatial) {
 
     /** The licences a synthetic dataset can be published under. */
     public static final List<String> LICENCES = List.of(
@@ -42,6 +48,22 @@ public record DepositMetadata(
                 : subjects.stream()
                         .map(s -> s == null ? null : s.trim().toUpperCase(Locale.ROOT))
                         .toList();
+        temporalStart = blankToNull(temporalStart);
+        temporalEnd = blankToNull(temporalEnd);
+        spatial = blankToNull(spatial);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** The time and place covered; call on validated metadata. */
+    public org.facsimile.vocab.Coverage coverage() {
+        return new org.facsimile.vocab.Coverage(date(temporalStart), date(temporalEnd), spatial);
+    }
+
+    private static java.time.LocalDate date(String value) {
+        return value == null ? null : java.time.LocalDate.parse(value);
     }
 
     /** The subjects as themes; call on validated metadata. */
@@ -102,6 +124,15 @@ public record DepositMetadata(
         if (sourceUrl != null && !isHttpUrl(sourceUrl)) {
             errors.add(new Problem.Where(null, null, null, "$.sourceUrl", "sourceUrl must be an http(s) URL"));
         }
+        java.time.LocalDate start = checkedDate(temporalStart, "$.temporalStart", errors);
+        java.time.LocalDate end = checkedDate(temporalEnd, "$.temporalEnd", errors);
+        if (start != null && end != null && end.isBefore(start)) {
+            errors.add(
+                    new Problem.Where(null, null, null, "$.temporalEnd", "the period covered ends before it starts"));
+        }
+        if (spatial != null && spatial.length() > 500) {
+            errors.add(new Problem.Where(null, null, null, "$.spatial", "the place is longer than 500 characters"));
+        }
         if (!errors.isEmpty()) {
             throw new ProblemException(
                     422,
@@ -111,6 +142,18 @@ public record DepositMetadata(
                     errors);
         }
         return this;
+    }
+
+    private static java.time.LocalDate checkedDate(String value, String pointer, List<Problem.Where> errors) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            return java.time.LocalDate.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            errors.add(new Problem.Where(null, null, null, pointer, "a date is written as YYYY-MM-DD"));
+            return null;
+        }
     }
 
     private static boolean isHttpUrl(String value) {

@@ -148,14 +148,18 @@ public class DepositPages {
             @FormParam("creators") String creators,
             @FormParam("keywords") String keywords,
             @FormParam("subjects") List<String> subjects,
-            @FormParam("licence") String licence) {
+            @FormParam("licence") String licence,
+            @FormParam("temporalStart") String temporalStart,
+            @FormParam("temporalEnd") String temporalEnd,
+            @FormParam("spatial") String spatial) {
         if (session.current().isEmpty()) {
             return PageSession.signInAgain("/deposits/new");
         }
         if (!session.acceptsCsrf(csrf)) {
             return session.refusedForm("/deposits", "My deposits");
         }
-        MetadataForm form = new MetadataForm(title, description, creators, keywords, subjects, licence);
+        MetadataForm form = new MetadataForm(
+                title, description, creators, keywords, subjects, licence, temporalStart, temporalEnd, spatial);
         try {
             Deposit deposit = deposits.create(session.current().get(), form.metadata(), session.remoteAddress());
             return Response.seeOther(URI.create("/deposits/" + deposit.id())).build();
@@ -198,7 +202,10 @@ public class DepositPages {
             @FormParam("creators") String creators,
             @FormParam("keywords") String keywords,
             @FormParam("subjects") List<String> subjects,
-            @FormParam("licence") String licence) {
+            @FormParam("licence") String licence,
+            @FormParam("temporalStart") String temporalStart,
+            @FormParam("temporalEnd") String temporalEnd,
+            @FormParam("spatial") String spatial) {
         if (session.current().isEmpty()) {
             return PageSession.signInAgain("/deposits/" + id + "/metadata");
         }
@@ -207,7 +214,8 @@ public class DepositPages {
             return session.refusedForm("/deposits", "My deposits");
         }
         Deposit deposit = deposits.readable(session.current().get(), depositId);
-        MetadataForm form = new MetadataForm(title, description, creators, keywords, subjects, licence);
+        MetadataForm form = new MetadataForm(
+                title, description, creators, keywords, subjects, licence, temporalStart, temporalEnd, spatial);
         try {
             // the public source's URL is not on the form: it stays as the API set it
             deposits.describe(
@@ -568,6 +576,15 @@ public class DepositPages {
         dt(html, "Keywords", String.join(", ", m.keywords()));
         dt(html, "Subjects", String.join(", ", m.subjects()));
         dt(html, "Licence", m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence());
+        if (m.temporalStart() != null || m.temporalEnd() != null) {
+            dt(
+                    html,
+                    "Time covered",
+                    (m.temporalStart() == null ? "until " : m.temporalStart())
+                            + (m.temporalStart() != null && m.temporalEnd() != null ? " to " : "")
+                            + (m.temporalEnd() == null ? " onwards" : m.temporalEnd()));
+        }
+        dt(html, "Place covered", m.spatial());
         html.append("</dl>\n");
     }
 
@@ -978,6 +995,17 @@ public class DepositPages {
                 errors,
                 true);
         input(html, "keywords", "Keywords, separated by commas", form.keywords(), errors, false);
+        html.append("<fieldset><legend>Time the data covers (either end may stay empty)</legend>");
+        dateInput(html, "temporalStart", "From", form.temporalStart(), errors);
+        dateInput(html, "temporalEnd", "To", form.temporalEnd(), errors);
+        html.append("</fieldset>");
+        input(
+                html,
+                "spatial",
+                "Place the data covers (such as Shetland, or Lower Saxony, Germany)",
+                form.spatial(),
+                errors,
+                false);
         html.append("<label for=\"subjects\">Subjects</label>");
         error(html, "subjects", errors);
         html.append("<select id=\"subjects\" name=\"subjects\" multiple size=\"6\">");
@@ -1006,6 +1034,28 @@ public class DepositPages {
                 .append(editing == null ? "Create the deposit" : "Save the description")
                 .append("</button></p></form>\n");
         return html.toString();
+    }
+
+    private static void dateInput(
+            StringBuilder html, String name, String label, String value, Map<String, String> errors) {
+        html.append("<label for=\"")
+                .append(name)
+                .append("\">")
+                .append(esc(label))
+                .append("</label>");
+        error(html, name, errors);
+        html.append("<input type=\"date\" id=\"")
+                .append(name)
+                .append("\" name=\"")
+                .append(name)
+                .append("\" value=\"")
+                .append(esc(value))
+                .append('"')
+                .append(
+                        errors.containsKey(name)
+                                ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\""
+                                : "")
+                .append('>');
     }
 
     private static void input(
@@ -1053,7 +1103,15 @@ public class DepositPages {
 
     /** The new-deposit form as typed, and its reading as deposit metadata. */
     record MetadataForm(
-            String title, String description, String creators, String keywords, List<String> subjects, String licence) {
+            String title,
+            String description,
+            String creators,
+            String keywords,
+            List<String> subjects,
+            String licence,
+            String temporalStart,
+            String temporalEnd,
+            String spatial) {
 
         MetadataForm {
             title = title == null ? "" : title;
@@ -1061,6 +1119,9 @@ public class DepositPages {
             creators = creators == null ? "" : creators;
             keywords = keywords == null ? "" : keywords;
             subjects = subjects == null ? List.of() : List.copyOf(subjects);
+            temporalStart = temporalStart == null ? "" : temporalStart;
+            temporalEnd = temporalEnd == null ? "" : temporalEnd;
+            spatial = spatial == null ? "" : spatial;
         }
 
         /** The form filled with stored metadata. */
@@ -1071,11 +1132,14 @@ public class DepositPages {
                     String.join("\n", m.creators()),
                     String.join(", ", m.keywords()),
                     m.subjects(),
-                    m.licence());
+                    m.licence(),
+                    m.temporalStart(),
+                    m.temporalEnd(),
+                    m.spatial());
         }
 
         static MetadataForm empty() {
-            return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0));
+            return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0), "", "", "");
         }
 
         DepositMetadata metadata() {
@@ -1096,7 +1160,10 @@ public class DepositPages {
                             .toList(),
                     subjects,
                     licence == null || licence.isBlank() ? null : licence,
-                    sourceUrl);
+                    sourceUrl,
+                    temporalStart,
+                    temporalEnd,
+                    spatial);
         }
 
         /** The metadata check's problems by form field ($.creators[2] is the creators field). */

@@ -66,6 +66,15 @@ public class DatasetVersion {
     @Column(name = "source_url", length = 2000)
     private String sourceUrl;
 
+    @Column(name = "temporal_start")
+    private java.time.LocalDate temporalStart;
+
+    @Column(name = "temporal_end")
+    private java.time.LocalDate temporalEnd;
+
+    @Column(name = "spatial", length = 500)
+    private String spatial;
+
     @Column(name = "synthetic", nullable = false)
     private boolean synthetic;
 
@@ -102,6 +111,10 @@ public class DatasetVersion {
         this.subjects = new ArrayList<>(metadata.subjects());
         this.licence = metadata.licence();
         this.sourceUrl = metadata.sourceUrl();
+        org.facsimile.vocab.Coverage coverage = metadata.coverage();
+        this.temporalStart = coverage.start();
+        this.temporalEnd = coverage.end();
+        this.spatial = coverage.place();
         this.synthetic = true;
         this.qualitySummary = qualitySummary;
         this.publishedAt = now;
@@ -174,6 +187,11 @@ public class DatasetVersion {
 
     public String sourceUrl() {
         return sourceUrl;
+    }
+
+    /** The time and place the data covers. */
+    public org.facsimile.vocab.Coverage coverage() {
+        return new org.facsimile.vocab.Coverage(temporalStart, temporalEnd, spatial);
     }
 
     public boolean synthetic() {

@@ -425,6 +425,25 @@ public class LandingPageResource {
             }
             html.append("</dd>");
         }
+        org.facsimile.vocab.Coverage coverage = v.coverage();
+        if (coverage.hasPeriod()) {
+            html.append("<dt>Time covered</dt><dd>")
+                    .append(
+                            coverage.start() == null
+                                    ? "until "
+                                    : esc(coverage.start().toString()))
+                    .append(coverage.start() != null && coverage.end() != null ? " to " : "")
+                    .append(
+                            coverage.end() == null
+                                    ? " onwards"
+                                    : esc(coverage.end().toString()))
+                    .append("</dd>");
+        }
+        if (coverage.place() != null) {
+            html.append("<dt>Place covered</dt><dd>")
+                    .append(esc(coverage.place()))
+                    .append("</dd>");
+        }
         html.append("<dt>Provenance</dt><dd>");
         if (v.sourceUrl() != null) {
             html.append("Synthetic twin of the public dataset <a rel=\"prov:wasDerivedFrom\" href=\"")

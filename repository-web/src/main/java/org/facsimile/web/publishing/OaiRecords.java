@@ -51,7 +51,8 @@ public final class OaiRecords implements OaiRepository {
             + " v.id, v.version_number, v.doi, v.title, v.description, v.creators, v.keywords, v.subjects,"
             + " v.licence, v.source_url, v.synthetic, v.published_at, d.concept_doi,"
             + " (SELECT p.doi FROM dataset_version p WHERE p.dataset_id = v.dataset_id"
-            + " AND p.version_number = v.version_number - 1)"
+            + " AND p.version_number = v.version_number - 1),"
+            + " v.temporal_start, v.temporal_end, v.spatial"
             + " FROM oai_record r JOIN dataset_version v ON v.id = r.version_id JOIN dataset d ON d.id = r.dataset_id";
 
     private final DataSource dataSource;
@@ -250,7 +251,11 @@ public final class OaiRecords implements OaiRepository {
                 List.of(),
                 rs.getString(18),
                 rs.getString(19),
-                null); // a record is its dataset's latest version
+                null, // a record is its dataset's latest version
+                new org.facsimile.vocab.Coverage(
+                        rs.getObject(20, java.time.LocalDate.class),
+                        rs.getObject(21, java.time.LocalDate.class),
+                        rs.getString(22)));
     }
 
     private static Map<UUID, List<PublishedFields.FileFields>> files(Connection c, List<UUID> versions)

@@ -29,7 +29,8 @@ public record PublishedFields(
         List<FileFields> files,
         String conceptDoi,
         String previousDoi,
-        String nextDoi) {
+        String nextDoi,
+        org.facsimile.vocab.Coverage coverage) {
 
     /** One public file of the version. */
     public record FileFields(String fileName, String title, String mediaType, long byteSize, String sha256) {}
@@ -39,6 +40,7 @@ public record PublishedFields(
         keywords = List.copyOf(keywords);
         subjects = List.copyOf(subjects);
         files = List.copyOf(files);
+        coverage = coverage == null ? org.facsimile.vocab.Coverage.NONE : coverage;
     }
 
     /** The same version with its files. */
@@ -59,7 +61,8 @@ public record PublishedFields(
                 files,
                 conceptDoi,
                 previousDoi,
-                nextDoi);
+                nextDoi,
+                coverage);
     }
 
     static PublishedFields of(
@@ -87,7 +90,8 @@ public record PublishedFields(
                         .toList(),
                 conceptDoi,
                 previousDoi,
-                nextDoi);
+                nextDoi,
+                v.coverage());
     }
 
     /**
@@ -131,7 +135,8 @@ public record PublishedFields(
                         previousDoi,
                         nextDoi == null ? null : versionPage(baseUrl, datasetId, version + 1),
                         nextDoi,
-                        List.of()));
+                        List.of()),
+                coverage);
     }
 
     /**
@@ -157,7 +162,8 @@ public record PublishedFields(
                 latest.synthetic(),
                 latest.derivedFrom(),
                 latest.distributions(),
-                Versioning.concept(versionDois));
+                Versioning.concept(versionDois),
+                latest.coverage());
     }
 
     /** The dataset's URL: its latest version's page. */

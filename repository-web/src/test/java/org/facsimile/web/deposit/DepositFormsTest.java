@@ -93,8 +93,19 @@ class DepositFormsTest {
                 Map.of("title", "A title is required.", "creators", "A creator needs a name."),
                 DepositPages.MetadataForm.byField(e));
         DepositMetadata read = new DepositPages.MetadataForm(
-                        " Counts ", "", "Auk, Wanda\n\n Gull, Gil ", "seabirds, , skerries", null, null)
+                        " Counts ",
+                        "",
+                        "Auk, Wanda\n\n Gull, Gil ",
+                        "seabirds, , skerries",
+                        null,
+                        null,
+                        "2021-04-01",
+                        "",
+                        " Fair Isle ")
                 .metadata();
+        assertEquals("2021-04-01", read.temporalStart());
+        assertEquals(null, read.temporalEnd(), "an empty end is an open one");
+        assertEquals("Fair Isle", read.spatial());
         assertEquals("Counts", read.title());
         assertEquals(List.of("Auk, Wanda", "Gull, Gil"), read.creators());
         assertEquals(Arrays.asList("seabirds", "skerries"), read.keywords());
@@ -109,7 +120,10 @@ class DepositFormsTest {
                 List.of("moths", "light traps"),
                 List.of("ENVI"),
                 DepositMetadata.LICENCES.get(1),
-                "https://example.org/moths");
+                "https://example.org/moths",
+                null,
+                null,
+                null);
         DepositPages.MetadataForm form = DepositPages.MetadataForm.of(stored);
         assertEquals("Carberry, Josiah 0000-0002-1825-0097\nAuk, Wanda", form.creators());
         assertEquals("moths, light traps", form.keywords());

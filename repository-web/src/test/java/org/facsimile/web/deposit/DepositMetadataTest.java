@@ -14,7 +14,16 @@ class DepositMetadataTest {
     @Test
     void everyProblemIsReportedWithItsPointer() {
         DepositMetadata bad = new DepositMetadata(
-                " ", null, List.of("Ann", " "), List.of(""), List.of("HEAL", "heal"), "proprietary", "ftp://x");
+                " ",
+                null,
+                List.of("Ann", " "),
+                List.of(""),
+                List.of("HEAL", "heal"),
+                "proprietary",
+                "ftp://x",
+                null,
+                null,
+                null);
         ProblemException e = assertThrows(ProblemException.class, bad::validated);
         assertEquals(422, e.status());
         List<String> pointers =
@@ -22,13 +31,17 @@ class DepositMetadataTest {
         assertEquals(
                 List.of("$.title", "$.creators[1]", "$.keywords[0]", "$.subjects", "$.licence", "$.sourceUrl"),
                 pointers);
-        DepositMetadata unknown = new DepositMetadata("T", null, null, null, List.of("SOCI", "MEDICINE"), null, null);
+        DepositMetadata unknown =
+                new DepositMetadata("T", null, null, null, List.of("SOCI", "MEDICINE"), null, null, null, null, null);
         ProblemException subject = assertThrows(ProblemException.class, unknown::validated);
         assertEquals("$.subjects[1]", subject.toProblem().errors().get(0).pointer());
         DepositMetadata orcid = new DepositMetadata(
                 "T",
                 null,
                 List.of("Carberry, Josiah 0000-0002-1825-0097", "Lab, Ann 0000-0002-1825-0098", "0000-0002-1825-0097"),
+                null,
+                null,
+                null,
                 null,
                 null,
                 null,
@@ -42,6 +55,23 @@ class DepositMetadataTest {
         assertEquals(
                 "the ORCID iD 0000-0002-1825-0098 has a wrong check digit",
                 ids.get(0).message());
+        DepositMetadata period = new DepositMetadata(
+                "T", null, null, null, null, null, null, "2020-02-30", "2019-01-01", "x".repeat(501));
+        List<Problem.Where> when = assertThrows(ProblemException.class, period::validated)
+                .toProblem()
+                .errors();
+        assertEquals(
+                List.of("$.temporalStart", "$.spatial"),
+                when.stream().map(Problem.Where::pointer).toList());
+        DepositMetadata backwards =
+                new DepositMetadata("T", null, null, null, null, null, null, "2020-02-01", "2019-01-01", null);
+        assertEquals(
+                "the period covered ends before it starts",
+                assertThrows(ProblemException.class, backwards::validated)
+                        .toProblem()
+                        .errors()
+                        .get(0)
+                        .message());
     }
 
     @Test
@@ -53,7 +83,10 @@ class DepositMetadataTest {
                 List.of("k"),
                 List.of("heal", " SOCI "),
                 DepositMetadata.LICENCES.get(1),
-                "https://example.org/data");
+                "https://example.org/data",
+                null,
+                null,
+                null);
         assertEquals(ok, ok.validated());
         assertEquals(List.of("HEAL", "SOCI"), ok.subjects());
         assertEquals(List.of(DataTheme.HEAL, DataTheme.SOCI), ok.themes());
