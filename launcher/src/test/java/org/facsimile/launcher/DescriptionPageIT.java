@@ -75,4 +75,91 @@ class DescriptionPageIT {
         assertTrue(form.body().contains("data-keep"), "the form keeps what is typed in it");
         assertTrue(form.body().contains("/static/keep.js"), "by the page's script");
     }
+
+    @Test
+    void aCsvwDocumentDescribesTheDepositInsteadOfTheForms() throws Exception {
+        ApiClient ivo = RunningRepository.newDepositor("ivo-imports");
+        String deposit = DepositToPublishIT.createDeposit(ivo, "Draft title");
+        String d = "/api/deposits/" + deposit;
+        byte[] wards = "ward_id,wing\n1,east\n2,west\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] beds = "bed_id,ward_id,kind\n10,1,ICU\n11,1,general\n12,2,general\n"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(201, ivo.put(d + "/files/wards.csv", "text/csv", wards).status());
+        assertEquals(201, ivo.put(d + "/files/beds.csv", "text/csv", beds).status());
+        // the child first in the document: the import saves the referenced table first
+        String csvw = "{\"@context\":\"http://www.w3.org/ns/csvw\",\"dc:title\":\"Hospital beds by ward\","
+                + "\"dc:creator\":[\"Carberry, Josiah 0000-0002-1825-0097\"],\"dcat:keyword\":[\"beds\",\"wards\"],"
+                + "\"tables\":[{\"url\":\"beds.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"bed_id\",\"datatype\":\"integer\"},"
+                + "{\"name\":\"ward_id\",\"datatype\":\"integer\"},{\"name\":\"kind\",\"datatype\":\"string\"}],"
+                + "\"primaryKey\":\"bed_id\",\"foreignKeys\":[{\"columnReference\":\"ward_id\",\"reference\":"
+                + "{\"resource\":\"wards.csv\",\"columnReference\":\"ward_id\"}}]}},"
+                + "{\"url\":\"wards.csv\",\"tableSchema\":{\"columns\":[{\"name\":\"ward_id\",\"datatype\":\"integer\"},"
+                + "{\"name\":\"wing\",\"datatype\":\"string\"}],\"primaryKey\":\"ward_id\"}}]}";
+
+        ApiClient.Reply missing = ivo.put(
+                d + "/csvw",
+                "application/csvm+json",
+                csvw.replace("\"url\":\"wards.csv\"", "\"url\":\"rooms.csv\"")
+                        .replace("\"resource\":\"wards.csv\"", "\"resource\":\"rooms.csv\"")
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, missing.status(), missing.body());
+        assertEquals(
+                "$.tables[1].url",
+                missing.json().path("errors").get(0).path("pointer").asText());
+        ApiClient.Reply broken = ivo.put(
+                d + "/csvw",
+                "application/csvm+json",
+                "{\"tables\": [".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(422, broken.status(), broken.body());
+        assertEquals("Draft title", ivo.get(d).json().path("title").asText(), "nothing changed by a refusal");
+
+        ApiClient.Reply imported =
+                ivo.put(d + "/csvw", "application/csvm+json", csvw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, imported.status(), imported.body());
+        assertEquals("Hospital beds by ward", imported.json().path("title").asText());
+        assertEquals(
+                "Carberry, Josiah 0000-0002-1825-0097",
+                imported.json().path("creators").get(0).asText());
+        com.fasterxml.jackson.databind.JsonNode schema =
+                ivo.get(d + "/files/beds.csv/schema").json();
+        assertEquals("bed_id", schema.path("tableSchema").path("primaryKey").asText(), schema.toString());
+        assertEquals(
+                "wards.csv",
+                schema.path("tableSchema")
+                        .path("foreignKeys")
+                        .get(0)
+                        .path("reference")
+                        .path("resource")
+                        .asText(),
+                schema.toString());
+
+        // the same on the deposit page, for a depositor without the API
+        RunningRepository.newAccount("iris-imports", "DEPOSITOR", "isle-and-inlet-63");
+        FormBrowser page = new FormBrowser(RunningRepository.get().baseUrl());
+        assertEquals(303, page.signIn("iris-imports", "isle-and-inlet-63").statusCode());
+        String csrf = FormBrowser.field(page.get("/deposits/new").body(), "csrf");
+        String path = FormBrowser.location(
+                page.post("/deposits/new", Map.of("csrf", csrf, "title", "Ward drafts", "creators", "I")));
+        HttpResponse<String> first = page.postFile(path + "/files", Map.of("csrf", csrf), "files", "wards.csv", wards);
+        assertEquals(303, first.statusCode(), first.body());
+        assertEquals(
+                303,
+                page.postFile(path + "/files", Map.of("csrf", csrf), "files", "beds.csv", beds)
+                        .statusCode());
+        assertTrue(page.get(path).body().contains("Import a CSVW description"));
+        HttpResponse<String> refused = page.postFile(
+                path + "/csvw", Map.of("csrf", csrf), "csvw", "csv-metadata.json", "{\"tables\": [".getBytes());
+        assertEquals(422, refused.statusCode());
+        assertTrue(refused.body().contains("The CSVW metadata was not imported"), refused.body());
+        HttpResponse<String> done = page.postFile(
+                path + "/csvw",
+                Map.of("csrf", csrf),
+                "csvw",
+                "csv-metadata.json",
+                csvw.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(303, done.statusCode(), done.body());
+        String shown = page.get(path).body();
+        assertTrue(shown.contains("Hospital beds by ward"), "the document's title");
+        assertTrue(shown.contains("wards.csv &rarr; ward_id") || shown.contains("wards.csv \u2192 ward_id"), shown);
+    }
 }

@@ -63,6 +63,31 @@ final class FormBrowser {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** A multipart form post, as a file input sends it: plain fields, then one file. */
+    HttpResponse<String> postFile(
+            String path, Map<String, String> fields, String fileField, String fileName, byte[] content)
+            throws Exception {
+        String boundary = "----facsimile" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> e : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + e.getKey() + "\"\r\n\r\n"
+                            + e.getValue() + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return client.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** Where a redirect leads, as a path of this site. */
     static String location(HttpResponse<String> response) {
         String l = response.headers().firstValue("Location").orElse("");

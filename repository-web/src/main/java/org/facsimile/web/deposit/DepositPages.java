@@ -79,6 +79,9 @@ public class DepositPages {
     FileIntake intake;
 
     @Inject
+    CsvwImport csvwImport;
+
+    @Inject
     SchemaChange schemas;
 
     @Inject
@@ -347,6 +350,57 @@ public class DepositPages {
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
 
+    @POST
+    @Path("{id}/csvw")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(HTML)
+    public Response importCsvw(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("csvw") EntityPart csvw) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/deposits", "My deposits");
+        }
+        if (csvw == null || csvw.getFileName().orElse("").isEmpty()) {
+            return depositPage(422, depositId, "Choose a CSVW metadata file (csv-metadata.json) to import.", null);
+        }
+        String json;
+        try (InputStream in = csvw.getContent()) {
+            // a metadata document is small; more than a megabyte is not one
+            byte[] bytes = in.readNBytes(1_048_577);
+            if (bytes.length > 1_048_576) {
+                return depositPage(413, depositId, "A CSVW metadata file is at most 1 MiB.", null);
+            }
+            json = new String(bytes, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return depositPage(400, depositId, "The upload broke off; send the file again.", null);
+        }
+        try {
+            csvwImport.apply(session.current().get(), depositId, json, session.remoteAddress());
+        } catch (ProblemException e) {
+            if (e.status() == 404) {
+                throw e;
+            }
+            org.facsimile.web.platform.Problem p = e.toProblem();
+            String where = p.errors() == null || p.errors().isEmpty()
+                    ? ""
+                    : " ("
+                            + java.util.stream.Stream.of(
+                                            p.errors().get(0).file(),
+                                            p.errors().get(0).pointer())
+                                    .filter(java.util.Objects::nonNull)
+                                    .collect(java.util.stream.Collectors.joining(", "))
+                            + ")";
+            return depositPage(
+                    e.status(), depositId, "The CSVW metadata was not imported: " + p.detail() + where, null);
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
     /** The states a depositor may withdraw a deposit from (see {@link Deposit#withdraw}). */
     static final java.util.Set<DepositState> WITHDRAWABLE = java.util.EnumSet.of(
             DepositState.DRAFT,
@@ -482,6 +536,20 @@ public class DepositPages {
                             + " accept=\".csv,text/csv,.json,application/json,.jsonl,.ndjson\" multiple")
                     .append(uploadProblem != null ? " aria-describedby=\"upload-error\"" : "")
                     .append("><p><button type=\"submit\">Upload</button></p></form>\n");
+            if (!files.isEmpty()) {
+                html.append("<h3>Import a CSVW description</h3><p>Already described your tables in W3C CSVW")
+                        .append(" (a csv-metadata.json)? Import it instead of filling in the column forms: the")
+                        .append(" tables it names by url get its columns, keys and references, and its dc:title,")
+                        .append(" dc:description, dc:creator and dcat:keyword replace the description.</p>")
+                        .append("<form method=\"post\" action=\"/deposits/")
+                        .append(id)
+                        .append("/csvw\" enctype=\"multipart/form-data\">")
+                        .append(session.csrfField())
+                        .append("<label for=\"csvw\">CSVW metadata file</label>")
+                        .append("<input type=\"file\" id=\"csvw\" name=\"csvw\"")
+                        .append(" accept=\".json,application/csvm+json,application/json\">")
+                        .append("<p><button type=\"submit\">Import</button></p></form>\n");
+            }
         }
         if (job != null) {
             progress(html, job, deposits.events(job));

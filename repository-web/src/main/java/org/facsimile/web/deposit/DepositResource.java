@@ -76,6 +76,9 @@ public class DepositResource {
     FileIntake intake;
 
     @Inject
+    CsvwImport csvwImport;
+
+    @Inject
     SchemaChange schemas;
 
     @Inject
@@ -358,6 +361,20 @@ public class DepositResource {
                         deposits.readable(caller.credential(), depositId),
                         deposits.files(caller.credential(), depositId)))
                 .build();
+    }
+
+    /**
+     * Imports an existing CSVW metadata document into a draft: the schemas of the tables it
+     * describes (by url) and the dataset's title, description, creators and keywords.
+     */
+    @PUT
+    @Path("{id}/csvw")
+    @Consumes({"application/csvm+json", MediaType.APPLICATION_JSON})
+    public DepositView importCsvw(@PathParam("id") String id, String body) {
+        UUID depositId = uuid(id);
+        csvwImport.apply(caller.credential(), depositId, body == null ? "" : body, caller.remoteAddress());
+        return DepositView.of(
+                deposits.readable(caller.credential(), depositId), deposits.files(caller.credential(), depositId));
     }
 
     /** What a depositor may say when withdrawing a deposit. */

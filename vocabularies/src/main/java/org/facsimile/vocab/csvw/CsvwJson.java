@@ -38,6 +38,43 @@ public final class CsvwJson {
     }
 
     /**
+     * The common properties at the top of a metadata document whose values are text ({@code
+     * "dc:title": "..."}, {@code "dcat:keyword": ["...", "..."]}, or {@code {"@value": "..."}}
+     * objects), by property name as written; other properties are left out.
+     *
+     * @throws CsvwProblem when the document is not a JSON object
+     */
+    public static Map<String, List<String>> notes(String json) throws CsvwProblem {
+        JsonObject root;
+        try {
+            root = JSON.parse(json);
+        } catch (RuntimeException e) {
+            throw new CsvwProblem("$", "not valid JSON: " + firstLine(String.valueOf(e.getMessage())));
+        }
+        Map<String, List<String>> notes = new java.util.LinkedHashMap<>();
+        for (String key : root.keys()) {
+            if (!key.contains(":") || key.startsWith("@")) {
+                continue;
+            }
+            List<String> texts = new ArrayList<>();
+            JsonValue value = root.get(key);
+            for (JsonValue item : value.isArray() ? value.getAsArray() : List.of(value)) {
+                if (item.isString()) {
+                    texts.add(item.getAsString().value());
+                } else if (item.isObject()
+                        && item.getAsObject().hasKey("@value")
+                        && item.getAsObject().get("@value").isString()) {
+                    texts.add(item.getAsObject().get("@value").getAsString().value());
+                }
+            }
+            if (!texts.isEmpty()) {
+                notes.put(key, List.copyOf(texts));
+            }
+        }
+        return notes;
+    }
+
+    /**
      * Parses the description of one table of a larger group, as a deposit keeps each file's: its
      * foreign keys may refer to tables described elsewhere (by their url), which the caller checks;
      * a reference to a table of this document is checked as in {@link #read(String)}.

@@ -121,4 +121,12 @@ class CsvwJsonTest {
                 "{\"@context\":\"http://www.w3.org/ns/csvw\",\"tables\":[{\"url\":\"a.csv\"},{\"url\":\"b.csv\"}]}";
         assertThrows(CsvwProblem.class, () -> CsvwJson.readTable(group));
     }
+
+    @Test
+    void theDocumentsOwnTextPropertiesAreItsNotes() throws Exception {
+        Map<String, List<String>> notes = CsvwJson.notes("{\"@context\":\"http://www.w3.org/ns/csvw\","
+                + "\"dc:title\":\"Clinic visits\",\"dcat:keyword\":[\"clinic\",{\"@value\":\"visits\",\"@language\":\"en\"}],"
+                + "\"dc:issued\":{\"@value\":2020},\"tables\":[]}");
+        assertEquals(Map.of("dc:title", List.of("Clinic visits"), "dcat:keyword", List.of("clinic", "visits")), notes);
+    }
 }
