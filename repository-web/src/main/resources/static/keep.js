@@ -1,10 +1,10 @@
-// Nothing typed is lost when the session ends in the middle of a form (progressive: without
-// JavaScript the server still says what happened). A form marked data-keep writes its fields to
-// this tab's sessionStorage as it is sent. When the server finds the session gone, it sends the
-// depositor to sign in and back to the form's page with ?restore=1; there the fields are put back,
-// for them to check and send again. Kept fields live only through that detour: any other page
-// forgets them, so nothing typed lingers in the tab. Passwords, files and hidden fields (the CSRF
-// token) are never kept.
+// Nothing typed is lost when the session ends in the middle of a form, and nothing stale is shown
+// after the back button (progressive: without JavaScript the server still says what happened).
+// A form marked data-keep writes its fields to this tab's sessionStorage as it is sent. When the
+// server finds the session gone, it sends the depositor to sign in and back to the form's page
+// with ?restore=1; there the fields are put back, for them to check and send again. Kept fields
+// live only through that detour: any other page forgets them, so nothing typed lingers in the tab.
+// Passwords, files and hidden fields (the CSRF token) are never kept.
 (function () {
   'use strict';
   var PREFIX = 'facsimile.kept:';
@@ -88,6 +88,15 @@
     note.textContent = 'What you typed before signing in again is back in the form: check it and send it again.';
     form.parentNode.insertBefore(note, form);
   }
+
+  // A page brought back by the back button from the browser's back-forward cache shows what was
+  // true when it was left (a deposit not yet published, a Publish button): load it again instead,
+  // so it shows where things stand now.
+  window.addEventListener('pageshow', function (event) {
+    if (event.persisted) {
+      window.location.reload();
+    }
+  });
 
   var forms = document.querySelectorAll('form[data-keep]');
   Array.prototype.forEach.call(forms, function (form) {

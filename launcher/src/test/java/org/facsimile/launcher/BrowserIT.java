@@ -376,6 +376,16 @@ class BrowserIT {
                 "Skerry seabird nest tallies",
                 browser.findElement(By.tagName("h1")).getText());
         chromium.screenshot("13-published");
+        // the back button after publishing: the deposit page as it is now, nothing to publish twice
+        String landingUrl = browser.getCurrentUrl();
+        browser.navigate().back();
+        chromium.waiting().until(d -> d.getPageSource().contains("Published: <a href=\"/doi/"));
+        assertEquals(
+                0,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
+                        .size(),
+                "no second publication offered");
+        browser.get(landingUrl);
 
         // found by search
         chromium.waiting().until(d -> {

@@ -160,6 +160,13 @@ class DescriptionPageIT {
         assertEquals(303, done.statusCode(), done.body());
         String shown = page.get(path).body();
         assertTrue(shown.contains("Hospital beds by ward"), "the document's title");
+
+        // a double-clicked Synthesize: the second post finds the deposit queued, one job only
+        Map<String, String> run = Map.of("csrf", csrf, "synthesizer", "baseline", "trainingSeconds", "60");
+        assertEquals(303, page.post(path + "/submit", run).statusCode());
+        HttpResponse<String> again = page.post(path + "/submit", run);
+        assertEquals(409, again.statusCode());
+        assertTrue(again.body().contains("cannot be submitted now"), again.body());
         assertTrue(shown.contains("wards.csv &rarr; ward_id") || shown.contains("wards.csv \u2192 ward_id"), shown);
     }
 }
