@@ -358,6 +358,12 @@ class BrowserIT {
                 browser.findElements(By.cssSelector("main figure svg")).size() >= 4,
                 "the report's charts are on the deposit page");
         assertTrue(browser.getPageSource().contains("column pairs whose joint distribution"));
+        // the whole report opens inside the page too: real against synthetic, column by column
+        browser.findElement(By.xpath("//summary[starts-with(normalize-space(.), 'The full report')]"))
+                .click();
+        browser.switchTo().frame(browser.findElement(By.cssSelector("iframe[title='The full synthesis report']")));
+        chromium.waiting().until(d -> d.findElements(By.cssSelector("svg")).size() > 2);
+        browser.switchTo().defaultContent();
         chromium.screenshot("11-synthesized");
         // and the whole report is there to download (opened here to look at it)
         browser.get(browser.findElement(By.linkText("Download the full report")).getAttribute("href"));

@@ -1002,6 +1002,12 @@ public class DepositPages {
                     .append(
                             " synthetic distributions of every column and pair, relations, rules, personal data).</p>\n");
             org.facsimile.web.publishing.ReportSummary.quality(html, job.report());
+            // the whole report, real against synthetic distributions of every column and pair, here too
+            html.append("<details><summary>The full report, with real and synthetic distributions</summary>")
+                    .append("<iframe src=\"/api/deposits/")
+                    .append(job.deposit().id())
+                    .append("/report.html\" title=\"The full synthesis report\" loading=\"lazy\"")
+                    .append(" style=\"width:100%;height:80vh;border:1px solid #d4d4d8\"></iframe></details>\n");
         }
     }
 

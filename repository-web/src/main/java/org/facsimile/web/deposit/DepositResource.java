@@ -304,7 +304,9 @@ public class DepositResource {
         return Response.ok(body, "text/html; charset=UTF-8")
                 .header(
                         "Content-Security-Policy",
-                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'")
+                        // framed only by this site's own deposit page, which shows it inside itself
+                        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
+                .header("X-Frame-Options", "SAMEORIGIN")
                 .header("X-Content-Type-Options", "nosniff")
                 .build();
     }

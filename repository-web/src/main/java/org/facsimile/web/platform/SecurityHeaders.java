@@ -10,7 +10,7 @@ import java.util.List;
 
 /**
  * Security headers on every response: no MIME sniffing, no framing (CSP frame-ancestors and the
- * older X-Frame-Options), a strict Content-Security-Policy unless the resource set its own, no
+ * older X-Frame-Options; the deposit's report alone may be framed by this site's deposit page), a strict Content-Security-Policy unless the resource set its own, no
  * referrer leaking private paths, HSTS when the repository is served over HTTPS, and no caching of
  * anything private.
  */
@@ -27,7 +27,9 @@ public class SecurityHeaders implements ContainerResponseFilter {
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         MultivaluedMap<String, Object> headers = response.getHeaders();
         headers.putSingle("X-Content-Type-Options", "nosniff");
-        headers.putSingle("X-Frame-Options", "DENY");
+        if (!headers.containsKey("X-Frame-Options")) {
+            headers.putSingle("X-Frame-Options", "DENY");
+        }
         headers.putSingle("Referrer-Policy", "strict-origin-when-cross-origin");
         headers.putSingle("Cross-Origin-Opener-Policy", "same-origin");
         if (!headers.containsKey("Content-Security-Policy")) {
