@@ -100,7 +100,7 @@ public class Uploads {
      * private area (for the size limit), and is gone from it afterwards: its tables are what is kept.
      */
     public NestedDocument.Flattened readDocument(UUID depositId, String fileName, InputStream body) {
-        long limit = Setting.UPLOAD_MAX_BYTES.getLong();
+        long limit = Math.min(Setting.UPLOAD_MAX_BYTES.getLong(), Setting.UPLOAD_MAX_NESTED_BYTES.getLong());
         String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".upload";
         try {
             blobs.put(Area.PRIVATE, key, body, limit);

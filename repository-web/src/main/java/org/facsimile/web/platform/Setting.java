@@ -51,6 +51,11 @@ public enum Setting {
     REVIEW_REQUIRED("facsimile.review.required", "false"),
     /** Largest accepted upload, in bytes. */
     UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
+    /**
+     * The largest nested JSON document accepted: it is taken apart into tables in the web node's
+     * memory (several times its size), unlike a CSV upload, which streams.
+     */
+    UPLOAD_MAX_NESTED_BYTES("facsimile.upload.max-nested-bytes", Long.toString(128L << 20)),
     /** Uploads one account may make per hour on one web node. */
     UPLOAD_MAX_PER_HOUR("facsimile.upload.max-per-hour", "120"),
     /** Worker threads on this node; 0 makes a web-only node. */
