@@ -121,6 +121,11 @@ class NestedDepositIT {
                 ines.put(d + "/files/clinic.visits.csv", "text/csv", "a,b\n1,2\n".getBytes(StandardCharsets.UTF_8));
         assertEquals(409, overwrite.status(), overwrite.body());
 
+        ApiClient.Reply conditioned = ines.post(
+                d + "/submit", "{\"conditions\":{\"table\":\"clinic.csv\",\"seedRows\":[{\"insured\":\"true\"}]}}");
+        assertEquals(422, conditioned.status(), conditioned.body());
+        assertTrue(conditioned.body().contains("related tables"), conditioned.body());
+
         assertEquals(202, ines.post(d + "/submit", "{\"trainingSeconds\":20}").status());
         JsonNode job = DepositToPublishIT.awaitJob(ines, deposit);
         assertEquals("DONE", job.path("step").asText(), job.toString());

@@ -433,13 +433,17 @@ public class DepositResource {
         DepositFile file = named.get(0);
         try {
             for (DepositFile f : files) {
-                if (!CsvwJson.readTable(f.tableSchema()).foreignKeys().isEmpty()) {
+                CsvwTable declared = CsvwJson.readTable(f.tableSchema());
+                if (!declared.foreignKeys().isEmpty() || declared.nestedShape() != null) {
                     throw new ProblemException(
                             422,
                             "invalid-settings",
                             "Invalid settings",
                             "conditional generation (seed rows, rebalancing) cannot yet be combined with related"
-                                    + " tables; " + f.fileName() + " has foreign keys");
+                                    + " tables; " + f.fileName()
+                                    + (declared.nestedShape() == null
+                                            ? " has foreign keys"
+                                            : " holds the records of a nested document"));
                 }
             }
             CsvwTable table = CsvwJson.readTable(file.tableSchema());
