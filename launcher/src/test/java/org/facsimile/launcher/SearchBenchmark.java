@@ -164,6 +164,7 @@ public final class SearchBenchmark {
             figures.put(name, new ArrayList<>());
         }
         java.util.regex.Pattern dur = java.util.regex.Pattern.compile("([a-z-]+);dur=([0-9.]+)");
+        List<Integer> sizes = new ArrayList<>();
         for (int round = 0; round < 20; round++) {
             for (String path : paths) {
                 long t0 = System.nanoTime();
@@ -176,6 +177,7 @@ public final class SearchBenchmark {
                     throw new IOException(path + " -> " + r.statusCode() + " without Server-Timing");
                 }
                 figures.get("caller").add(caller);
+                sizes.add(r.body().length);
                 java.util.regex.Matcher m = dur.matcher(timing);
                 while (m.find()) {
                     figures.get(m.group(1)).add(Double.parseDouble(m.group(2)));
@@ -201,6 +203,12 @@ public final class SearchBenchmark {
                     labels[i++],
                     sorted.isEmpty() ? Double.NaN : sorted.get(sorted.size() / 2)));
         }
+        List<Integer> sorted = sizes.stream().sorted().toList();
+        out.add(String.format(
+                Locale.ROOT,
+                "  answers of %,d bytes (median; largest %,d)",
+                sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() - 1)));
         return out;
     }
 
