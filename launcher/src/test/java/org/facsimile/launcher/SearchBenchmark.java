@@ -114,9 +114,16 @@ public final class SearchBenchmark {
                     "p95 ms",
                     "p99 ms",
                     "errors"));
+            String hold = System.getProperty("bench.hold", "");
+            if (!hold.isBlank()) {
+                hold(stack, hold, api, direct, es);
+            }
             List<String> ratios = new ArrayList<>();
-            // the web node's JIT compiler has more to compile than Elasticsearch's: one long warm-up
-            run(wrk, api, stack.baseUrl(), 4, 15);
+            // The web node's JIT compiler has far more to compile than Elasticsearch's (the whole
+            // application server's request path), on the same two cores: after 20 s of load its C2
+            // thread still took a fifth of a core. One long warm-up of each before measuring.
+            run(wrk, direct, es, 4, 15);
+            run(wrk, api, stack.baseUrl(), 4, 60);
             for (int connections : new int[] {1, 4, 32}) {
                 // warm both, then measure raw first and ours right after, on the same index
                 run(wrk, direct, es, connections, 5);
@@ -148,6 +155,25 @@ public final class SearchBenchmark {
             lines.forEach(System.out::println);
         } finally {
             ChildProcess.deleteTree(data);
+        }
+    }
+
+    /**
+     * For experiments by hand ({@code -Dbench.hold=/tmp/stop}): with the index loaded and the wrk
+     * scripts written, the stack stays up until the file {@code hold} exists, printing where the
+     * scripts and servers are; a file {@code hold.restart} restarts the web node (with whatever
+     * WAR is in the runtime folder now), so that two builds can be compared on one index.
+     */
+    private static void hold(Stack stack, String hold, Path api, Path direct, String es) throws Exception {
+        System.out.println("HOLD api=" + api + " raw=" + direct + " web=" + stack.baseUrl() + " es=" + es);
+        Path restart = Path.of(hold + ".restart");
+        while (!Files.exists(Path.of(hold))) {
+            if (Files.exists(restart)) {
+                Files.delete(restart);
+                stack.restartWeb(Map.of());
+                System.out.println("RESTARTED");
+            }
+            Thread.sleep(1000);
         }
     }
 
@@ -466,8 +492,9 @@ public final class SearchBenchmark {
                 if (target.contains("/_search")) {
                     String type = exchange.getRequestHeaders().getFirst("Content-Type");
                     String accept = exchange.getRequestHeaders().getFirst("Accept");
-                    last[0] = exchange.getRequestMethod() + "\n" + target + "\n" + type + "\n" + accept + "\n"
-                            + new String(body, StandardCharsets.UTF_8);
+                    // an absent header stays absent in the replay
+                    last[0] = exchange.getRequestMethod() + "\n" + target + "\n" + (type == null ? "" : type) + "\n"
+                            + (accept == null ? "" : accept) + "\n" + new String(body, StandardCharsets.UTF_8);
                 }
                 r.headers().map().forEach((name, values) -> {
                     if (!List.of("content-length", "transfer-encoding", "connection")
@@ -497,7 +524,9 @@ public final class SearchBenchmark {
                     throw new IOException(path + " -> " + reply.status() + " " + reply.body());
                 }
                 String[] f = last[0].split("\n", 5);
-                seen.put(path, new String[] {f[0], f[1], f[4], f[2], f[3]});
+                seen.put(
+                        path,
+                        new String[] {f[0], f[1], f[4], f[2].isEmpty() ? null : f[2], f[3].isEmpty() ? null : f[3]});
             }
         } finally {
             stack.restartWeb(Map.of());

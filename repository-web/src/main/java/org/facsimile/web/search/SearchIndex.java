@@ -5,8 +5,6 @@ import co.elastic.clients.elasticsearch._types.FieldValue;
 import co.elastic.clients.elasticsearch._types.Refresh;
 import co.elastic.clients.elasticsearch._types.SortOptions;
 import co.elastic.clients.elasticsearch._types.SortOrder;
-import co.elastic.clients.elasticsearch._types.aggregations.LongTermsBucket;
-import co.elastic.clients.elasticsearch._types.aggregations.StringTermsBucket;
 import co.elastic.clients.elasticsearch._types.query_dsl.BoolQuery;
 import co.elastic.clients.elasticsearch._types.query_dsl.Operator;
 import co.elastic.clients.elasticsearch._types.query_dsl.Query;
@@ -14,16 +12,17 @@ import co.elastic.clients.elasticsearch._types.query_dsl.TextQueryType;
 import co.elastic.clients.elasticsearch.core.BulkRequest;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.SearchRequest.Builder;
-import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.HighlighterEncoder;
+import co.elastic.clients.json.JsonpMapper;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
 import co.elastic.clients.transport.rest_client.RestClientTransport;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.stream.JsonGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,9 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.http.HttpHost;
+import org.apache.http.entity.ContentType;
+import org.apache.http.nio.entity.NByteArrayEntity;
+import org.elasticsearch.client.Request;
 import org.elasticsearch.client.RestClient;
 import org.facsimile.web.platform.Setting;
 
@@ -101,9 +103,22 @@ public class SearchIndex {
     private RestClient rest;
     private ElasticsearchClient client;
 
+    synchronized RestClient rest() {
+        client();
+        return rest;
+    }
+
     synchronized ElasticsearchClient client() {
         if (client == null) {
-            rest = RestClient.builder(HttpHost.create(Setting.SEARCH_URL.get())).build();
+            // No auth cache: the low-level client puts a Basic scheme in one for each node, and
+            // Apache's cache hands it out by Java deserialization on every request; the search
+            // benchmark found that on the search path. Elasticsearch is reached without
+            // credentials (a private network, as docker-compose.yml has it); credentials, when
+            // they come, belong in a default Authorization header, which needs no cache either.
+            rest = RestClient.builder(HttpHost.create(Setting.SEARCH_URL.get()))
+                    .setHttpClientConfigCallback(
+                            http -> http.disableAuthCaching().disableCookieManagement())
+                    .build();
             client = new ElasticsearchClient(new RestClientTransport(rest, new JacksonJsonpMapper()));
         }
         return client;
@@ -206,8 +221,11 @@ public class SearchIndex {
         client().delete(d -> d.index(alias()).id(id).refresh(Refresh.True));
     }
 
-    /** Runs a search; IOException when Elasticsearch is unreachable or the index not yet built. */
-    @SuppressWarnings("rawtypes")
+    /**
+     * Runs a search; IOException when Elasticsearch is unreachable or the index not yet built,
+     * its subclass {@link org.elasticsearch.client.ResponseException} with Elasticsearch's status
+     * when Elasticsearch refuses the search.
+     */
     public Results search(SearchRequest request) throws IOException {
         long started = System.nanoTime();
         Builder s = new Builder()
@@ -223,7 +241,7 @@ public class SearchIndex {
                         .fields("description", f -> f.fragmentSize(160).numberOfFragments(2))
                         .fields("columns", f -> f.fragmentSize(120).numberOfFragments(1)))
                 .sort(sort(request.sort()))
-                .source(src -> src.filter(f -> f.excludes("columns", "tables", "titleSort")));
+                .source(src -> src.filter(f -> f.includes(SearchAnswer.SOURCE_FIELDS)));
         for (SearchRequest.Facet facet : SearchRequest.Facet.values()) {
             s.aggregations(
                     facet.param(), a -> a.terms(t -> t.field(facet.indexField()).size(20)));
@@ -236,46 +254,25 @@ public class SearchIndex {
             s.from(request.from());
         }
         co.elastic.clients.elasticsearch.core.SearchRequest built = s.build();
+        // sent as the typed client would send it (same path and body), read by SearchAnswer
+        Request http = new Request("POST", "/" + alias() + "/_search");
+        http.setEntity(new NByteArrayEntity(body(built), ContentType.APPLICATION_JSON));
         long asked = System.nanoTime();
-        SearchResponse<Map> response = client().search(built, Map.class);
-        long answered = System.nanoTime();
-        List<Hit> hits = new ArrayList<>();
-        List<FieldValue> lastSort = null;
-        for (var h : response.hits().hits()) {
-            hits.add(hit(h));
-            lastSort = h.sort();
+        SearchAnswer answer;
+        try (InputStream in = rest().performRequest(http).getEntity().getContent()) {
+            answer = SearchAnswer.read(in);
         }
-        long total = response.hits().total() == null
-                ? hits.size()
-                : response.hits().total().value();
+        long answered = System.nanoTime();
         Map<String, List<Bucket>> facets = new LinkedHashMap<>();
         for (SearchRequest.Facet facet : SearchRequest.Facet.values()) {
-            var agg = response.aggregations().get(facet.param());
-            List<Bucket> buckets = new ArrayList<>();
-            if (agg != null && agg.isSterms()) {
-                for (StringTermsBucket b : agg.sterms().buckets().array()) {
-                    buckets.add(new Bucket(b.key().stringValue(), b.docCount()));
-                }
-            } else if (agg != null && agg.isLterms()) {
-                for (LongTermsBucket b : agg.lterms().buckets().array()) {
-                    buckets.add(new Bucket(Long.toString(b.key()), b.docCount()));
-                }
-            }
-            facets.put(facet.param(), buckets);
+            facets.put(facet.param(), answer.aggregations().getOrDefault(facet.param(), List.of()));
         }
         String next = null;
-        if (hits.size() == request.size() && lastSort != null) {
-            List<Object> values = new ArrayList<>();
-            for (FieldValue v : lastSort) {
-                values.add(
-                        v.isDouble()
-                                ? v.doubleValue()
-                                : v.isLong() ? v.longValue() : v.isString() ? v.stringValue() : v._toJsonString());
-            }
-            next = new SearchRequest.Cursor(request.sort(), values).encode();
+        if (answer.hits().size() == request.size() && answer.lastSort() != null) {
+            next = new SearchRequest.Cursor(request.sort(), answer.lastSort()).encode();
         }
-        Timing timing = new Timing(response.took() * 1_000_000L, answered - asked, System.nanoTime() - started);
-        return new Results(total, request.sort().param(), hits, facets, next, timing);
+        Timing timing = new Timing(answer.tookMillis() * 1_000_000L, answered - asked, System.nanoTime() - started);
+        return new Results(answer.total(), request.sort().param(), answer.hits(), facets, next, timing);
     }
 
     /** The query: every clause must match (exclusions must not), every facet filter holds. */
@@ -338,24 +335,14 @@ public class SearchIndex {
         return FieldValue.of(String.valueOf(v));
     }
 
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static Hit hit(co.elastic.clients.elasticsearch.core.search.Hit<Map> h) {
-        Map<String, Object> s = h.source();
-        return new Hit(
-                (String) s.get("datasetId"),
-                (String) s.get("versionId"),
-                ((Number) s.getOrDefault("version", 1)).intValue(),
-                (String) s.get("doi"),
-                (String) s.get("title"),
-                (String) s.get("description"),
-                (List<String>) s.get("creators"),
-                (List<String>) s.get("keywords"),
-                (String) s.get("licence"),
-                (String) s.get("published"),
-                (String) s.get("url"),
-                // sorted by a field, Elasticsearch computes no score (NaN): none then
-                h.score() == null || h.score().isNaN() ? null : h.score(),
-                h.highlight());
+    /** A request's JSON body, written by the typed client's own serializer. */
+    private byte[] body(co.elastic.clients.elasticsearch.core.SearchRequest request) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(1024);
+        JsonpMapper mapper = client()._jsonpMapper();
+        try (JsonGenerator generator = mapper.jsonProvider().createGenerator(out)) {
+            request.serialize(generator, mapper);
+        }
+        return out.toByteArray();
     }
 
     @PreDestroy
