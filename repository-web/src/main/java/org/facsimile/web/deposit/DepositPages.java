@@ -341,11 +341,8 @@ public class DepositPages {
                     settings, deposits.files(session.current().get(), depositId));
             deposits.submit(session.current().get(), depositId, JSONB.toJson(settings), session.remoteAddress());
         } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
             // a second click, or a deposit no longer a draft: the page shows where it stands
-            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+            return refusedOnPage(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
@@ -401,6 +398,17 @@ public class DepositPages {
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
 
+    /**
+     * A refused action on a deposit, answered on its page with the reason at the top; a deposit
+     * that is not there (or not the caller's) stays the 404 page.
+     */
+    private Response refusedOnPage(ProblemException e, UUID depositId) {
+        if (e.status() == 404) {
+            throw e;
+        }
+        return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+    }
+
     /** The states a depositor may withdraw a deposit from (see {@link Deposit#withdraw}). */
     static final java.util.Set<DepositState> WITHDRAWABLE = java.util.EnumSet.of(
             DepositState.DRAFT,
@@ -427,10 +435,7 @@ public class DepositPages {
         try {
             deposits.withdraw(session.current().get(), depositId, reason, session.remoteAddress());
         } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+            return refusedOnPage(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
@@ -456,10 +461,7 @@ public class DepositPages {
                                     : outcome.published().landingPage()))
                     .build();
         } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return depositPage(e.status(), depositId, e.toProblem().detail(), null);
+            return refusedOnPage(e, depositId);
         }
     }
 
