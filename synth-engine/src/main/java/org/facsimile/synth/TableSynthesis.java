@@ -324,7 +324,11 @@ public final class TableSynthesis {
     static void renumber(String[] row, boolean[] key, long index) {
         for (int c = 0; c < key.length; c++) {
             if (key[c] && row[c] != null) {
-                row[c] = row[c].matches("[0-9]+") ? Long.toString(index + 1) : String.format("S%08d", index + 1);
+                // in the shape the generator made the key in; a UUID is fresh already
+                org.facsimile.synth.table.KeyShape shape = org.facsimile.synth.table.KeyShape.ofFresh(row[c]);
+                if (!shape.uuid()) {
+                    row[c] = shape.key(index, 0);
+                }
             }
         }
     }

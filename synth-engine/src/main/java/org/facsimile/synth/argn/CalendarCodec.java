@@ -9,7 +9,8 @@ import org.facsimile.synth.table.ColumnKind;
 
 /**
  * A date or date-time column as its calendar parts: year (with missing as a token of its own),
- * month, day, and for date-times hour, minute and second. The network then learns calendar
+ * month, day, and for date-times hour, minute and second; a time of day as its hour (with
+ * missing), minute and second. The network then learns calendar
  * patterns (admissions on weekdays' dates, a shift starting at 8, month-end payments) that a
  * quantile bin spread over months would blur. Values stay within the marginal's clipped range, so
  * the earliest and latest real values are not reproduced.
@@ -25,19 +26,22 @@ final class CalendarCodec implements ColumnCodec {
     private final int years;
     private final boolean time;
     private final boolean seconds;
+    /** A time of day only: hour (with missing as a token of its own), minute, second. */
+    private final boolean clock;
 
     private CalendarCodec(ContinuousMarginal marginal) {
         this.marginal = marginal;
         this.missing = marginal.missingShare() > 0;
-        this.time = marginal.kind() == ColumnKind.DATETIME;
+        this.clock = marginal.kind() == ColumnKind.TIME;
+        this.time = clock || marginal.kind() == ColumnKind.DATETIME;
         this.seconds = time && marginal.hasSeconds();
-        this.firstYear = at(marginal.low()).getYear();
-        this.years = at(marginal.high()).getYear() - firstYear + 1;
+        this.firstYear = clock ? 0 : at(marginal.low()).getYear();
+        this.years = clock ? 1 : at(marginal.high()).getYear() - firstYear + 1;
     }
 
     /** The calendar codec of a date or date-time marginal, or null where quantile bins serve better. */
     static CalendarCodec of(ContinuousMarginal marginal) {
-        if (marginal.kind() != ColumnKind.DATE && marginal.kind() != ColumnKind.DATETIME) {
+        if (!marginal.kind().isTemporal()) {
             return null;
         }
         if (marginal.missingShare() >= 1) {
@@ -49,6 +53,10 @@ final class CalendarCodec implements ColumnCodec {
 
     @Override
     public int[] vocab() {
+        if (clock) {
+            int hours = 24 + (missing ? 1 : 0);
+            return seconds ? new int[] {hours, 60, 60} : new int[] {hours, 60};
+        }
         int yearTokens = years + (missing ? 1 : 0);
         if (!time) {
             return new int[] {yearTokens, 12, 31};
@@ -67,6 +75,15 @@ final class CalendarCodec implements ColumnCodec {
         }
         double x = Math.min(
                 marginal.high(), Math.max(marginal.low(), marginal.kind().toNumber(value)));
+        if (clock) {
+            long s = Math.round(x);
+            out[offset] = (int) (s / 3600) + (missing ? 1 : 0);
+            out[offset + 1] = (int) (s / 60 % 60);
+            if (seconds) {
+                out[offset + 2] = (int) (s % 60);
+            }
+            return;
+        }
         LocalDateTime t = at(x);
         out[offset] = t.getYear() - firstYear + (missing ? 1 : 0);
         out[offset + 1] = t.getMonthValue() - 1;
@@ -82,6 +99,14 @@ final class CalendarCodec implements ColumnCodec {
 
     @Override
     public String decode(int[] tokens, int offset, Random random) {
+        if (clock) {
+            if (missing && tokens[offset] == 0) {
+                return null;
+            }
+            int hour = tokens[offset] - (missing ? 1 : 0);
+            double x = hour * 3600 + tokens[offset + 1] * 60 + (seconds ? tokens[offset + 2] : 0);
+            return marginal.format(Math.min(marginal.high(), Math.max(marginal.low(), x)));
+        }
         int yearToken = tokens[offset];
         if (missing && yearToken == 0) {
             return null;

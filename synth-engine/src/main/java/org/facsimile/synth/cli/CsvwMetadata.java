@@ -92,7 +92,17 @@ final class CsvwMetadata {
             List<String> nulls =
                     column.has("null") ? strings(metadata, column.get("null"), at + ".null") : defaultNulls;
             ColumnKind kind = ColumnKind.forDatatype(datatype(metadata, column.get("datatype"), at), found.kind());
-            columns.add(new ColumnSpec(found.name(), kind, nulls.isEmpty() ? found.nullMarkers() : nulls));
+            // a declared picture wins; else the one profiling found, where the kind stays
+            String format = picture(column.get("datatype"));
+            if (format == null && kind == found.kind()) {
+                format = found.format();
+            }
+            try {
+                columns.add(new ColumnSpec(
+                        found.name(), kind, nulls.isEmpty() ? found.nullMarkers() : nulls, null, null, format));
+            } catch (IllegalArgumentException e) {
+                throw new Problem(metadata, at + ".datatype.format", e.getMessage());
+            }
             c++;
         }
         if (c != inferred.columns().size()) {
@@ -199,6 +209,15 @@ final class CsvwMetadata {
     }
 
     /** The datatype's name: a string, or an object's {@code base}; string when absent. */
+    /** The format picture of a datatype object, or null. */
+    private static String picture(JsonElement datatype) {
+        if (datatype == null || !datatype.isJsonObject()) {
+            return null;
+        }
+        JsonElement format = datatype.getAsJsonObject().get("format");
+        return format != null && format.isJsonPrimitive() ? format.getAsString() : null;
+    }
+
     private static String datatype(Path file, JsonElement value, String at) throws Problem {
         if (value == null || value.isJsonNull()) {
             return "string";

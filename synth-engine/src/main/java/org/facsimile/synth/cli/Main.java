@@ -260,7 +260,7 @@ public final class Main {
             List<String> markers = new ArrayList<>(c.nullMarkers());
             nulls.stream().filter(m -> !markers.contains(m)).forEach(markers::add);
             ColumnKind kind = c.name().equals(key) ? ColumnKind.IDENTIFIER : c.kind();
-            columns.add(new ColumnSpec(c.name(), kind, markers));
+            columns.add(new ColumnSpec(c.name(), kind, markers, null, c.lang(), c.format()));
         }
         return new TableSpec(inferred.name(), columns, key != null ? List.of(key) : inferred.primaryKey());
     }

@@ -11,6 +11,7 @@ import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.personal.RealValues;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.KeyShape;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
@@ -23,23 +24,38 @@ import org.facsimile.synth.table.TableSpec;
  */
 public final class ColumnModel {
 
-    /** Numeric columns with at most this many distinct values are learnt value by value. */
-    public static final int DISCRETE_LIMIT = 64;
+    /**
+     * Numbers with at most this many distinct values are learnt value by value, so no synthetic
+     * number is one that no one reported (a spiky column of amounts keeps its amounts): the value
+     * set is small enough to be a vocabulary, and rare values fold into their nearest frequent one.
+     */
+    public static final int DISCRETE_LIMIT = 500;
+
+    /** Dates and times with at most this many distinct values are learnt value by value. */
+    public static final int DISCRETE_TEMPORAL_LIMIT = 64;
+
+    /**
+     * ... and only when at least this share of the rows hold a value frequent enough to publish:
+     * a column of mostly once-seen numbers (populations, weights) has no value set to keep, and
+     * folding it into its few frequent values would flatten it; it is continuous.
+     */
+    static final double FREQUENT_SHARE = 0.5;
     /**
      * Categories seen fewer times than a threshold drawn per column from [RARE_THRESHOLD,
      * RARE_THRESHOLD + RARE_THRESHOLD_SPREAD) are pooled into the rare token; a random threshold
-     * keeps an attacker from knowing exactly which counts are published.
+     * keeps an attacker from knowing exactly which counts are published. The threshold is 4 or 5,
+     * so every category of five or more rows is kept, as a depositor expects.
      */
-    public static final int RARE_THRESHOLD = 5;
+    public static final int RARE_THRESHOLD = 4;
 
-    public static final int RARE_THRESHOLD_SPREAD = 3;
+    public static final int RARE_THRESHOLD_SPREAD = 2;
     /** Numeric tails are clipped to the value of this rank from each end. */
     public static final int CLIP_RANK = 5;
 
     private final Marginal marginal;
     private final TextModel text;
     private final boolean identifier;
-    private final boolean integerIdentifier;
+    private final KeyShape keyShape;
     private final String constant;
     private final Personal personal;
 
@@ -53,22 +69,21 @@ public final class ColumnModel {
         }
     }
 
-    private ColumnModel(
-            Marginal marginal, TextModel text, boolean identifier, boolean integerIdentifier, String constant) {
-        this(marginal, text, identifier, integerIdentifier, constant, null);
+    private ColumnModel(Marginal marginal, TextModel text, boolean identifier, KeyShape keyShape, String constant) {
+        this(marginal, text, identifier, keyShape, constant, null);
     }
 
     private ColumnModel(
             Marginal marginal,
             TextModel text,
             boolean identifier,
-            boolean integerIdentifier,
+            KeyShape keyShape,
             String constant,
             Personal personal) {
         this.marginal = marginal;
         this.text = text;
         this.identifier = identifier;
-        this.integerIdentifier = integerIdentifier;
+        this.keyShape = keyShape;
         this.constant = constant;
         this.personal = personal;
     }
@@ -113,15 +128,17 @@ public final class ColumnModel {
                     null,
                     null,
                     false,
-                    false,
+                    null,
                     null,
                     new Personal(column.personal(), column.lang(), RealValues.of(values)));
         }
         switch (kind) {
             case IDENTIFIER:
-                return new ColumnModel(null, null, true, allIntegers(values), null);
+                return new ColumnModel(null, null, true, KeyShape.of(values), null);
             case TEXT:
-                return new ColumnModel(null, TextModel.fit(values, rare), false, false, null);
+                return new ColumnModel(null, TextModel.fit(values, rare), false, null, null);
+            case CODE:
+                return of(CodeMarginal.fit(values, rare));
             case EMPTY:
                 return constant(null);
             case CONSTANT:
@@ -130,9 +147,10 @@ public final class ColumnModel {
             case DECIMAL:
             case DATE:
             case DATETIME:
-                if (distinct(values) <= DISCRETE_LIMIT) {
-                    return of(DiscreteMarginal.fit(
-                            values, kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL, rare));
+            case TIME:
+                int limit = kind.isTemporal() ? DISCRETE_TEMPORAL_LIMIT : DISCRETE_LIMIT;
+                if (distinct(values, limit) <= limit && frequentShare(values, rare) >= FREQUENT_SHARE) {
+                    return of(DiscreteMarginal.fit(values, true, rare));
                 }
                 return of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
             case BOOLEAN:
@@ -223,7 +241,7 @@ public final class ColumnModel {
             throw new IllegalStateException("no fake " + personal.kind().description() + " unlike the real ones");
         }
         if (identifier) {
-            return integerIdentifier ? Long.toString(row + 1) : String.format("S%08d", row + 1);
+            return keyShape.key(row, seed);
         }
         if (text != null) {
             return text.sample(random);
@@ -244,9 +262,12 @@ public final class ColumnModel {
         } else if (text != null) {
             out.writeByte(2);
             text.write(out);
+        } else if (marginal instanceof CodeMarginal code) {
+            out.writeByte(7);
+            code.write(out);
         } else if (identifier) {
-            out.writeByte(3);
-            out.writeBoolean(integerIdentifier);
+            out.writeByte(6);
+            keyShape.write(out);
         } else if (personal != null) {
             out.writeByte(5);
             Io.writeString(out, personal.kind().token());
@@ -263,45 +284,56 @@ public final class ColumnModel {
         return switch (tag) {
             case 0 -> of(DiscreteMarginal.read(in));
             case 1 -> of(ContinuousMarginal.read(in));
-            case 2 -> new ColumnModel(null, TextModel.read(in), false, false, null);
-            case 3 -> new ColumnModel(null, null, true, in.readBoolean(), null);
+            case 2 -> new ColumnModel(null, TextModel.read(in), false, null, null);
+            // model files before key shapes: whole numbers, or the S00000001 form
+            case 3 -> new ColumnModel(null, null, true, in.readBoolean() ? KeyShape.NUMBERS : KeyShape.FALLBACK, null);
+            case 6 -> new ColumnModel(null, null, true, KeyShape.read(in), null);
+            case 7 -> of(CodeMarginal.read(in));
             case 4 -> constant(Io.readString(in));
             case 5 -> {
                 String token = Io.readString(in);
                 PersonalData kind = PersonalData.ofToken(token)
                         .orElseThrow(() -> new IOException("corrupt model file: personal data kind " + token));
                 yield new ColumnModel(
-                        null, null, false, false, null, new Personal(kind, Io.readString(in), RealValues.read(in)));
+                        null, null, false, null, null, new Personal(kind, Io.readString(in), RealValues.read(in)));
             }
             default -> throw new IOException("corrupt model file: column model " + tag);
         };
     }
 
     private static ColumnModel of(Marginal marginal) {
-        return new ColumnModel(marginal, null, false, false, null);
+        return new ColumnModel(marginal, null, false, null, null);
     }
 
     private static ColumnModel constant(String value) {
-        return new ColumnModel(null, null, false, false, value);
+        return new ColumnModel(null, null, false, null, value);
     }
 
-    private static int distinct(String[] values) {
+    /** The share of non-missing values seen at least {@code threshold} times. */
+    private static double frequentShare(String[] values, int threshold) {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        int present = 0;
+        for (String v : values) {
+            if (v != null) {
+                counts.merge(v, 1, Integer::sum);
+                present++;
+            }
+        }
+        long frequent = counts.values().stream()
+                .filter(n -> n >= threshold)
+                .mapToLong(Integer::longValue)
+                .sum();
+        return present == 0 ? 1 : frequent / (double) present;
+    }
+
+    private static int distinct(String[] values, int limit) {
         Set<String> seen = new HashSet<>();
         for (String v : values) {
-            if (v != null && seen.add(v) && seen.size() > DISCRETE_LIMIT) {
+            if (v != null && seen.add(v) && seen.size() > limit) {
                 break;
             }
         }
         return seen.size();
-    }
-
-    private static boolean allIntegers(String[] values) {
-        for (String v : values) {
-            if (v != null && !v.matches("-?[0-9]{1,18}")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String firstNonNull(String[] values) {

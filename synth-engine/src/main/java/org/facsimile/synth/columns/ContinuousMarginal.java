@@ -91,8 +91,7 @@ public final class ContinuousMarginal implements Marginal {
                 quantiles[g] = Math.min(high, Math.max(low, q));
             }
         }
-        String pattern = kind == ColumnKind.DATETIME ? dateTimePattern(firstValue) : null;
-        return new ContinuousMarginal(kind, missingShare, quantiles, scale, pattern);
+        return new ContinuousMarginal(kind, missingShare, quantiles, scale, pattern(kind, firstValue));
     }
 
     /** Quantile points of a column fitted under differential privacy. */
@@ -180,8 +179,8 @@ public final class ContinuousMarginal implements Marginal {
         double noisyMissing = missing + noise.laplace(1 / epsilon);
         noisyMissing = noisyMissing >= threshold / 2 ? noisyMissing : 0;
         double missingShare = inside + noisyMissing == 0 ? 1 : noisyMissing / (inside + noisyMissing);
-        String pattern = kind == ColumnKind.DATETIME ? dateTimePattern(firstValue) : null;
-        return new ContinuousMarginal(kind, missingShare, quantiles, kind == ColumnKind.DECIMAL ? 2 : 0, pattern);
+        return new ContinuousMarginal(
+                kind, missingShare, quantiles, kind == ColumnKind.DECIMAL ? 2 : 0, pattern(kind, firstValue));
     }
 
     private static double lowerEdge(int cell) {
@@ -287,6 +286,9 @@ public final class ContinuousMarginal implements Marginal {
             case DATETIME:
                 return LocalDateTime.ofEpochSecond(Math.round(value), 0, ZoneOffset.UTC)
                         .format(dateTimeFormat);
+            case TIME:
+                return java.time.LocalTime.ofSecondOfDay(Math.floorMod(Math.round(value), 86_400L))
+                        .format(dateTimeFormat);
             default:
                 throw new IllegalStateException("not numeric: " + kind);
         }
@@ -299,6 +301,14 @@ public final class ContinuousMarginal implements Marginal {
             throw new IllegalArgumentException("a value does not read as " + kind);
         }
         return x;
+    }
+
+    /** How the column's date-times or times are written (ISO, with or without seconds), from one of them. */
+    private static String pattern(ColumnKind kind, String example) {
+        if (kind == ColumnKind.TIME) {
+            return example != null && example.length() < 8 ? "HH:mm" : "HH:mm:ss";
+        }
+        return kind == ColumnKind.DATETIME ? dateTimePattern(example) : null;
     }
 
     private static String dateTimePattern(String example) {

@@ -21,20 +21,28 @@ public final class DiscreteMarginal implements Marginal {
     private final double[] cumulative;
     private final boolean numeric;
     private final Map<String, Integer> index = new HashMap<>();
+    /** The values as numbers, for a numeric column (NaN for missing). */
+    private final double[] numbers;
 
     private DiscreteMarginal(String[] values, double[] cumulative, boolean numeric) {
         this.values = values;
         this.cumulative = cumulative;
         this.numeric = numeric;
+        this.numbers = new double[numeric ? values.length : 0];
         for (int i = 0; i < values.length; i++) {
             index.put(values[i], i);
+            if (numeric) {
+                numbers[i] = values[i] == null ? Double.NaN : number(values[i]);
+            }
         }
     }
 
     /**
      * @param column the training values (null = missing)
-     * @param numericOrder the values are numbers: order them by value, and fold a rare value into
-     *     its nearest frequent neighbour instead of the rare token (else order by frequency)
+     * @param numericOrder the values are numbers, dates, date-times or times (in ISO form): order
+     *     them by value, and fold a rare value into its nearest frequent neighbour instead of the
+     *     rare token, so every value published is a real one of the column's type (else order by
+     *     frequency)
      * @param rareThreshold values seen fewer times than this are not published; 0 keeps all
      */
     public static DiscreteMarginal fit(String[] column, boolean numericOrder, int rareThreshold) {
@@ -157,7 +165,7 @@ public final class DiscreteMarginal implements Marginal {
     /** Sorted by value; each rare value's count moves to the nearest frequent value. */
     private static List<Map.Entry<String, Integer>> foldRareNumbers(Map<String, Integer> counts, int rareThreshold) {
         List<Map.Entry<String, Integer>> all = new ArrayList<>(counts.entrySet());
-        all.sort(Comparator.comparingDouble(e -> Double.parseDouble(e.getKey())));
+        all.sort(Comparator.comparingDouble(e -> number(e.getKey())));
         List<Map.Entry<String, Integer>> frequent = new ArrayList<>();
         for (Map.Entry<String, Integer> e : all) {
             if (e.getValue() >= rareThreshold) {
@@ -178,10 +186,10 @@ public final class DiscreteMarginal implements Marginal {
             if (e.getValue() >= rareThreshold) {
                 continue;
             }
-            double x = Double.parseDouble(e.getKey());
+            double x = number(e.getKey());
             Map.Entry<String, Integer> nearest = frequent.get(0);
             for (Map.Entry<String, Integer> f : frequent) {
-                if (Math.abs(Double.parseDouble(f.getKey()) - x) < Math.abs(Double.parseDouble(nearest.getKey()) - x)) {
+                if (Math.abs(number(f.getKey()) - x) < Math.abs(number(nearest.getKey()) - x)) {
                     nearest = f;
                 }
             }
@@ -190,11 +198,30 @@ public final class DiscreteMarginal implements Marginal {
         return frequent;
     }
 
+    /**
+     * A number, or an ISO date (days), date-time (seconds) or time (seconds of the day) as one: the
+     * order of a numeric column's values whatever their kind.
+     */
+    static double number(String value) {
+        try {
+            return Double.parseDouble(value);
+        } catch (NumberFormatException e) {
+            // not a plain number: one of the temporal ISO forms
+        }
+        if (value.indexOf(':') < 0) {
+            return java.time.LocalDate.parse(value).toEpochDay();
+        }
+        if (value.indexOf('-', 1) < 0) {
+            return java.time.LocalTime.parse(value).toSecondOfDay();
+        }
+        return java.time.LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(java.time.ZoneOffset.UTC);
+    }
+
     @Override
     public double toUniform(String value, Random random) {
         Integer i = index.get(value);
         if (i == null) {
-            i = numeric && value != null ? nearest(Double.parseDouble(value)) : index.getOrDefault(RARE_TOKEN, 0);
+            i = numeric && value != null ? nearest(number(value)) : index.getOrDefault(RARE_TOKEN, 0);
         }
         double low = i == 0 ? 0 : cumulative[i - 1];
         return low + random.nextDouble() * (cumulative[i] - low);
@@ -203,10 +230,7 @@ public final class DiscreteMarginal implements Marginal {
     private int nearest(double x) {
         int best = -1;
         for (int i = 0; i < values.length; i++) {
-            if (values[i] != null
-                    && (best < 0
-                            || Math.abs(Double.parseDouble(values[i]) - x)
-                                    < Math.abs(Double.parseDouble(values[best]) - x))) {
+            if (values[i] != null && (best < 0 || Math.abs(numbers[i] - x) < Math.abs(numbers[best] - x))) {
                 best = i;
             }
         }

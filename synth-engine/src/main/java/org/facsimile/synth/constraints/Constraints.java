@@ -490,6 +490,16 @@ public final class Constraints {
                 }
                 yield low.indexOf(' ') > 0 ? s.replace('T', ' ') : s;
             }
+            case TIME -> {
+                long seconds = java.time.LocalTime.parse(low).toSecondOfDay() + d.longValue();
+                // a time past midnight is kept at the day's last second: times of day do not wrap
+                java.time.LocalTime t = java.time.LocalTime.ofSecondOfDay(Math.min(86_399L, seconds));
+                yield low.length() < 8
+                        ? t.toString().substring(0, 5)
+                        : t.withNano(0).toString().length() == 5
+                                ? t + ":00"
+                                : t.withNano(0).toString();
+            }
             default -> new BigDecimal(low).add(d).toPlainString();
         };
     }

@@ -77,6 +77,9 @@ public final class ModelArtefact {
             if (column.lang() != null) {
                 manifest.setProperty("column." + c + ".lang", column.lang());
             }
+            if (column.format() != null) {
+                manifest.setProperty("column." + c + ".format", column.format());
+            }
         }
         manifest.setProperty("primaryKey", String.join(String.valueOf(SEPARATOR), spec.primaryKey()));
         ZipOutputStream zip = new ZipOutputStream(out);
@@ -144,7 +147,8 @@ public final class ModelArtefact {
                         org.facsimile.synth.personal.PersonalData.ofToken(
                                         manifest.getProperty("column." + c + ".personal"))
                                 .orElse(null),
-                        manifest.getProperty("column." + c + ".lang")));
+                        manifest.getProperty("column." + c + ".lang"),
+                        manifest.getProperty("column." + c + ".format")));
             }
             String key = manifest.getProperty("primaryKey", "");
             return new TableSpec(manifest.getProperty("table"), columns, key.isEmpty() ? List.of() : split(key));

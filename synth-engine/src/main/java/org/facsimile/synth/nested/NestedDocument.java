@@ -143,7 +143,16 @@ public final class NestedDocument {
                 for (ColumnSpec c : inferred.columns()) {
                     boolean key =
                             c.name().equals(NestedShape.ROW_KEY) || c.name().equals(NestedShape.PARENT_KEY);
-                    columns.add(key ? new ColumnSpec(c.name(), ColumnKind.INTEGER, c.nullMarkers()) : c);
+                    if (key) {
+                        columns.add(new ColumnSpec(c.name(), ColumnKind.INTEGER, c.nullMarkers()));
+                    } else if (c.format() != null) {
+                        // the document is written back from the engine's values as they are, so
+                        // dates in a picture of their own stay strings here (ISO ones are dates)
+                        columns.add(new ColumnSpec(
+                                c.name(), ColumnKind.CATEGORICAL, c.nullMarkers(), c.personal(), c.lang()));
+                    } else {
+                        columns.add(c);
+                    }
                 }
                 TableSpec spec = new TableSpec(inferred.name(), columns, List.of(NestedShape.ROW_KEY));
                 Table table = CsvTables.read(new ByteArrayInputStream(csv), flat.name(), spec);

@@ -90,6 +90,9 @@ final class Binning {
             case DATETIME ->
                 java.time.LocalDateTime.ofEpochSecond((long) x, 0, java.time.ZoneOffset.UTC)
                         .toString();
+            case TIME ->
+                java.time.LocalTime.ofSecondOfDay(Math.floorMod((long) x, 86_400L))
+                        .toString();
             default ->
                 x == Math.rint(x) && Math.abs(x) < 1e15
                         ? Long.toString((long) x)

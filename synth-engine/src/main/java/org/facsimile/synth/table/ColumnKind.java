@@ -8,10 +8,17 @@ public enum ColumnKind {
     DECIMAL("decimal"),
     DATE("date"),
     DATETIME("dateTime"),
+    /** A time of day, as seconds since midnight. */
+    TIME("time"),
     BOOLEAN("boolean"),
     /** A key: generated fresh and unique, never learnt. */
     IDENTIFIER("string"),
-    /** Free text with (nearly) unique values: not learnt value by value. */
+    /**
+     * A code with many values (postcodes, airport codes, product numbers: short, no spaces): learnt
+     * character by character, so synthetic codes keep the real ones' shape and ties.
+     */
+    CODE("string"),
+    /** Prose (several words a value) with (nearly) unique values: not learnt value by value. */
     TEXT("string"),
     CONSTANT("string"),
     /** Every value missing. */
@@ -30,8 +37,10 @@ public enum ColumnKind {
 
     /**
      * A value of a numeric kind as a number: numbers as themselves, dates as days since 1970-01-01,
-     * date-times (T or space between date and time) as seconds since 1970 in UTC; NaN when the value
-     * is missing or does not read as this kind. The one conversion the engine uses everywhere.
+     * date-times (T or space between date and time) as seconds since 1970 in UTC, times of day as
+     * seconds since midnight; NaN when the value is missing or does not read as this kind. Values
+     * are in their ISO form here: a column's own format is read at the edge ({@link
+     * TemporalFormat}). The one conversion the engine uses everywhere.
      *
      * @throws IllegalStateException for a kind that is not numeric
      */
@@ -47,6 +56,7 @@ public enum ColumnKind {
                 case DATE -> java.time.LocalDate.parse(value).toEpochDay();
                 case DATETIME ->
                     java.time.LocalDateTime.parse(value.replace(' ', 'T')).toEpochSecond(java.time.ZoneOffset.UTC);
+                case TIME -> java.time.LocalTime.parse(value).toSecondOfDay();
                 default -> Double.parseDouble(value);
             };
         } catch (RuntimeException e) {
@@ -95,13 +105,19 @@ public enum ColumnKind {
         return switch (datatype == null ? "string" : datatype) {
             case "date" -> DATE;
             case "dateTime", "datetime" -> DATETIME;
+            case "time" -> TIME;
             case "boolean" -> BOOLEAN;
-            default -> inferred == TEXT || inferred == IDENTIFIER ? inferred : CATEGORICAL;
+            default -> inferred == TEXT || inferred == IDENTIFIER || inferred == CODE ? inferred : CATEGORICAL;
         };
     }
 
     /** True for kinds whose values are ordered numbers (dates count as days, times as seconds). */
     public boolean isNumeric() {
-        return this == INTEGER || this == DECIMAL || this == DATE || this == DATETIME;
+        return this == INTEGER || this == DECIMAL || isTemporal();
+    }
+
+    /** True for dates, date-times and times of day: the kinds a format picture describes. */
+    public boolean isTemporal() {
+        return this == DATE || this == DATETIME || this == TIME;
     }
 }

@@ -15,13 +15,30 @@ import org.facsimile.synth.personal.PersonalData;
  *     or null when it holds none
  * @param lang the language of the column's values (a BCP 47 tag, as CSVW's {@code lang}), or null
  *     when not declared; fakes of personal data take this locale (English when none)
+ * @param format how the column writes its dates, date-times or times (a CSVW format picture such as
+ *     {@code dd/MM/yyyy}), or null when they are written in ISO form; only temporal kinds have one.
+ *     Inside the engine the values are in ISO form: {@link CsvTables} reads and writes the picture
  */
-public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal, String lang) {
+public record ColumnSpec(
+        String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal, String lang, String format) {
 
     public ColumnSpec {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
+        if (format != null && !kind.isTemporal()) {
+            // a picture on another kind says nothing the engine reads (CSVW's numeric and boolean
+            // pictures are kept by the repository's description, not here)
+            format = null;
+        }
+        if (format != null) {
+            TemporalFormat.of(kind, format, localeOf(lang));
+        }
+    }
+
+    /** A column in its kind's ISO form. */
+    public ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal, String lang) {
+        this(name, kind, nullMarkers, personal, lang, null);
     }
 
     /** A column that holds no direct identifier. */
@@ -36,7 +53,17 @@ public record ColumnSpec(String name, ColumnKind kind, List<String> nullMarkers,
 
     /** This column marked as holding another kind of direct identifier (null: none). */
     public ColumnSpec withPersonal(PersonalData kind) {
-        return new ColumnSpec(name, this.kind, nullMarkers, kind, lang);
+        return new ColumnSpec(name, this.kind, nullMarkers, kind, lang, format);
+    }
+
+    /** This column written in another format picture (null: ISO form). */
+    public ColumnSpec withFormat(String picture) {
+        return new ColumnSpec(name, kind, nullMarkers, personal, lang, picture);
+    }
+
+    /** The column's format, or null when its values are in ISO form (or it is not temporal). */
+    public TemporalFormat temporalFormat() {
+        return format == null ? null : TemporalFormat.of(kind, format, localeOf(lang));
     }
 
     /** The locale of fakes for this column: its language, English when none is declared. */

@@ -30,7 +30,17 @@ final class ColumnStats {
     private static final Pattern DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
     private static final Pattern DATETIME =
             Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]+)?)?");
-    private static final Pattern ID_NAME = Pattern.compile("(?i)(.*[_ -])?(id|key|code|uuid|identifier)|.*Id");
+    /**
+     * Names of surrogate keys. Not "code": a postcode, an airport or a product code carries
+     * meaning and ties to other columns, so it is learnt ({@link ColumnKind#CODE}), not renumbered.
+     */
+    private static final Pattern ID_NAME = Pattern.compile("(?i)(.*[_ -])?(id|key|uuid|guid|identifier)|.*Id");
+    /** What a code's characters are: letters, digits and the punctuation codes use. */
+    private static final Pattern CODE_CHARS = Pattern.compile("[\\p{L}\\p{N}._/#+:-]+");
+    /** The longest value still taken for a code, in characters. */
+    static final int CODE_LENGTH = 16;
+    /** The fewest words a value has on average for a column to be taken for prose. */
+    static final double PROSE_WORDS = 4;
 
     private final String name;
     private long missing;
@@ -43,7 +53,10 @@ final class ColumnStats {
     private boolean allDate = true;
     private boolean allDateTime = true;
     private boolean allBoolean = true;
+    private boolean allCodeLike = true;
+    private long words;
     private final PersonalDataSuggestion personal = new PersonalDataSuggestion();
+    private final TemporalDetector temporal = new TemporalDetector(Locale.ENGLISH);
 
     ColumnStats(String name) {
         this.name = name;
@@ -84,6 +97,12 @@ final class ColumnStats {
             String lower = value.toLowerCase(Locale.ROOT);
             allBoolean = lower.equals("true") || lower.equals("false");
         }
+        temporal.accept(value);
+        if (allCodeLike) {
+            allCodeLike =
+                    value.length() <= CODE_LENGTH && CODE_CHARS.matcher(value).matches();
+        }
+        words += words(value);
     }
 
     /** The kind of direct identifier the values themselves prove, or null. */
@@ -98,10 +117,25 @@ final class ColumnStats {
             nullMarkers.add("");
         }
         ColumnKind kind = kind();
+        TemporalFormat format = kind.isTemporal() && !allDate && !allDateTime ? temporal.found() : null;
         PersonalData suggested = kind == ColumnKind.IDENTIFIER || kind == ColumnKind.EMPTY || kind == ColumnKind.BOOLEAN
                 ? null
                 : personal.suggest(name).orElse(null);
-        return new ColumnSpec(name, kind, nullMarkers, suggested);
+        return new ColumnSpec(name, kind, nullMarkers, suggested, null, format == null ? null : format.picture());
+    }
+
+    /** What profiling should tell the depositor about how the column's values were read, or null. */
+    String note() {
+        if (allDate || allDateTime || nonMissing == 0) {
+            return null;
+        }
+        TemporalFormat format = temporal.found();
+        if (format != null) {
+            String ambiguity = temporal.note();
+            return "read as " + format.kind().csvwDatatype() + " values written " + format.picture()
+                    + (ambiguity == null ? "" : "; " + ambiguity);
+        }
+        return temporal.note();
     }
 
     private ColumnKind kind() {
@@ -119,6 +153,11 @@ final class ColumnStats {
         if (looksLikeKey && (allInteger || !allDecimal)) {
             return ColumnKind.IDENTIFIER;
         }
+        // unique numbers between a fixed prefix and suffix (tok17x, INV-0042), or UUIDs: surrogate
+        // keys whatever the column is called
+        if (unique && missing == 0 && nonMissing > 1 && !allInteger && !allDecimal && surrogate()) {
+            return ColumnKind.IDENTIFIER;
+        }
         if (allBoolean) {
             return ColumnKind.BOOLEAN;
         }
@@ -134,11 +173,47 @@ final class ColumnStats {
         if (allDateTime) {
             return ColumnKind.DATETIME;
         }
+        TemporalFormat format = temporal.found();
+        if (format != null) {
+            return format.kind();
+        }
         long distinctCount = distinctOverflow ? Long.MAX_VALUE : distinct.size();
         if (distinctCount > 50 && distinctCount * 2 > nonMissing) {
-            return ColumnKind.TEXT;
+            // too many values to learn one by one: prose by its words, a code by its characters;
+            // names and labels stay categories (the rare ones pooled)
+            if (words >= PROSE_WORDS * nonMissing) {
+                return ColumnKind.TEXT;
+            }
+            if (allCodeLike) {
+                return ColumnKind.CODE;
+            }
         }
         return ColumnKind.CATEGORICAL;
+    }
+
+    /** Whether every value has one key shape with a prefix or a suffix, or is a UUID. */
+    private boolean surrogate() {
+        String[] values = distinct.toArray(String[]::new);
+        KeyShape shape = KeyShape.of(values);
+        // a prefix with a space is a label's words (Town 12, Room 4), not a key's
+        return shape.uuid()
+                || shape != KeyShape.FALLBACK
+                        && (!shape.prefix().isEmpty() || !shape.suffix().isEmpty())
+                        && !(shape.prefix() + shape.suffix()).matches(".*\\s.*");
+    }
+
+    /** Whitespace-separated words in a value. */
+    private static int words(String value) {
+        int count = 0;
+        boolean inWord = false;
+        for (int i = 0; i < value.length(); i++) {
+            boolean space = Character.isWhitespace(value.charAt(i));
+            if (!space && !inWord) {
+                count++;
+            }
+            inWord = !space;
+        }
+        return count;
     }
 
     private static boolean isDate(String value) {

@@ -81,9 +81,14 @@ public final class CsvTables {
         List<ColumnSpec> columns = new ArrayList<>(stats.length);
         List<String> primaryKey = new ArrayList<>();
         java.util.Map<String, org.facsimile.synth.personal.PersonalData> proven = new java.util.HashMap<>();
+        java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         for (ColumnStats s : stats) {
             ColumnSpec column = s.infer();
             columns.add(column);
+            String note = s.note();
+            if (note != null) {
+                notes.put(column.name(), note);
+            }
             if (column.kind() != ColumnKind.IDENTIFIER && s.provenPersonal() != null) {
                 proven.put(column.name(), s.provenPersonal());
             }
@@ -91,15 +96,18 @@ public final class CsvTables {
                 primaryKey.add(column.name());
             }
         }
-        return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows, proven);
+        return new CsvInspection(new TableSpec(tableName, columns, primaryKey), rows, proven, notes);
     }
 
     /**
      * Reads a CSV file already accepted by {@link #inspect} into memory, turning each column's
-     * missing-value markers into {@code null}.
+     * missing-value markers into {@code null} and values written in a column's format picture into
+     * their ISO form (a value the picture does not read stays as it is written, for {@link
+     * #checkValues} to find).
      */
     public static Table read(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
         List<String[]> rows = new ArrayList<>();
+        TemporalFormat[] formats = formats(spec);
         List<String> header = null;
         long lastLine = 0;
         try (CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8))) {
@@ -121,6 +129,10 @@ public final class CsvTables {
                 for (int c = 0; c < row.length; c++) {
                     String value = record.getField(c);
                     row[c] = spec.column(c).isMissing(value) ? null : value;
+                    if (row[c] != null && formats[c] != null) {
+                        String iso = formats[c].toCanonical(value);
+                        row[c] = iso == null ? value : iso;
+                    }
                 }
                 rows.add(row);
             }
@@ -145,7 +157,11 @@ public final class CsvTables {
      * without quoting the value.
      */
     public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
-        Table table = read(in, fileName, spec);
+        // the cells as written: a value in ISO form is no value of a column written dd/MM/yyyy
+        List<ColumnSpec> written = new ArrayList<>();
+        spec.columns().forEach(c -> written.add(c.withFormat(null)));
+        Table table = read(in, fileName, new TableSpec(spec.name(), written, spec.primaryKey()));
+        TemporalFormat[] formats = formats(spec);
         int[] key = spec.primaryKey().stream()
                 .mapToInt(k -> spec.columnNames().indexOf(k))
                 .toArray();
@@ -175,16 +191,42 @@ public final class CsvTables {
             String[] row = table.row(r);
             for (int c = 0; c < row.length; c++) {
                 ColumnSpec column = spec.column(c);
-                if (row[c] != null && !ValueParsing.parses(row[c], column.kind())) {
+                boolean parses = formats[c] == null
+                        ? ValueParsing.parses(row[c] == null ? "" : row[c], column.kind())
+                        : formats[c].toCanonical(row[c]) != null;
+                if (row[c] != null && !parses) {
                     throw new CsvProblem(
                             fileName,
                             r + 2,
                             column.name(),
                             "a value does not parse as " + column.kind().csvwDatatype()
-                                    + "; declare another datatype or add it to the column's null markers");
+                                    + (column.format() == null
+                                            ? " in its ISO form; declare its format picture (such as dd/MM/yyyy),"
+                                                    + " another datatype, or add it to the column's null markers"
+                                            : " written " + column.format()
+                                                    + "; declare another format or datatype, or add it to the"
+                                                    + " column's null markers"));
                 }
             }
         }
+    }
+
+    /**
+     * Per column, how many values of a table (in the engine's ISO form) are not valid values of the
+     * column's kind: a number that does not read, an impossible date, the rare token in a numeric
+     * column. What the quality report counts for synthetic tables, which must have none.
+     */
+    public static long[] invalidValues(Table table, TableSpec spec) {
+        long[] invalid = new long[spec.columns().size()];
+        for (String[] row : table.rows()) {
+            for (int c = 0; c < invalid.length; c++) {
+                if (row[c] != null
+                        && !ValueParsing.parses(row[c], spec.column(c).kind())) {
+                    invalid[c]++;
+                }
+            }
+        }
+        return invalid;
     }
 
     /**
@@ -255,10 +297,13 @@ public final class CsvTables {
         private final TableSpec spec;
         private long rows;
 
+        private final TemporalFormat[] formats;
+
         private RowWriter(OutputStream out, TableSpec spec) {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
             this.csv = CsvWriter.builder().lineDelimiter(LineDelimiter.LF).build(writer);
             this.spec = spec;
+            this.formats = formats(spec);
             csv.writeRecord(spec.columnNames());
         }
 
@@ -266,7 +311,7 @@ public final class CsvTables {
         public void accept(String[] row) {
             String[] out = new String[row.length];
             for (int c = 0; c < row.length; c++) {
-                out[c] = row[c] == null ? spec.column(c).missingMarker() : formulaSafe(row[c]);
+                out[c] = row[c] == null ? spec.column(c).missingMarker() : formulaSafe(written(formats[c], row[c]));
             }
             csv.writeRecord(out);
             rows++;
@@ -279,6 +324,30 @@ public final class CsvTables {
         @Override
         public void close() throws IOException {
             csv.close();
+        }
+    }
+
+    /** Each column's format picture, null where values are in ISO form. */
+    private static TemporalFormat[] formats(TableSpec spec) {
+        TemporalFormat[] formats = new TemporalFormat[spec.columns().size()];
+        for (int c = 0; c < formats.length; c++) {
+            formats[c] = spec.column(c).temporalFormat();
+        }
+        return formats;
+    }
+
+    /**
+     * An engine value as the column writes it: an ISO value in the column's picture; anything
+     * else (a value that was never ISO, such as one the picture did not read) as it is.
+     */
+    static String written(TemporalFormat format, String value) {
+        if (format == null) {
+            return value;
+        }
+        try {
+            return format.toWritten(value);
+        } catch (IllegalArgumentException e) {
+            return value;
         }
     }
 

@@ -18,6 +18,7 @@ final class ValueParsing {
                     return Double.isFinite(Double.parseDouble(value));
                 case DATE:
                 case DATETIME:
+                case TIME:
                     return !Double.isNaN(kind.toNumber(value));
                 case BOOLEAN:
                     String lower = value.toLowerCase(Locale.ROOT);

@@ -48,9 +48,9 @@ class CsvTablesTest {
                     .append(i % 3 == 0 ? "?" : "city" + i % 4)
                     .append(',')
                     .append(i % 2 == 0)
-                    .append(",note ")
+                    .append(",the visit note number ")
                     .append(i)
-                    .append(" words")
+                    .append(" says little")
                     .append(",,NL\n");
         }
         CsvInspection inspection = inspect(csv.toString());
@@ -96,6 +96,27 @@ class CsvTablesTest {
 
     private static java.io.InputStream stream(String csv) {
         return new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void manyValuedColumnsAreCodesCategoriesOrProseByTheirValues() throws CsvProblem {
+        StringBuilder csv = new StringBuilder("zip_code,city,remark,customer_id\n");
+        for (int i = 0; i < 200; i++) {
+            csv.append(String.format("%05d", 501 + i * 37))
+                    .append(",Town ")
+                    .append(i)
+                    .append(",we spoke about item ")
+                    .append(i)
+                    .append(" at length,C-")
+                    .append(String.format("%04d", i + 1))
+                    .append('\n');
+        }
+        TableSpec spec = inspect(csv.toString()).spec();
+        assertEquals(
+                List.of(ColumnKind.CODE, ColumnKind.CATEGORICAL, ColumnKind.TEXT, ColumnKind.IDENTIFIER),
+                spec.columns().stream().map(ColumnSpec::kind).toList(),
+                "a unique code is learnt, not renumbered; a name is a category; prose is text; an id is a key");
+        assertEquals(List.of("customer_id"), spec.primaryKey());
     }
 
     @Test

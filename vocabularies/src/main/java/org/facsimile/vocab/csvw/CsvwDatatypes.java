@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
@@ -153,19 +152,47 @@ public final class CsvwDatatypes {
             return value;
         }
         try {
-            DateTimeFormatter picture = DateTimeFormatter.ofPattern(javaPattern(format), Locale.ROOT);
+            DateTimeFormatter picture = formatter(format);
             return switch (name) {
                 case "date" -> LocalDate.parse(value, picture).toString();
                 case "time" -> LocalTime.parse(value, picture).format(DateTimeFormatter.ISO_LOCAL_TIME);
-                default -> LocalDateTime.parse(value, picture).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                default -> {
+                    java.time.temporal.TemporalAccessor t = picture.parse(value);
+                    yield t.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                            ? java.time.OffsetDateTime.from(t).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME)
+                            : LocalDateTime.from(t).format(DateTimeFormatter.ISO_LOCAL_DATE_TIME);
+                }
             };
-        } catch (DateTimeParseException | IllegalArgumentException e) {
+        } catch (java.time.DateTimeException | IllegalArgumentException e) {
             return null;
         }
     }
 
-    /** A UAX #35 picture as CSVW writes it ({@code yyyy-MM-ddTHH:mm}) for java.time: a bare T is quoted. */
-    private static String javaPattern(String format) {
-        return format.replace("T", "'T'");
+    /** Two-digit years are 1950 to 2049, as the synthesis engine reads them. */
+    private static final int TWO_DIGIT_BASE_YEAR = 1950;
+
+    /**
+     * A UAX #35 picture as CSVW writes it ({@code yyyy-MM-ddTHH:mm}, {@code MMM d yyyy}) for
+     * java.time: a bare T is a literal, month and day names are English and read in any case, a
+     * two-digit year is 1950 to 2049.
+     */
+    private static DateTimeFormatter formatter(String format) {
+        String pattern = format.replaceAll("(?<!')T(?!')", "'T'");
+        java.time.format.DateTimeFormatterBuilder builder =
+                new java.time.format.DateTimeFormatterBuilder().parseCaseInsensitive();
+        java.util.regex.Matcher twoDigitYear =
+                Pattern.compile("(?<![yu])[yu]{2}(?![yu])").matcher(pattern);
+        int from = 0;
+        while (twoDigitYear.find()) {
+            if (twoDigitYear.start() > from) {
+                builder.appendPattern(pattern.substring(from, twoDigitYear.start()));
+            }
+            builder.appendValueReduced(java.time.temporal.ChronoField.YEAR, 2, 2, TWO_DIGIT_BASE_YEAR);
+            from = twoDigitYear.end();
+        }
+        if (from < pattern.length()) {
+            builder.appendPattern(pattern.substring(from));
+        }
+        return builder.toFormatter(Locale.ENGLISH);
     }
 }
