@@ -21,8 +21,8 @@ import org.facsimile.synth.columns.Marginal;
  */
 public final class ArgnGenerator implements Generator {
 
-    /** Format version of {@link #write}; bump on any change. */
-    static final int FORMAT = 1;
+    /** Format version of {@link #write}; bump on any change (2: columns of many tokens split in two). */
+    static final int FORMAT = 2;
 
     /** Rows drawn per batch: large enough for fast matrix products, small enough to stay flat. */
     static final int BATCH = 8192;
@@ -55,13 +55,20 @@ public final class ArgnGenerator implements Generator {
         }
     }
 
-    /** Dates and date-times as calendar parts where their span allows, everything else as bins. */
+    /**
+     * Dates and date-times as calendar parts where their span allows, codes as their characters,
+     * everything else as bins.
+     */
     static ColumnCodec[] codecs(ColumnModel[] columns, int[] learnt, int maxTokens) {
         ColumnCodec[] codecs = new ColumnCodec[learnt.length];
         for (int j = 0; j < learnt.length; j++) {
             Marginal marginal = columns[learnt[j]].marginal();
             ColumnCodec calendar = marginal instanceof ContinuousMarginal c ? CalendarCodec.of(c) : null;
-            codecs[j] = calendar != null ? calendar : new BinCodec(marginal, maxTokens);
+            if (marginal instanceof org.facsimile.synth.columns.CodeMarginal code) {
+                codecs[j] = new CharCodec(code);
+            } else {
+                codecs[j] = calendar != null ? calendar : SplitCodec.of(new BinCodec(marginal, maxTokens));
+            }
         }
         return codecs;
     }

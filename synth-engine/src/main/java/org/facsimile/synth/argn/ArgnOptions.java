@@ -13,6 +13,9 @@ package org.facsimile.synth.argn;
  * @param weightDecay AdamW's decoupled weight decay
  * @param decayPatience epochs without validation gain before the learning rate halves
  * @param stopPatience epochs without validation gain before training stops
+ * @param dropout the share of hidden units dropped in each training step (0 = none)
+ * @param sized the embedding, hidden size and dropout are chosen by {@link #sizedFor} from the
+ *     table's rows, as TabularARGN picks a model size; false: they are used as given
  */
 public record ArgnOptions(
         int embedding,
@@ -23,7 +26,9 @@ public record ArgnOptions(
         float learningRate,
         float weightDecay,
         int decayPatience,
-        int stopPatience) {
+        int stopPatience,
+        float dropout,
+        boolean sized) {
 
     public ArgnOptions {
         if (embedding < 1 || hidden < 1 || maxTokens < 2 || maxEpochs < 1 || maxSeconds <= 0) {
@@ -32,10 +37,81 @@ public record ArgnOptions(
         if (decayPatience < 1 || stopPatience < 1) {
             throw new IllegalArgumentException("patience must be at least one epoch");
         }
+        if (!(dropout >= 0 && dropout < 1)) {
+            throw new IllegalArgumentException("dropout must be in [0, 1)");
+        }
     }
 
+    /** Options used as given, without dropout. */
+    public ArgnOptions(
+            int embedding,
+            int hidden,
+            int maxTokens,
+            int maxEpochs,
+            double maxSeconds,
+            float learningRate,
+            float weightDecay,
+            int decayPatience,
+            int stopPatience) {
+        this(
+                embedding,
+                hidden,
+                maxTokens,
+                maxEpochs,
+                maxSeconds,
+                learningRate,
+                weightDecay,
+                decayPatience,
+                stopPatience,
+                0,
+                false);
+    }
+
+    /** The engine's defaults: the network's size follows the table ({@link #sizedFor}). */
     public static ArgnOptions defaults() {
-        return new ArgnOptions(12, 128, 16, 100, 600, 2e-3f, 1e-4f, 2, 6);
+        return new ArgnOptions(12, 128, 16, 100, 600, 2e-3f, 1e-4f, 2, 6, 0, true);
+    }
+
+    /**
+     * Rows below which a table counts as small (a smaller network, more dropout), medium, or
+     * large (the full network, no dropout): a network that can memorise a 300-row table copies it,
+     * and one too small for 50,000 rows blurs it.
+     */
+    static final int SMALL_ROWS = 2_000;
+
+    static final int MEDIUM_ROWS = 10_000;
+    static final int LARGE_ROWS = 20_000;
+
+    /** These options for a table of {@code rows} training rows, when they are {@link #sized}. */
+    public ArgnOptions sizedFor(int rows) {
+        if (!sized) {
+            return this;
+        }
+        if (rows < SMALL_ROWS) {
+            return resized(8, 48, 0.25f);
+        }
+        if (rows < MEDIUM_ROWS) {
+            return resized(10, 96, 0.15f);
+        }
+        if (rows < LARGE_ROWS) {
+            return resized(12, 128, 0.1f);
+        }
+        return resized(embedding, hidden, dropout);
+    }
+
+    private ArgnOptions resized(int embedding, int hidden, float dropout) {
+        return new ArgnOptions(
+                embedding,
+                hidden,
+                maxTokens,
+                maxEpochs,
+                maxSeconds,
+                learningRate,
+                weightDecay,
+                decayPatience,
+                stopPatience,
+                dropout,
+                false);
     }
 
     /** The same options with another training time budget. */
@@ -49,7 +125,9 @@ public record ArgnOptions(
                 learningRate,
                 weightDecay,
                 decayPatience,
-                stopPatience);
+                stopPatience,
+                dropout,
+                sized);
     }
 
     /** The same options with another epoch limit. */
@@ -63,6 +141,8 @@ public record ArgnOptions(
                 learningRate,
                 weightDecay,
                 decayPatience,
-                stopPatience);
+                stopPatience,
+                dropout,
+                sized);
     }
 }

@@ -93,7 +93,8 @@ public final class ArgnSynthesizer implements Synthesizer {
 
         ArgnNetwork network = null;
         PrivacySpent spent = null;
-        ArgnOptions limited = options.withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds()));
+        ArgnOptions limited =
+                options.sizedFor(n).withMaxSeconds(Math.min(options.maxSeconds(), settings.trainingSeconds()));
         boolean[] given = null;
         if (givenColumns > 0) {
             given = new boolean[vocab.length];

@@ -94,6 +94,7 @@ final class ArgnTrainer {
 
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             Forward forward = new Forward(best, manager, given);
+            forward.dropout = options.dropout();
             for (NDArray p : forward.parameters) {
                 p.setRequiresGradient(true);
             }
@@ -181,9 +182,12 @@ final class ArgnTrainer {
             try (NDManager graph = scope.newSubManager()) {
                 graph.tempAttachAll(forward.parameters);
                 try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    forward.training = true;
                     NDArray nll = forward.negativeLogLikelihood(batch);
                     collector.backward(nll);
                     loss = nll.getFloat();
+                } finally {
+                    forward.training = false;
                 }
             }
             for (int p = 0; p < forward.parameters.length; p++) {
@@ -310,6 +314,10 @@ final class ArgnTrainer {
         final int[] offsets;
         /** Per position, 1 where its likelihood counts and 0 where it is always given; null: all count. */
         final NDArray counted;
+        /** The share of hidden units dropped while training; none when evaluating. */
+        float dropout;
+        /** Whether the current pass trains (dropout applies) or evaluates. */
+        boolean training;
 
         Forward(ArgnNetwork network, NDManager manager, boolean[] given) {
             this.manager = manager;
@@ -368,6 +376,9 @@ final class ArgnTrainer {
             NDArray h1 = Activation.relu(context.batchMatMul(parameters[ArgnNetwork.W1])
                     .add(parameters[ArgnNetwork.B1])
                     .add(orderTerm));
+            if (training && dropout > 0) {
+                h1 = ai.djl.nn.norm.Dropout.dropout(h1, dropout, true).singletonOrThrow();
+            }
             NDArray h2 = h1.add(
                     Activation.relu(h1.batchMatMul(parameters[ArgnNetwork.W2]).add(parameters[ArgnNetwork.B2])));
             NDArray logits = h2.batchMatMul(parameters[ArgnNetwork.W3])
