@@ -232,13 +232,13 @@ public final class Benchmark {
                 worstMissingGap(training, synthetic));
     }
 
-    private record Coverage(double kept, long invented) {}
+    record Coverage(double kept, long invented) {}
 
     /**
      * Of the real categories with at least 5 training rows, the share that appears; and categories
      * no real row has (the rare-category token aside).
      */
-    private static Coverage coverage(TableSpec spec, Table training, Table synthetic) {
+    static Coverage coverage(TableSpec spec, Table training, Table synthetic) {
         long frequent = 0;
         long kept = 0;
         long invented = 0;
