@@ -669,7 +669,8 @@ public class DepositPages {
     }
 
     /** The datatypes a column can be declared with on the page (the API takes every CSVW one). */
-    static final List<String> DATATYPES = List.of("string", "integer", "decimal", "date", "dateTime", "boolean");
+    static final List<String> DATATYPES =
+            List.of("string", "integer", "decimal", "date", "dateTime", "time", "boolean");
 
     /**
      * A table's file and its columns as the schema holds them (kinds, missing-value markers, the
@@ -764,6 +765,7 @@ public class DepositPages {
                     .append("</th><td>");
             if (!editable) {
                 html.append(esc(c.datatype()))
+                        .append(c.format() == null ? "" : ", written " + esc(c.format()))
                         .append("</td><td>")
                         .append(esc(markers))
                         .append("</td><td>")
@@ -785,7 +787,12 @@ public class DepositPages {
             if (!DATATYPES.contains(c.datatype())) {
                 option(html, c.datatype(), c.datatype(), true);
             }
-            html.append("</select></td><td><input name=\"missing.")
+            html.append("</select>");
+            if (c.format() != null) {
+                // the picture profiling read the dates in; kept while the type stays (the API sets another)
+                html.append(" <small>written ").append(esc(c.format())).append("</small>");
+            }
+            html.append("</td><td><input name=\"missing.")
                     .append(i)
                     .append("\" size=\"12\" aria-label=\"Missing-value markers")
                     .append(label)

@@ -40,7 +40,7 @@ public final class DepositTables {
                     column.kind().csvwDatatype(),
                     column.nullMarkers(),
                     null,
-                    null,
+                    column.format(),
                     column.personal() == null ? null : column.personal().token(),
                     null));
         }
@@ -141,8 +141,10 @@ public final class DepositTables {
             PersonalData personal = column.personalData() == null
                     ? guess.personal()
                     : PersonalData.ofToken(column.personalData()).orElse(null);
-            columns.add(
-                    new ColumnSpec(column.name(), kind, column.nullMarkers(), key ? null : personal, column.lang()));
+            // a date's picture as declared (the description profiling wrote carries the one found)
+            String format = kind.isTemporal() ? column.format() : null;
+            columns.add(new ColumnSpec(
+                    column.name(), kind, column.nullMarkers(), key ? null : personal, column.lang(), format));
         }
         return new TableSpec(inferred.name(), columns, declared.primaryKey());
     }
@@ -164,7 +166,8 @@ public final class DepositTables {
     }
 
     /**
-     * What the engine refuses in a declaration: an unknown personal-data kind, a key column marked
+     * What the engine refuses in a declaration: a date, date-time or time format picture it cannot
+     * read, an unknown personal-data kind, a key column marked
      * as personal data, and a column declared {@code none} whose values are themselves direct
      * identifiers (e-mail addresses, IBANs: such a column is never learnt).
      *
@@ -174,6 +177,19 @@ public final class DepositTables {
         for (int c = 0; c < declared.columns().size(); c++) {
             CsvwColumn column = declared.columns().get(c);
             String path = "$.tableSchema.columns[" + c + "]";
+            ColumnKind declaredKind = ColumnKind.forDatatype(column.datatype(), ColumnKind.CATEGORICAL);
+            if (column.format() != null && declaredKind.isTemporal()) {
+                try {
+                    org.facsimile.synth.table.TemporalFormat.of(
+                            declaredKind, column.format(), ColumnSpec.localeOf(column.lang()));
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(new Refusal(
+                            column.name(),
+                            path + ".datatype.format",
+                            "column " + column.name() + " of " + fileName + ": " + e.getMessage()
+                                    + "; a date picture such as dd/MM/yyyy, MMM d yyyy or yyyy-MM-ddTHH:mm"));
+                }
+            }
             String token = column.personalData();
             if (token == null) {
                 continue;

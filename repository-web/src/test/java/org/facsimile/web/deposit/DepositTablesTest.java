@@ -39,6 +39,40 @@ class DepositTablesTest {
     }
 
     @Test
+    void aDateFormatFoundByProfilingIsDescribedKeptAndOverridable() {
+        TableSpec inferred = new TableSpec(
+                "t",
+                List.of(
+                        new ColumnSpec("seen", ColumnKind.DATE, null, null, null, "MMM d yyyy"),
+                        new ColumnSpec("zip", ColumnKind.CODE, null)),
+                List.of());
+        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        assertEquals("date", described.columns().get(0).datatype());
+        assertEquals("MMM d yyyy", described.columns().get(0).format());
+        assertEquals("string", described.columns().get(1).datatype());
+        TableSpec resolved = DepositTables.resolve(described, inferred);
+        assertEquals("MMM d yyyy", resolved.column(0).format());
+        assertEquals(ColumnKind.CODE, resolved.column(1).kind(), "a code stays a code when declared a string");
+        CsvwTable otherPicture = described.withColumns(List.of(
+                new CsvwColumn("seen", "date", null, null, "dd/MM/yyyy"),
+                described.columns().get(1)));
+        assertEquals(
+                "dd/MM/yyyy",
+                DepositTables.resolve(otherPicture, inferred).column(0).format());
+        CsvwTable asString = described.withColumns(List.of(
+                new CsvwColumn("seen", "string", null, null, null),
+                described.columns().get(1)));
+        assertEquals(null, DepositTables.resolve(asString, inferred).column(0).format());
+        CsvwTable unreadable = described.withColumns(List.of(
+                new CsvwColumn("seen", "date", null, null, "yyyy-QQ"),
+                described.columns().get(1)));
+        DepositTables.Refusal refusal =
+                DepositTables.refusal("t.csv", unreadable, null).orElseThrow();
+        assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
+        assertEquals("seen", refusal.column());
+    }
+
+    @Test
     void aDeclarationWinsOverInference() {
         CsvwTable declared = new CsvwTable(
                 "t.csv",
