@@ -122,7 +122,9 @@ public final class ColumnModel {
      */
     public static ColumnModel fit(ColumnSpec column, String[] values, boolean primaryKey, Random random) {
         ColumnKind kind = primaryKey ? ColumnKind.IDENTIFIER : column.kind();
-        int rare = RARE_THRESHOLD + random.nextInt(RARE_THRESHOLD_SPREAD);
+        // drawn from the low bits too: java.util.Random's first draw with a power-of-two bound is
+        // its high bit, the same for nearby seeds
+        int rare = RARE_THRESHOLD + random.nextInt(RARE_THRESHOLD_SPREAD * 1009) / 1009;
         if (column.personal() != null && !primaryKey) {
             return new ColumnModel(
                     null,
