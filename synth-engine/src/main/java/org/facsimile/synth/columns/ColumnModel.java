@@ -40,6 +40,13 @@ public final class ColumnModel {
      * folding it into its few frequent values would flatten it; it is continuous.
      */
     static final double FREQUENT_SHARE = 0.5;
+
+    /**
+     * ... and only with at least this many rows a value on average: a network learns little from a
+     * value seen a handful of times (70 ages over 400 rows), and a lot from quantile bins of a few
+     * dozen rows each, whose neighbouring values share what they teach.
+     */
+    static final int ROWS_PER_VALUE = 20;
     /**
      * Categories seen fewer times than a threshold drawn per column from [RARE_THRESHOLD,
      * RARE_THRESHOLD + RARE_THRESHOLD_SPREAD) are pooled into the rare token; a random threshold
@@ -151,7 +158,10 @@ public final class ColumnModel {
             case DATETIME:
             case TIME:
                 int limit = kind.isTemporal() ? DISCRETE_TEMPORAL_LIMIT : DISCRETE_LIMIT;
-                if (distinct(values, limit) <= limit && frequentShare(values, rare) >= FREQUENT_SHARE) {
+                int distinct = distinct(values, limit);
+                if (distinct <= limit
+                        && present(values) >= ROWS_PER_VALUE * distinct
+                        && frequentShare(values, rare) >= FREQUENT_SHARE) {
                     return of(DiscreteMarginal.fit(values, true, rare));
                 }
                 return of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
@@ -309,6 +319,14 @@ public final class ColumnModel {
 
     private static ColumnModel constant(String value) {
         return new ColumnModel(null, null, false, null, value);
+    }
+
+    private static int present(String[] values) {
+        int n = 0;
+        for (String v : values) {
+            n += v == null ? 0 : 1;
+        }
+        return n;
     }
 
     /** The share of non-missing values seen at least {@code threshold} times. */
