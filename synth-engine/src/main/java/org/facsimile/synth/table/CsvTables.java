@@ -191,10 +191,13 @@ public final class CsvTables {
             String[] row = table.row(r);
             for (int c = 0; c < row.length; c++) {
                 ColumnSpec column = spec.column(c);
+                if (row[c] == null) {
+                    continue;
+                }
                 boolean parses = formats[c] == null
-                        ? ValueParsing.parses(row[c] == null ? "" : row[c], column.kind())
+                        ? ValueParsing.parses(row[c], column.kind())
                         : formats[c].toCanonical(row[c]) != null;
-                if (row[c] != null && !parses) {
+                if (!parses) {
                     throw new CsvProblem(
                             fileName,
                             r + 2,

@@ -44,6 +44,7 @@ public record KeyShape(String prefix, int width, boolean uuid, String suffix, lo
     /** The shape every key of a column shares (null = missing, ignored); {@link #FALLBACK} when none. */
     public static KeyShape of(String[] keys) {
         KeyShape shape = null;
+        int digits = -1;
         boolean sameWidth = true;
         boolean leadingZero = false;
         long largest = 0;
@@ -51,7 +52,6 @@ public record KeyShape(String prefix, int width, boolean uuid, String suffix, lo
             if (key == null) {
                 continue;
             }
-            Matcher m = PREFIXED.matcher(key);
             KeyShape one = like(key);
             if (one == FALLBACK) {
                 return FALLBACK;
@@ -61,11 +61,12 @@ public record KeyShape(String prefix, int width, boolean uuid, String suffix, lo
             } else if (shape.uuid != one.uuid || !shape.prefix.equals(one.prefix) || !shape.suffix.equals(one.suffix)) {
                 return FALLBACK;
             }
-            if (!one.uuid && m.matches()) {
-                String digits = m.group(2);
-                sameWidth &= digits.length() == digitsOf(keys, shape);
-                leadingZero |= digits.length() > 1 && digits.charAt(0) == '0';
-                largest = Math.max(largest, Long.parseLong(digits));
+            if (!one.uuid) {
+                String number = key.substring(one.prefix.length(), key.length() - one.suffix.length());
+                digits = digits < 0 ? number.length() : digits;
+                sameWidth &= number.length() == digits;
+                leadingZero |= number.length() > 1 && number.charAt(0) == '0';
+                largest = Math.max(largest, Long.parseLong(number));
             }
         }
         if (shape == null) {
@@ -74,7 +75,7 @@ public record KeyShape(String prefix, int width, boolean uuid, String suffix, lo
         if (shape.uuid) {
             return shape;
         }
-        int width = sameWidth && (leadingZero || !shape.prefix.isEmpty()) ? digitsOf(keys, shape) : 0;
+        int width = sameWidth && (leadingZero || !shape.prefix.isEmpty()) ? digits : 0;
         if (shape.prefix.isEmpty() && shape.suffix.isEmpty() && width == 0) {
             return NUMBERS;
         }
@@ -83,16 +84,6 @@ public record KeyShape(String prefix, int width, boolean uuid, String suffix, lo
             first *= 10;
         }
         return new KeyShape(shape.prefix, width, false, shape.suffix, first);
-    }
-
-    /** The digits in the first key's number. */
-    private static int digitsOf(String[] keys, KeyShape shape) {
-        for (String key : keys) {
-            if (key != null) {
-                return key.length() - shape.prefix.length() - shape.suffix.length();
-            }
-        }
-        return 0;
     }
 
     /** The shape of one key, counted from 1. */
