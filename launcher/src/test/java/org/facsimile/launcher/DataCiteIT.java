@@ -22,10 +22,21 @@ class DataCiteIT {
     private static TestDataCite dataCite;
     private static Stack stack;
     private static ApiClient paula;
+    /** A deposit made and synthesized while the repository minted DOIs without DataCite. */
+    private static String madeBefore;
 
     @BeforeAll
     static void configure() throws Exception {
         stack = RunningRepository.get();
+        paula = RunningRepository.newDepositor("paula-doi");
+        madeBefore = SearchIT.synthesized(
+                paula,
+                "Natterjack toad chorus counts",
+                "Toad, Paula",
+                "cc-by-4.0",
+                List.of("amphibians"),
+                "Pond",
+                Map.of());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -36,7 +47,6 @@ class DataCiteIT {
                 "FACSIMILE_DATACITE_URL", dataCite.url(),
                 "FACSIMILE_DATACITE_USER", "FCSM.TEST",
                 "FACSIMILE_DATACITE_PASSWORD", "datacite-secret"));
-        paula = RunningRepository.newDepositor("paula-doi");
     }
 
     @AfterAll
@@ -74,7 +84,7 @@ class DataCiteIT {
         TestDataCite.Doi findable = await(published, "findable");
         assertEquals(stack.baseUrl() + "/datasets/" + datasetId + "/versions/1", findable.url());
         assertTrue(findable.xml().contains("Dune snail transects"), "the metadata went with it");
-        assertEquals(List.of(), dataCite.refusals(), "DataCite found nothing wrong in what was sent");
+        assertEquals(List.of(), dataCite.refusals(doi, published), "DataCite found nothing wrong in what was sent");
 
         // withdrawn: the DOI still resolves (to the tombstone) but leaves DataCite's search
         assertEquals(
@@ -134,7 +144,10 @@ class DataCiteIT {
         assertEquals(
                 stack.baseUrl() + "/datasets/" + datasetId,
                 dataCite.doi(concept).url());
-        assertEquals(List.of(), dataCite.refusals(), "DataCite found nothing wrong in what was sent");
+        assertEquals(
+                List.of(),
+                dataCite.refusals(concept, firstDoi, secondDoi),
+                "DataCite found nothing wrong in what was sent");
     }
 
     @Test
@@ -160,6 +173,27 @@ class DataCiteIT {
             dataCite.down(false);
         }
         await(doi, "findable");
-        assertEquals(List.of(), dataCite.refusals());
+        assertEquals(List.of(), dataCite.refusals(doi));
+    }
+
+    @Test
+    void aDepositMadeBeforeDataCiteWasSwitchedOnStillGetsItsDoiRegistered() throws Exception {
+        String doi = paula.get(madeBefore).json().path("doi").asText();
+        assertNull(dataCite.doi(doi), "minted while another registrar was configured");
+        ApiClient.Reply published = paula.post(madeBefore + "/publish", null);
+        assertEquals(201, published.status(), published.body());
+        String datasetId = published.json().path("datasetId").asText();
+        String concept = paula.as(null)
+                .get("/api/datasets/" + datasetId)
+                .json()
+                .path("conceptDoi")
+                .asText();
+        TestDataCite.Doi findable = await(doi, "findable");
+        assertTrue(findable.xml().contains("Natterjack toad chorus counts"), "the metadata went with it");
+        await(concept, "findable");
+        // DataCite answered that it had never heard of them; that is all it found
+        for (TestDataCite.Refusal r : dataCite.refusals(doi, concept)) {
+            assertTrue(r.why().startsWith("404 no such DOI"), r.toString());
+        }
     }
 }

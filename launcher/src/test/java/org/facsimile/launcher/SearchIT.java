@@ -54,6 +54,22 @@ class SearchIT {
             String columnNote,
             Map<String, Object> more)
             throws Exception {
+        String deposit = synthesized(owner, title, creator, licence, keywords, columnNote, more);
+        ApiClient.Reply published = owner.post(deposit + "/publish", null);
+        assertEquals(201, published.status(), published.body());
+        return published.json().path("datasetId").asText();
+    }
+
+    /** A deposit with a small survey table, synthesized and ready to publish: its API path. */
+    static String synthesized(
+            ApiClient owner,
+            String title,
+            String creator,
+            String licence,
+            List<String> keywords,
+            String columnNote,
+            Map<String, Object> more)
+            throws Exception {
         Map<String, Object> metadata = new java.util.HashMap<>(more);
         metadata.putAll(Map.of(
                 "title",
@@ -103,9 +119,7 @@ class SearchIT {
                 DepositToPublishIT.awaitJob(owner, created.json().path("id").asText())
                         .path("step")
                         .asText());
-        ApiClient.Reply published = owner.post(deposit + "/publish", null);
-        assertEquals(201, published.status(), published.body());
-        return published.json().path("datasetId").asText();
+        return deposit;
     }
 
     @BeforeAll

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,12 +35,19 @@ final class TestDataCite implements AutoCloseable {
     /** What DataCite holds for a DOI. */
     record Doi(String state, String url, String xml) {}
 
+    /** A request DataCite turned down: the DOI it was about (null when it named none) and why. */
+    record Refusal(String doi, String why) {
+        boolean about(Collection<String> dois) {
+            return doi == null || dois.stream().anyMatch(doi::equalsIgnoreCase);
+        }
+    }
+
     private final HttpServer server;
     private final String authorization;
     private final String prefix;
     private final Schema schema;
     private final Map<String, Doi> dois = new ConcurrentHashMap<>();
-    private final List<String> refusals = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
     private volatile boolean down;
 
     TestDataCite(int port, String user, String password, String prefix) throws Exception {
@@ -69,8 +77,17 @@ final class TestDataCite implements AutoCloseable {
         return dois.get(doi.toLowerCase());
     }
 
-    synchronized List<String> refusals() {
+    synchronized List<Refusal> refusals() {
         return List.copyOf(refusals);
+    }
+
+    /**
+     * The refusals about these DOIs, and those that named no DOI at all (bad credentials, a wrong
+     * media type): other tests' deposits may reach the stand-in too, and are theirs to judge.
+     */
+    synchronized List<Refusal> refusals(String... dois) {
+        List<String> mine = List.of(dois);
+        return refusals.stream().filter(r -> r.about(mine)).toList();
     }
 
     private void handle(HttpExchange exchange) throws IOException {
@@ -111,7 +128,7 @@ final class TestDataCite implements AutoCloseable {
             if (method.equals("POST") && path.equals("/dois")) {
                 String doi = attributes.path("doi").asText("");
                 if (!doi.startsWith(prefix + "/")) {
-                    refuse(exchange, 422, "the DOI " + doi + " is not under the repository's prefix " + prefix);
+                    refuse(exchange, doi, 422, "the DOI " + doi + " is not under the repository's prefix " + prefix);
                     return;
                 }
                 if (dois.containsKey(doi.toLowerCase())) {
@@ -126,11 +143,11 @@ final class TestDataCite implements AutoCloseable {
                 String doi = path.substring(6);
                 Doi before = dois.get(doi.toLowerCase());
                 if (before == null) {
-                    refuse(exchange, 404, "no such DOI " + doi + " (create the draft first)");
+                    refuse(exchange, doi, 404, "no such DOI " + doi + " (create the draft first)");
                     return;
                 }
                 if (data.has("id") && !doi.equalsIgnoreCase(data.path("id").asText())) {
-                    refuse(exchange, 422, "data.id differs from the DOI in the path");
+                    refuse(exchange, doi, 422, "data.id differs from the DOI in the path");
                     return;
                 }
                 String url = attributes.path("url").asText(before.url());
@@ -141,11 +158,11 @@ final class TestDataCite implements AutoCloseable {
                     try {
                         schema.newValidator().validate(new StreamSource(new StringReader(xml)));
                     } catch (Exception e) {
-                        refuse(exchange, 422, "the XML is not valid against the schema: " + e.getMessage());
+                        refuse(exchange, doi, 422, "the XML is not valid against the schema: " + e.getMessage());
                         return;
                     }
                     if (!xml.contains("<identifier identifierType=\"DOI\">" + doi + "</identifier>")) {
-                        refuse(exchange, 422, "the XML names another DOI");
+                        refuse(exchange, doi, 422, "the XML names another DOI");
                         return;
                     }
                 }
@@ -153,20 +170,20 @@ final class TestDataCite implements AutoCloseable {
                 String state = before.state();
                 if ("publish".equals(event)) {
                     if (url == null || xml == null) {
-                        refuse(exchange, 422, "a findable DOI needs a url and metadata");
+                        refuse(exchange, doi, 422, "a findable DOI needs a url and metadata");
                         return;
                     }
                     state = "findable";
                 } else if ("hide".equals(event)) {
                     if (!"findable".equals(state)) {
-                        refuse(exchange, 422, "only a findable DOI can be hidden");
+                        refuse(exchange, doi, 422, "only a findable DOI can be hidden");
                         return;
                     }
                     state = "registered";
                 } else if ("register".equals(event)) {
                     state = "registered";
                 } else if (event != null) {
-                    refuse(exchange, 422, "unknown event " + event);
+                    refuse(exchange, doi, 422, "unknown event " + event);
                     return;
                 }
                 dois.put(doi.toLowerCase(), new Doi(state, url, xml));
@@ -184,8 +201,12 @@ final class TestDataCite implements AutoCloseable {
     }
 
     private void refuse(HttpExchange exchange, int status, String why) throws IOException {
+        refuse(exchange, null, status, why);
+    }
+
+    private void refuse(HttpExchange exchange, String doi, int status, String why) throws IOException {
         synchronized (this) {
-            refusals.add(status + " " + why);
+            refusals.add(new Refusal(doi, status + " " + why));
         }
         reply(exchange, status, error(Integer.toString(status), why));
     }

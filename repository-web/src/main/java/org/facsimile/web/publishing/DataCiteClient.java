@@ -43,9 +43,18 @@ public class DataCiteClient {
         throw failure("creating draft " + doi, r);
     }
 
-    /** Sends a {@code dois} document (metadata, URL, event) for an existing DOI. */
+    /**
+     * Sends a {@code dois} document (metadata, URL, event). A DOI DataCite has never heard of (the
+     * repository minted it while another registrar was configured, or the draft call was lost) is
+     * created as a draft first and the document sent again, so switching the registrar on later
+     * leaves no dataset without its DOI.
+     */
     public void update(String doi, String document) throws IOException, InterruptedException {
         HttpResponse<String> r = send("PUT", "/dois/" + doi, document);
+        if (r.statusCode() == 404) {
+            draft(doi);
+            r = send("PUT", "/dois/" + doi, document);
+        }
         if (r.statusCode() != 200 && r.statusCode() != 201) {
             throw failure("updating " + doi, r);
         }

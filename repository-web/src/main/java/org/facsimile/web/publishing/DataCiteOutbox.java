@@ -55,6 +55,9 @@ public class DataCiteOutbox implements OutboxHandler {
                     .setParameter("id", aggregate)
                     .getResultList());
             for (String doi : dois) {
+                if (!dataCite.exists(doi)) {
+                    continue; // never sent to DataCite (another registrar minted it): nothing to hide
+                }
                 dataCite.update(doi, HIDE_DOCUMENT.replace("{doi}", doi));
             }
             return;
