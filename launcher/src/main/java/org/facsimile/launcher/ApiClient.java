@@ -32,10 +32,13 @@ public final class ApiClient {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /** HTTP/1.1: an h2c-upgraded connection outlives a restarted node badly (see ChildProcess.awaitHttp). */
     private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10))
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
+
     private final String base;
     private final String token;
     private final Map<String, String> headers;

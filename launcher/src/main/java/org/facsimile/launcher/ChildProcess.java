@@ -25,9 +25,14 @@ final class ChildProcess {
 
     /** Waits until {@code url} answers 200; fails early when the process exits, and stops it on time-out. */
     void awaitHttp(String url, Duration timeout) throws IOException, InterruptedException {
-        HttpClient http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        // HTTP/1.1: the default h2c upgrade can leave the client on an HTTP/2 connection made while
+        // the server was still deploying, answering nothing for minutes after the node is up
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .build();
         long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "no answer yet";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new IOException(name + " exited with " + process.exitValue() + "; see " + log);
@@ -41,13 +46,15 @@ final class ChildProcess {
                 if (r.statusCode() == 200) {
                     return;
                 }
+                last = "HTTP " + r.statusCode();
             } catch (IOException notYet) {
-                // not listening yet
+                last = notYet.getClass().getSimpleName(); // not listening yet, or not answering
             }
             Thread.sleep(500);
         }
         stop();
-        throw new IOException(name + " did not start within " + timeout.toSeconds() + " s; see " + log);
+        throw new IOException(
+                name + " did not start within " + timeout.toSeconds() + " s (last answer: " + last + "); see " + log);
     }
 
     /** Asks the process to stop, and kills it if it has not within 30 s. */

@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 final class FormBrowser {
 
     private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1) // as a browser speaks plain http
             .cookieHandler(new CookieManager())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();

@@ -31,6 +31,7 @@ class OpenIdSignInIT {
     /** A browser: follows no redirects by itself, keeps cookies per name. */
     private static final class Browser {
         final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1) // as a browser speaks plain http
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
