@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import org.facsimile.synth.table.ColumnKind;
+import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
@@ -35,13 +36,15 @@ public final class QualityEvaluator {
         boolean reference = holdout.rowCount() > 0;
 
         List<QualityReport.ColumnQuality> columns = new ArrayList<>();
+        long[] invalid = CsvTables.invalidValues(synthetic, spec);
         double uniSynth = 0;
         double uniHold = 0;
         for (int c = 0; c < binnings.length; c++) {
             String name = spec.column(c).name();
             String kind = spec.column(c).kind().name();
+            String format = spec.column(c).format();
             if (binnings[c] == null) {
-                columns.add(new QualityReport.ColumnQuality(name, kind, Double.NaN, List.of()));
+                columns.add(new QualityReport.ColumnQuality(name, kind, Double.NaN, List.of(), invalid[c], format));
                 continue;
             }
             int[] cols = {c};
@@ -55,7 +58,7 @@ public final class QualityEvaluator {
             for (int b = 0; b < real.length; b++) {
                 bins.add(new QualityReport.Bin(labels.get(b), real[b], synth[b]));
             }
-            columns.add(new QualityReport.ColumnQuality(name, kind, accuracy, bins));
+            columns.add(new QualityReport.ColumnQuality(name, kind, accuracy, bins, invalid[c], format));
         }
 
         List<QualityReport.PairQuality> pairs = new ArrayList<>();

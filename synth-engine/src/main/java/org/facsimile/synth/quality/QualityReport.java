@@ -72,8 +72,18 @@ public record QualityReport(
      * @param kind its kind
      * @param accuracy 1 - TVD(training, synthetic) over its bins; NaN when not measured (keys, text)
      * @param bins the binned distributions compared, empty when not measured
+     * @param invalid synthetic values that do not read as the column's kind (a number that is not
+     *     one, an impossible date); a synthesizer must produce none
+     * @param format the picture the column's values are written in, real and synthetic alike (a
+     *     CSVW format such as {@code dd/MM/yyyy}), or null for the kind's ISO form
      */
-    public record ColumnQuality(String name, String kind, double accuracy, List<Bin> bins) {}
+    public record ColumnQuality(
+            String name, String kind, double accuracy, List<Bin> bins, long invalid, String format) {}
+
+    /** Synthetic values that do not read as their column's kind, over all columns. */
+    public long invalidValues() {
+        return columns.stream().mapToLong(ColumnQuality::invalid).sum();
+    }
 
     /**
      * One bin of a column: its label and the share of training and synthetic rows in it.

@@ -257,6 +257,7 @@ public final class HtmlReport {
                 .append(percent(q.holdoutDiscriminatorAuc()))
                 .append("</td></tr>");
         html.append("</tbody></table>\n");
+        validity(html, q);
 
         html.append(
                         "<h3>Privacy</h3><table><thead><tr><th></th><th>Synthetic</th><th>Holdout</th><th>Limit</th></tr></thead><tbody>")
@@ -346,6 +347,37 @@ public final class HtmlReport {
                     .append("</div>");
         }
         html.append("</div>\n");
+    }
+
+    /**
+     * Whether every synthetic value reads as its column's kind, column by column, and the picture
+     * real and synthetic values are both written in.
+     */
+    private static void validity(StringBuilder html, QualityReport q) {
+        html.append(String.format(
+                        Locale.ROOT,
+                        "<h3>Validity</h3><p>%,d synthetic value(s) do not read as their column's type.</p>",
+                        q.invalidValues()))
+                .append("<table><thead><tr><th>Column</th><th>Type</th><th>Written as (real and synthetic)</th>")
+                .append("<th>Invalid values</th></tr></thead><tbody>");
+        for (QualityReport.ColumnQuality c : q.columns()) {
+            html.append("<tr><td>")
+                    .append(Html.esc(c.name()))
+                    .append("</td><td>")
+                    .append(c.kind().toLowerCase(Locale.ROOT))
+                    .append("</td><td>")
+                    .append(
+                            c.format() != null
+                                    ? "<code>" + Html.esc(c.format()) + "</code>"
+                                    : org.facsimile.synth.table.ColumnKind.valueOf(c.kind())
+                                                    .isTemporal()
+                                            ? "ISO 8601"
+                                            : "as is")
+                    .append("</td><td>")
+                    .append(c.invalid())
+                    .append("</td></tr>");
+        }
+        html.append("</tbody></table>\n");
     }
 
     /** The five weakest of pairs sorted by accuracy, a table row each. */

@@ -203,9 +203,14 @@ public final class JsonReport {
             column.put("name", c.name());
             column.put("kind", c.kind());
             column.put("accuracy", number(c.accuracy()));
+            column.put("invalidValues", c.invalid());
+            if (c.format() != null) {
+                column.put("format", c.format());
+            }
             columns.add(column);
         }
         m.put("columns", columns);
+        m.put("invalidValues", q.invalidValues());
         List<Map<String, Object>> worstPairs = new ArrayList<>();
         q.pairs().stream()
                 .sorted(java.util.Comparator.comparingDouble(QualityReport.PairQuality::accuracy))

@@ -76,6 +76,36 @@ class QualityEvaluatorTest {
     }
 
     @Test
+    void invalidSyntheticValuesAreCountedPerColumnWithTheColumnsFormat() {
+        TableSpec spec = new TableSpec(
+                "t",
+                List.of(
+                        new org.facsimile.synth.table.ColumnSpec("day", org.facsimile.synth.table.ColumnKind.DATE, null)
+                                .withFormat("dd/MM/yyyy"),
+                        new org.facsimile.synth.table.ColumnSpec(
+                                "n", org.facsimile.synth.table.ColumnKind.INTEGER, null)),
+                List.of());
+        List<String> columns = List.of("day", "n");
+        List<String[]> real = new ArrayList<>();
+        List<String[]> synthetic = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            real.add(new String[] {"2020-01-" + (10 + i % 20), Integer.toString(i)});
+            // inside the engine values are ISO: an impossible date, a fraction in an integer column,
+            // and a missing value (never invalid)
+            String day = i == 3 ? "2020-02-31" : i == 4 ? null : "2020-01-" + (10 + i % 20);
+            synthetic.add(new String[] {day, i < 2 ? i + ".5" : Integer.toString(i)});
+        }
+        Table training = new Table("t", columns, real);
+        QualityReport report =
+                new QualityEvaluator().evaluate(spec, training, training, new Table("t", columns, synthetic));
+        assertEquals(1, report.columns().get(0).invalid());
+        assertEquals("dd/MM/yyyy", report.columns().get(0).format());
+        assertEquals(2, report.columns().get(1).invalid());
+        assertEquals(null, report.columns().get(1).format());
+        assertEquals(3, report.invalidValues());
+    }
+
+    @Test
     void copiedRowsScorePerfect() throws Exception {
         Table real = correlated(2000, 1);
         Table[] parts = real.split(0.2, 1);

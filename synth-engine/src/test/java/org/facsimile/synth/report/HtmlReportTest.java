@@ -51,5 +51,9 @@ class HtmlReportTest {
         assertTrue(charts >= 5, "a chart per measured column and a heat map: " + charts);
         assertTrue(html.contains("PASSED"));
         assertTrue(html.contains("Trivariate"));
+        assertTrue(
+                html.contains("<h3>Validity</h3><p>0 synthetic value(s) do not read as their column's type."),
+                "the baseline writes only values of each column's type, and the report says so");
+        assertTrue(html.contains("<td>joined</td><td>date</td><td>ISO 8601</td><td>0</td>"));
     }
 }
