@@ -30,13 +30,7 @@ class DataCiteIT {
         stack = RunningRepository.get();
         paula = RunningRepository.newDepositor("paula-doi");
         madeBefore = SearchIT.synthesized(
-                paula,
-                "Natterjack toad chorus counts",
-                "Toad, Paula",
-                "cc-by-4.0",
-                List.of("amphibians"),
-                "Pond",
-                Map.of());
+                paula, "Midwife toad chorus counts", "Toad, Paula", "cc-by-4.0", List.of("frogs"), "Pond", Map.of());
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -189,7 +183,7 @@ class DataCiteIT {
                 .path("conceptDoi")
                 .asText();
         TestDataCite.Doi findable = await(doi, "findable");
-        assertTrue(findable.xml().contains("Natterjack toad chorus counts"), "the metadata went with it");
+        assertTrue(findable.xml().contains("Midwife toad chorus counts"), "the metadata went with it");
         await(concept, "findable");
         // DataCite answered that it had never heard of them; that is all it found
         for (TestDataCite.Refusal r : dataCite.refusals(doi, concept)) {
