@@ -8,6 +8,7 @@ import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.table.BooleanFormat;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvInspection;
@@ -141,8 +142,9 @@ public final class DepositTables {
             PersonalData personal = column.personalData() == null
                     ? guess.personal()
                     : PersonalData.ofToken(column.personalData()).orElse(null);
-            // a date's picture as declared (the description profiling wrote carries the one found)
-            String format = kind.isTemporal() ? column.format() : null;
+            // a date's picture or a boolean's spellings as declared (the description profiling
+            // wrote carries the one found)
+            String format = kind.isTemporal() || kind == ColumnKind.BOOLEAN ? column.format() : null;
             columns.add(new ColumnSpec(
                     column.name(), kind, column.nullMarkers(), key ? null : personal, column.lang(), format));
         }
@@ -167,7 +169,7 @@ public final class DepositTables {
 
     /**
      * What the engine refuses in a declaration: a date, date-time or time format picture it cannot
-     * read, an unknown personal-data kind, a key column marked
+     * read, a boolean format that is not two spellings ({@code yes|no}), an unknown personal-data kind, a key column marked
      * as personal data, and a column declared {@code none} whose values are themselves direct
      * identifiers (e-mail addresses, IBANs: such a column is never learnt).
      *
@@ -188,6 +190,16 @@ public final class DepositTables {
                             path + ".datatype.format",
                             "column " + column.name() + " of " + fileName + ": " + e.getMessage()
                                     + "; a date picture such as dd/MM/yyyy, MMM d yyyy or yyyy-MM-ddTHH:mm"));
+                }
+            }
+            if (column.format() != null && declaredKind == ColumnKind.BOOLEAN) {
+                try {
+                    BooleanFormat.of(column.format());
+                } catch (IllegalArgumentException e) {
+                    return Optional.of(new Refusal(
+                            column.name(),
+                            path + ".datatype.format",
+                            "column " + column.name() + " of " + fileName + ": " + e.getMessage()));
                 }
             }
             String token = column.personalData();

@@ -73,6 +73,25 @@ class DepositTablesTest {
     }
 
     @Test
+    void aBooleansSpellingsFoundByProfilingAreDescribedKeptAndChecked() {
+        TableSpec inferred = new TableSpec(
+                "t", List.of(new ColumnSpec("smoker", ColumnKind.BOOLEAN, null, null, null, "Y|N")), List.of());
+        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        assertEquals("boolean", described.columns().get(0).datatype());
+        assertEquals("Y|N", described.columns().get(0).format());
+        assertEquals("Y|N", DepositTables.resolve(described, inferred).column(0).format());
+        CsvwTable declared = described.withColumns(List.of(new CsvwColumn("smoker", "boolean", null, null, "yes|no")));
+        assertEquals(
+                "yes|no", DepositTables.resolve(declared, inferred).column(0).format());
+        CsvwTable unreadable = described.withColumns(List.of(new CsvwColumn("smoker", "boolean", null, null, "yes")));
+        DepositTables.Refusal refusal =
+                DepositTables.refusal("t.csv", unreadable, null).orElseThrow();
+        assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
+        assertEquals("smoker", refusal.column());
+        assertTrue(refusal.detail().contains("yes|no"), refusal.detail());
+    }
+
+    @Test
     void aDeclarationWinsOverInference() {
         CsvwTable declared = new CsvwTable(
                 "t.csv",

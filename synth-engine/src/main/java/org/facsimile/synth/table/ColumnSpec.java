@@ -16,8 +16,9 @@ import org.facsimile.synth.personal.PersonalData;
  * @param lang the language of the column's values (a BCP 47 tag, as CSVW's {@code lang}), or null
  *     when not declared; fakes of personal data take this locale (English when none)
  * @param format how the column writes its dates, date-times or times (a CSVW format picture such as
- *     {@code dd/MM/yyyy}), or null when they are written in ISO form; only temporal kinds have one.
- *     Inside the engine the values are in ISO form: {@link CsvTables} reads and writes the picture
+ *     {@code dd/MM/yyyy}) or its booleans ({@code yes|no}), or null when they are written in their
+ *     canonical form; only temporal and boolean kinds have one. Inside the engine the values are
+ *     canonical: {@link CsvTables} reads and writes the picture
  */
 public record ColumnSpec(
         String name, ColumnKind kind, List<String> nullMarkers, PersonalData personal, String lang, String format) {
@@ -26,12 +27,14 @@ public record ColumnSpec(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
-        if (format != null && !kind.isTemporal()) {
-            // a picture on another kind says nothing the engine reads (CSVW's numeric and boolean
-            // pictures are kept by the repository's description, not here)
+        if (format != null && !kind.isTemporal() && kind != ColumnKind.BOOLEAN) {
+            // a picture on another kind says nothing the engine reads (CSVW's numeric pictures are
+            // kept by the repository's description, not here)
             format = null;
         }
-        if (format != null) {
+        if (format != null && kind == ColumnKind.BOOLEAN) {
+            BooleanFormat.of(format);
+        } else if (format != null) {
             TemporalFormat.of(kind, format, localeOf(lang));
         }
     }
@@ -63,7 +66,18 @@ public record ColumnSpec(
 
     /** The column's format, or null when its values are in ISO form (or it is not temporal). */
     public TemporalFormat temporalFormat() {
-        return format == null ? null : TemporalFormat.of(kind, format, localeOf(lang));
+        return format == null || !kind.isTemporal() ? null : TemporalFormat.of(kind, format, localeOf(lang));
+    }
+
+    /**
+     * How the column writes its values: a date picture, a boolean's two spellings, or null when
+     * they are in their kind's canonical form.
+     */
+    public ValueFormat valueFormat() {
+        if (format == null) {
+            return null;
+        }
+        return kind == ColumnKind.BOOLEAN ? BooleanFormat.of(format) : TemporalFormat.of(kind, format, localeOf(lang));
     }
 
     /** The locale of fakes for this column: its language, English when none is declared. */

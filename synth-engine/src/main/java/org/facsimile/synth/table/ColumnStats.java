@@ -117,17 +117,35 @@ final class ColumnStats {
             nullMarkers.add("");
         }
         ColumnKind kind = kind();
-        TemporalFormat format = kind.isTemporal() && !allDate && !allDateTime ? temporal.found() : null;
+        ValueFormat format = kind.isTemporal() && !allDate && !allDateTime
+                ? temporal.found()
+                : kind == ColumnKind.BOOLEAN && !allBoolean ? booleanFormat() : null;
         PersonalData suggested = kind == ColumnKind.IDENTIFIER || kind == ColumnKind.EMPTY || kind == ColumnKind.BOOLEAN
                 ? null
                 : personal.suggest(name).orElse(null);
         return new ColumnSpec(name, kind, nullMarkers, suggested, null, format == null ? null : format.picture());
     }
 
+    /**
+     * The two spellings of a column whose only values are a known pair of them (yes/no, Y/N, T/F),
+     * each written one way; null otherwise. Plain true/false need no format.
+     */
+    private BooleanFormat booleanFormat() {
+        if (allBoolean || distinctOverflow || distinct.size() != 2) {
+            return null;
+        }
+        String[] two = distinct.toArray(String[]::new);
+        return BooleanFormat.detect(two[0], two[1]);
+    }
+
     /** What profiling should tell the depositor about how the column's values were read, or null. */
     String note() {
         if (allDate || allDateTime || nonMissing == 0) {
             return null;
+        }
+        BooleanFormat spellings = booleanFormat();
+        if (spellings != null) {
+            return "read as boolean values written " + spellings.picture();
         }
         TemporalFormat format = temporal.found();
         if (format != null) {
@@ -158,7 +176,7 @@ final class ColumnStats {
         if (unique && missing == 0 && nonMissing > 1 && !allInteger && !allDecimal && surrogate()) {
             return ColumnKind.IDENTIFIER;
         }
-        if (allBoolean) {
+        if (allBoolean || booleanFormat() != null) {
             return ColumnKind.BOOLEAN;
         }
         if (allInteger) {

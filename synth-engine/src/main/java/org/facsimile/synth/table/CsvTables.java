@@ -107,7 +107,7 @@ public final class CsvTables {
      */
     public static Table read(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
         List<String[]> rows = new ArrayList<>();
-        TemporalFormat[] formats = formats(spec);
+        ValueFormat[] formats = formats(spec);
         List<String> header = null;
         long lastLine = 0;
         try (CsvReader<CsvRecord> reader = reader(decoder(in, StandardCharsets.UTF_8))) {
@@ -161,7 +161,7 @@ public final class CsvTables {
         List<ColumnSpec> written = new ArrayList<>();
         spec.columns().forEach(c -> written.add(c.withFormat(null)));
         Table table = read(in, fileName, new TableSpec(spec.name(), written, spec.primaryKey()));
-        TemporalFormat[] formats = formats(spec);
+        ValueFormat[] formats = formats(spec);
         int[] key = spec.primaryKey().stream()
                 .mapToInt(k -> spec.columnNames().indexOf(k))
                 .toArray();
@@ -203,12 +203,15 @@ public final class CsvTables {
                             r + 2,
                             column.name(),
                             "a value does not parse as " + column.kind().csvwDatatype()
-                                    + (column.format() == null
-                                            ? " in its ISO form; declare its format picture (such as dd/MM/yyyy),"
+                                    + (column.format() == null && column.kind() == ColumnKind.BOOLEAN
+                                            ? " (true or false); declare its format (such as yes|no),"
                                                     + " another datatype, or add it to the column's null markers"
-                                            : " written " + column.format()
-                                                    + "; declare another format or datatype, or add it to the"
-                                                    + " column's null markers"));
+                                            : column.format() == null
+                                                    ? " in its ISO form; declare its format picture (such as dd/MM/yyyy),"
+                                                            + " another datatype, or add it to the column's null markers"
+                                                    : " written " + column.format()
+                                                            + "; declare another format or datatype, or add it to the"
+                                                            + " column's null markers"));
                 }
             }
         }
@@ -300,7 +303,7 @@ public final class CsvTables {
         private final TableSpec spec;
         private long rows;
 
-        private final TemporalFormat[] formats;
+        private final ValueFormat[] formats;
 
         private RowWriter(OutputStream out, TableSpec spec) {
             Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
@@ -331,10 +334,10 @@ public final class CsvTables {
     }
 
     /** Each column's format picture, null where values are in ISO form. */
-    private static TemporalFormat[] formats(TableSpec spec) {
-        TemporalFormat[] formats = new TemporalFormat[spec.columns().size()];
+    private static ValueFormat[] formats(TableSpec spec) {
+        ValueFormat[] formats = new ValueFormat[spec.columns().size()];
         for (int c = 0; c < formats.length; c++) {
-            formats[c] = spec.column(c).temporalFormat();
+            formats[c] = spec.column(c).valueFormat();
         }
         return formats;
     }
@@ -343,7 +346,7 @@ public final class CsvTables {
      * An engine value as the column writes it: an ISO value in the column's picture; anything
      * else (a value that was never ISO, such as one the picture did not read) as it is.
      */
-    static String written(TemporalFormat format, String value) {
+    static String written(ValueFormat format, String value) {
         if (format == null) {
             return value;
         }

@@ -30,7 +30,7 @@ import java.util.regex.Pattern;
  * offset is described with that offset as a literal instead ({@code yyyy-MM-ddTHH:mm:ss'Z'}), so it
  * is written back as it was.
  */
-public final class TemporalFormat {
+public final class TemporalFormat implements ValueFormat {
 
     /** Two-digit years are read as 1950 to 2049. */
     static final int TWO_DIGIT_BASE_YEAR = 1950;
@@ -102,6 +102,7 @@ public final class TemporalFormat {
     }
 
     /** The CSVW format picture. */
+    @Override
     public String picture() {
         return picture;
     }
@@ -121,6 +122,7 @@ public final class TemporalFormat {
      * picture has seconds, {@code 12:45}); null when the value does not read as this format. A
      * date-time with an offset is taken at UTC.
      */
+    @Override
     public String toCanonical(String written) {
         if (written == null || !shape.matcher(written).matches()) {
             return null;
@@ -148,6 +150,7 @@ public final class TemporalFormat {
      *
      * @throws IllegalArgumentException when the value is not an ISO value of this kind
      */
+    @Override
     public String toWritten(String iso) {
         try {
             return switch (kind) {

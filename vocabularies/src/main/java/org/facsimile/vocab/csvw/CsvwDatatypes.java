@@ -141,12 +141,20 @@ public final class CsvwDatatypes {
     /**
      * A value as its datatype's canonical XSD lexical form: unchanged without a format picture (null
      * if it is not valid), read through the picture for dates and times (null if it does not
-     * match). Pictures of other datatypes (numbers, booleans) are not interpreted: the value is
-     * returned as it is.
+     * match), and a boolean's two spellings ({@code yes|no}: true first, CSVW 1.0, 6.4.3) read as
+     * {@code true} and {@code false} (null for any other value). Numeric pictures are not
+     * interpreted: the value is returned as it is.
      */
     public static String canonical(String name, String format, String value) {
         if (format == null) {
             return isValid(name, value) ? value : null;
+        }
+        if (name.equals("boolean")) {
+            String[] spellings = format.split("\\|", -1);
+            if (spellings.length != 2) {
+                return null;
+            }
+            return value.equals(spellings[0]) ? "true" : value.equals(spellings[1]) ? "false" : null;
         }
         if (!TEMPORAL.contains(name)) {
             return value;

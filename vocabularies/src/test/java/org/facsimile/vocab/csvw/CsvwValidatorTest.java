@@ -150,6 +150,17 @@ class CsvwValidatorTest {
         }
     }
 
+    /** W3C CSVW test183 "boolean format (valid combinations)": the format is true|false spellings. */
+    @Test
+    void booleansAreReadThroughTheirTwoSpellings() {
+        assertEquals("true", CsvwDatatypes.canonical("boolean", "Y|N", "Y"));
+        assertEquals("false", CsvwDatatypes.canonical("boolean", "Y|N", "N"));
+        assertNull(CsvwDatatypes.canonical("boolean", "Y|N", "y"), "spellings are exact");
+        assertNull(CsvwDatatypes.canonical("boolean", "Y|N", "true"), "the format replaces the XSD forms");
+        assertNull(CsvwDatatypes.canonical("boolean", "Y", "Y"), "test184: a format without | reads nothing");
+        assertEquals("1", CsvwDatatypes.canonical("boolean", null, "1"), "without a format, XSD's own forms");
+    }
+
     @Test
     void datesAndTimesAreReadThroughTheirFormatPicture() throws Exception {
         assertEquals("yyyy-MM-dd HH:mm:ss", CsvwDatatypes.dateTimePicture("2025-03-04 10:15:00"));
