@@ -15,6 +15,7 @@ import java.util.Set;
 import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.quality.QualityReport;
 import org.facsimile.synth.relations.DatasetTable;
 import org.facsimile.synth.relations.ForeignKey;
 import org.facsimile.synth.relations.RelationProblem;
@@ -306,7 +307,15 @@ class DatasetSynthesisTest {
         assertTrue(html.contains("Relations between tables"));
         assertTrue(html.contains("members.hh → households.hh"), "the reference by name");
         assertTrue(html.contains("members rows per households row</h4><svg"), "a chart of children per parent");
-        assertTrue(html.contains("households.region × members.language"), "a parent-child pair by name");
+        QualityReport.PairQuality weakest = relation("members", "hh").pairs().stream()
+                .min(java.util.Comparator.comparingDouble(QualityReport.PairQuality::accuracy))
+                .orElseThrow();
+        assertTrue(
+                weakest.first().startsWith("households.") && weakest.second().startsWith("members."), weakest.first());
+        assertTrue(
+                html.contains("Weakest parent-child pairs")
+                        && html.contains(weakest.first() + " × " + weakest.second()),
+                "the weakest parent-child pair by name");
     }
 
     @Test
