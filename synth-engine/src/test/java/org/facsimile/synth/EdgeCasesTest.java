@@ -123,4 +123,43 @@ class EdgeCasesTest {
                 out);
         assertEquals(300, out.size());
     }
+
+    @ParameterizedTest
+    @MethodSource("synthesizers")
+    void numbersBooleansAndDatesComeBackWrittenAsTheRealOnesAre(Synthesizer synthesizer) throws Exception {
+        java.util.Random random = new java.util.Random(5);
+        String csv = rows("price,share,smoker,seen", 400, i -> {
+            long cents = (long) Math.exp(3 + 9 * random.nextDouble());
+            String price = String.format(java.util.Locale.ROOT, "%,d.%02d", cents / 100, cents % 100);
+            price = random.nextInt(10) == 0 ? "(\"$" + price + "\")" : "\"$" + price + "\"";
+            String share = String.format(java.util.Locale.ROOT, "%.1f%%", random.nextDouble() * 100);
+            String smoker = random.nextInt(3) == 0 ? "Y" : "N";
+            String seen = String.format(
+                    java.util.Locale.ROOT,
+                    "%02d/%02d/%d",
+                    1 + random.nextInt(28),
+                    1 + random.nextInt(12),
+                    1990 + random.nextInt(30));
+            return price.replace("(\"$", "\"($").replace("\")", ")\"") + "," + share + "," + smoker + "," + seen;
+        });
+        byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
+        TableSpec spec = CsvTables.inspect(new ByteArrayInputStream(bytes), "t.csv", StandardCharsets.UTF_8)
+                .spec();
+        assertEquals("'$'#,##0.00;'($'#,##0.00')'", spec.column(0).format());
+        assertEquals("0.0%", spec.column(1).format());
+        assertEquals("Y|N", spec.column(2).format());
+        assertEquals("dd/MM/yyyy", spec.column(3).format());
+        List<String[]> out = new ArrayList<>();
+        run(synthesizer, csv, out);
+        java.io.ByteArrayOutputStream written = new java.io.ByteArrayOutputStream();
+        try (CsvTables.RowWriter writer = CsvTables.writer(written, spec)) {
+            out.forEach(writer);
+        }
+        // every synthetic cell reads back through its column's format: none is left in the engine's form
+        CsvTables.checkValues(new ByteArrayInputStream(written.toByteArray()), "synthetic.csv", spec);
+        Table back = CsvTables.read(new ByteArrayInputStream(written.toByteArray()), "synthetic.csv", spec);
+        assertEquals(out.size(), back.rowCount());
+        assertTrue(back.rows().stream().anyMatch(r -> r[0].startsWith("-")), "negatives survive as negatives");
+        assertTrue(back.rows().stream().allMatch(r -> Double.parseDouble(r[1]) <= 1.0), "a share is a fraction inside");
+    }
 }

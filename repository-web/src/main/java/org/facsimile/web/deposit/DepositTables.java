@@ -8,7 +8,6 @@ import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.personal.PersonalData;
-import org.facsimile.synth.table.BooleanFormat;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvInspection;
@@ -142,9 +141,9 @@ public final class DepositTables {
             PersonalData personal = column.personalData() == null
                     ? guess.personal()
                     : PersonalData.ofToken(column.personalData()).orElse(null);
-            // a date's picture or a boolean's spellings as declared (the description profiling
-            // wrote carries the one found)
-            String format = kind.isTemporal() || kind == ColumnKind.BOOLEAN ? column.format() : null;
+            // a date's or a number's picture, or a boolean's spellings, as declared (the
+            // description profiling wrote carries the one found)
+            String format = kind.isNumeric() || kind == ColumnKind.BOOLEAN ? column.format() : null;
             columns.add(new ColumnSpec(
                     column.name(), kind, column.nullMarkers(), key ? null : personal, column.lang(), format));
         }
@@ -169,7 +168,8 @@ public final class DepositTables {
 
     /**
      * What the engine refuses in a declaration: a date, date-time or time format picture it cannot
-     * read, a boolean format that is not two spellings ({@code yes|no}), an unknown personal-data kind, a key column marked
+     * read, a number pattern it cannot read, a boolean format that is not two spellings ({@code
+     * yes|no}), an unknown personal-data kind, a key column marked
      * as personal data, and a column declared {@code none} whose values are themselves direct
      * identifiers (e-mail addresses, IBANs: such a column is never learnt).
      *
@@ -180,26 +180,19 @@ public final class DepositTables {
             CsvwColumn column = declared.columns().get(c);
             String path = "$.tableSchema.columns[" + c + "]";
             ColumnKind declaredKind = ColumnKind.forDatatype(column.datatype(), ColumnKind.CATEGORICAL);
-            if (column.format() != null && declaredKind.isTemporal()) {
+            if (column.format() != null && (declaredKind.isNumeric() || declaredKind == ColumnKind.BOOLEAN)) {
                 try {
-                    org.facsimile.synth.table.TemporalFormat.of(
-                            declaredKind, column.format(), ColumnSpec.localeOf(column.lang()));
+                    ColumnSpec.formatOf(declaredKind, column.format(), column.lang());
                 } catch (IllegalArgumentException e) {
+                    String example = declaredKind == ColumnKind.BOOLEAN
+                            ? ""
+                            : declaredKind.isTemporal()
+                                    ? "; a date picture such as dd/MM/yyyy, MMM d yyyy or yyyy-MM-ddTHH:mm"
+                                    : "; a number pattern such as #,##0.00, #.##0,00, '$'#,##0 or 0.0%";
                     return Optional.of(new Refusal(
                             column.name(),
                             path + ".datatype.format",
-                            "column " + column.name() + " of " + fileName + ": " + e.getMessage()
-                                    + "; a date picture such as dd/MM/yyyy, MMM d yyyy or yyyy-MM-ddTHH:mm"));
-                }
-            }
-            if (column.format() != null && declaredKind == ColumnKind.BOOLEAN) {
-                try {
-                    BooleanFormat.of(column.format());
-                } catch (IllegalArgumentException e) {
-                    return Optional.of(new Refusal(
-                            column.name(),
-                            path + ".datatype.format",
-                            "column " + column.name() + " of " + fileName + ": " + e.getMessage()));
+                            "column " + column.name() + " of " + fileName + ": " + e.getMessage() + example));
                 }
             }
             String token = column.personalData();

@@ -73,6 +73,23 @@ class DepositTablesTest {
     }
 
     @Test
+    void aNumberPatternFoundByProfilingIsDescribedKeptAndChecked() {
+        TableSpec inferred = new TableSpec(
+                "t", List.of(new ColumnSpec("price", ColumnKind.DECIMAL, null, null, null, "#.##0,00")), List.of());
+        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        assertEquals("decimal", described.columns().get(0).datatype());
+        assertEquals(
+                "#.##0,00", DepositTables.resolve(described, inferred).column(0).format());
+        for (String[] bad : new String[][] {{"decimal", "0.00E0"}, {"integer", "#,##0.00"}}) {
+            CsvwTable declared = described.withColumns(List.of(new CsvwColumn("price", bad[0], null, null, bad[1])));
+            DepositTables.Refusal refusal =
+                    DepositTables.refusal("t.csv", declared, null).orElseThrow();
+            assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
+            assertTrue(refusal.detail().contains("#,##0.00"), refusal.detail());
+        }
+    }
+
+    @Test
     void aBooleansSpellingsFoundByProfilingAreDescribedKeptAndChecked() {
         TableSpec inferred = new TableSpec(
                 "t", List.of(new ColumnSpec("smoker", ColumnKind.BOOLEAN, null, null, null, "Y|N")), List.of());

@@ -215,6 +215,10 @@ final class CsvwMetadata {
             return null;
         }
         JsonElement format = datatype.getAsJsonObject().get("format");
+        if (format != null && format.isJsonObject() && format.getAsJsonObject().has("pattern")) {
+            // a number format object: its pattern is written with the separators it names
+            return format.getAsJsonObject().get("pattern").getAsString();
+        }
         return format != null && format.isJsonPrimitive() ? format.getAsString() : null;
     }
 

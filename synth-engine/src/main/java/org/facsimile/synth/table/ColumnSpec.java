@@ -16,8 +16,9 @@ import org.facsimile.synth.personal.PersonalData;
  * @param lang the language of the column's values (a BCP 47 tag, as CSVW's {@code lang}), or null
  *     when not declared; fakes of personal data take this locale (English when none)
  * @param format how the column writes its dates, date-times or times (a CSVW format picture such as
- *     {@code dd/MM/yyyy}) or its booleans ({@code yes|no}), or null when they are written in their
- *     canonical form; only temporal and boolean kinds have one. Inside the engine the values are
+ *     {@code dd/MM/yyyy}), its booleans ({@code yes|no}) or its numbers ({@code '$'#,##0.00},
+ *     {@code #.##0,00}, {@code 0.0%}), or null when they are written in their canonical form; only
+ *     temporal, boolean and numeric kinds have one. Inside the engine the values are
  *     canonical: {@link CsvTables} reads and writes the picture
  */
 public record ColumnSpec(
@@ -27,15 +28,12 @@ public record ColumnSpec(
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(kind, "kind");
         nullMarkers = nullMarkers == null || nullMarkers.isEmpty() ? List.of("") : List.copyOf(nullMarkers);
-        if (format != null && !kind.isTemporal() && kind != ColumnKind.BOOLEAN) {
-            // a picture on another kind says nothing the engine reads (CSVW's numeric pictures are
-            // kept by the repository's description, not here)
+        if (format != null && kind != ColumnKind.BOOLEAN && !kind.isNumeric()) {
+            // a picture on another kind says nothing the engine reads
             format = null;
         }
-        if (format != null && kind == ColumnKind.BOOLEAN) {
-            BooleanFormat.of(format);
-        } else if (format != null) {
-            TemporalFormat.of(kind, format, localeOf(lang));
+        if (format != null) {
+            formatOf(kind, format, lang);
         }
     }
 
@@ -74,10 +72,27 @@ public record ColumnSpec(
      * they are in their kind's canonical form.
      */
     public ValueFormat valueFormat() {
-        if (format == null) {
-            return null;
+        return format == null ? null : formatOf(kind, format, lang);
+    }
+
+    /**
+     * The format a picture declares for a column of a kind.
+     *
+     * @throws IllegalArgumentException when the picture is no format of that kind
+     */
+    public static ValueFormat formatOf(ColumnKind kind, String picture, String lang) {
+        if (kind == ColumnKind.BOOLEAN) {
+            return BooleanFormat.of(picture);
         }
-        return kind == ColumnKind.BOOLEAN ? BooleanFormat.of(format) : TemporalFormat.of(kind, format, localeOf(lang));
+        if (kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL) {
+            NumericFormat format = NumericFormat.of(picture);
+            if (kind == ColumnKind.INTEGER && format.kind() != ColumnKind.INTEGER) {
+                throw new IllegalArgumentException("the number picture '" + picture
+                        + "' has decimals or a percent sign, so the column is decimal");
+            }
+            return format;
+        }
+        return TemporalFormat.of(kind, picture, localeOf(lang));
     }
 
     /** The locale of fakes for this column: its language, English when none is declared. */

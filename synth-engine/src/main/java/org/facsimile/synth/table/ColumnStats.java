@@ -57,6 +57,7 @@ final class ColumnStats {
     private long words;
     private final PersonalDataSuggestion personal = new PersonalDataSuggestion();
     private final TemporalDetector temporal = new TemporalDetector(Locale.ENGLISH);
+    private final NumberDetector numbers = new NumberDetector();
 
     ColumnStats(String name) {
         this.name = name;
@@ -98,6 +99,7 @@ final class ColumnStats {
             allBoolean = lower.equals("true") || lower.equals("false");
         }
         temporal.accept(value);
+        numbers.accept(value);
         if (allCodeLike) {
             allCodeLike =
                     value.length() <= CODE_LENGTH && CODE_CHARS.matcher(value).matches();
@@ -117,9 +119,14 @@ final class ColumnStats {
             nullMarkers.add("");
         }
         ColumnKind kind = kind();
-        ValueFormat format = kind.isTemporal() && !allDate && !allDateTime
-                ? temporal.found()
-                : kind == ColumnKind.BOOLEAN && !allBoolean ? booleanFormat() : null;
+        ValueFormat format = null;
+        if (kind.isTemporal() && !allDate && !allDateTime) {
+            format = temporal.found();
+        } else if (kind == ColumnKind.BOOLEAN && !allBoolean) {
+            format = booleanFormat();
+        } else if (kind == ColumnKind.INTEGER || kind == ColumnKind.DECIMAL) {
+            format = writtenNumbers();
+        }
         PersonalData suggested = kind == ColumnKind.IDENTIFIER || kind == ColumnKind.EMPTY || kind == ColumnKind.BOOLEAN
                 ? null
                 : personal.suggest(name).orElse(null);
@@ -147,6 +154,12 @@ final class ColumnStats {
         if (spellings != null) {
             return "read as boolean values written " + spellings.picture();
         }
+        NumericFormat numeric = writtenNumbers();
+        if (numeric != null) {
+            String ambiguity = numbers.note();
+            return "read as " + numeric.kind().csvwDatatype() + " values written " + numeric.picture()
+                    + (ambiguity == null ? "" : "; " + ambiguity);
+        }
         TemporalFormat format = temporal.found();
         if (format != null) {
             String ambiguity = temporal.note();
@@ -170,6 +183,11 @@ final class ColumnStats {
                 && ID_NAME.matcher(name).matches();
         if (looksLikeKey && (allInteger || !allDecimal)) {
             return ColumnKind.IDENTIFIER;
+        }
+        // amounts written with a currency, separators or a percent sign are numbers, unique or not
+        NumericFormat numeric = writtenNumbers();
+        if (numeric != null) {
+            return numeric.kind();
         }
         // unique numbers between a fixed prefix and suffix (tok17x, INV-0042), or UUIDs: surrogate
         // keys whatever the column is called
@@ -207,6 +225,11 @@ final class ColumnStats {
             }
         }
         return ColumnKind.CATEGORICAL;
+    }
+
+    /** The format of a column of numbers not written as plain digits, or null. */
+    private NumericFormat writtenNumbers() {
+        return allInteger || allDecimal || temporal.found() != null ? null : numbers.found();
     }
 
     /** Whether every value has one key shape with a prefix or a suffix, or is a UUID. */

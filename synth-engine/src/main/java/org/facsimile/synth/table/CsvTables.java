@@ -202,19 +202,25 @@ public final class CsvTables {
                             fileName,
                             r + 2,
                             column.name(),
-                            "a value does not parse as " + column.kind().csvwDatatype()
-                                    + (column.format() == null && column.kind() == ColumnKind.BOOLEAN
-                                            ? " (true or false); declare its format (such as yes|no),"
-                                                    + " another datatype, or add it to the column's null markers"
-                                            : column.format() == null
-                                                    ? " in its ISO form; declare its format picture (such as dd/MM/yyyy),"
-                                                            + " another datatype, or add it to the column's null markers"
-                                                    : " written " + column.format()
-                                                            + "; declare another format or datatype, or add it to the"
-                                                            + " column's null markers"));
+                            "a value does not parse as " + column.kind().csvwDatatype() + unparsedAdvice(column));
                 }
             }
         }
+    }
+
+    /** What a depositor can do about a value that does not parse as its column's kind. */
+    private static String unparsedAdvice(ColumnSpec column) {
+        String otherwise = " another datatype, or add it to the column's null markers";
+        if (column.format() != null) {
+            return " written " + column.format() + "; declare another format or datatype, or add it to the"
+                    + " column's null markers";
+        }
+        return switch (column.kind()) {
+            case BOOLEAN -> " (true or false); declare its format (such as yes|no)," + otherwise;
+            case INTEGER, DECIMAL ->
+                " in plain digits; declare its format picture (such as #,##0.00 or" + " '$'#,##0)," + otherwise;
+            default -> " in its ISO form; declare its format picture (such as dd/MM/yyyy)," + otherwise;
+        };
     }
 
     /**
@@ -317,7 +323,13 @@ public final class CsvTables {
         public void accept(String[] row) {
             String[] out = new String[row.length];
             for (int c = 0; c < row.length; c++) {
-                out[c] = row[c] == null ? spec.column(c).missingMarker() : formulaSafe(written(formats[c], row[c]));
+                if (row[c] == null) {
+                    out[c] = spec.column(c).missingMarker();
+                } else {
+                    // a number in the column's picture (-$1,234.50) is read as one, never as a formula
+                    String cell = written(formats[c], row[c]);
+                    out[c] = formats[c] instanceof NumericFormat ? cell : formulaSafe(cell);
+                }
             }
             csv.writeRecord(out);
             rows++;

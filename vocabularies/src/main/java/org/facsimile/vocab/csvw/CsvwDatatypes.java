@@ -142,12 +142,16 @@ public final class CsvwDatatypes {
      * A value as its datatype's canonical XSD lexical form: unchanged without a format picture (null
      * if it is not valid), read through the picture for dates and times (null if it does not
      * match), and a boolean's two spellings ({@code yes|no}: true first, CSVW 1.0, 6.4.3) read as
-     * {@code true} and {@code false} (null for any other value). Numeric pictures are not
-     * interpreted: the value is returned as it is.
+     * {@code true} and {@code false} (null for any other value), and a number through its pattern
+     * (CSVW 1.0, 6.4.2: {@code #,##0.00}, {@code '$'#,##0}, {@code 0.0%}, with the separators
+     * {@link #numberSeparators} finds; null if the whole value does not read).
      */
     public static String canonical(String name, String format, String value) {
         if (format == null) {
             return isValid(name, value) ? value : null;
+        }
+        if (NUMERIC.contains(name)) {
+            return number(name, format, value);
         }
         if (name.equals("boolean")) {
             String[] spellings = format.split("\\|", -1);
@@ -174,6 +178,98 @@ public final class CsvwDatatypes {
         } catch (java.time.DateTimeException | IllegalArgumentException e) {
             return null;
         }
+    }
+
+    /** The numeric datatypes, whose format is a number pattern (CSVW 1.0, 6.4.2). */
+    private static final Set<String> NUMERIC = Set.of(
+            "integer",
+            "decimal",
+            "double",
+            "float",
+            "number",
+            "long",
+            "int",
+            "short",
+            "byte",
+            "nonNegativeInteger",
+            "positiveInteger",
+            "nonPositiveInteger",
+            "negativeInteger",
+            "unsignedLong",
+            "unsignedInt",
+            "unsignedShort",
+            "unsignedByte");
+
+    /** Whether a datatype is a numeric one, whose format is a number pattern. */
+    public static boolean isNumeric(String name) {
+        return NUMERIC.contains(name);
+    }
+
+    /**
+     * The decimal and grouping characters of a number pattern written with a column's own
+     * separators ({@code #,##0.00}, {@code #.##0,00}, {@code # ##0}), as CSVW's {@code decimalChar}
+     * and {@code groupChar}: of two separators the last is the decimal one; a lone one is the
+     * grouping one when it is a space, repeats, or stands between {@code #} and three placeholders
+     * ({@code #.##0}), else the decimal one.
+     *
+     * @return {decimalChar, groupChar}
+     */
+    public static char[] numberSeparators(String pattern) {
+        String positive = pattern.replaceAll("'[^']*'", "").split(";", -1)[0];
+        int first = positive.replaceAll("[^#0]", "").isEmpty() ? -1 : firstPlaceholder(positive);
+        if (first < 0) {
+            return new char[] {'.', ','};
+        }
+        int last = Math.max(positive.lastIndexOf('#'), positive.lastIndexOf('0'));
+        String number = positive.substring(first, last + 1);
+        String separators = number.replaceAll("[#0]", "");
+        if (separators.isEmpty()) {
+            return new char[] {'.', ','};
+        }
+        char lastSeparator = separators.charAt(separators.length() - 1);
+        if (separators.chars().distinct().count() > 1) {
+            return new char[] {lastSeparator, separators.charAt(0)};
+        }
+        boolean grouping =
+                Character.isSpaceChar(lastSeparator) || separators.length() > 1 || number.matches("#+.[#0]{3}");
+        if (grouping) {
+            return new char[] {lastSeparator == '.' ? ',' : '.', lastSeparator};
+        }
+        return new char[] {lastSeparator, lastSeparator == ',' ? '.' : ','};
+    }
+
+    private static int firstPlaceholder(String s) {
+        int hash = s.indexOf('#');
+        int zero = s.indexOf('0');
+        return hash < 0 ? zero : zero < 0 ? hash : Math.min(hash, zero);
+    }
+
+    /** A value read through a number pattern, as its datatype's lexical form; null if it does not read. */
+    private static String number(String name, String pattern, String value) {
+        char[] separators = numberSeparators(pattern);
+        java.text.DecimalFormatSymbols symbols = new java.text.DecimalFormatSymbols(Locale.ROOT);
+        symbols.setDecimalSeparator(separators[0]);
+        symbols.setMonetaryDecimalSeparator(separators[0]);
+        symbols.setGroupingSeparator(separators[1]);
+        java.text.DecimalFormat format = new java.text.DecimalFormat("", symbols);
+        try {
+            format.applyLocalizedPattern(pattern);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        format.setParseBigDecimal(true);
+        java.text.ParsePosition position = new java.text.ParsePosition(0);
+        Number parsed = format.parse(value, position);
+        if (parsed == null || position.getIndex() != value.length()) {
+            return null;
+        }
+        java.math.BigDecimal number = (java.math.BigDecimal) parsed;
+        String lexical = DECIMALS.contains(name)
+                ? number.toPlainString()
+                : number.stripTrailingZeros().scale() <= 0
+                        ? number.toBigInteger().toString()
+                        : null;
+        return lexical != null && isValid(name, lexical) ? lexical : null;
     }
 
     /** Two-digit years are 1950 to 2049, as the synthesis engine reads them. */

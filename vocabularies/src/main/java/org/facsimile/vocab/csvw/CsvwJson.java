@@ -354,6 +354,8 @@ public final class CsvwJson {
                 JsonValue picture = dt.getAsObject().get("format");
                 if (picture != null && picture.isString()) {
                     format = picture.getAsString().value();
+                } else if (picture != null && picture.isObject()) {
+                    format = numberPattern(picture.getAsObject(), path + ".datatype.format");
                 }
             } else {
                 throw new CsvwProblem(path + ".datatype", "datatype must be a name or an object with a base");
@@ -384,6 +386,29 @@ public final class CsvwJson {
                 format,
                 personalData,
                 lang);
+    }
+
+    /**
+     * A number format object's pattern ({@code {"pattern": "#.##0,00", "decimalChar": ",",
+     * "groupChar": "."}}); the separators it names must be the ones its pattern is written with.
+     */
+    private static String numberPattern(JsonObject format, String path) throws CsvwProblem {
+        String pattern = string(format, "pattern", path);
+        if (pattern == null) {
+            throw new CsvwProblem(path + ".pattern", "a number format object needs a pattern");
+        }
+        char[] separators = CsvwDatatypes.numberSeparators(pattern);
+        String decimal = string(format, "decimalChar", path);
+        String group = string(format, "groupChar", path);
+        // a separator the pattern does not use says nothing about it (a decimalChar on an integer)
+        if (decimal != null && pattern.contains(decimal) && !decimal.equals(String.valueOf(separators[0]))
+                || group != null && pattern.contains(group) && !group.equals(String.valueOf(separators[1]))) {
+            throw new CsvwProblem(
+                    path,
+                    "the pattern's separators are not its decimalChar and groupChar; write the pattern with them,"
+                            + " as #.##0,00 for a decimal comma");
+        }
+        return pattern;
     }
 
     private static String string(JsonObject object, String key, String path) throws CsvwProblem {
@@ -459,7 +484,17 @@ public final class CsvwJson {
             } else {
                 JsonObject datatype = new JsonObject();
                 datatype.put("base", column.datatype());
-                datatype.put("format", column.format());
+                char[] separators = CsvwDatatypes.numberSeparators(column.format());
+                if (CsvwDatatypes.isNumeric(column.datatype()) && (separators[0] != '.' || separators[1] != ',')) {
+                    // a pattern written with other separators says which they are (CSVW 1.0, 6.4.2)
+                    JsonObject number = new JsonObject();
+                    number.put("pattern", column.format());
+                    number.put("decimalChar", String.valueOf(separators[0]));
+                    number.put("groupChar", String.valueOf(separators[1]));
+                    datatype.put("format", number);
+                } else {
+                    datatype.put("format", column.format());
+                }
                 c.put("datatype", datatype);
             }
             if (!column.nullMarkers().equals(List.of(""))) {

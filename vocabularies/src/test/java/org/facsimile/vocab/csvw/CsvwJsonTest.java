@@ -55,6 +55,23 @@ class CsvwJsonTest {
     }
 
     @Test
+    void aNumberPatternWithADecimalCommaSaysItsSeparators() throws Exception {
+        CsvwTable table = new CsvwTable(
+                "prices.csv",
+                List.of(
+                        new CsvwColumn("eur", "decimal", null, null, "#.##0,00"),
+                        new CsvwColumn("usd", "decimal", null, null, "'$'#,##0.00")),
+                List.of());
+        String json = CsvwJson.writeTable(table);
+        assertTrue(json.contains("\"decimalChar\" : \",\""), json);
+        assertTrue(json.contains("\"format\" : \"'$'#,##0.00\""), "the usual separators need no object: " + json);
+        assertEquals(table, CsvwJson.readTable(json));
+        String contradicting = json.replace("\"decimalChar\" : \",\"", "\"decimalChar\" : \".\"");
+        CsvwProblem problem = assertThrows(CsvwProblem.class, () -> CsvwJson.readTable(contradicting));
+        assertEquals("$.tableSchema.columns[0].datatype.format", problem.path());
+    }
+
+    @Test
     void aNestedShapeIsText() {
         CsvwProblem shape = assertThrows(
                 CsvwProblem.class,

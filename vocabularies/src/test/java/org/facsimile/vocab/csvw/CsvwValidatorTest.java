@@ -162,6 +162,21 @@ class CsvwValidatorTest {
     }
 
     @Test
+    void numbersAreReadThroughTheirPatternWithTheColumnsSeparators() {
+        assertEquals("1234.50", CsvwDatatypes.canonical("decimal", "'$'#,##0.00", "$1,234.50"));
+        assertEquals("-0.99", CsvwDatatypes.canonical("decimal", "'$'#,##0.00;'($'#,##0.00')'", "($0.99)"));
+        assertEquals("1234.5", CsvwDatatypes.canonical("decimal", "#.##0,0#", "1.234,5"));
+        assertEquals("1234", CsvwDatatypes.canonical("integer", "# ##0", "1 234"));
+        assertEquals("0.125", CsvwDatatypes.canonical("decimal", "0.0%", "12.5%"));
+        assertNull(CsvwDatatypes.canonical("decimal", "'$'#,##0.00", "1,234.50"), "the currency is part of it");
+        assertNull(CsvwDatatypes.canonical("integer", "#,##0", "12.5"), "an integer has no decimals");
+        assertNull(CsvwDatatypes.canonical("decimal", "0.00", "1.5x"), "the whole value must read");
+        assertEquals(',', CsvwDatatypes.numberSeparators("0,00")[0]);
+        assertEquals('.', CsvwDatatypes.numberSeparators("#.##0")[1]);
+        assertEquals('.', CsvwDatatypes.numberSeparators("#,##0.00")[0]);
+    }
+
+    @Test
     void datesAndTimesAreReadThroughTheirFormatPicture() throws Exception {
         assertEquals("yyyy-MM-dd HH:mm:ss", CsvwDatatypes.dateTimePicture("2025-03-04 10:15:00"));
         assertEquals("yyyy-MM-ddTHH:mm", CsvwDatatypes.dateTimePicture("2025-03-04T10:15"));
