@@ -5,6 +5,7 @@ import java.util.function.Consumer;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.columns.ColumnModel;
 import org.facsimile.synth.columns.Io;
+import org.facsimile.synth.maths.Normal;
 
 /** Samples rows: correlated normals through the Cholesky factor, each mapped back by its marginal. */
 final class CopulaGenerator implements Generator {

@@ -8,6 +8,7 @@ import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.columns.ColumnModel;
 import org.facsimile.synth.columns.Marginal;
+import org.facsimile.synth.maths.Normal;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 

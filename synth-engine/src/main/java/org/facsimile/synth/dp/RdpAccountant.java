@@ -1,5 +1,7 @@
 package org.facsimile.synth.dp;
 
+import org.facsimile.synth.maths.SpecialFunctions;
+
 /**
  * The Rényi differential privacy accountant of the sampled Gaussian mechanism (Mironov, Talwar and
  * Zhang 2019): DP-SGD with Poisson sampling at rate {@code q} and Gaussian noise of {@code sigma}
@@ -94,8 +96,8 @@ public final class RdpAccountant {
             double j = order - i;
             double logT0 = logCoef + i * Math.log(q) + j * Math.log1p(-q);
             double logT1 = logCoef + j * Math.log(q) + i * Math.log1p(-q);
-            double logE0 = Math.log(0.5) + logErfc((i - z0) / (Math.sqrt(2) * sigma));
-            double logE1 = Math.log(0.5) + logErfc((z0 - j) / (Math.sqrt(2) * sigma));
+            double logE0 = Math.log(0.5) + SpecialFunctions.logErfc((i - z0) / (Math.sqrt(2) * sigma));
+            double logE1 = Math.log(0.5) + SpecialFunctions.logErfc((z0 - j) / (Math.sqrt(2) * sigma));
             double logS0 = logT0 + (i * (double) i - i) / (2 * sigma * sigma) + logE0;
             double logS1 = logT1 + (j * j - j) / (2 * sigma * sigma) + logE1;
             if (coef > 0) {
@@ -113,37 +115,9 @@ public final class RdpAccountant {
     }
 
     private static double logBinomial(int n, int k) {
-        return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1);
-    }
-
-    /** ln Γ(x) for x > 0 (Lanczos, g = 7, about 15 significant digits). */
-    static double logGamma(double x) {
-        if (x < 0.5) {
-            return Math.log(Math.PI / Math.abs(Math.sin(Math.PI * x))) - logGamma(1 - x);
-        }
-        double[] c = {
-            0.99999999999980993,
-            676.5203681218851,
-            -1259.1392167224028,
-            771.32342877765313,
-            -176.61502916214059,
-            12.507343278686905,
-            -0.13857109526572012,
-            9.9843695780195716e-6,
-            1.5056327351493116e-7
-        };
-        x -= 1;
-        double a = c[0];
-        double t = x + 7.5;
-        for (int i = 1; i < 9; i++) {
-            a += c[i] / (x + i);
-        }
-        return 0.5 * Math.log(2 * Math.PI) + (x + 0.5) * Math.log(t) - t + Math.log(a);
-    }
-
-    /** ln erfc(x), without underflow for large x. */
-    static double logErfc(double x) {
-        return org.facsimile.synth.baseline.Normal.logErfc(x);
+        return SpecialFunctions.logGamma(n + 1)
+                - SpecialFunctions.logGamma(k + 1)
+                - SpecialFunctions.logGamma(n - k + 1);
     }
 
     private static double logAdd(double a, double b) {

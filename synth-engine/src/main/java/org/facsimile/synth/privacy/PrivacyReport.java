@@ -52,12 +52,6 @@ public record PrivacyReport(
         }
 
         /**
-         * The DCR share limit for a measurement on {@code n} rows: {@link #maxDcrShare}, or, when
-         * larger, the share a model no closer to training than to strangers still exceeds only 1% of
-         * the time by chance (0.5 + 2.33 standard errors). On 120 holdout rows chance alone gives up
-         * to 0.61; from about 3,400 rows on, the configured limit applies.
-         */
-        /**
          * The identical-match limit: the holdout's share times {@link #identicalMatchFactor} plus
          * {@link #identicalMatchSlack}, plus what chance allows in a holdout of {@code holdoutRows}
          * rows (2.33 standard errors of its rate).
@@ -72,6 +66,12 @@ public record PrivacyReport(
             return holdoutShare * identicalMatchFactor + identicalMatchSlack + bound;
         }
 
+        /**
+         * The DCR share limit for a measurement on {@code n} rows: {@link #maxDcrShare}, or, when
+         * larger, the share a model no closer to training than to strangers still exceeds only 1% of
+         * the time by chance (0.5 + 2.33 standard errors). On 120 holdout rows chance alone gives up
+         * to 0.61; from about 3,400 rows on, the configured limit applies.
+         */
         public double dcrShareLimit(int n) {
             return n <= 0 ? maxDcrShare : Math.max(maxDcrShare, 0.5 + 2.326 * Math.sqrt(0.25 / n));
         }

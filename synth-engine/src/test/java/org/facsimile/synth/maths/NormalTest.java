@@ -1,4 +1,4 @@
-package org.facsimile.synth.baseline;
+package org.facsimile.synth.maths;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
