@@ -41,6 +41,10 @@ import org.facsimile.synth.table.TableSpec;
  * table, each figure of the network as a ratio to CART's and to the reference.
  *
  * <pre>mvn -B -q -pl synth-engine -am -Pbench-suite package [-Dbench.suite.args="DIR [TABLE...]"]</pre>
+ *
+ * <p>Through {@code -Dbench.suite.jvm}: {@code -Dbench.seed=N} another split and run (figures on
+ * small tables move by several points from seed to seed: compare means over seeds), {@code
+ * -Dbench.progress=true} the training progress lines.
  */
 public final class SuiteBenchmark {
 
@@ -123,7 +127,9 @@ public final class SuiteBenchmark {
                     c.personal() == null ? "" : " personal:" + c.personal().token(),
                     note == null ? "" : "  (" + note + ")");
         }
-        SynthesisSettings settings = new SynthesisSettings(SynthesisSettings.defaults().seed(), 0, 0.5);
+        // -Dbench.seed=N: another split and training run, to see how much a figure moves by chance
+        SynthesisSettings settings =
+                new SynthesisSettings(Long.getLong("bench.seed", SynthesisSettings.defaults().seed()), 0, 0.5);
         Table[] parts = table.split(0.5, settings.seed());
         Table training = parts[0];
         Table holdout = parts[1];
@@ -144,7 +150,11 @@ public final class SuiteBenchmark {
                 Synthesizer s = synthesizer.equals("argn")
                         ? new ArgnSynthesizer(options)
                         : new GaussianCopulaSynthesizer();
-                Generator g = s.fit(training, spec, settings, ProgressListener.NONE);
+                // -Dbench.progress=true: the training's progress lines, as a depositor sees them
+                ProgressListener progress = Boolean.getBoolean("bench.progress")
+                        ? (step, message) -> System.out.println("  " + name + " " + synthesizer + ": " + message)
+                        : ProgressListener.NONE;
+                Generator g = s.fit(training, spec, settings, progress);
                 g.generate(training.rowCount(), settings.seed() + 1, rows::add);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
