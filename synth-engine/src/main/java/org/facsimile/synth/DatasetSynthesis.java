@@ -18,6 +18,7 @@ import org.facsimile.synth.relations.DatasetTable;
 import org.facsimile.synth.relations.RelationReport;
 import org.facsimile.synth.relations.Relations;
 import org.facsimile.synth.relations.Relations.Relation;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -47,7 +48,7 @@ public final class DatasetSynthesis {
      * @param rows its synthetic rows, in its columns
      * @param report its quality, privacy, personal data and constraints
      */
-    public record Output(String name, List<String[]> rows, TableSynthesis.Report report) {}
+    public record Output(String name, List<String[]> rows, RunReport report) {}
 
     /** The synthetic tables in the input's order, and a report per reference. */
     public record Result(List<Output> tables, List<RelationReport> relations) {
@@ -58,7 +59,7 @@ public final class DatasetSynthesis {
         }
 
         /** The reports of the tables, in order. */
-        public List<TableSynthesis.Report> reports() {
+        public List<RunReport> reports() {
             return tables.stream().map(Output::report).toList();
         }
     }
@@ -93,7 +94,7 @@ public final class DatasetSynthesis {
         /** Per synthetic row of a context child: its synthetic parent row. */
         int[] syntheticParent;
 
-        TableSynthesis.Report report;
+        RunReport report;
 
         Work(DatasetTable input) {
             this.input = input;

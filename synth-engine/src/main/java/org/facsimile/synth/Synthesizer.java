@@ -1,5 +1,6 @@
 package org.facsimile.synth;
 
+import org.facsimile.synth.columns.DiscreteMarginal;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
@@ -13,7 +14,7 @@ public interface Synthesizer {
      * Written in place of categories seen too rarely to publish (fewer than a handful of rows), so
      * no single person's rare value is reproduced.
      */
-    String RARE_CATEGORY = "_RARE_";
+    String RARE_CATEGORY = DiscreteMarginal.RARE_TOKEN;
 
     /** A short, stable name of the method, recorded with each run ("baseline", ...). */
     String name();

@@ -10,9 +10,8 @@ import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
-import org.facsimile.synth.privacy.PrivacyReport;
 import org.facsimile.synth.quality.QualityEvaluator;
-import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
@@ -22,74 +21,6 @@ import org.facsimile.synth.table.TableSpec;
  * evaluate. The synthetic rows go to a sink as they are made.
  */
 public final class TableSynthesis {
-
-    /**
-     * The evaluation of one run: how close to the real data, how far from the real people, and how
-     * the direct identifiers were replaced (with the check that no real one reached the output).
-     */
-    public record Report(
-            QualityReport quality,
-            PrivacyReport privacy,
-            List<PersonalColumns.Treated> personal,
-            List<Constraints.Enforcement> constraints,
-            Conditioned conditioned,
-            org.facsimile.synth.dp.PrivacySpent differentialPrivacy) {
-
-        /** A run without a differential-privacy budget. */
-        public Report(
-                QualityReport quality,
-                PrivacyReport privacy,
-                List<PersonalColumns.Treated> personal,
-                List<Constraints.Enforcement> constraints,
-                Conditioned conditioned) {
-            this(quality, privacy, personal, constraints, conditioned, null);
-        }
-
-        /** The constraints' report without conditional generation. */
-        public Report(
-                QualityReport quality,
-                PrivacyReport privacy,
-                List<PersonalColumns.Treated> personal,
-                List<Constraints.Enforcement> constraints) {
-            this(quality, privacy, personal, constraints, null);
-        }
-
-        public Report {
-            personal = personal == null ? List.of() : List.copyOf(personal);
-            constraints = constraints == null ? List.of() : List.copyOf(constraints);
-        }
-
-        /** A run over a table without direct identifiers or constraints. */
-        public Report(QualityReport quality, PrivacyReport privacy) {
-            this(quality, privacy, List.of(), List.of());
-        }
-
-        /**
-         * Why the run must not be published, if it must not: the privacy measures' reasons, and any
-         * direct-identifier column where a real value reached the output.
-         */
-        public List<String> reasons() {
-            List<String> reasons = new ArrayList<>(privacy.reasons());
-            for (PersonalColumns.Treated t : personal) {
-                if (t.realValuesFound() > 0) {
-                    reasons.add("column " + t.column() + " (" + t.kind().description() + "): " + t.realValuesFound()
-                            + " synthetic values are real ones");
-                }
-            }
-            return reasons;
-        }
-
-        /** Whether the run may be published as far as privacy goes. */
-        public boolean passed() {
-            return privacy.passed() && reasons().isEmpty();
-        }
-    }
-
-    /**
-     * What conditional generation did: rows made from seeds, or a category rebalanced (with the
-     * share it reached); the quality measures then compare a deliberately different table.
-     */
-    public record Conditioned(long seededRows, String rebalancedColumn, double targetShare, double achievedShare) {}
 
     /** Rounds of redrawing before the constraints are judged to refuse nearly every row. */
     static final int MAX_ROUNDS = 25;
@@ -108,7 +39,7 @@ public final class TableSynthesis {
      * @param sink receives every synthetic row, in order
      * @return the quality and privacy evaluation of the generated rows
      */
-    public Report run(
+    public RunReport run(
             Table table,
             TableSpec spec,
             SynthesisSettings settings,
@@ -123,7 +54,7 @@ public final class TableSynthesis {
      * @throws org.facsimile.synth.constraints.ConstraintProblem when a constraint cannot be read,
      *     they contradict each other, or they refuse nearly every generated row
      */
-    public Report run(
+    public RunReport run(
             Table table,
             TableSpec spec,
             List<String> constraints,
@@ -139,7 +70,7 @@ public final class TableSynthesis {
      * @throws IllegalArgumentException when the conditions name columns that cannot be given, or
      *     come with constraints; UnsupportedOperationException when the synthesizer cannot condition
      */
-    public Report run(
+    public RunReport run(
             Table table,
             TableSpec spec,
             List<String> constraints,
@@ -181,7 +112,7 @@ public final class TableSynthesis {
         long rows = settings.sampleRows() > 0 ? settings.sampleRows() : table.rowCount();
         progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
         List<String[]> generated = new ArrayList<>();
-        Conditioned conditioned = null;
+        RunReport.Conditioned conditioned = null;
         if (!conditions.isEmpty()) {
             conditioned = generateConditioned(generator, conditions, learnt, rows, settings.seed(), generated);
             generated.forEach(sink);
@@ -222,7 +153,7 @@ public final class TableSynthesis {
      * @param learnt the columns as learnt (pseudonymised columns as categories)
      * @param real the real rows as deposited
      */
-    Report evaluate(
+    RunReport evaluate(
             TableSpec spec,
             TableSpec learnt,
             Table real,
@@ -231,10 +162,10 @@ public final class TableSynthesis {
             Table synthetic,
             Constraints rules,
             java.util.Map<String, String> personalMethods,
-            Conditioned conditioned,
+            RunReport.Conditioned conditioned,
             SynthesisSettings settings,
             org.facsimile.synth.dp.PrivacySpent spent) {
-        return new Report(
+        return new RunReport(
                 quality.evaluate(learnt, training, holdout, synthetic),
                 privacy.evaluate(learnt, training, holdout, synthetic, settings.seed()),
                 PersonalColumns.check(spec, real, synthetic, personalMethods),
@@ -260,7 +191,7 @@ public final class TableSynthesis {
      * Seeded rows (one per seed) or a rebalanced table: the target category's rows drawn given it,
      * the others drawn as learnt and kept when they are not of it, then shuffled together.
      */
-    private static Conditioned generateConditioned(
+    private static RunReport.Conditioned generateConditioned(
             Generator generator, Conditions conditions, TableSpec spec, long rows, long seed, List<String[]> out) {
         List<String> names = spec.columnNames();
         if (!conditions.seedRows().isEmpty()) {
@@ -271,7 +202,7 @@ public final class TableSynthesis {
                 seeds.add(s);
             }
             generator.generateSeeded(seeds, seed + 1, out::add);
-            return new Conditioned(seeds.size(), null, Double.NaN, Double.NaN);
+            return new RunReport.Conditioned(seeds.size(), null, Double.NaN, Double.NaN);
         }
         Conditions.Rebalance rebalance = conditions.rebalance();
         int c = names.indexOf(rebalance.column());
@@ -300,7 +231,7 @@ public final class TableSynthesis {
         java.util.Collections.shuffle(out, new Random(seed + 3));
         freshKeys(out, spec);
         long matching = out.stream().filter(r -> rebalance.value().equals(r[c])).count();
-        return new Conditioned(
+        return new RunReport.Conditioned(
                 0, rebalance.column(), rebalance.share(), out.isEmpty() ? 0 : (double) matching / out.size());
     }
 

@@ -14,6 +14,7 @@ import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -57,7 +58,7 @@ class ConditionsTest {
             seeds.add(Map.of("site", "lab"));
         }
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(ARGN)
+        RunReport report = new TableSynthesis(ARGN)
                 .run(
                         staff(),
                         SPEC,
@@ -81,7 +82,7 @@ class ConditionsTest {
     @Test
     void aRebalancedCategoryReachesItsShareAndKeepsItsOwnPattern() {
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(ARGN)
+        RunReport report = new TableSynthesis(ARGN)
                 .run(
                         staff(),
                         SPEC,

@@ -12,6 +12,7 @@ import java.util.List;
 import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
@@ -31,7 +32,7 @@ class EdgeCasesTest {
                 new ArgnSynthesizer(ArgnOptions.defaults().withMaxEpochs(3)));
     }
 
-    private static TableSynthesis.Report run(Synthesizer synthesizer, String csv, List<String[]> out) throws Exception {
+    private static RunReport run(Synthesizer synthesizer, String csv, List<String[]> out) throws Exception {
         byte[] bytes = csv.getBytes(StandardCharsets.UTF_8);
         TableSpec spec = CsvTables.inspect(new ByteArrayInputStream(bytes), "t.csv", StandardCharsets.UTF_8)
                 .spec();
@@ -74,7 +75,7 @@ class EdgeCasesTest {
     @MethodSource("synthesizers")
     void oneRow(Synthesizer synthesizer) throws Exception {
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = run(synthesizer, "a,b\n1,x\n", out);
+        RunReport report = run(synthesizer, "a,b\n1,x\n", out);
         assertEquals(1, out.size());
         assertFalse(report.privacy().passed(), "too small to measure: not passed");
         assertTrue(report.privacy().reasons().get(0).contains("too small"));

@@ -3,9 +3,9 @@ package org.facsimile.synth;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.api.Test;
 

@@ -24,7 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.facsimile.synth.personal.PersonalData;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;

@@ -321,7 +321,7 @@ public class PublishService {
      */
     private static CsvwTable withoutPersonalDataNone(CsvwTable table) {
         List<CsvwColumn> columns = table.columns().stream()
-                .map(c -> org.facsimile.synth.personal.PersonalData.NONE.equals(c.personalData())
+                .map(c -> org.facsimile.synth.table.PersonalData.NONE.equals(c.personalData())
                         ? c.withPersonalData(null)
                         : c)
                 .toList();

@@ -24,6 +24,7 @@ import org.facsimile.synth.relations.RelationProblem;
 import org.facsimile.synth.relations.RelationReport;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
@@ -91,7 +92,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         }
         String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
         Input job = input(claim.depositId());
-        List<TableSynthesis.Report> reports = new ArrayList<>();
+        List<RunReport> reports = new ArrayList<>();
         List<RelationReport> relations = List.of();
         if (job.tables().stream().noneMatch(t -> refersToAnother(t) || nestedShape(t) != null)) {
             // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
@@ -202,7 +203,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
     }
 
     /** One table without relations: synthesized, its rows streamed to the job's folder. */
-    private TableSynthesis.Report single(
+    private RunReport single(
             TableSynthesis synthesis,
             DatasetTable table,
             JobSettings chosen,
@@ -210,7 +211,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             SynthesisWorker.Progress progress,
             String folder)
             throws java.io.IOException, SynthesisWorker.JobFailure {
-        TableSynthesis.Report[] report = new TableSynthesis.Report[1];
+        RunReport[] report = new RunReport[1];
         Conditions conditions = chosen.conditions() != null
                         && (chosen.conditions().table() == null
                                 || chosen.conditions().table().equals(table.name()))

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
-import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvInspection;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;

@@ -1,5 +1,6 @@
 package org.facsimile.synth.bench;
 
+import org.facsimile.synth.report.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -166,9 +167,9 @@ public final class RelatedBenchmark {
         System.out.println("\n(m) = matched reference, not a context; blind = the same run with the parent context"
                 + " withheld from the child models");
         for (Run run : List.of(engine, baseline)) {
-            boolean passed = run.result().reports().stream().allMatch(TableSynthesis.Report::passed);
+            boolean passed = run.result().reports().stream().allMatch(RunReport::passed);
             System.out.println("privacy verdict (" + run.name() + "): " + (passed ? "PASSED" : "FAILED"));
-            for (TableSynthesis.Report t : run.result().reports()) {
+            for (RunReport t : run.result().reports()) {
                 t.reasons()
                         .forEach(reason -> System.out.println("  " + t.quality().table() + ": " + reason));
             }

@@ -15,7 +15,6 @@ import org.facsimile.synth.DatasetSynthesis;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
-import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.model.ModelArtefact;
@@ -26,6 +25,7 @@ import org.facsimile.synth.quality.QualityEvaluator;
 import org.facsimile.synth.relations.RelationProblem;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvProblem;
@@ -166,7 +166,7 @@ public final class Main {
         var quality = new QualityEvaluator().evaluate(spec, training, holdout, synthetic);
         say("evaluating privacy");
         var privacy = new PrivacyEvaluator().evaluate(spec, training, holdout, synthetic, 42);
-        List<TableSynthesis.Report> reports = List.of(new TableSynthesis.Report(quality, privacy));
+        List<RunReport> reports = List.of(new RunReport(quality, privacy));
         Files.writeString(o.path("--html"), HtmlReport.render(spec.name(), "(given)", reports), StandardCharsets.UTF_8);
         String json = o.one("--json");
         if (json != null) {

@@ -7,11 +7,11 @@ import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
 import org.facsimile.synth.personal.FakePeople;
-import org.facsimile.synth.personal.PersonalData;
 import org.facsimile.synth.personal.RealValues;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.KeyShape;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 

@@ -14,8 +14,11 @@ import java.util.Random;
  */
 public final class DiscreteMarginal implements Marginal {
 
-    /** Written in place of categories too rare to publish. */
-    public static final String RARE_TOKEN = org.facsimile.synth.Synthesizer.RARE_CATEGORY;
+    /**
+     * Written in place of categories too rare to publish; the documented pooling token every
+     * synthesizer writes ({@code Synthesizer.RARE_CATEGORY} is this one).
+     */
+    public static final String RARE_TOKEN = "_RARE_";
 
     private final String[] values;
     private final double[] cumulative;

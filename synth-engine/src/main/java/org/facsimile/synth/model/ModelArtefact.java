@@ -144,7 +144,7 @@ public final class ModelArtefact {
                         manifest.getProperty("column." + c + ".name"),
                         ColumnKind.valueOf(manifest.getProperty("column." + c + ".kind")),
                         split(manifest.getProperty("column." + c + ".null")),
-                        org.facsimile.synth.personal.PersonalData.ofToken(
+                        org.facsimile.synth.table.PersonalData.ofToken(
                                         manifest.getProperty("column." + c + ".personal"))
                                 .orElse(null),
                         manifest.getProperty("column." + c + ".lang"),

@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Random;
 import net.datafaker.Faker;
 import net.datafaker.providers.base.Finance;
+import org.facsimile.synth.table.PersonalData;
 
 /**
  * Realistic fake direct identifiers in a locale, drawn with Datafaker. The values of one

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
@@ -23,14 +22,14 @@ public final class HtmlReport {
 
     private HtmlReport() {}
 
-    public static String render(String title, String synthesizer, List<TableSynthesis.Report> tables) {
+    public static String render(String title, String synthesizer, List<RunReport> tables) {
         return render(title, synthesizer, tables, List.of());
     }
 
     /** The page of a run over related tables, with a section per reference after the tables. */
     public static String render(
-            String title, String synthesizer, List<TableSynthesis.Report> tables, List<RelationReport> relations) {
-        boolean passed = tables.stream().allMatch(TableSynthesis.Report::passed);
+            String title, String synthesizer, List<RunReport> tables, List<RelationReport> relations) {
+        boolean passed = tables.stream().allMatch(RunReport::passed);
         StringBuilder html = new StringBuilder(64 * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
@@ -55,14 +54,14 @@ public final class HtmlReport {
                 .append("</b>. Privacy verdict: <span class=\"")
                 .append(passed ? "pass\">PASSED" : "fail\">FAILED")
                 .append("</span></p>\n");
-        for (TableSynthesis.Report t : tables) {
+        for (RunReport t : tables) {
             for (String reason : t.reasons()) {
                 html.append("<p>")
                         .append(Html.esc(t.quality().table() + ": " + reason))
                         .append("</p>\n");
             }
         }
-        for (TableSynthesis.Report t : tables) {
+        for (RunReport t : tables) {
             table(html, t.quality(), t.privacy());
             personal(html, t.personal());
             constraints(html, t.constraints());
@@ -160,7 +159,7 @@ public final class HtmlReport {
     }
 
     /** What conditional generation did, so that lower accuracy reads as intended. */
-    private static void conditioned(StringBuilder html, TableSynthesis.Conditioned c) {
+    private static void conditioned(StringBuilder html, RunReport.Conditioned c) {
         if (c == null) {
             return;
         }

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyReport;
@@ -20,13 +19,12 @@ public final class JsonReport {
     private JsonReport() {}
 
     /** The report of a run as JSON: scores and column names only, never a value of the data. */
-    public static String render(String synthesizer, List<TableSynthesis.Report> tables) {
+    public static String render(String synthesizer, List<RunReport> tables) {
         return render(synthesizer, tables, List.of());
     }
 
     /** The report of a run over related tables, with a section per reference between them. */
-    public static String render(
-            String synthesizer, List<TableSynthesis.Report> tables, List<RelationReport> relations) {
+    public static String render(String synthesizer, List<RunReport> tables, List<RelationReport> relations) {
         Map<String, Object> report = of(synthesizer, tables);
         if (!relations.isEmpty()) {
             report.put("relations", relations(relations));
@@ -81,11 +79,11 @@ public final class JsonReport {
         return list;
     }
 
-    static Map<String, Object> of(String synthesizer, List<TableSynthesis.Report> tables) {
+    static Map<String, Object> of(String synthesizer, List<RunReport> tables) {
         Map<String, Object> report = new LinkedHashMap<>();
         report.put("synthesizer", synthesizer);
         List<String> reasons = new ArrayList<>();
-        for (TableSynthesis.Report t : tables) {
+        for (RunReport t : tables) {
             t.reasons().forEach(r -> reasons.add(t.quality().table() + ": " + r));
         }
         Map<String, Object> verdict = new LinkedHashMap<>();
@@ -93,7 +91,7 @@ public final class JsonReport {
         verdict.put("reasons", reasons);
         report.put("privacy", verdict);
         List<Map<String, Object>> list = new ArrayList<>();
-        for (TableSynthesis.Report t : tables) {
+        for (RunReport t : tables) {
             QualityReport q = t.quality();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("table", q.table());
@@ -151,7 +149,7 @@ public final class JsonReport {
     }
 
     /** What conditional generation did; the quality measures then compare a deliberately different table. */
-    private static Map<String, Object> conditioned(TableSynthesis.Conditioned c) {
+    private static Map<String, Object> conditioned(RunReport.Conditioned c) {
         Map<String, Object> m = new LinkedHashMap<>();
         if (c.rebalancedColumn() == null) {
             m.put("seededRows", c.seededRows());

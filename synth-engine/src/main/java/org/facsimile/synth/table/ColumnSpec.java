@@ -2,7 +2,6 @@ package org.facsimile.synth.table;
 
 import java.util.List;
 import java.util.Objects;
-import org.facsimile.synth.personal.PersonalData;
 
 /**
  * One column as the depositor declared it or the inspection inferred it.

@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.facsimile.synth.personal.PersonalData;
-import org.facsimile.synth.personal.PersonalDataSuggestion;
 
 /**
  * Streaming statistics of one column, enough to infer its kind without holding the column. Sees

@@ -1,7 +1,6 @@
 package org.facsimile.synth.table;
 
 import java.util.Map;
-import org.facsimile.synth.personal.PersonalData;
 
 /**
  * What an inspection found in a valid CSV file.

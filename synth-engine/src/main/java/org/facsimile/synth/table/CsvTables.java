@@ -80,7 +80,7 @@ public final class CsvTables {
         }
         List<ColumnSpec> columns = new ArrayList<>(stats.length);
         List<String> primaryKey = new ArrayList<>();
-        java.util.Map<String, org.facsimile.synth.personal.PersonalData> proven = new java.util.HashMap<>();
+        java.util.Map<String, PersonalData> proven = new java.util.HashMap<>();
         java.util.Map<String, String> notes = new java.util.LinkedHashMap<>();
         for (ColumnStats s : stats) {
             ColumnSpec column = s.infer();

@@ -21,6 +21,7 @@ import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -105,7 +106,7 @@ class ConstraintsTest {
     void everyConstraintHoldsOnEverySyntheticRow(Synthesizer synthesizer) {
         Table real = residents(2_000);
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(synthesizer)
+        RunReport report = new TableSynthesis(synthesizer)
                 .run(real, SPEC, RULES, SynthesisSettings.defaults(), ProgressListener.NONE, out::add);
         assertEquals(2_000, out.size());
         Set<String> pairs = new HashSet<>();
@@ -151,7 +152,7 @@ class ConstraintsTest {
     void aRuleTheDataBreaksOftenIsStillObeyedByRedrawing() {
         Table real = residents(1_000);
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(new GaussianCopulaSynthesizer())
+        RunReport report = new TableSynthesis(new GaussianCopulaSynthesizer())
                 .run(
                         real,
                         SPEC,

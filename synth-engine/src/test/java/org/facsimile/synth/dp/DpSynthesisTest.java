@@ -15,6 +15,7 @@ import org.facsimile.synth.ProgressListener;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -144,8 +145,7 @@ class DpSynthesisTest {
         Table table = people(3_000, new Random(3));
         SynthesisSettings settings = SynthesisSettings.defaults().withPrivacy(DifferentialPrivacy.of(2, 1e-6));
         org.facsimile.synth.TableSynthesis synthesis = new org.facsimile.synth.TableSynthesis(new ArgnSynthesizer());
-        org.facsimile.synth.TableSynthesis.Report report =
-                synthesis.run(table, SPEC, settings, ProgressListener.NONE, row -> {});
+        RunReport report = synthesis.run(table, SPEC, settings, ProgressListener.NONE, row -> {});
         PrivacySpent spent = report.differentialPrivacy();
         assertNotNull(spent);
         assertTrue(spent.epsilon() <= 2 + 1e-9);

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.facsimile.synth.table.PersonalData;
 import org.junit.jupiter.api.Test;
 
 class FakePeopleTest {

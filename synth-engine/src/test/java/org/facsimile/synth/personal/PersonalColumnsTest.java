@@ -24,8 +24,10 @@ import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.model.ModelArtefact;
 import org.facsimile.synth.report.JsonReport;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -89,7 +91,7 @@ class PersonalColumnsTest {
     void noRealValueReachesTheOutputAndRowsStayConsistent(Synthesizer synthesizer) {
         Table real = patients();
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(synthesizer)
+        RunReport report = new TableSynthesis(synthesizer)
                 .run(real, spec(), SynthesisSettings.defaults(), ProgressListener.NONE, out::add);
 
         for (int c = 1; c <= 4; c++) {

@@ -13,6 +13,7 @@ import org.facsimile.synth.ProgressListener;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
@@ -172,7 +173,7 @@ class QualityEvaluatorTest {
     void baselineRunKeepsMarginalsAndBeatsIndependentColumns() throws Exception {
         Table real = correlated(5000, 4);
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report run = new TableSynthesis(new GaussianCopulaSynthesizer())
+        RunReport run = new TableSynthesis(new GaussianCopulaSynthesizer())
                 .run(real, spec(real), SynthesisSettings.defaults(), ProgressListener.NONE, out::add);
         QualityReport report = run.quality();
         assertEquals(5000, out.size());

@@ -35,7 +35,7 @@ class HtmlReportTest {
                 List.of("id"));
         Table renamed = new Table("people", spec.columnNames(), real.rows());
         List<String[]> out = new ArrayList<>();
-        TableSynthesis.Report report = new TableSynthesis(new GaussianCopulaSynthesizer())
+        RunReport report = new TableSynthesis(new GaussianCopulaSynthesizer())
                 .run(renamed, spec, SynthesisSettings.defaults(), ProgressListener.NONE, out::add);
         String html = HtmlReport.render("People & <friends>", "baseline", List.of(report));
 

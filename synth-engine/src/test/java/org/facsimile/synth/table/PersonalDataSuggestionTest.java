@@ -1,12 +1,10 @@
-package org.facsimile.synth.personal;
+package org.facsimile.synth.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
-import org.facsimile.synth.table.CsvTables;
-import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;

@@ -1,4 +1,4 @@
-package org.facsimile.synth.personal;
+package org.facsimile.synth.table;
 
 import java.util.Arrays;
 import java.util.Locale;
@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The kinds of direct identifier a column can hold. A column of one of these kinds is never
- * learnt: its synthetic values are realistic fakes of the same kind ({@link FakePeople}), and none
+ * learnt: its synthetic values are realistic fakes of the same kind ({@code personal.FakePeople}), and none
  * of them is a value of the real column. Each kind has the token depositors write in their CSVW
  * ({@code "fcsm:personalData": "email"}); {@code none} says a column is not personal data.
  */

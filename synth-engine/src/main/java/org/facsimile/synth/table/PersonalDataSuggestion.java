@@ -1,4 +1,4 @@
-package org.facsimile.synth.personal;
+package org.facsimile.synth.table;
 
 import java.util.Locale;
 import java.util.Optional;
