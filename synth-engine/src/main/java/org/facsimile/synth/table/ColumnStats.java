@@ -184,7 +184,11 @@ final class ColumnStats {
         }
         // amounts written with a currency, separators or a percent sign are numbers, unique or not
         NumericFormat numeric = writtenNumbers();
-        if (numeric != null) {
+        boolean uniqueWhole = unique && missing == 0 && nonMissing > 1;
+        // ... except unique whole numbers with letters after them (17x, 1001K), which are more
+        // likely keys than measurements
+        if (numeric != null
+                && !(uniqueWhole && numeric.lettered() && numeric.kind() == ColumnKind.INTEGER && surrogate())) {
             return numeric.kind();
         }
         // unique numbers between a fixed prefix and suffix (tok17x, INV-0042), or UUIDs: surrogate

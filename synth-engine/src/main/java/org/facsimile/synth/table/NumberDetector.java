@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 /**
  * Finds the {@link NumericFormat} a column of numbers is written in, from the values themselves,
  * seeing each once: one currency or unit affix for the whole column ({@code $}, {@code €},
- * {@code USD }, {@code %}, {@code ‰}), one way of writing negatives (a minus or parentheses), and
+ * {@code USD }, {@code %}, {@code ‰}, {@code  kg}, {@code °C}), one way of writing negatives (a minus or parentheses), and
  * the pair of thousands and decimal separators every value can be read with. Where the values
  * cannot tell ({@code 1,234} is a thousand and more, or one and a bit with a decimal comma), the
  * comma is taken for thousands, as in English, and {@link #note} says so.
@@ -15,11 +15,18 @@ import java.util.regex.Pattern;
  */
 final class NumberDetector {
 
+    /**
+     * A unit after the number: letters (with {@code /}, {@code ²}, {@code ³}, {@code .} inside, as
+     * {@code km/h}, {@code m²}, {@code sq.ft}) or degrees ({@code °}, {@code °C}); a currency code
+     * ({@code USD}) is one of these.
+     */
+    private static final String UNIT = "(?:°[\\p{L}]{0,2}|[\\p{L}µ][\\p{L}/²³.]{0,7}(?<![/.]))";
+
     /** An optional parenthesis or minus, an affix, digits and separators, an affix. */
     private static final Pattern SHAPE = Pattern.compile("(?<open>\\()?(?<minus>-)?"
             + "(?<prefix>\\p{Sc}[ \u00A0]?|[A-Z]{3}[ \u00A0])?"
             + "(?<digits>[0-9]|[0-9][0-9., \u00A0\u202F]*[0-9])"
-            + "(?<suffix>[ \u00A0]?[%‰\\p{Sc}]|[ \u00A0][A-Z]{3})?(?<close>\\))?");
+            + "(?<suffix>[ \u00A0]?[%‰\\p{Sc}]|[ \u00A0]?" + UNIT + ")?(?<close>\\))?");
 
     /** Thousands and decimal separators a column may use, the more usual first. */
     private static final char[][] SEPARATORS = {

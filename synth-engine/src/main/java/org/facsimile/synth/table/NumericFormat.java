@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 /**
  * How a column writes its numbers when not as plain digits: a thousands separator ({@code
  * 1,234,567}, {@code 1.234.567}, {@code 1 234 567}), a decimal comma ({@code 3,5}), a currency
- * ({@code $12.50}, {@code 12,50 €}, {@code USD 12}), a percent or per-mille sign ({@code 12.5%}:
+ * ({@code $12.50}, {@code 12,50 €}, {@code USD 12}) or unit ({@code 72 kg}, {@code 21.5°C}), a percent or per-mille sign ({@code 12.5%}:
  * the value 0.125, as UAX #35 reads it), and negatives in parentheses ({@code (300.00)}).
  *
  * <p>The picture is a CSVW number format pattern (CSVW 1.0, 6.4.2; Unicode UAX #35) written with
@@ -204,6 +204,11 @@ public final class NumericFormat implements ValueFormat {
     /** INTEGER for whole numbers written without decimals; DECIMAL otherwise (a percent is a fraction). */
     public ColumnKind kind() {
         return maxFraction == 0 && scale == 0 ? ColumnKind.INTEGER : ColumnKind.DECIMAL;
+    }
+
+    /** Whether the number is written with letters around it: a unit ({@code kg}) or currency code. */
+    public boolean lettered() {
+        return (prefix + suffix).chars().anyMatch(Character::isLetter);
     }
 
     public char decimalChar() {

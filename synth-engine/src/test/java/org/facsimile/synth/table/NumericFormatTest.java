@@ -40,6 +40,11 @@ class NumericFormatTest {
             {new String[] {"12%", "7.5%", "100%"}, ColumnKind.DECIMAL, "0.#%"},
             {new String[] {"1,200.00", "(300.00)", "45.10"}, ColumnKind.DECIMAL, "#,##0.00;'('#,##0.00')'"},
             {new String[] {"-$5", "$1,000"}, ColumnKind.INTEGER, "'$'#,##0"},
+            {new String[] {"72 kg", "80.5 kg", "65 kg"}, ColumnKind.DECIMAL, "0.#' kg'"},
+            {new String[] {"21.5°C", "-3°C", "0°C"}, ColumnKind.DECIMAL, "0.#'°C'"},
+            {new String[] {"120 km/h", "90 km/h"}, ColumnKind.INTEGER, "0' km/h'"},
+            {new String[] {"1,200 m²", "85 m²"}, ColumnKind.INTEGER, "#,##0' m²'"},
+            {new String[] {"3.5GB", "12GB", "3.5GB"}, ColumnKind.DECIMAL, "0.#'GB'"},
         };
         for (Object[] c : cases) {
             ColumnSpec column = column((String[]) c[0]);
@@ -98,7 +103,12 @@ class NumericFormatTest {
             {"555 1234", "555 9876"},
             {"(12", "5"},
             {"12-5", "1,000"},
-            {"INV-0042", "INV-0043"}
+            {"INV-0042", "INV-0043"},
+            {"5 kg", "5 lb"},
+            {"12 years", "1 year"},
+            {"3 km/", "4 km/"},
+            {"10 m2", "12 m2"},
+            {"Flat 4", "Flat 12"}
         };
         for (String[] values : notNumbers) {
             ColumnSpec column = column(values);
@@ -107,6 +117,22 @@ class NumericFormatTest {
                     String.join(" ", values) + " read as " + column.kind());
             assertNull(column.format(), String.join(" ", values));
         }
+    }
+
+    @Test
+    void measurementsKeepTheirUnitAndUniqueLetteredWholeNumbersAreKeys() throws Exception {
+        String csv = "ref,weight\n1001K,72.5 kg\n1002K,80 kg\n1003K,\n1004K,65.25 kg\n";
+        TableSpec spec = inspect(csv).spec();
+        assertEquals(ColumnKind.IDENTIFIER, spec.column(0).kind(), "unique 1001K, 1002K are keys, not kilo-amounts");
+        assertEquals(ColumnKind.DECIMAL, spec.column(1).kind());
+        Table table = CsvTables.read(new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)), "t.csv", spec);
+        assertEquals(List.of("72.5", "80", "65.25"), List.of(table.row(0)[1], table.row(1)[1], table.row(3)[1]));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CsvTables.RowWriter writer = CsvTables.writer(out, spec)) {
+            table.rows().forEach(writer);
+        }
+        assertEquals(csv, out.toString(StandardCharsets.UTF_8));
+        assertEquals("70.33 kg", NumericFormat.of(spec.column(1).format()).toWritten("70.333"));
     }
 
     @Test
