@@ -11,8 +11,10 @@ package org.facsimile.synth.argn;
  * @param maxSeconds training stops before an epoch that would end past this many seconds
  * @param learningRate AdamW's starting learning rate
  * @param weightDecay AdamW's decoupled weight decay
- * @param decayPatience epochs without validation gain before the learning rate halves
- * @param stopPatience epochs without validation gain before training stops
+ * @param decayPatience epochs without validation gain before the learning rate halves (epochs of
+ *     up to 64 steps; tables whose epochs take more steps wait proportionally fewer epochs)
+ * @param stopPatience epochs without validation gain before training stops (likewise, and at
+ *     least two)
  * @param dropout the share of hidden units dropped in each training step (0 = none)
  * @param sized the embedding, hidden size and dropout are chosen by {@link #sizedFor} from the
  *     table's rows, as TabularARGN picks a model size; false: they are used as given

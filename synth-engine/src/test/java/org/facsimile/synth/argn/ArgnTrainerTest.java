@@ -24,4 +24,19 @@ class ArgnTrainerTest {
             }
         }
     }
+
+    @Test
+    void patienceIsCountedInUpdatesSoLargeTablesDoNotWaitLonger() {
+        for (int rows : new int[] {300, 1_500, 2_047, 9_000, 16_383, 32_767}) {
+            int batch = ArgnTrainer.batchSize(rows, 10);
+            assertEquals(6, ArgnTrainer.patience(6, (rows + batch - 1) / batch), rows + " rows wait as configured");
+        }
+        assertEquals(6, ArgnTrainer.patience(6, ArgnTrainer.PATIENCE_STEPS));
+        int large = ArgnTrainer.batchSize(45_000, 15);
+        int largeSteps = (45_000 + large - 1) / large;
+        assertEquals(88, largeSteps);
+        assertEquals(4, ArgnTrainer.patience(6, largeSteps), "more updates an epoch, fewer epochs");
+        assertEquals(1, ArgnTrainer.patience(2, largeSteps));
+        assertEquals(1, ArgnTrainer.patience(2, 10_000), "never less than one epoch");
+    }
 }
