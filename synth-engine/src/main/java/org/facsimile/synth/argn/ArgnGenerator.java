@@ -21,8 +21,11 @@ import org.facsimile.synth.columns.Marginal;
  */
 public final class ArgnGenerator implements Generator {
 
-    /** Format version of {@link #write}; bump on any change (2: columns of many tokens split in two). */
-    static final int FORMAT = 2;
+    /**
+     * Format version of {@link #write}; bump on any change (2: columns of many tokens split in two;
+     * 3: per-column embedding widths). Format 2 files are still read.
+     */
+    static final int FORMAT = 3;
 
     /** Rows drawn per batch: large enough for fast matrix products, small enough to stay flat. */
     static final int BATCH = 8192;
@@ -288,7 +291,7 @@ public final class ArgnGenerator implements Generator {
     static ArgnGenerator read(InputStream stream) throws IOException {
         DataInputStream in = new DataInputStream(stream);
         int format = in.readInt();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != 2) {
             throw new IOException("unknown argn model format " + format);
         }
         ColumnModel[] columns = new ColumnModel[Io.count(in)];
@@ -298,7 +301,7 @@ public final class ArgnGenerator implements Generator {
         int maxTokens = in.readInt();
         double temperature = in.readDouble();
         double topP = in.readDouble();
-        ArgnNetwork network = in.readBoolean() ? ArgnNetwork.read(in) : null;
+        ArgnNetwork network = in.readBoolean() ? ArgnNetwork.read(in, format >= 3) : null;
         if (maxTokens < 2 || !(temperature > 0) || !(topP > 0 && topP <= 1)) {
             throw new IOException("corrupt model file: sampling settings");
         }

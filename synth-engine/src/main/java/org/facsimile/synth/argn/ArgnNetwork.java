@@ -11,7 +11,9 @@ import java.util.Random;
  * that a model file stores and {@link ArgnTrainer} and {@link ArgnSampler} load into PyTorch.
  *
  * <p>Shape: every learnt column {@code c} has {@code vocab[c]} tokens and an embedding of
- * {@code embedding} numbers per token. The predictor of column {@code i} sees the concatenated
+ * {@code widths[c]} numbers per token (at most {@code embedding}: a yes/no column needs fewer
+ * than one of forty categories; the embedding table is {@code embedding} wide and a column uses
+ * its first {@code widths[c]}). The predictor of column {@code i} sees the concatenated
  * embeddings of the columns that come before it in the current column order (the others are
  * masked to zero) and the order mask itself, and maps them through two layers of {@code hidden}
  * units (the second residual) to logits over column {@code i}'s tokens. All columns' predictors
@@ -34,18 +36,25 @@ final class ArgnNetwork {
 
     final int[] vocab;
     final int embedding;
+    /** Embedding numbers each column uses, at most {@link #embedding}. */
+    final int[] widths;
+
     final int hidden;
     final float[][] parameters;
     /** The column order generation follows: the one the network models the table best in. */
     final int[] order;
 
-    ArgnNetwork(int[] vocab, int embedding, int hidden, float[][] parameters) {
-        this(vocab, embedding, hidden, parameters, identity(vocab.length));
+    ArgnNetwork(int[] vocab, int embedding, int[] widths, int hidden, float[][] parameters) {
+        this(vocab, embedding, widths, hidden, parameters, identity(vocab.length));
     }
 
-    ArgnNetwork(int[] vocab, int embedding, int hidden, float[][] parameters, int[] order) {
+    ArgnNetwork(int[] vocab, int embedding, int[] widths, int hidden, float[][] parameters, int[] order) {
         this.vocab = vocab.clone();
         this.embedding = embedding;
+        this.widths = widths.clone();
+        if (widths.length != vocab.length || Arrays.stream(widths).anyMatch(w -> w < 1 || w > embedding)) {
+            throw new IllegalArgumentException("every column uses 1 to " + embedding + " embedding numbers");
+        }
         this.hidden = hidden;
         this.parameters = parameters;
         this.order = order.clone();
@@ -74,7 +83,7 @@ final class ArgnNetwork {
 
     /** The same parameters generating in another column order. */
     ArgnNetwork withOrder(int[] order) {
-        return new ArgnNetwork(vocab, embedding, hidden, parameters, order);
+        return new ArgnNetwork(vocab, embedding, widths, hidden, parameters, order);
     }
 
     int columns() {
@@ -95,14 +104,42 @@ final class ArgnNetwork {
     }
 
     long[][] shapes() {
-        return shapes(vocab, embedding, hidden);
+        return shapes(vocab, embedding, widths, hidden);
     }
 
-    static long[][] shapes(int[] vocab, int embedding, int hidden) {
+    /** The length of a predictor's input: every column's embedding numbers. */
+    int context() {
+        return Arrays.stream(widths).sum();
+    }
+
+    /**
+     * The embedding numbers a column of {@code tokens} tokens uses: about 1.6 t^0.56 (the rule of
+     * thumb fast.ai's tabular models use), 2 to {@code embedding}. A predictor's first layer, the
+     * network's costliest (every column's predictor reads every column's embedding), shrinks with
+     * it; the few-valued columns that dominate most tables need no more.
+     */
+    static int width(int tokens, int embedding) {
+        int rule = (int) Math.round(1.6 * Math.pow(tokens, 0.56));
+        return Math.max(Math.min(2, embedding), Math.min(embedding, rule));
+    }
+
+    /** Every column's {@link #width}. */
+    static int[] widths(int[] vocab, int embedding) {
+        return Arrays.stream(vocab).map(v -> width(v, embedding)).toArray();
+    }
+
+    /** Every column using the whole embedding, as models written before widths were. */
+    static int[] fullWidths(int columns, int embedding) {
+        int[] widths = new int[columns];
+        Arrays.fill(widths, embedding);
+        return widths;
+    }
+
+    static long[][] shapes(int[] vocab, int embedding, int[] widths, int hidden) {
         long c = vocab.length;
         long v = Arrays.stream(vocab).sum();
         long k = Arrays.stream(vocab).max().orElse(1);
-        long d = c * embedding;
+        long d = Arrays.stream(widths).sum();
         return new long[][] {
             {v, embedding},
             {c, d, hidden},
@@ -117,7 +154,8 @@ final class ArgnNetwork {
 
     /** Small random weights (scaled by fan-in), zero biases. */
     static ArgnNetwork initial(int[] vocab, int embedding, int hidden, Random random) {
-        long[][] shapes = shapes(vocab, embedding, hidden);
+        int[] widths = widths(vocab, embedding);
+        long[][] shapes = shapes(vocab, embedding, widths, hidden);
         float[][] parameters = new float[shapes.length][];
         for (int p = 0; p < shapes.length; p++) {
             parameters[p] = new float[Math.toIntExact(size(shapes[p]))];
@@ -129,7 +167,7 @@ final class ArgnNetwork {
                 parameters[p][i] = (float) ((random.nextDouble() * 2 - 1) * scale);
             }
         }
-        return new ArgnNetwork(vocab, embedding, hidden, parameters);
+        return new ArgnNetwork(vocab, embedding, widths, hidden, parameters);
     }
 
     static long size(long[] shape) {
@@ -146,6 +184,9 @@ final class ArgnNetwork {
             out.writeInt(k);
         }
         out.writeInt(embedding);
+        for (int w : widths) {
+            out.writeInt(w);
+        }
         out.writeInt(hidden);
         for (float[] parameter : parameters) {
             out.writeInt(parameter.length);
@@ -158,7 +199,11 @@ final class ArgnNetwork {
         }
     }
 
-    static ArgnNetwork read(DataInputStream in) throws IOException {
+    /**
+     * @param withWidths whether the file has per-column embedding widths (model format 3 on);
+     *     older files used the whole embedding for every column
+     */
+    static ArgnNetwork read(DataInputStream in, boolean withWidths) throws IOException {
         int[] vocab = new int[bounded(in.readInt(), "column count")];
         for (int c = 0; c < vocab.length; c++) {
             vocab[c] = bounded(in.readInt(), "vocabulary");
@@ -167,8 +212,17 @@ final class ArgnNetwork {
             }
         }
         int embedding = bounded(in.readInt(), "embedding");
+        int[] widths = fullWidths(vocab.length, embedding);
+        if (withWidths) {
+            for (int c = 0; c < widths.length; c++) {
+                widths[c] = in.readInt();
+                if (widths[c] < 1 || widths[c] > embedding) {
+                    throw new IOException("corrupt model file: embedding width " + widths[c]);
+                }
+            }
+        }
         int hidden = bounded(in.readInt(), "hidden size");
-        long[][] shapes = shapes(vocab, embedding, hidden);
+        long[][] shapes = shapes(vocab, embedding, widths, hidden);
         float[][] parameters = new float[shapes.length][];
         for (int p = 0; p < shapes.length; p++) {
             int length = in.readInt();
@@ -185,7 +239,7 @@ final class ArgnNetwork {
             order[c] = in.readInt();
         }
         try {
-            return new ArgnNetwork(vocab, embedding, hidden, parameters, order);
+            return new ArgnNetwork(vocab, embedding, widths, hidden, parameters, order);
         } catch (IllegalArgumentException e) {
             throw new IOException("corrupt model file: " + e.getMessage(), e);
         }
@@ -219,16 +273,39 @@ final class ArgnNetwork {
         return mask;
     }
 
-    /** The order mask widened to the embeddings: [C, C * embedding]. */
-    static float[] embeddingMask(float[] mask, int columns, int embedding) {
-        float[] wide = new float[columns * columns * embedding];
+    /** The order mask widened to the embeddings: [C, context]. */
+    float[] embeddingMask(float[] mask) {
+        int columns = vocab.length;
+        int d = context();
+        float[] wide = new float[columns * d];
         for (int i = 0; i < columns; i++) {
+            int at = i * d;
             for (int j = 0; j < columns; j++) {
-                Arrays.fill(
-                        wide, (i * columns + j) * embedding, (i * columns + j + 1) * embedding, mask[i * columns + j]);
+                Arrays.fill(wide, at, at + widths[j], mask[i * columns + j]);
+                at += widths[j];
             }
         }
         return wide;
+    }
+
+    /**
+     * The 0/1 matrix [C * embedding, context] that keeps each column's first {@code widths[c]}
+     * embedding numbers of a row's looked-up embeddings; null where every column uses them all.
+     */
+    float[] selection() {
+        int columns = vocab.length;
+        int d = context();
+        if (d == columns * embedding) {
+            return null;
+        }
+        float[] select = new float[columns * embedding * d];
+        int at = 0;
+        for (int j = 0; j < columns; j++) {
+            for (int k = 0; k < widths[j]; k++) {
+                select[(j * embedding + k) * d + at++] = 1f;
+            }
+        }
+        return select;
     }
 
     /** Logit added to the padding tokens beyond a column's vocabulary, so they are never chosen. */

@@ -22,6 +22,9 @@ final class ArgnSampler implements AutoCloseable {
     private final int[] offsets;
     private final NDList loaded = new NDList();
     private final NDArray embedding;
+    /** Keeps each column's embedding numbers of the looked-up rows; null: all of them. */
+    private final NDArray selection;
+
     private final NDArray[] contextMask;
     private final NDArray[] w1;
     private final NDArray[] bias1;
@@ -41,8 +44,10 @@ final class ArgnSampler implements AutoCloseable {
         }
         int c = network.columns();
         float[] mask = ArgnNetwork.orderMask(network.order);
-        float[] wide = ArgnNetwork.embeddingMask(mask, c, network.embedding);
-        int d = c * network.embedding;
+        float[] wide = network.embeddingMask(mask);
+        int d = network.context();
+        float[] select = network.selection();
+        selection = select == null ? null : keep(manager.create(select, new Shape((long) c * network.embedding, d)));
         NDArray masks = manager.create(mask, new Shape(c, 1, c));
         NDArray orderTerm = masks.batchMatMul(p[ArgnNetwork.WM]).add(p[ArgnNetwork.B1]);
         embedding = keep(p[ArgnNetwork.EMB]);
@@ -108,10 +113,10 @@ final class ArgnSampler implements AutoCloseable {
             float[] probabilities;
             try (NDManager scope = manager.newSubManager()) {
                 scope.tempAttachAll(loaded);
-                NDArray x = embedding
+                NDArray looked = embedding
                         .get(scope.create(ids, new Shape(rows, c)))
-                        .reshape(rows, (long) c * network.embedding)
-                        .mul(contextMask[i]);
+                        .reshape(rows, (long) c * network.embedding);
+                NDArray x = (selection == null ? looked : looked.matMul(selection)).mul(contextMask[i]);
                 NDArray h1 = Activation.relu(x.matMul(w1[i]).add(bias1[i]));
                 NDArray h2 = h1.add(Activation.relu(h1.matMul(w2[i]).add(b2[i])));
                 NDArray logits = h2.matMul(w3[i]).add(b3[i]).div(temperature);

@@ -335,6 +335,9 @@ final class ArgnTrainer {
         final ArgnNetwork shape;
         final NDArray[] parameters;
         final NDArray padding;
+        /** Keeps each column's embedding numbers of the looked-up rows; null: all of them. */
+        final NDArray selection;
+
         final int[] offsets;
         /** Per position, 1 where its likelihood counts and 0 where it is always given; null: all count. */
         final NDArray counted;
@@ -352,6 +355,11 @@ final class ArgnTrainer {
                 parameters[p] = manager.create(network.parameters[p], new Shape(shapes[p]));
             }
             this.padding = manager.create(network.padding(), new Shape(network.columns(), 1, network.maxVocab()));
+            float[] select = network.selection();
+            this.selection = select == null
+                    ? null
+                    : manager.create(
+                            select, new Shape((long) network.columns() * network.embedding, network.context()));
             this.offsets = network.offsets();
             if (given == null) {
                 this.counted = null;
@@ -384,17 +392,19 @@ final class ArgnTrainer {
                     b,
                     scope.create(ids, new Shape(b, c)),
                     scope.create(targets, new Shape(c, b, 1)),
-                    scope.create(
-                            ArgnNetwork.embeddingMask(mask, c, shape.embedding),
-                            new Shape(c, (long) c * shape.embedding)),
+                    scope.create(shape.embeddingMask(mask), new Shape(c, shape.context())),
                     scope.create(mask, new Shape(c, 1, c)));
+        }
+
+        /** Each row's embeddings, every column's own numbers of them: [B, context]. */
+        NDArray embed(NDArray table, Batch batch) {
+            NDArray looked = table.get(batch.ids()).reshape(batch.rows(), (long) shape.columns() * shape.embedding);
+            return selection == null ? looked : looked.matMul(selection);
         }
 
         /** Mean over rows of the summed per-column negative log-likelihood. */
         NDArray negativeLogLikelihood(Batch batch) {
-            int c = shape.columns();
-            long d = (long) c * shape.embedding;
-            NDArray embedded = parameters[ArgnNetwork.EMB].get(batch.ids()).reshape(batch.rows(), 1, d);
+            NDArray embedded = embed(parameters[ArgnNetwork.EMB], batch).reshape(batch.rows(), 1, shape.context());
             NDArray context = embedded.mul(batch.embeddingMask()).transpose(1, 0, 2); // [C, B, D]
             NDArray orderTerm = batch.mask().batchMatMul(parameters[ArgnNetwork.WM]); // [C, 1, H]
             NDArray h1 = Activation.relu(context.batchMatMul(parameters[ArgnNetwork.W1])
@@ -420,7 +430,7 @@ final class ArgnTrainer {
             for (int p = 0; p < parameters.length; p++) {
                 values[p] = parameters[p].toFloatArray();
             }
-            return new ArgnNetwork(shape.vocab, shape.embedding, shape.hidden, values);
+            return new ArgnNetwork(shape.vocab, shape.embedding, shape.widths, shape.hidden, values);
         }
     }
 }

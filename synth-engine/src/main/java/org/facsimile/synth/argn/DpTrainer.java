@@ -201,10 +201,10 @@ final class DpTrainer {
         int b = rows.length;
         int c = forward.shape.columns();
         int e = forward.shape.embedding;
-        long d = (long) c * e;
+        long d = forward.shape.context();
         ArgnTrainer.Forward.Batch batch = forward.batch(scope, tokens, rows, 0, b, order);
         // forward, keeping what the backward pass needs
-        NDArray embedded = p[ArgnNetwork.EMB].get(batch.ids()).reshape(b, 1, d);
+        NDArray embedded = forward.embed(p[ArgnNetwork.EMB], batch).reshape(b, 1, d);
         NDArray context = embedded.mul(batch.embeddingMask()).transpose(1, 0, 2); // [C, B, D]
         NDArray orderTerm = batch.mask().batchMatMul(p[ArgnNetwork.WM]); // [C, 1, H]
         NDArray a1 =
@@ -250,7 +250,10 @@ final class DpTrainer {
         gradients[ArgnNetwork.W1] = context.transpose(0, 2, 1).batchMatMul(sDa1);
         gradients[ArgnNetwork.WM] = batch.mask().transpose(0, 2, 1).batchMatMul(gradients[ArgnNetwork.B1]);
         // the embedding: each row's gradient goes to the rows of its tokens, one per position
-        NDArray sEmbedded = dEmbedded.mul(factor.reshape(b, 1)).reshape((long) b * c, e);
+        NDArray sContext = dEmbedded.mul(factor.reshape(b, 1)); // [B, D]
+        // back through the selection of each column's numbers: unused numbers get no gradient
+        NDArray sEmbedded = (forward.selection == null ? sContext : sContext.matMul(forward.selection.transpose()))
+                .reshape((long) b * c, e);
         long vocabulary = p[ArgnNetwork.EMB].getShape().get(0);
         NDArray oneHot = batch.ids().reshape((long) b * c).oneHot((int) vocabulary); // [B*C, V]
         gradients[ArgnNetwork.EMB] = oneHot.transpose().matMul(sEmbedded);
