@@ -42,11 +42,14 @@ public final class ColumnModel {
     static final double FREQUENT_SHARE = 0.5;
 
     /**
-     * ... and only with at least this many rows a value on average: a network learns little from a
-     * value seen a handful of times (70 ages over 400 rows), and a lot from quantile bins of a few
-     * dozen rows each, whose neighbouring values share what they teach.
+     * ... a value per token when at least this many rows stand behind each value on average; with
+     * fewer, a network learns little from a value seen a handful of times (70 ages over 400 rows),
+     * and a lot from bins of neighbouring values, which share what they teach: the value set is
+     * then learnt in bins of neighbouring values, as a continuous column's quantile bins, and
+     * still only published values are generated (a whole-degree temperature stays whole).
      */
     static final int ROWS_PER_VALUE = 20;
+
     /**
      * Categories seen fewer times than a threshold drawn per column from [RARE_THRESHOLD,
      * RARE_THRESHOLD + RARE_THRESHOLD_SPREAD) are pooled into the rare token; a random threshold
@@ -159,10 +162,14 @@ public final class ColumnModel {
             case TIME:
                 int limit = kind.isTemporal() ? DISCRETE_TEMPORAL_LIMIT : DISCRETE_LIMIT;
                 int distinct = distinct(values, limit);
-                if (distinct <= limit
-                        && present(values) >= ROWS_PER_VALUE * distinct
-                        && frequentShare(values, rare) >= FREQUENT_SHARE) {
-                    return of(DiscreteMarginal.fit(values, true, rare));
+                if (distinct <= limit && frequentShare(values, rare) >= FREQUENT_SHARE) {
+                    int present = present(values);
+                    if (present >= ROWS_PER_VALUE * distinct) {
+                        return of(DiscreteMarginal.fit(values, true, rare));
+                    }
+                    if (!kind.isTemporal()) {
+                        return of(DiscreteMarginal.fitGrouped(values, rare, ContinuousMarginal.quantileBins(present)));
+                    }
                 }
                 return of(ContinuousMarginal.fit(values, kind, CLIP_RANK));
             case BOOLEAN:
@@ -265,7 +272,11 @@ public final class ColumnModel {
     }
 
     public void write(DataOutputStream out) throws IOException {
-        if (marginal instanceof DiscreteMarginal d) {
+        if (marginal instanceof DiscreteMarginal d && d.grouped() > 0) {
+            out.writeByte(9);
+            d.write(out);
+            d.writeGrouping(out);
+        } else if (marginal instanceof DiscreteMarginal d) {
             out.writeByte(0);
             d.write(out);
         } else if (marginal instanceof ContinuousMarginal c) {
@@ -295,6 +306,8 @@ public final class ColumnModel {
         int tag = in.readByte();
         return switch (tag) {
             case 0 -> of(DiscreteMarginal.read(in));
+            // a number column's value set learnt in bins of neighbouring values
+            case 9 -> of(DiscreteMarginal.read(in).readGrouping(in));
             case 1 -> of(ContinuousMarginal.read(in));
             case 2 -> new ColumnModel(null, TextModel.read(in), false, null, null);
             // model files before key shapes: whole numbers, or the S00000001 form

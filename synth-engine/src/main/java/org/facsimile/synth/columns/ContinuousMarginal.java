@@ -79,8 +79,7 @@ public final class ContinuousMarginal implements Marginal {
         values = Arrays.copyOf(values, n);
         Arrays.sort(values);
         double missingShare = (column.length - n) / (double) column.length;
-        // never more points than values / 5: on a small table the grid must not list the column
-        int grid = Math.max(2, Math.min(MAX_GRID, n / VALUES_PER_POINT));
+        int grid = grid(n);
         double[] quantiles = new double[grid];
         if (n > 0) {
             int k = n > 4 * clipRank ? clipRank : 0;
@@ -92,6 +91,16 @@ public final class ContinuousMarginal implements Marginal {
             }
         }
         return new ContinuousMarginal(kind, missingShare, quantiles, scale, pattern(kind, firstValue));
+    }
+
+    /** Never more points than values / 5: on a small table the grid must not list the column. */
+    private static int grid(int values) {
+        return Math.max(2, Math.min(MAX_GRID, values / VALUES_PER_POINT));
+    }
+
+    /** How many quantile bins a column of {@code values} present values has at most. */
+    public static int quantileBins(int values) {
+        return grid(values) - 1;
     }
 
     /** Quantile points of a column fitted under differential privacy. */

@@ -62,4 +62,119 @@ class ColumnModelTest {
         assertEquals("1", model.generate(0, 1, new Random(1)));
         assertEquals("3", model.generate(2, 1, new Random(1)));
     }
+
+    /** Whole-degree temperatures: 60 values seen 5 times each, and 20 seen once. */
+    private static String[] temperatures() {
+        List<String> values = new ArrayList<>();
+        for (int t = -10; t < 50; t++) {
+            for (int i = 0; i < 5; i++) {
+                values.add(Integer.toString(t));
+            }
+        }
+        for (int t = 0; t < 20; t++) {
+            values.add(Integer.toString(100 + 3 * t));
+        }
+        return values.toArray(String[]::new);
+    }
+
+    private static ColumnModel number(String[] values) {
+        return ColumnModel.fit(new ColumnSpec("t", ColumnKind.INTEGER, null), values, false, new Random(3));
+    }
+
+    @Test
+    void aMostlyRepeatingNumberColumnGeneratesOnlyItsPublishedValuesInBinsOfSeveral() throws Exception {
+        String[] column = temperatures();
+        column[7] = null;
+        ColumnModel model = number(column);
+        DiscreteMarginal marginal = (DiscreteMarginal) model.marginal();
+        // 319 present values: a quantile grid of 63 points, so bins of at least a 62nd
+        assertEquals(62, marginal.grouped(), "too few rows a value to learn value by value: grouped");
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        model.write(new java.io.DataOutputStream(bytes));
+        Marginal read = ColumnModel.read(
+                        new java.io.DataInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray())))
+                .marginal();
+        double[] bins = read.bins(128);
+        assertEquals(1 / 320.0, bins[0], 1e-12, "missing, a bin of its own");
+        // values of five rows each, gathered until a bin holds a 62nd of the rows: two a bin
+        assertEquals(1 + 30, bins.length, "missing and bins of two values");
+        Random random = new Random(5);
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        java.util.Map<String, Set<Integer>> binsOf = new java.util.HashMap<>();
+        for (int i = 0; i < 32_000; i++) {
+            double u = random.nextDouble();
+            String v = read.fromUniform(u, random);
+            if (v == null) {
+                continue;
+            }
+            int t = Integer.parseInt(v);
+            assertTrue(t >= -10 && t < 50, "only values seen five times, never one seen once: " + v);
+            counts.merge(v, 1, Integer::sum);
+            // every value lies in one bin, so a token stands for whole values
+            binsOf.computeIfAbsent(v, k -> new HashSet<>()).add(io(bins, read.toUniform(v, random)));
+        }
+        assertEquals(60, counts.size(), "every published value generated");
+        binsOf.forEach((v, in) -> assertEquals(1, in.size(), v + " in one bin"));
+        // 49 takes the once-seen values above it: 5 + 20 of 319 rows
+        assertEquals(
+                25 / 319.0,
+                counts.get("49")
+                        / (double) counts.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum(),
+                0.01);
+        assertEquals(
+                5 / 319.0,
+                counts.get("0")
+                        / (double) counts.values().stream()
+                                .mapToInt(Integer::intValue)
+                                .sum(),
+                0.005);
+    }
+
+    private static int io(double[] edges, double u) {
+        int b = 0;
+        while (edges[b] <= u) {
+            b++;
+        }
+        return b;
+    }
+
+    @Test
+    void aColumnOfMostlyOnceSeenNumbersKeepsNoValueSet() {
+        String[] column = new String[300];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = Integer.toString(2000 + 7 * i);
+        }
+        Marginal marginal = number(column).marginal();
+        assertTrue(marginal instanceof ContinuousMarginal, "no value set to keep: continuous");
+        Random random = new Random(5);
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 2000; i++) {
+            seen.add(marginal.fromUniform(random.nextDouble(), random));
+        }
+        assertTrue(seen.stream().anyMatch(v -> (Integer.parseInt(v) - 2000) % 7 != 0), "values in between");
+    }
+
+    @Test
+    void aSpikeIsOneBinAndSmallValuesShareBins() {
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            values.add("0");
+        }
+        for (int v = 1; v <= 100; v++) {
+            for (int i = 0; i < 4; i++) {
+                values.add(Integer.toString(v));
+            }
+        }
+        DiscreteMarginal marginal = DiscreteMarginal.fitGrouped(values.toArray(String[]::new), 4, 50);
+        double[] bins = marginal.bins(128);
+        assertEquals(0.6, bins[0], 1e-12, "the spike at 0, six tenths of the rows, is one bin");
+        // the other 400 rows in bins near a fiftieth of the column each: two or three values
+        assertTrue(bins.length >= 1 + 15 && bins.length <= 1 + 25, "bins: " + bins.length);
+        for (int b = 1; b < bins.length; b++) {
+            assertTrue(bins[b] - bins[b - 1] < 0.04, "no bin holds many values");
+        }
+        assertEquals(1.0, bins[bins.length - 1]);
+    }
 }
