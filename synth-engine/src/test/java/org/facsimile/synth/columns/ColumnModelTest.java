@@ -111,28 +111,17 @@ class ColumnModelTest {
             assertTrue(t >= -10 && t < 50, "only values seen five times, never one seen once: " + v);
             counts.merge(v, 1, Integer::sum);
             // every value lies in one bin, so a token stands for whole values
-            binsOf.computeIfAbsent(v, k -> new HashSet<>()).add(io(bins, read.toUniform(v, random)));
+            binsOf.computeIfAbsent(v, k -> new HashSet<>()).add(binOf(bins, read.toUniform(v, random)));
         }
         assertEquals(60, counts.size(), "every published value generated");
         binsOf.forEach((v, in) -> assertEquals(1, in.size(), v + " in one bin"));
+        double drawn = counts.values().stream().mapToInt(Integer::intValue).sum();
         // 49 takes the once-seen values above it: 5 + 20 of 319 rows
-        assertEquals(
-                25 / 319.0,
-                counts.get("49")
-                        / (double) counts.values().stream()
-                                .mapToInt(Integer::intValue)
-                                .sum(),
-                0.01);
-        assertEquals(
-                5 / 319.0,
-                counts.get("0")
-                        / (double) counts.values().stream()
-                                .mapToInt(Integer::intValue)
-                                .sum(),
-                0.005);
+        assertEquals(25 / 319.0, counts.get("49") / drawn, 0.01);
+        assertEquals(5 / 319.0, counts.get("0") / drawn, 0.005);
     }
 
-    private static int io(double[] edges, double u) {
+    private static int binOf(double[] edges, double u) {
         int b = 0;
         while (edges[b] <= u) {
             b++;
