@@ -46,6 +46,10 @@ public final class CsvwJson {
      */
     public static Map<String, List<String>> notes(String json) throws CsvwProblem {
         JsonObject root;
+        String deep = JsonNesting.tooDeep(json, JsonNesting.MAX_DEPTH);
+        if (deep != null) {
+            throw new CsvwProblem("$", "not accepted: " + deep);
+        }
         try {
             root = JSON.parse(json);
         } catch (RuntimeException e) {
@@ -91,6 +95,10 @@ public final class CsvwJson {
 
     private static List<CsvwTable> read(String json, boolean outsideReferences) throws CsvwProblem {
         JsonObject root;
+        String deep = JsonNesting.tooDeep(json, JsonNesting.MAX_DEPTH);
+        if (deep != null) {
+            throw new CsvwProblem("$", "not accepted: " + deep);
+        }
         try {
             root = JSON.parse(json);
         } catch (JsonParseException e) {
