@@ -40,11 +40,13 @@ public class OaiResource {
     @POST
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     public Response post(MultivaluedMap<String, String> form) {
+        // a POST's arguments are its form; one without a body has none (and is answered badVerb)
         return answer(form);
     }
 
-    private Response answer(MultivaluedMap<String, String> parameters) {
-        Map<String, List<String>> arguments = new LinkedHashMap<>(parameters);
+    Response answer(MultivaluedMap<String, String> parameters) {
+        Map<String, List<String>> arguments =
+                parameters == null ? new LinkedHashMap<>() : new LinkedHashMap<>(parameters);
         OaiDataProvider provider = new OaiDataProvider(
                 repository, List.of(new OaiDc(), new OaiDataCite(), new OaiDcatAp()), PAGE_SIZE, TOKEN_LIFETIME);
         Instant now = Instant.now();

@@ -89,34 +89,41 @@ public class AccountPages {
         }
         String from = session.remoteAddress();
         Instant now = clock.now();
-        if (throttle.blockedUntil(from, now) != null) {
-            return page(
-                    429,
-                    "Sign in",
-                    Page.Section.NONE,
-                    signInForm(
-                            name,
-                            back,
-                            null,
-                            null,
-                            "Too many failed sign-ins from this address; try again in a few minutes."));
+        Instant blocked = throttle.blockedUntil(from, now);
+        if (blocked != null) {
+            return retryAfter(
+                    page(
+                            429,
+                            "Sign in",
+                            Page.Section.NONE,
+                            signInForm(
+                                    name,
+                                    back,
+                                    null,
+                                    null,
+                                    "Too many failed sign-ins from this address; try again in a few minutes.")),
+                    now,
+                    blocked);
         }
         AccountService.SignIn outcome = accounts.signIn(name, password, from);
         if (outcome instanceof AccountService.SignIn.Success success) {
             NewCookie[] cookies = AuthResource.sessionCookies(success.session());
             return Response.seeOther(URI.create(back)).cookie(cookies).build();
         }
-        if (outcome instanceof AccountService.SignIn.Locked) {
-            return page(
-                    429,
-                    "Sign in",
-                    Page.Section.NONE,
-                    signInForm(
-                            name,
-                            back,
-                            null,
-                            null,
-                            "This account is locked after repeated failed sign-ins; try again later."));
+        if (outcome instanceof AccountService.SignIn.Locked locked) {
+            return retryAfter(
+                    page(
+                            429,
+                            "Sign in",
+                            Page.Section.NONE,
+                            signInForm(
+                                    name,
+                                    back,
+                                    null,
+                                    null,
+                                    "This account is locked after repeated failed sign-ins; try again later.")),
+                    now,
+                    locked.until());
         }
         throttle.failed(from, now);
         return page(
@@ -124,6 +131,12 @@ public class AccountPages {
                 "Sign in",
                 Page.Section.NONE,
                 signInForm(name, back, null, "The username or password is wrong.", null));
+    }
+
+    /** A 429 page with the Retry-After a client needs, as the API's 429s have. */
+    private static Response retryAfter(Response page, Instant now, Instant until) {
+        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
+        return Response.fromResponse(page).header("Retry-After", seconds).build();
     }
 
     @POST

@@ -76,7 +76,8 @@ public class AccountService {
         }
         ApiToken token = tokens.get(0);
         token.usedAt(clock.now());
-        return Optional.of(new Credential(token.account(), effective(token.scopes(), token.account()), null));
+        return Optional.of(
+                new Credential(token.account(), effective(token.scopes(), token.account()), null, token.expiresAt()));
     }
 
     /**
@@ -331,6 +332,13 @@ public class AccountService {
                     422, "invalid-token", "Invalid token request", "expiresInDays: 1-" + MAX_TOKEN_DAYS);
         }
         Instant now = clock.now();
+        if (caller.expiresAt() != null && now.plus(Duration.ofDays(lifetime)).isAfter(caller.expiresAt())) {
+            throw new ProblemException(
+                    403,
+                    "forbidden",
+                    "Forbidden",
+                    "a token may not outlive the token that makes it, which expires at " + caller.expiresAt());
+        }
         String secret = Tokens.newSecret();
         ApiToken token = new ApiToken(
                 caller.account(),

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.facsimile.web.platform.AuditLog;
+import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.PublishService;
 import org.facsimile.web.storage.StoreAudit;
@@ -71,8 +72,9 @@ public class AdminResource {
     @Path("datasets/{id}/withdraw")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response withdraw(@jakarta.ws.rs.PathParam("id") String id, WithdrawalRequest request) {
+    public Response withdraw(@jakarta.ws.rs.PathParam("id") String id, String json) {
         UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
+        WithdrawalRequest request = JsonBody.read(json, WithdrawalRequest.class, () -> new WithdrawalRequest(null));
         org.facsimile.web.publishing.DatasetWithdrawal w = withdrawals.withdraw(
                 caller.account(), datasetId, request == null ? null : request.reason(), caller.remoteAddress());
         Map<String, Object> body = new LinkedHashMap<>();
@@ -89,10 +91,8 @@ public class AdminResource {
     @POST
     @Path("accounts/{id}/identities")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response linkIdentity(@PathParam("id") String id, IdentityRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("a JSON body with issuer and subject is required");
-        }
+    public Response linkIdentity(@PathParam("id") String id, String json) {
+        IdentityRequest request = JsonBody.read(json, IdentityRequest.class);
         accounts.linkIdentity(
                 caller.account(),
                 ProblemException.uuidOrNotFound(id, "account"),
@@ -113,7 +113,8 @@ public class AdminResource {
     @Path("deposits/{id}/privacy-override")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response overridePrivacy(@PathParam("id") String id, OverrideRequest request) {
+    public Response overridePrivacy(@PathParam("id") String id, String json) {
+        OverrideRequest request = JsonBody.read(json, OverrideRequest.class, () -> new OverrideRequest(null));
         publishing.overridePrivacy(
                 caller.account(),
                 ProblemException.uuidOrNotFound(id, "deposit"),
@@ -213,10 +214,8 @@ public class AdminResource {
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response create(AccountRequest request) {
-        if (request == null) {
-            throw org.facsimile.web.platform.ProblemException.badRequest("a JSON body with username is required");
-        }
+    public Response create(String json) {
+        AccountRequest request = JsonBody.read(json, AccountRequest.class);
         AccountService.NewAccount created = accounts.create(
                 caller.account(),
                 request.username(),

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.facsimile.web.platform.Clock;
+import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 
@@ -57,7 +58,10 @@ public class AuthResource {
     /** A sign-in. */
     public record SignInRequest(String username, String password) {}
 
-    /** A token request: a label, scopes (read, deposit, curate, admin) and a lifetime in days. */
+    /**
+     * A token request: a label, scopes (read, deposit, curate, admin, tokens; within the caller's
+     * own) and a lifetime in days (within the caller's own when a token asks).
+     */
     public record TokenRequest(String label, List<String> scopes, Integer expiresInDays) {}
 
     /** A password change; the current password may be left out only when the account has none yet. */
@@ -87,8 +91,9 @@ public class AuthResource {
     @POST
     @Path("auth/session")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response signIn(SignInRequest request) {
-        if (request == null || request.username() == null || request.password() == null) {
+    public Response signIn(String json) {
+        SignInRequest request = JsonBody.read(json, SignInRequest.class);
+        if (request.username() == null || request.password() == null) {
             throw ProblemException.badRequest("a JSON body with username and password is required");
         }
         String from = servletRequest == null ? null : servletRequest.getRemoteAddr();
@@ -202,10 +207,8 @@ public class AuthResource {
     @Path("account/password")
     @Secured
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response changePassword(PasswordRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("a JSON body with newPassword is required");
-        }
+    public Response changePassword(String json) {
+        PasswordRequest request = JsonBody.read(json, PasswordRequest.class);
         accounts.changePassword(
                 caller.credential(), request.currentPassword(), request.newPassword(), caller.remoteAddress());
         return Response.noContent().build();
@@ -222,12 +225,10 @@ public class AuthResource {
 
     @POST
     @Path("account/tokens")
-    @Secured(Scope.READ)
+    @Secured(Scope.TOKENS)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response createToken(TokenRequest request) {
-        if (request == null) {
-            throw ProblemException.badRequest("a JSON body with label and scopes is required");
-        }
+    public Response createToken(String json) {
+        TokenRequest request = JsonBody.read(json, TokenRequest.class);
         Set<Scope> scopes = EnumSet.noneOf(Scope.class);
         for (String code : request.scopes() == null ? List.<String>of() : request.scopes()) {
             try {
@@ -245,7 +246,7 @@ public class AuthResource {
 
     @DELETE
     @Path("account/tokens/{id}")
-    @Secured(Scope.READ)
+    @Secured(Scope.TOKENS)
     public Map<String, Object> revokeToken(@PathParam("id") String id) {
         return view(accounts.revokeToken(
                 caller.account(), ProblemException.uuidOrNotFound(id, "token"), caller.remoteAddress()));

@@ -16,7 +16,13 @@ public enum Scope {
     /** Review deposits awaiting a curator. */
     CURATE,
     /** Administer accounts, datasets and the store. */
-    ADMIN;
+    ADMIN,
+    /**
+     * Make and revoke the account's own API tokens. Apart from the others, so that a token given to
+     * a script (a harvester with read, say) cannot make itself a longer-lived twin or revoke the
+     * owner's other tokens.
+     */
+    TOKENS;
 
     public String code() {
         return name().toLowerCase(Locale.ROOT);
@@ -28,14 +34,14 @@ public enum Scope {
                 return scope;
             }
         }
-        throw new IllegalArgumentException("unknown scope '" + code + "' (read, deposit, curate, admin)");
+        throw new IllegalArgumentException("unknown scope '" + code + "' (read, deposit, curate, admin, tokens)");
     }
 
     /** The scopes a role allows. */
     public static Set<Scope> allowedFor(Role role) {
         return switch (role) {
-            case DEPOSITOR -> EnumSet.of(READ, DEPOSIT);
-            case CURATOR -> EnumSet.of(READ, DEPOSIT, CURATE);
+            case DEPOSITOR -> EnumSet.of(READ, DEPOSIT, TOKENS);
+            case CURATOR -> EnumSet.of(READ, DEPOSIT, CURATE, TOKENS);
             case ADMIN -> EnumSet.allOf(Scope.class);
         };
     }

@@ -332,7 +332,8 @@ public class DepositPages {
         }
         JobSettings settings;
         try {
-            settings = new JobSettings(synthesizer, null, rows, null, null, null, seconds, null, privacy).complete();
+            settings = new JobSettings(synthesizer, null, rows, null, null, null, seconds, null, privacy)
+                    .complete(JobSettings.Limits.configured());
         } catch (IllegalArgumentException e) {
             return depositPage(422, depositId, e.getMessage(), null);
         }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
@@ -35,6 +34,7 @@ import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositViews.DepositView;
 import org.facsimile.web.deposit.DepositViews.JobView;
+import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
@@ -90,7 +90,7 @@ public class DepositResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
-        DepositMetadata metadata = parse(body, DepositMetadata.class);
+        DepositMetadata metadata = JsonBody.read(body, DepositMetadata.class);
         Deposit deposit = deposits.create(caller.credential(), metadata, caller.remoteAddress());
         return Response.created(URI.create("/api/deposits/" + deposit.id()))
                 .entity(DepositView.of(deposit, List.of()))
@@ -118,8 +118,10 @@ public class DepositResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public DepositView describe(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
+        // someone else's deposit is a 404 whatever the body says
+        deposits.readable(caller.credential(), depositId);
         Deposit deposit = deposits.describe(
-                caller.credential(), depositId, parse(body, DepositMetadata.class), caller.remoteAddress());
+                caller.credential(), depositId, JsonBody.read(body, DepositMetadata.class), caller.remoteAddress());
         return DepositView.of(deposit, deposits.files(caller.credential(), depositId));
     }
 
@@ -163,8 +165,7 @@ public class DepositResource {
         Deposit deposit = deposits.readable(caller.credential(), depositId);
         if (org.facsimile.synth.nested.NestedDocument.isNested(fileName)) {
             // a nested document became tables: the records' table is where it lives, all are listed
-            return Response.created(URI.create("/api/deposits/" + depositId + "/files/"
-                            + stored.get(0).fileName()))
+            return Response.created(fileUri(depositId, stored.get(0).fileName()))
                     .entity(new DepositViews.DocumentView(
                             fileName,
                             stored.stream()
@@ -172,7 +173,7 @@ public class DepositResource {
                                     .toList()))
                     .build();
         }
-        return Response.created(URI.create("/api/deposits/" + depositId + "/files/" + fileName))
+        return Response.created(fileUri(depositId, fileName))
                 .entity(DepositViews.FileView.of(deposit, stored.get(0)))
                 .build();
     }
@@ -218,10 +219,11 @@ public class DepositResource {
     @Path("{id}/submit")
     public Response submit(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
-        JobSettings request = body == null || body.isBlank() ? JobSettings.defaults() : parse(body, JobSettings.class);
+        deposits.readable(caller.credential(), depositId);
+        JobSettings request = JsonBody.read(body, JobSettings.class, JobSettings::defaults);
         JobSettings settings;
         try {
-            settings = request.complete();
+            settings = request.complete(JobSettings.Limits.configured());
         } catch (IllegalArgumentException e) {
             throw new ProblemException(422, "invalid-settings", "Invalid settings", e.getMessage());
         }
@@ -391,8 +393,8 @@ public class DepositResource {
     @Path("{id}/withdraw")
     public DepositView withdraw(@PathParam("id") String id, String body) {
         UUID depositId = uuid(id);
-        WithdrawRequest request =
-                body == null || body.isBlank() ? new WithdrawRequest(null) : parse(body, WithdrawRequest.class);
+        deposits.readable(caller.credential(), depositId);
+        WithdrawRequest request = JsonBody.read(body, WithdrawRequest.class, () -> new WithdrawRequest(null));
         Deposit deposit = deposits.withdraw(caller.credential(), depositId, request.reason(), caller.remoteAddress());
         return DepositView.of(deposit, deposits.files(caller.credential(), depositId));
     }
@@ -460,6 +462,12 @@ public class DepositResource {
         }
     }
 
+    /** Where a deposit's file is, its name escaped as a path segment (it may hold spaces). */
+    private static URI fileUri(UUID depositId, String fileName) {
+        return jakarta.ws.rs.core.UriBuilder.fromPath("/api/deposits/{id}/files/{name}")
+                .build(depositId, fileName);
+    }
+
     private static UUID uuid(String id) {
         return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
     }
@@ -474,26 +482,6 @@ public class DepositResource {
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
             throw new ProblemException(
                     415, "unsupported-charset", "Unsupported charset", "the declared charset is not supported");
-        }
-    }
-
-    private static <T> T parse(String body, Class<T> type) {
-        if (body == null || body.isBlank()) {
-            throw ProblemException.badRequest("a JSON body is required");
-        }
-        try {
-            T value = JSONB.fromJson(body, type);
-            if (value == null) {
-                throw ProblemException.badRequest("a JSON object is required");
-            }
-            return value;
-        } catch (JsonbException e) {
-            throw new ProblemException(
-                    400,
-                    "invalid-json",
-                    "Invalid JSON",
-                    "the body is not a valid JSON " + type.getSimpleName(),
-                    List.of(new Problem.Where(null, null, null, "$", "not valid JSON for " + type.getSimpleName())));
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.facsimile.synth.report.Html.esc;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,6 +55,7 @@ public class ReviewPages {
 
     @POST
     @Path("{id}/approve")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     public Response approve(
             @PathParam("id") String id,
@@ -85,6 +87,7 @@ public class ReviewPages {
 
     @POST
     @Path("{id}/reject")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     public Response reject(
             @PathParam("id") String id,

@@ -17,6 +17,7 @@ import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositViews.DepositView;
+import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.PublishService;
 
@@ -53,9 +54,12 @@ public class ReviewResource {
     @POST
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
-    public Response approve(@PathParam("id") String id, Decision decision) {
-        PublishService.Published published = publishing.approve(
-                caller.credential(), uuid(id), decision == null ? null : decision.note(), caller.remoteAddress());
+    public Response approve(@PathParam("id") String id, String json) {
+        UUID depositId = uuid(id);
+        deposits.readable(caller.credential(), depositId);
+        Decision decision = JsonBody.read(json, Decision.class, () -> new Decision(null, null));
+        PublishService.Published published =
+                publishing.approve(caller.credential(), depositId, decision.note(), caller.remoteAddress());
         return Response.created(URI.create(published.landingPage()))
                 .entity(published)
                 .build();
@@ -64,10 +68,11 @@ public class ReviewResource {
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
-    public DepositView reject(@PathParam("id") String id, Decision decision) {
+    public DepositView reject(@PathParam("id") String id, String json) {
         UUID depositId = uuid(id);
-        publishing.reject(
-                caller.credential(), depositId, decision == null ? null : decision.reason(), caller.remoteAddress());
+        deposits.readable(caller.credential(), depositId);
+        Decision decision = JsonBody.read(json, Decision.class, () -> new Decision(null, null));
+        publishing.reject(caller.credential(), depositId, decision.reason(), caller.remoteAddress());
         return DepositView.of(deposits.readable(caller.credential(), depositId), null);
     }
 

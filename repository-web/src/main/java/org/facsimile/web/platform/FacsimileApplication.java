@@ -2,6 +2,7 @@ package org.facsimile.web.platform;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
@@ -42,8 +43,16 @@ public class FacsimileApplication extends Application {
                 org.facsimile.web.search.HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
+                RequestEdge.Headers.class,
+                RequestEdge.Forms.class,
                 ProblemMappers.Refusals.class,
                 ProblemMappers.WebErrors.class,
                 ProblemMappers.Unexpected.class);
+    }
+
+    /** No WADL: the API is described by its OpenAPI document, and WADL only shows attackers the routes. */
+    @Override
+    public Map<String, Object> getProperties() {
+        return Map.of("jersey.config.server.wadl.disableWadl", true);
     }
 }

@@ -58,6 +58,10 @@ public enum Setting {
     UPLOAD_MAX_NESTED_BYTES("facsimile.upload.max-nested-bytes", Long.toString(128L << 20)),
     /** Uploads one account may make per hour on one web node. */
     UPLOAD_MAX_PER_HOUR("facsimile.upload.max-per-hour", "120"),
+    /** The most rows one synthesis may generate per table (a job asking for more is refused). */
+    SYNTHESIS_MAX_SAMPLE_ROWS("facsimile.synthesis.max-sample-rows", "10000000"),
+    /** The most seconds one synthesis may train a table's model (a job asking for more is refused). */
+    SYNTHESIS_MAX_TRAINING_SECONDS("facsimile.synthesis.max-training-seconds", "3600"),
     /** Worker threads on this node; 0 makes a web-only node. */
     WORKER_THREADS("facsimile.worker.threads", "1"),
     /** How long a claimed job stays a worker's without a heartbeat. */

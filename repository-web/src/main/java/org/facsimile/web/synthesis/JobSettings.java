@@ -106,12 +106,34 @@ public record JobSettings(
     public static final String DEFAULT_SYNTHESIZER = ArgnSynthesizer.NAME;
 
     /**
+     * The most one job may ask for, so that one request cannot hold a worker for ever or fill the
+     * store: rows generated per table and seconds of training.
+     */
+    public record Limits(long maxSampleRows, double maxTrainingSeconds) {
+
+        /** The limits configured for this repository. */
+        public static Limits configured() {
+            return new Limits(
+                    org.facsimile.web.platform.Setting.SYNTHESIS_MAX_SAMPLE_ROWS.getLong(),
+                    org.facsimile.web.platform.Setting.SYNTHESIS_MAX_TRAINING_SECONDS.getLong());
+        }
+    }
+
+    /**
      * These settings with the defaults filled in, checked.
      *
      * @throws IllegalArgumentException naming the first setting out of range
      */
-    public JobSettings complete() {
+    public JobSettings complete(Limits limits) {
         SynthesisSettings engine = engine();
+        if (engine.sampleRows() > limits.maxSampleRows()) {
+            throw new IllegalArgumentException("sampleRows must be at most " + limits.maxSampleRows()
+                    + " (this repository's limit), was " + engine.sampleRows());
+        }
+        if (engine.trainingSeconds() > limits.maxTrainingSeconds()) {
+            throw new IllegalArgumentException("trainingSeconds must be at most " + (long) limits.maxTrainingSeconds()
+                    + " (this repository's limit), was " + engine.trainingSeconds());
+        }
         String name = synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer;
         newSynthesizer(name);
         if (conditions != null && !name.equals(ArgnSynthesizer.NAME)) {
