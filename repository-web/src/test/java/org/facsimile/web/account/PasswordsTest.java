@@ -85,10 +85,12 @@ class PasswordsTest {
 
     @Test
     void scopesAreBoundedByTheRole() {
-        assertEquals(EnumSet.of(Scope.READ, Scope.DEPOSIT), Scope.allowedFor(Role.DEPOSITOR));
+        assertEquals(EnumSet.of(Scope.READ, Scope.DEPOSIT, Scope.TOKENS), Scope.allowedFor(Role.DEPOSITOR));
+        assertTrue(Scope.allowedFor(Role.CURATOR).contains(Scope.TOKENS), "every role manages its own tokens");
         assertTrue(Scope.allowedFor(Role.CURATOR).contains(Scope.CURATE));
         assertFalse(Scope.allowedFor(Role.CURATOR).contains(Scope.ADMIN));
         assertEquals(EnumSet.of(Scope.READ, Scope.CURATE), Scope.parse(" curate  read "));
         assertEquals("read curate", Scope.format(EnumSet.of(Scope.CURATE, Scope.READ)));
+        assertEquals(EnumSet.of(Scope.TOKENS), Scope.parse("tokens"));
     }
 }
