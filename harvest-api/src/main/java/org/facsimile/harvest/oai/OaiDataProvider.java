@@ -106,7 +106,11 @@ public final class OaiDataProvider {
                 continue;
             }
             if (!ARGUMENTS.get(verb).contains(e.getKey())) {
-                throw new OaiException(OaiError.badArgument, "illegal argument '" + e.getKey() + "' for " + verb);
+                throw new OaiException(
+                        OaiError.badArgument,
+                        e.getKey().matches("[A-Za-z]{1,40}")
+                                ? "illegal argument '" + e.getKey() + "' for " + verb
+                                : "an illegal argument for " + verb);
             }
             if (e.getValue().size() != 1) {
                 throw new OaiException(OaiError.badArgument, "argument '" + e.getKey() + "' repeated");
@@ -121,8 +125,30 @@ public final class OaiDataProvider {
         return verb;
     }
 
+    /** The XSD's metadataPrefixType and setSpecType, which the request element's attributes must match. */
+    private static final java.util.regex.Pattern PREFIX = java.util.regex.Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+");
+
+    private static final java.util.regex.Pattern SET_SPEC =
+            java.util.regex.Pattern.compile("[A-Za-z0-9\\-_.!~*'()]+(:[A-Za-z0-9\\-_.!~*'()]+)*");
+
     /** Every badArgument is found here, before the request element echoes the arguments. */
     private static void checkSyntax(String verb, Map<String, String> args) throws OaiException {
+        for (Map.Entry<String, String> e : args.entrySet()) {
+            if (!xmlText(e.getValue())) {
+                throw new OaiException(
+                        OaiError.badArgument, "argument '" + e.getKey() + "' holds a character XML cannot carry");
+            }
+        }
+        if (args.containsKey("metadataPrefix")
+                && !PREFIX.matcher(args.get("metadataPrefix")).matches()) {
+            throw new OaiException(OaiError.badArgument, "metadataPrefix is not a metadata prefix's syntax");
+        }
+        if (args.containsKey("identifier") && !uri(args.get("identifier"))) {
+            throw new OaiException(OaiError.badArgument, "identifier is not a URI");
+        }
+        if (args.containsKey("set") && !SET_SPEC.matcher(args.get("set")).matches()) {
+            throw new OaiException(OaiError.badArgument, "set is not a setSpec's syntax");
+        }
         if (verb.equals("GetRecord") && (!args.containsKey("identifier") || !args.containsKey("metadataPrefix"))) {
             throw new OaiException(OaiError.badArgument, "GetRecord needs identifier and metadataPrefix");
         }
@@ -147,6 +173,37 @@ public final class OaiDataProvider {
                 throw new OaiException(OaiError.badArgument, "from is later than until");
             }
         }
+    }
+
+    /** Whether {@code s} is an absolute URI (the XSD's anyURI, as OAI identifiers are: oai:...). */
+    private static boolean uri(String s) {
+        if (!s.matches("[A-Za-z][A-Za-z0-9+.\\-]*:\\S+")) {
+            return false;
+        }
+        try {
+            new java.net.URI(s);
+            return true;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    /** Whether XML 1.0 can carry every character of {@code s} (no NUL, no U+FFFE, no lone surrogate). */
+    private static boolean xmlText(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int c = s.codePointAt(i);
+            boolean ok = c == 0x9
+                    || c == 0xA
+                    || c == 0xD
+                    || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD)
+                    || (c >= 0x10000 && c <= 0x10FFFF);
+            if (!ok) {
+                return false;
+            }
+            i += Character.charCount(c);
+        }
+        return true;
     }
 
     private void identify(XMLStreamWriter xml) throws XMLStreamException {
