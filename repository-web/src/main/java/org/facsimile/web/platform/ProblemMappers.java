@@ -42,9 +42,7 @@ public final class ProblemMappers {
                 && !uri.getPath().startsWith("api/")
                 && !uri.getPath().startsWith("/api/")
                 && headers != null
-                && headers.getAcceptableMediaTypes().stream()
-                        .anyMatch(t ->
-                                t.getType().equals("text") && t.getSubtype().equals("html"));
+                && asksForHtml(headers);
         if (!page) {
             return response(problem);
         }
@@ -59,6 +57,16 @@ public final class ProblemMappers {
                 .type("text/html; charset=UTF-8")
                 .entity(Page.render(title, Page.Section.NONE, signedInName(), main))
                 .build();
+    }
+
+    /** Whether the caller asks for HTML; a malformed Accept header (itself the refusal, maybe) does not. */
+    private static boolean asksForHtml(HttpHeaders headers) {
+        try {
+            return headers.getAcceptableMediaTypes().stream()
+                    .anyMatch(t -> t.getType().equals("text") && t.getSubtype().equals("html"));
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     /** Who is signed in, for the page header; null when nobody is or it cannot be told. */
