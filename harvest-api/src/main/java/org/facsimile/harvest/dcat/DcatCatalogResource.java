@@ -80,7 +80,7 @@ public class DcatCatalogResource {
 
     private Response record(String id, Variant variant) {
         if (variant == null) {
-            return Response.notAcceptable(VARIANTS).build();
+            return notAcceptable();
         }
         java.util.Optional<org.facsimile.vocab.DatasetDescription> dataset = catalog.dataset(id);
         if (dataset.isEmpty()) {
@@ -104,7 +104,7 @@ public class DcatCatalogResource {
             return problem(400, "Bad Request", e.getMessage());
         }
         if (variant == null) {
-            return Response.notAcceptable(VARIANTS).build();
+            return notAcceptable();
         }
         String uri = CatalogPage.uri(catalog);
         Lang lang = SYNTAXES.get(variant.getMediaType().toString());
@@ -118,6 +118,15 @@ public class DcatCatalogResource {
             response.header("Link", "<" + CatalogPage.pageUri(uri, result.previous(), size) + ">; rel=\"prev\"");
         }
         return response.build();
+    }
+
+    /** A 406 that says, as a problem, which syntaxes there are (an empty 406 left the type to chance). */
+    private static Response notAcceptable() {
+        String types = String.join(
+                ", ", VARIANTS.stream().map(v -> v.getMediaType().toString()).toList());
+        return Response.fromResponse(problem(406, "Not Acceptable", "the catalogue is available as " + types))
+                .header("Vary", "Accept")
+                .build();
     }
 
     private static Response problem(int status, String title, String detail) {

@@ -257,6 +257,10 @@ public class OpenIdSignIn {
 
     private static ProblemException unavailable() {
         return new ProblemException(
-                503, "oidc-unavailable", "Sign-in provider unavailable", "the OpenID provider could not be reached");
+                        503,
+                        "oidc-unavailable",
+                        "Sign-in provider unavailable",
+                        "the OpenID provider could not be reached")
+                .retryAfter(30);
     }
 }
