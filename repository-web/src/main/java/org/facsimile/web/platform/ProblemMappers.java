@@ -135,6 +135,9 @@ public final class ProblemMappers {
         }
     }
 
+    /** How long a client is asked to wait while the database is away. */
+    static final int DATABASE_RETRY_SECONDS = 5;
+
     /** Everything else: a 500 with an incident id; the details stay in the log. */
     @Provider
     public static final class Unexpected implements ExceptionMapper<Throwable> {
@@ -144,6 +147,18 @@ public final class ProblemMappers {
         }
 
         static Response incident(Throwable e) {
+            if (DatabaseOutage.isCause(e)) {
+                LOG.warning("the database cannot be reached: answered 503");
+                return Response.fromResponse(response(new Problem(
+                                Problem.TYPES + "database-unavailable",
+                                "Service Unavailable",
+                                503,
+                                "the repository's database cannot be reached; try again shortly",
+                                null,
+                                null)))
+                        .header("Retry-After", DATABASE_RETRY_SECONDS)
+                        .build();
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(Level.SEVERE, "incident " + incident, Redacted.of(e));
             return response(new Problem(

@@ -122,6 +122,11 @@ public final class SynthesisWorker implements Runnable {
                         throw new LeaseLostException();
                     }
                 } catch (java.sql.SQLException e) {
+                    if (org.facsimile.web.platform.DatabaseOutage.isCause(e)) {
+                        // without the database the lease cannot be held: stop, and let the job be
+                        // taken over when the lease has ended and the database is back
+                        throw new LeaseLostException();
+                    }
                     throw new IllegalStateException("could not record progress", e);
                 }
             };
@@ -135,6 +140,11 @@ public final class SynthesisWorker implements Runnable {
         } catch (JobFailure e) {
             queue.fail(claim, e.getMessage());
         } catch (Exception e) {
+            if (org.facsimile.web.platform.DatabaseOutage.isCause(e)) {
+                LOG.warning("job " + claim.jobId() + " attempt " + claim.attempt()
+                        + " stopped: the database cannot be reached; it is taken over when its lease ends");
+                return true;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(
                     Level.SEVERE,

@@ -1,0 +1,39 @@
+package org.facsimile.web.platform;
+
+/**
+ * Whether a failure is the database being unreachable (refused or lost connections, a server
+ * shutting down or starting up, a pool that cannot allocate a connection) rather than a fault of
+ * this node: a request is answered 503 with Retry-After, not an incident, and a synthesis
+ * stops without failing its job, which is taken over once its lease ends and the database is back.
+ */
+public final class DatabaseOutage {
+
+    private DatabaseOutage() {}
+
+    /** Whether {@code e}, or anything that caused it, is the database being away. */
+    public static boolean isCause(Throwable e) {
+        int depth = 0;
+        for (Throwable c = e; c != null && depth < 32; c = c.getCause(), depth++) {
+            if (c instanceof java.net.ConnectException
+                    || c instanceof java.sql.SQLTransientConnectionException
+                    || c instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // class 08: connection exception; 57P01-03: shut down by an administrator, crashed,
+                // or not yet accepting connections; 53300: too many connections
+                if (state.startsWith("08") || state.startsWith("57P") || state.equals("53300")) {
+                    return true;
+                }
+            }
+            String name = c.getClass().getName();
+            if (name.equals("org.hibernate.exception.JDBCConnectionException")
+                    || name.equals("jakarta.resource.spi.ResourceAllocationException")
+                    || String.valueOf(c.getMessage()).contains("Error in allocating a connection")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
