@@ -114,6 +114,16 @@ public final class Stack implements AutoCloseable {
         payara.kill();
     }
 
+    /** Stops PostgreSQL at once (to show the nodes outlive an outage of their database). */
+    public synchronized void stopDatabase() throws IOException {
+        postgres.close();
+    }
+
+    /** Starts PostgreSQL again on its data and port after {@link #stopDatabase()}. */
+    public synchronized void startDatabase() throws IOException {
+        postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
+    }
+
     /** Stops Elasticsearch (to show the repository keeps working without it). */
     public void stopSearch() {
         elasticsearch.close();
