@@ -78,6 +78,19 @@ class DatabaseOutageIT {
         } while (again.status() != 200 && System.currentTimeMillis() < back);
         assertEquals(200, again.status(), "the node serves again without a restart: " + again.body());
         assertEquals(200, anonymous.get("/api/health").status());
+        // no connection of the pool is left over from before: many requests at once all succeed
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                answers.add(pool.submit(() -> olga.get(d).status()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(200, answer.get(), "every pooled connection works again");
+            }
+        } finally {
+            pool.shutdownNow();
+        }
 
         JsonNode done = DepositToPublishIT.awaitJob(olga, deposit);
         assertEquals("DONE", done.path("step").asText(), "the job was not lost: " + done);
