@@ -18,6 +18,29 @@ class DatabaseOutageIT {
 
     private static final int OUTAGE_SECONDS = Integer.getInteger("facsimile.outage.seconds", 30);
 
+    /**
+     * A table of its own (columns no other test searches for: what this test publishes stays in
+     * the shared index).
+     */
+    private static byte[] marshCounts(int rows) {
+        java.util.Random random = new java.util.Random(11);
+        StringBuilder csv = new StringBuilder("marsh_site,marsh_species,marsh_count,marsh_depth_cm\n");
+        String[] species = {"harrier", "bittern", "coot", "water rail"};
+        for (int i = 0; i < rows; i++) {
+            int site = random.nextInt(12);
+            csv.append("site-")
+                    .append(site)
+                    .append(',')
+                    .append(species[random.nextInt(species.length)])
+                    .append(',')
+                    .append(random.nextInt(40))
+                    .append(',')
+                    .append(10 + site * 3 + random.nextInt(20))
+                    .append('\n');
+        }
+        return csv.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     /** Incidents the web node logged so far (each unexpected failure logs one). */
     private static long incidents(Stack stack) throws java.io.IOException {
         try (java.util.stream.Stream<String> lines =
@@ -36,8 +59,7 @@ class DatabaseOutageIT {
         String d = "/api/deposits/" + deposit;
         assertEquals(
                 201,
-                olga.put(d + "/files/patients.csv", "text/csv", DepositToPublishIT.patients(3000, 11))
-                        .status());
+                olga.put(d + "/files/marsh.csv", "text/csv", marshCounts(3000)).status());
         assertEquals(202, olga.post(d + "/submit", "{\"trainingSeconds\": 15}").status());
         long deadline = System.currentTimeMillis() + 60_000;
         while (!"RUNNING".equals(olga.get(d + "/job").json().path("state").asText())) {
