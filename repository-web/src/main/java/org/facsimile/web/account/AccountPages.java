@@ -91,17 +91,10 @@ public class AccountPages {
         Instant now = clock.now();
         Instant blocked = throttle.blockedUntil(from, now);
         if (blocked != null) {
-            return retryAfter(
-                    page(
-                            429,
-                            "Sign in",
-                            Page.Section.NONE,
-                            signInForm(
-                                    name,
-                                    back,
-                                    null,
-                                    null,
-                                    "Too many failed sign-ins from this address; try again in a few minutes.")),
+            return tooMany(
+                    name,
+                    back,
+                    "Too many failed sign-ins from this address; try again in a few minutes.",
                     now,
                     blocked);
         }
@@ -111,17 +104,10 @@ public class AccountPages {
             return Response.seeOther(URI.create(back)).cookie(cookies).build();
         }
         if (outcome instanceof AccountService.SignIn.Locked locked) {
-            return retryAfter(
-                    page(
-                            429,
-                            "Sign in",
-                            Page.Section.NONE,
-                            signInForm(
-                                    name,
-                                    back,
-                                    null,
-                                    null,
-                                    "This account is locked after repeated failed sign-ins; try again later.")),
+            return tooMany(
+                    name,
+                    back,
+                    "This account is locked after repeated failed sign-ins; try again later.",
                     now,
                     locked.until());
         }
@@ -133,10 +119,11 @@ public class AccountPages {
                 signInForm(name, back, null, "The username or password is wrong.", null));
     }
 
-    /** A 429 page with the Retry-After a client needs, as the API's 429s have. */
-    private static Response retryAfter(Response page, Instant now, Instant until) {
+    /** The sign-in page refusing for a while, with the Retry-After a client needs, as the API's 429s have. */
+    private Response tooMany(String name, String back, String message, Instant now, Instant until) {
         long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
-        return Response.fromResponse(page).header("Retry-After", seconds).build();
+        Response refused = page(429, "Sign in", Page.Section.NONE, signInForm(name, back, null, null, message));
+        return Response.fromResponse(refused).header("Retry-After", seconds).build();
     }
 
     @POST

@@ -44,12 +44,7 @@ public final class JsonBody {
     /** The body as a {@code type}; an empty body is refused. */
     public static <T> T read(String body, Class<T> type) {
         if (body == null || body.isBlank()) {
-            throw new ProblemException(
-                    400,
-                    "invalid-json",
-                    "Invalid JSON",
-                    "a JSON object is required as the body",
-                    List.of(where("$", "the body is empty")));
+            throw notJson("the body is empty");
         }
         String text = body.charAt(0) == '\uFEFF' ? body.substring(1) : body;
         JsonObject object = object(text);
@@ -82,12 +77,7 @@ public final class JsonBody {
             parser.next();
             value = parser.getValue();
             if (parser.hasNext()) {
-                throw new ProblemException(
-                        400,
-                        "invalid-json",
-                        "Invalid JSON",
-                        "the body is not valid JSON: more follows the first value",
-                        List.of(where("$", "more follows the first value")));
+                throw notJson("more follows the first value");
             }
         } catch (ProblemException e) {
             throw e;
@@ -96,19 +86,9 @@ public final class JsonBody {
                     ? ""
                     : " at line " + e.getLocation().getLineNumber() + ", column "
                             + e.getLocation().getColumnNumber();
-            throw new ProblemException(
-                    400,
-                    "invalid-json",
-                    "Invalid JSON",
-                    "the body is not valid JSON" + at,
-                    List.of(where("$", "not valid JSON" + at)));
+            throw notJson("not valid JSON" + at);
         } catch (RuntimeException e) {
-            throw new ProblemException(
-                    400,
-                    "invalid-json",
-                    "Invalid JSON",
-                    "the body is not valid JSON",
-                    List.of(where("$", "not valid JSON")));
+            throw notJson("not valid JSON");
         }
         if (!(value instanceof JsonObject object)) {
             throw shape("$", "the body must be a JSON object, not " + kind(value));
@@ -263,6 +243,12 @@ public final class JsonBody {
 
     private static Problem.Where where(String path, String message) {
         return new Problem.Where(null, null, null, path, message);
+    }
+
+    /** A 400: what was sent is no JSON object at all (where: the whole body). */
+    private static ProblemException notJson(String message) {
+        return new ProblemException(
+                400, "invalid-json", "Invalid JSON", "the body: " + message, List.of(where("$", message)));
     }
 
     private static ProblemException shape(String path, String message) {
