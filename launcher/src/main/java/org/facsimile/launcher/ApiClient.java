@@ -100,6 +100,24 @@ public final class ApiClient {
                 request(path).header("Content-Type", contentType).PUT(HttpRequest.BodyPublishers.ofInputStream(body)));
     }
 
+    /**
+     * A request as a probe sends it: any method, the headers given as name, value pairs, a text
+     * body or none (null); nothing added but this client's token and headers.
+     */
+    public Reply send(String method, String path, String body, String... headerPairs)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder b = request(path)
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body, java.nio.charset.StandardCharsets.UTF_8));
+        for (int i = 0; i < headerPairs.length; i += 2) {
+            b.header(headerPairs[i], headerPairs[i + 1]);
+        }
+        return send(b);
+    }
+
     /** Fetches a file as bytes (downloads are checked byte for byte against their checksums). */
     public HttpResponse<byte[]> download(String path) throws IOException, InterruptedException {
         return http.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());

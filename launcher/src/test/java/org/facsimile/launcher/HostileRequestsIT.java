@@ -6,12 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,39 +22,20 @@ class HostileRequestsIT {
     private static final String NOBODY = "00000000-0000-0000-0000-000000000000";
     private static final String MARKER = "hostile-marker-7c1e";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
-
-    private static String base;
     private static ApiClient admin;
     private static ApiClient hana;
     private static String deposit;
 
     @BeforeAll
     static void setUp() throws Exception {
-        base = RunningRepository.get().baseUrl();
         admin = RunningRepository.admin();
         hana = RunningRepository.newDepositor("hana-hostile");
         deposit = DepositToPublishIT.createDeposit(hana, "Hostile requests probe");
     }
 
-    /** A request as a probe sends it: any method, headers and body, nothing added. */
+    /** A request as a probe sends it: any method, headers and body, no credential added. */
     private static ApiClient.Reply send(String method, String path, String body, String... headers) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofMinutes(1))
-                .method(
-                        method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-        for (int i = 0; i < headers.length; i += 2) {
-            b.header(headers[i], headers[i + 1]);
-        }
-        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        return new ApiClient.Reply(r.statusCode(), r.body(), r);
+        return admin.as(null).send(method, path, body, headers);
     }
 
     private static JsonNode problem(ApiClient.Reply reply, int status, String what) {
@@ -235,36 +211,31 @@ class HostileRequestsIT {
         problem(ivan.post(d + "/withdraw", "[]"), 404, "an invalid withdrawal");
     }
 
+    private static String tokenRequest(String label, List<String> scopes, int days) {
+        return ApiClient.json(Map.of("label", label, "scopes", scopes, "expiresInDays", days));
+    }
+
     @Test
     void aTokenMakesNoTokenBeyondItsOwnScopesOrLifetime() throws Exception {
-        ApiClient.Reply read = hana.post(
-                "/api/account/tokens",
-                ApiClient.json(Map.of("label", "reader", "scopes", List.of("read"), "expiresInDays", 1)));
+        ApiClient.Reply read = hana.post("/api/account/tokens", tokenRequest("reader", List.of("read"), 1));
         assertEquals(201, read.status(), read.body());
         ApiClient reader = hana.as(read.json().path("token").asText());
         problem(
-                reader.post(
-                        "/api/account/tokens",
-                        ApiClient.json(Map.of("label", "twin", "scopes", List.of("read"), "expiresInDays", 365))),
+                reader.post("/api/account/tokens", tokenRequest("twin", List.of("read"), 365)),
                 403,
                 "a read token mints");
         problem(reader.delete("/api/account/tokens/" + read.json().path("id").asText()), 403, "a read token revokes");
 
-        ApiClient.Reply manager = hana.post(
-                "/api/account/tokens",
-                ApiClient.json(Map.of("label", "manager", "scopes", List.of("read", "tokens"), "expiresInDays", 7)));
+        ApiClient.Reply manager =
+                hana.post("/api/account/tokens", tokenRequest("manager", List.of("read", "tokens"), 7));
         assertEquals(201, manager.status(), manager.body());
         ApiClient managing = hana.as(manager.json().path("token").asText());
         problem(
-                managing.post(
-                        "/api/account/tokens",
-                        ApiClient.json(Map.of("label", "longer", "scopes", List.of("read"), "expiresInDays", 365))),
+                managing.post("/api/account/tokens", tokenRequest("longer", List.of("read"), 365)),
                 403,
                 "a 7-day token mints a 365-day one");
         problem(
-                managing.post(
-                        "/api/account/tokens",
-                        ApiClient.json(Map.of("label", "wider", "scopes", List.of("deposit"), "expiresInDays", 1))),
+                managing.post("/api/account/tokens", tokenRequest("wider", List.of("deposit"), 1)),
                 403,
                 "a read token mints a deposit one");
         assertEquals(

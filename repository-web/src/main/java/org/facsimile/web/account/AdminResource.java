@@ -75,8 +75,8 @@ public class AdminResource {
     public Response withdraw(@jakarta.ws.rs.PathParam("id") String id, String json) {
         UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         WithdrawalRequest request = JsonBody.read(json, WithdrawalRequest.class, () -> new WithdrawalRequest(null));
-        org.facsimile.web.publishing.DatasetWithdrawal w = withdrawals.withdraw(
-                caller.account(), datasetId, request == null ? null : request.reason(), caller.remoteAddress());
+        org.facsimile.web.publishing.DatasetWithdrawal w =
+                withdrawals.withdraw(caller.account(), datasetId, request.reason(), caller.remoteAddress());
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("datasetId", w.datasetId().toString());
         body.put("withdrawnAt", w.withdrawnAt().toString());
@@ -118,7 +118,7 @@ public class AdminResource {
         publishing.overridePrivacy(
                 caller.account(),
                 ProblemException.uuidOrNotFound(id, "deposit"),
-                request == null ? null : request.justification(),
+                request.justification(),
                 caller.remoteAddress());
         return Response.noContent().build();
     }

@@ -19,10 +19,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.Charset;
-import java.nio.charset.IllegalCharsetNameException;
-import java.nio.charset.StandardCharsets;
-import java.nio.charset.UnsupportedCharsetException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +33,7 @@ import org.facsimile.web.deposit.DepositViews.JobView;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.RequestEdge;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.publishing.PublishService;
 import org.facsimile.web.storage.BlobStore;
@@ -159,7 +156,7 @@ public class DepositResource {
                 caller.credential(),
                 depositId,
                 fileName,
-                charset(headers.getMediaType()),
+                RequestEdge.charset(headers.getMediaType()),
                 body,
                 caller.remoteAddress());
         Deposit deposit = deposits.readable(caller.credential(), depositId);
@@ -470,18 +467,5 @@ public class DepositResource {
 
     private static UUID uuid(String id) {
         return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
-    }
-
-    private static Charset charset(MediaType type) {
-        String name = type == null ? null : type.getParameters().get("charset");
-        if (name == null) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name);
-        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new ProblemException(
-                    415, "unsupported-charset", "Unsupported charset", "the declared charset is not supported");
-        }
     }
 }

@@ -194,9 +194,12 @@ public final class RequestEdge {
         }
     }
 
-    /** The charset a body declares (UTF-8 when it declares none); 415 when Java does not know it. */
-    static Charset charset(MediaType type) {
-        String name = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+    /**
+     * The charset a body declares (UTF-8 when it declares none, or has no media type); 415 when Java
+     * does not know it.
+     */
+    public static Charset charset(MediaType type) {
+        String name = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
         if (name == null) {
             return StandardCharsets.UTF_8;
         }
