@@ -132,10 +132,11 @@ public final class ArgnSynthesizer implements Synthesizer {
                 DpTrainer.Result result =
                         new DpTrainer(limited, budget).train(tokens, vocab, given, settings.seed(), progress);
                 spent = new PrivacySpent(
-                        result.epsilon() + budget.valueEpsilon(),
-                        budget.delta(),
                         result.epsilon(),
-                        budget.valueEpsilon(),
+                        budget.delta(),
+                        result.trainingEpsilon(),
+                        budget.valuesAlone(),
+                        budget.valueNoise(learnt.length),
                         budget,
                         result.noiseMultiplier(),
                         result.steps(),
@@ -156,10 +157,11 @@ public final class ArgnSynthesizer implements Synthesizer {
             }
         } else if (budget != null) {
             spent = new PrivacySpent(
-                    budget.valueEpsilon(),
+                    budget.valuesAlone(),
                     budget.delta(),
                     0,
-                    budget.valueEpsilon(),
+                    budget.valuesAlone(),
+                    budget.valueNoise(Math.max(1, learnt.length)),
                     budget,
                     0,
                     0,

@@ -20,7 +20,8 @@ import org.facsimile.synth.dp.RdpAccountant;
  * computes each row's gradient, clips it to the clipping norm, sums, adds Gaussian noise of
  * {@code noiseMultiplier} times the norm and takes an AdamW step on the noisy mean (Adam is
  * post-processing of the noisy gradient). Training stops before the step that would take the
- * {@link RdpAccountant} past the training budget, or at the time limit.
+ * {@link RdpAccountant}, which composes the steps with the value protection's noisy counts, past
+ * the budget's epsilon, or at the time limit.
  *
  * <p>The network is a stack of per-position linear layers, so the per-row gradients need no
  * per-row backward pass: the backward pass is written out by hand over the batch, each row's
@@ -31,7 +32,10 @@ import org.facsimile.synth.dp.RdpAccountant;
  */
 final class DpTrainer {
 
-    /** The outcome: the final network, the steps taken and the privacy they spent. */
+    /**
+     * The outcome: the final network, the steps taken, the epsilon spent in all (with value
+     * protection) and what the steps alone would have spent.
+     */
     record Result(
             ArgnNetwork network,
             double noiseMultiplier,
@@ -39,7 +43,7 @@ final class DpTrainer {
             double epochs,
             double samplingRate,
             double epsilon,
-            double delta,
+            double trainingEpsilon,
             String stopReason) {}
 
     private final ArgnOptions options;
@@ -62,8 +66,7 @@ final class DpTrainer {
         int batch = expectedBatch(n, columns);
         double q = (double) batch / n;
         double clip = budget.clipNorm();
-        double epsilon = budget.trainingEpsilon();
-        double delta = budget.trainingDelta();
+        double epsilon = budget.epsilon();
         long stepsPerEpoch = Math.max(1, n / batch);
         double sigma =
                 budget.noiseFor(q, stepsPerEpoch * Math.min(options.maxEpochs(), DifferentialPrivacy.PLANNED_EPOCHS));
@@ -81,7 +84,7 @@ final class DpTrainer {
                     .optWeightDecays(options.weightDecay())
                     .build();
             while (true) {
-                if (RdpAccountant.epsilon(q, sigma, steps + 1, delta) > epsilon) {
+                if (budget.epsilonAfter(q, sigma, steps + 1) > epsilon) {
                     stop = String.format(Locale.ROOT, "privacy budget: epsilon %.2f reached", epsilon);
                     break;
                 }
@@ -110,9 +113,9 @@ final class DpTrainer {
                             Step.TRAINING,
                             String.format(
                                     Locale.ROOT,
-                                    "DP-SGD epoch %d: epsilon %.3f spent of %.3f, %.0f s",
+                                    "DP-SGD epoch %d: epsilon %.3f spent of %.3f (with value protection), %.0f s",
                                     steps / stepsPerEpoch,
-                                    RdpAccountant.epsilon(q, sigma, steps, delta),
+                                    budget.epsilonAfter(q, sigma, steps),
                                     epsilon,
                                     seconds));
                 }
@@ -125,8 +128,8 @@ final class DpTrainer {
                 steps,
                 (double) steps / stepsPerEpoch,
                 q,
-                RdpAccountant.epsilon(q, sigma, steps, delta),
-                delta,
+                budget.epsilonAfter(q, sigma, steps),
+                budget.trainingAlone(q, sigma, steps),
                 stop);
     }
 

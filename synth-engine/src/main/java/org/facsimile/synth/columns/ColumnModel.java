@@ -181,8 +181,10 @@ public final class ColumnModel {
 
     /**
      * The models of every column under differential privacy: the value protection of each learnt
-     * column (which categories exist, the numeric range, the missing share) from noisy counts,
-     * the budget's value share split evenly over those columns (basic composition). Identifiers
+     * column (which categories exist, the numeric range, the missing share) from counts with the
+     * budget's Gaussian noise for that many columns ({@link
+     * org.facsimile.synth.dp.DifferentialPrivacy#valueNoise}), categories kept above its
+     * threshold. Identifiers
      * and direct identifiers are made up as usual; free text has no private model and is refused.
      *
      * @throws IllegalArgumentException naming a free-text column
@@ -214,8 +216,8 @@ public final class ColumnModel {
         if (learnt == 0) {
             return columns;
         }
-        double epsilon = budget.valueEpsilon() / learnt;
-        double delta = budget.valueDelta() / learnt;
+        double deviation = budget.valueNoise(learnt);
+        double threshold = budget.categoryThreshold(learnt);
         org.facsimile.synth.dp.Noise noise = org.facsimile.synth.dp.Noise.fresh();
         for (int c = 0; c < columns.length; c++) {
             if (columns[c] != null) {
@@ -224,8 +226,8 @@ public final class ColumnModel {
             ColumnKind kind = spec.column(c).kind();
             String[] values = table.column(c);
             columns[c] = kind.isNumeric()
-                    ? of(ContinuousMarginal.fitPrivate(values, kind, epsilon, noise))
-                    : of(DiscreteMarginal.fitPrivate(values, epsilon, delta, noise));
+                    ? of(ContinuousMarginal.fitPrivate(values, kind, deviation, noise))
+                    : of(DiscreteMarginal.fitPrivate(values, deviation, threshold, noise));
         }
         return columns;
     }

@@ -128,16 +128,22 @@ public final class ContinuousMarginal implements Marginal {
     }
 
     /**
+     * Noise standard deviations a count must exceed to be taken for more than noise: Gaussian
+     * noise alone gets there once in a thousand.
+     */
+    static final double NOISE_FLOOR = -org.facsimile.synth.maths.Normal.inverseCdf(1e-3);
+
+    /**
      * A numeric column under differential privacy: a histogram over data-independent cells (and
-     * the missing values) with Laplace noise of scale 1/epsilon. Cells whose noisy count reaches
-     * ln(cells / 0.001) / epsilon (an empty cell gets there by noise in one run of a thousand) are
-     * the column's range, from the lowest to the highest; inside it, cells below half that count
-     * are dropped as noise, and the quantile grid follows the rest, uniform within each cell (the
-     * model learns the finer shape under DP-SGD). Values outside are clipped to the range.
-     * Decimals keep two digits.
+     * the missing values) with Gaussian noise of the given standard deviation. Cells whose noisy
+     * count reaches a threshold that an empty cell passes by noise in one run of a thousand (all
+     * cells together) are the column's range, from the lowest to the highest; inside it, cells
+     * below half that count are dropped as noise, and the quantile grid follows the rest, uniform
+     * within each cell (the model learns the finer shape under DP-SGD). Values outside are clipped
+     * to the range. Decimals keep two digits.
      */
     public static ContinuousMarginal fitPrivate(
-            String[] column, ColumnKind kind, double epsilon, org.facsimile.synth.dp.Noise noise) {
+            String[] column, ColumnKind kind, double deviation, org.facsimile.synth.dp.Noise noise) {
         int[] counts = new int[EDGES.length + 1];
         int missing = 0;
         String firstValue = null;
@@ -151,12 +157,12 @@ public final class ContinuousMarginal implements Marginal {
             }
             counts[cell(toNumber(v, kind))]++;
         }
-        double threshold = Math.log(counts.length / 1e-3) / epsilon;
+        double threshold = deviation * -org.facsimile.synth.maths.Normal.inverseCdf(1e-3 / counts.length);
         int low = -1;
         int high = -1;
         double[] noisy = new double[counts.length];
         for (int c = 0; c < counts.length; c++) {
-            noisy[c] = counts[c] + noise.laplace(1 / epsilon);
+            noisy[c] = counts[c] + noise.gaussian(deviation);
             if (noisy[c] >= threshold) {
                 low = low < 0 ? c : low;
                 high = c;
@@ -185,7 +191,7 @@ public final class ContinuousMarginal implements Marginal {
             }
         }
         // the missing values' noisy count, taken as none below the cells' noise floor
-        double noisyMissing = missing + noise.laplace(1 / epsilon);
+        double noisyMissing = missing + noise.gaussian(deviation);
         noisyMissing = noisyMissing >= threshold / 2 ? noisyMissing : 0;
         double missingShare = inside + noisyMissing == 0 ? 1 : noisyMissing / (inside + noisyMissing);
         return new ContinuousMarginal(

@@ -116,14 +116,15 @@ public final class DiscreteMarginal implements Marginal {
 
     /**
      * A categorical column under differential privacy: each value's count (the missing values'
-     * too) gets Laplace noise of scale 1/epsilon, and a value is kept only when its noisy count
-     * reaches 1 + ln(1 / (2 delta)) / epsilon (Laplace partition selection: which values exist is
-     * itself protected). The missing values are kept when their noisy count reaches
-     * ln(1 / delta) / epsilon. The kept values are weighted by their noisy counts; there is no
+     * too) gets Gaussian noise of the given standard deviation, and a value is kept only when its
+     * noisy count reaches {@code threshold} (Gaussian partition selection: which values exist is
+     * itself protected; the budget sets the threshold). The missing values, which need no
+     * selection, are kept when their noisy count is above the noise (more than a thousand-to-one
+     * chance of noise alone). The kept values are weighted by their noisy counts; there is no
      * rare token, since which rows are rare is not known privately.
      */
     public static DiscreteMarginal fitPrivate(
-            String[] column, double epsilon, double delta, org.facsimile.synth.dp.Noise noise) {
+            String[] column, double deviation, double threshold, org.facsimile.synth.dp.Noise noise) {
         Map<String, Integer> counts = new HashMap<>();
         int missing = 0;
         for (String v : column) {
@@ -133,19 +134,18 @@ public final class DiscreteMarginal implements Marginal {
                 counts.merge(v, 1, Integer::sum);
             }
         }
-        double threshold = 1 + Math.log(1 / (2 * delta)) / epsilon;
         List<String> values = new ArrayList<>();
         List<Double> weights = new ArrayList<>();
-        double noisyMissing = missing + noise.laplace(1 / epsilon);
+        double noisyMissing = missing + noise.gaussian(deviation);
         // missing values are always a possible value; below the noise floor, take them as none
-        if (noisyMissing >= Math.log(1 / delta) / epsilon) {
+        if (noisyMissing >= ContinuousMarginal.NOISE_FLOOR * deviation) {
             values.add(null);
             weights.add(noisyMissing);
         }
         List<String> sorted = new ArrayList<>(counts.keySet());
         java.util.Collections.sort(sorted);
         for (String value : sorted) {
-            double noisy = counts.get(value) + noise.laplace(1 / epsilon);
+            double noisy = counts.get(value) + noise.gaussian(deviation);
             if (noisy >= threshold) {
                 values.add(value);
                 weights.add(noisy);

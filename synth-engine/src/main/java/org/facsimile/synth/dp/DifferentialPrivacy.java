@@ -1,19 +1,28 @@
 package org.facsimile.synth.dp;
 
+import org.facsimile.synth.maths.Normal;
+
 /**
- * A differential-privacy budget for one table's synthesis. The model is trained with DP-SGD
- * (per-row gradients clipped to {@code clipNorm}, Gaussian noise of {@code noiseMultiplier} times
- * that, rows sampled independently) until the accountant says the next step would pass the
- * training share of the budget; the columns' value protection (which categories exist, the
- * numeric ranges) is made from noisy counts with the rest.
+ * A differential-privacy budget for one table's synthesis. The columns' value protection (which
+ * categories exist, the numeric ranges, the missing shares) is made from counts with Gaussian
+ * noise, one count per column and row, so its L2 sensitivity is the square root of the columns
+ * learnt; the model is trained with DP-SGD (per-row gradients clipped to {@code clipNorm},
+ * Gaussian noise of {@code noiseMultiplier} times that, rows sampled independently) until the
+ * next step would take the two together past epsilon. Both are Gaussian mechanisms, so one RDP
+ * accountant composes them order by order (tighter than adding their epsilons). Of delta,
+ * {@code valueShare} is the chance that a value held by so few rows that it would not otherwise
+ * be published passes its noisy threshold (Gaussian partition selection); the rest is the RDP
+ * conversion's.
  *
  * @param epsilon the whole budget's epsilon
  * @param delta the whole budget's delta (at most one over the number of rows is the usual choice)
  * @param noiseMultiplier noise standard deviation over the clipping norm; 0 chooses it: 1.0 when
- *     {@link #PLANNED_EPOCHS} epochs fit the training budget at that noise (training goes on while
- *     the budget lasts), else the least noise with which they fit
+ *     {@link #PLANNED_EPOCHS} epochs fit the budget at that noise (training goes on while the
+ *     budget lasts), else the least noise with which they fit
  * @param clipNorm the most one row's gradient may weigh in a step
- * @param valueShare the share of epsilon (and of delta) spent on the columns' value protection
+ * @param valueShare the share of the budget for value protection: of delta as above, and of the
+ *     RDP that epsilon allows at the order where Gaussian counts are cheapest (see {@link
+ *     RdpAccountant#rhoShare})
  */
 public record DifferentialPrivacy(
         double epsilon, double delta, double noiseMultiplier, double clipNorm, double valueShare) {
@@ -35,6 +44,10 @@ public record DifferentialPrivacy(
         if (!(valueShare > 0 && valueShare < 1)) {
             throw new IllegalArgumentException("valueShare must be in (0, 1), was " + valueShare);
         }
+        if (!(RdpAccountant.rhoShare(epsilon, delta * (1 - valueShare), valueShare) > 0)) {
+            throw new IllegalArgumentException("epsilon " + epsilon + " is too small for delta " + delta
+                    + ": not even one noisy count fits; raise epsilon or delta");
+        }
     }
 
     /** Passes over the training rows a chosen noise leaves room for, at the least. */
@@ -50,25 +63,25 @@ public record DifferentialPrivacy(
 
     /**
      * The noise multiplier for training at sampling rate {@code q} for at least {@code steps}:
-     * the one set; else {@link #LEAST_CHOSEN_NOISE} when those steps fit the training budget at
-     * that noise (training then goes on while the budget lasts); else the least noise (to within
-     * 1%) with which they fit.
+     * the one set; else {@link #LEAST_CHOSEN_NOISE} when those steps fit the budget at that noise
+     * (training then goes on while the budget lasts); else the least noise (to within 1%) with
+     * which they fit.
      */
     public double noiseFor(double q, long steps) {
         if (noiseMultiplier > 0) {
             return noiseMultiplier;
         }
-        if (RdpAccountant.epsilon(q, LEAST_CHOSEN_NOISE, steps, trainingDelta()) <= trainingEpsilon()) {
+        if (epsilonAfter(q, LEAST_CHOSEN_NOISE, steps) <= epsilon) {
             return LEAST_CHOSEN_NOISE;
         }
         double low = LEAST_CHOSEN_NOISE;
         double high = 50;
-        if (RdpAccountant.epsilon(q, high, steps, trainingDelta()) > trainingEpsilon()) {
+        if (epsilonAfter(q, high, steps) > epsilon) {
             return high;
         }
         while (high / low > 1.01) {
             double middle = Math.sqrt(low * high);
-            if (RdpAccountant.epsilon(q, middle, steps, trainingDelta()) <= trainingEpsilon()) {
+            if (epsilonAfter(q, middle, steps) <= epsilon) {
                 high = middle;
             } else {
                 low = middle;
@@ -77,23 +90,55 @@ public record DifferentialPrivacy(
         return high;
     }
 
-    /** The epsilon the value protection may spend. */
-    public double valueEpsilon() {
-        return epsilon * valueShare;
+    /**
+     * The epsilon spent in all after value protection and {@code steps} DP-SGD steps at sampling
+     * rate {@code q} and noise multiplier {@code sigma}, at {@link #accountedDelta}.
+     */
+    public double epsilonAfter(double q, double sigma, long steps) {
+        return RdpAccountant.epsilon(q, sigma, steps, accountedDelta(), valueRho());
     }
 
-    /** The delta the value protection may spend. */
-    public double valueDelta() {
+    /** What DP-SGD's steps alone would spend, at {@link #accountedDelta}. */
+    public double trainingAlone(double q, double sigma, long steps) {
+        return RdpAccountant.epsilon(q, sigma, steps, accountedDelta());
+    }
+
+    /** What value protection alone would spend, at {@link #accountedDelta}. */
+    public double valuesAlone() {
+        return RdpAccountant.gaussianEpsilon(valueRho(), accountedDelta());
+    }
+
+    /** The RDP over the order that value protection's noisy counts take, whatever the columns. */
+    public double valueRho() {
+        return RdpAccountant.rhoShare(epsilon, accountedDelta(), valueShare);
+    }
+
+    /**
+     * The standard deviation of the Gaussian noise on each count of value protection over
+     * {@code columns} learnt columns: a row adds one to one count per column, an L2 sensitivity of
+     * sqrt(columns), and that squared over twice the noise's variance is {@link #valueRho}.
+     */
+    public double valueNoise(int columns) {
+        return Math.sqrt(columns / (2 * valueRho()));
+    }
+
+    /**
+     * The noisy count a category must reach to be published, over {@code columns} learnt columns:
+     * a value of one row (which, left out, would not exist) passes it in at most one of
+     * {@code selectionDelta / columns} runs per column, so a row's values pass, all columns
+     * together, with at most {@link #selectionDelta} (Gaussian partition selection).
+     */
+    public double categoryThreshold(int columns) {
+        return 1 + valueNoise(columns) * -Normal.inverseCdf(selectionDelta() / columns);
+    }
+
+    /** The delta of the RDP conversion. */
+    public double accountedDelta() {
+        return delta - selectionDelta();
+    }
+
+    /** The delta of the categories' noisy thresholds. */
+    public double selectionDelta() {
         return delta * valueShare;
-    }
-
-    /** The epsilon training may spend. */
-    public double trainingEpsilon() {
-        return epsilon - valueEpsilon();
-    }
-
-    /** The delta training may spend. */
-    public double trainingDelta() {
-        return delta - valueDelta();
     }
 }

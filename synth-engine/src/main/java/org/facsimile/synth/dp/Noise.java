@@ -24,10 +24,9 @@ public final class Noise {
         return new Noise(SEEDS.nextLong());
     }
 
-    /** Laplace noise of the given scale (sensitivity over epsilon). */
-    public double laplace(double scale) {
-        double u = random.nextDouble() - 0.5;
-        return -scale * Math.signum(u) * Math.log(1 - 2 * Math.abs(u));
+    /** Gaussian noise of the given standard deviation. */
+    public double gaussian(double deviation) {
+        return deviation * random.nextGaussian();
     }
 
     /** A uniform number in [0, 1). */

@@ -3,10 +3,13 @@ package org.facsimile.synth.dp;
 /**
  * What a differentially private synthesis spent, for the report.
  *
- * @param epsilon the epsilon spent in all: training plus value protection (basic composition)
+ * @param epsilon the epsilon spent in all: training and value protection composed by the RDP
+ *     accountant
  * @param delta the delta of the guarantee
- * @param trainingEpsilon the epsilon DP-SGD spent, by the RDP accountant
- * @param valueEpsilon the epsilon the columns' value protection spent
+ * @param trainingEpsilon the epsilon DP-SGD alone would have spent
+ * @param valueEpsilon the epsilon the columns' value protection alone would have spent (the two
+ *     alone add up to more than both together)
+ * @param valueNoise the standard deviation of the noise on each of value protection's counts
  * @param budget the budget that was set
  * @param noiseMultiplier the noise DP-SGD used, over the clipping norm
  * @param steps DP-SGD steps taken
@@ -19,6 +22,7 @@ public record PrivacySpent(
         double delta,
         double trainingEpsilon,
         double valueEpsilon,
+        double valueNoise,
         DifferentialPrivacy budget,
         double noiseMultiplier,
         long steps,

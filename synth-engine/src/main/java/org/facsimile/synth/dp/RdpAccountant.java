@@ -46,18 +46,56 @@ public final class RdpAccountant {
      * @return the epsilon spent
      */
     public static double epsilon(double q, double sigma, long steps, double delta) {
-        if (!(q >= 0 && q <= 1) || !(sigma > 0) || steps < 0 || !(delta > 0 && delta < 1)) {
-            throw new IllegalArgumentException("need 0 <= q <= 1, sigma > 0, steps >= 0 and 0 < delta < 1");
+        return epsilon(q, sigma, steps, delta, 0);
+    }
+
+    /**
+     * The epsilon of DP-SGD composed with other Gaussian releases of the same rows, in RDP: a
+     * Gaussian mechanism of L2 sensitivity s and noise standard deviation n has RDP {@code alpha *
+     * rho} at every order alpha, with {@code rho = s^2 / (2 n^2)} (Mironov 2017, Proposition 7),
+     * and RDP adds up order by order, which costs less than adding the epsilons.
+     *
+     * @param rho the other releases' RDP over the order, summed; 0 when there are none
+     */
+    public static double epsilon(double q, double sigma, long steps, double delta, double rho) {
+        if (!(q >= 0 && q <= 1) || !(sigma > 0) || steps < 0 || !(delta > 0 && delta < 1) || !(rho >= 0)) {
+            throw new IllegalArgumentException("need 0 <= q <= 1, sigma > 0, steps >= 0, 0 < delta < 1 and rho >= 0");
         }
-        if (steps == 0 || q == 0) {
+        boolean training = steps > 0 && q > 0;
+        if (!training && rho == 0) {
             return 0;
         }
         double best = Double.POSITIVE_INFINITY;
         for (double order : ORDERS) {
-            double rdp = rdp(q, sigma, order) * steps;
+            double rdp = (training ? rdp(q, sigma, order) * steps : 0) + order * rho;
             best = Math.min(best, rdp - Math.log(delta) / (order - 1));
         }
         return Math.max(0, best);
+    }
+
+    /** The epsilon of Gaussian releases of RDP {@code alpha * rho} alone, at delta. */
+    public static double gaussianEpsilon(double rho, double delta) {
+        return epsilon(0, 1, 0, delta, rho);
+    }
+
+    /**
+     * The largest rho (RDP over the order, as of Gaussian releases) whose epsilon at delta is at
+     * most {@code share} of {@code epsilon}'s room at the order where that room is largest for its
+     * order: the room at order alpha is what is left of epsilon after the conversion's
+     * {@code ln(1/delta) / (alpha - 1)}. Gaussian releases sized so take that share of what a
+     * budget allows at the order where they are cheapest, and leave the rest to DP-SGD; 0 when
+     * no order leaves room.
+     */
+    public static double rhoShare(double epsilon, double delta, double share) {
+        if (!(epsilon > 0) || !(delta > 0 && delta < 1) || !(share > 0 && share <= 1)) {
+            throw new IllegalArgumentException("need epsilon > 0, 0 < delta < 1 and 0 < share <= 1");
+        }
+        double best = 0;
+        for (double order : ORDERS) {
+            double room = epsilon + Math.log(delta) / (order - 1);
+            best = Math.max(best, share * room / order);
+        }
+        return best;
     }
 
     /** The RDP of one step of the sampled Gaussian mechanism at one order. */

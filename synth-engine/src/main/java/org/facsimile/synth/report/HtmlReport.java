@@ -139,21 +139,23 @@ public final class HtmlReport {
                 .append(String.format(
                         Locale.ROOT,
                         "The model is (&epsilon; = %.3f, &delta; = %.1e)-differentially private with respect to"
-                                + " adding or removing one row (budget &epsilon; = %.3f). Training with DP-SGD"
-                                + " spent &epsilon; = %.3f by the RDP accountant: %,d steps (%.1f epochs), each row"
-                                + " sampled with probability %.4f, gradients clipped to %.2f, noise %.2f times that;"
-                                + " stopped: %s. Value protection (which categories exist, numeric ranges, missing"
-                                + " shares, from noisy counts) spent &epsilon; = %.3f.",
+                                + " adding or removing one row (budget &epsilon; = %.3f), training and value"
+                                + " protection composed by the RDP accountant. Training with DP-SGD took %,d steps"
+                                + " (%.1f epochs), each row sampled with probability %.4f, gradients clipped to"
+                                + " %.2f, noise %.2f times that (alone &epsilon; = %.3f); stopped: %s. Value"
+                                + " protection (which categories exist, numeric ranges, missing shares) read counts"
+                                + " with Gaussian noise of standard deviation %.1f (alone &epsilon; = %.3f).",
                         dp.epsilon(),
                         dp.delta(),
                         dp.budget().epsilon(),
-                        dp.trainingEpsilon(),
                         dp.steps(),
                         dp.epochs(),
                         dp.samplingRate(),
                         dp.budget().clipNorm(),
                         dp.noiseMultiplier(),
+                        dp.trainingEpsilon(),
                         Html.esc(dp.stopReason()),
+                        dp.valueNoise(),
                         dp.valueEpsilon()))
                 .append("</p>\n");
     }

@@ -129,7 +129,7 @@ public final class JsonReport {
         return list;
     }
 
-    /** The epsilon and delta spent, and how: DP-SGD by the RDP accountant, value protection by noisy counts. */
+    /** The epsilon and delta spent, and how: DP-SGD and value protection's noisy counts in one RDP accountant. */
     private static Map<String, Object> differentialPrivacy(org.facsimile.synth.dp.PrivacySpent dp) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("epsilon", number(dp.epsilon()));
@@ -138,13 +138,17 @@ public final class JsonReport {
         m.put("budgetEpsilon", number(dp.budget().epsilon()));
         m.put("trainingEpsilon", number(dp.trainingEpsilon()));
         m.put("valueProtectionEpsilon", number(dp.valueEpsilon()));
+        m.put("valueProtectionNoise", number(dp.valueNoise()));
         m.put("noiseMultiplier", number(dp.noiseMultiplier()));
         m.put("clipNorm", number(dp.budget().clipNorm()));
         m.put("samplingRate", number(dp.samplingRate()));
         m.put("steps", dp.steps());
         m.put("epochs", number(dp.epochs()));
         m.put("stopReason", dp.stopReason());
-        m.put("accountant", "RDP of the sampled Gaussian mechanism; basic composition with value protection");
+        m.put(
+                "accountant",
+                "RDP of the sampled Gaussian mechanism, composed with value protection's Gaussian counts;"
+                        + " trainingEpsilon and valueProtectionEpsilon are each alone");
         return m;
     }
 

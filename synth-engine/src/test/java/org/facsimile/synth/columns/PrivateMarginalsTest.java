@@ -7,11 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.HashSet;
 import java.util.Random;
 import java.util.Set;
+import org.facsimile.synth.dp.DifferentialPrivacy;
 import org.facsimile.synth.dp.Noise;
 import org.junit.jupiter.api.Test;
 
 /** Value protection under differential privacy: what noisy counts let through, and what they do not. */
 class PrivateMarginalsTest {
+
+    /** Epsilon 1 at delta 1e-6, a tenth on value protection, for one column: noise of about 17 per count. */
+    private static final DifferentialPrivacy BUDGET = DifferentialPrivacy.of(1, 1e-6);
 
     @Test
     void aNumericRangeFollowsTheBulkAndNotALoneOutlier() {
@@ -21,8 +25,8 @@ class PrivateMarginalsTest {
             values[i] = Integer.toString(20 + random.nextInt(61));
         }
         values[5_000] = "1000000000";
-        ContinuousMarginal m =
-                ContinuousMarginal.fitPrivate(values, org.facsimile.synth.table.ColumnKind.INTEGER, 1, Noise.fresh());
+        ContinuousMarginal m = ContinuousMarginal.fitPrivate(
+                values, org.facsimile.synth.table.ColumnKind.INTEGER, BUDGET.valueNoise(1), Noise.fresh());
         int low = Integer.MAX_VALUE;
         int high = Integer.MIN_VALUE;
         Random draws = new Random(2);
@@ -46,7 +50,8 @@ class PrivateMarginalsTest {
         values[3_000] = "island";
         values[3_001] = "island";
         values[3_002] = null;
-        DiscreteMarginal m = DiscreteMarginal.fitPrivate(values, 1, 1e-6, Noise.fresh());
+        DiscreteMarginal m =
+                DiscreteMarginal.fitPrivate(values, BUDGET.valueNoise(1), BUDGET.categoryThreshold(1), Noise.fresh());
         Set<String> drawn = new HashSet<>();
         int north = 0;
         Random draws = new Random(3);

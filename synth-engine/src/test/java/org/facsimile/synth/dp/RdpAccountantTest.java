@@ -42,4 +42,39 @@ class RdpAccountantTest {
         // without sampling, one step is the plain Gaussian mechanism: RDP alpha / (2 sigma^2)
         assertEquals(3 / 2.0, RdpAccountant.rdp(1, 1, 3), 1e-12);
     }
+
+    @Test
+    void gaussianReleasesAloneConvertAsTheContinuousOptimumSays() {
+        // a Gaussian mechanism of RDP alpha * rho converts, at the best real order, to
+        // rho + 2 sqrt(rho ln(1/delta)); the grid of orders can only be at or a little above it where
+        // that order (1 + sqrt(ln(1/delta) / rho)) is within its whole orders, up to 63
+        for (double rho : new double[] {0.004, 0.05, 1}) {
+            double exact = rho + 2 * Math.sqrt(rho * Math.log(1e6));
+            double grid = RdpAccountant.gaussianEpsilon(rho, 1e-6);
+            assertTrue(grid >= exact - 1e-12 && grid <= exact * 1.01, rho + ": " + grid + " vs " + exact);
+        }
+    }
+
+    @Test
+    void composingInRdpCostsLessThanAddingEpsilonsAndMoreThanEither() {
+        double rho = 0.002;
+        double training = RdpAccountant.epsilon(0.02, 1.2, 500, 1e-6);
+        double values = RdpAccountant.gaussianEpsilon(rho, 1e-6);
+        double both = RdpAccountant.epsilon(0.02, 1.2, 500, 1e-6, rho);
+        assertTrue(both < training + values, both + " vs " + training + " + " + values);
+        assertTrue(both > Math.max(training, values), both + " vs " + training + ", " + values);
+    }
+
+    @Test
+    void aShareOfTheRoomLeavesTheRestToTraining() {
+        // the whole room at the best order spends the budget exactly there
+        double all = RdpAccountant.rhoShare(1, 1e-6, 1);
+        assertEquals(1, RdpAccountant.gaussianEpsilon(all, 1e-6), 0.002);
+        // a tenth of it spends far less than a tenth of epsilon alone would suggest in basic composition
+        double tenth = RdpAccountant.rhoShare(1, 1e-6, 0.1);
+        assertEquals(all / 10, tenth, 1e-15);
+        assertTrue(RdpAccountant.gaussianEpsilon(tenth, 1e-6) < 0.5);
+        // a budget smaller than the conversion's own cost leaves no room at any order
+        assertEquals(0, RdpAccountant.rhoShare(0.02, 1e-6, 0.1));
+    }
 }
