@@ -178,10 +178,21 @@ public final class Benchmark {
                     spent == null ? "-" : Long.toString(spent.steps()),
                     spent == null ? "-" : String.format(Locale.ROOT, "%.2f", spent.noiseMultiplier()),
                     fit);
+            System.out.println("             weakest columns: " + weakest(q, 5));
         }
         System.out.println("(delta 1e-6; value protection's noisy counts take a tenth of each budget's room, composed with"
                 + " DP-SGD in one RDP accountant; the overall accuracy is the mean of"
                 + " uni-, bi- and trivariate accuracy against the training rows, as in the main benchmark)");
+    }
+
+    /** The {@code count} columns of lowest univariate accuracy, as "name .xxx". */
+    static String weakest(QualityReport quality, int count) {
+        return quality.columns().stream()
+                .filter(c -> !Double.isNaN(c.accuracy()))
+                .sorted(java.util.Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy))
+                .limit(count)
+                .map(c -> String.format(Locale.ROOT, "%s %.3f", c.name(), c.accuracy()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** Budgets written "none,10,4,1": NaN for the run without one. */

@@ -170,6 +170,44 @@ final class ArgnNetwork {
         return new ArgnNetwork(vocab, embedding, widths, hidden, parameters);
     }
 
+    /**
+     * These weights set to predict {@code frequencies} (per position, a share per token) whatever
+     * the context: the output biases their logarithms and the output weights zero, so training
+     * starts from the marginals and learns only how the context moves them. Under DP-SGD the
+     * marginals come from the private value protection; the noisy steps need not find them.
+     */
+    ArgnNetwork startingFrom(double[][] frequencies) {
+        if (frequencies.length != vocab.length) {
+            throw new IllegalArgumentException("one frequency list per position");
+        }
+        float[][] copy = parameters.clone();
+        copy[W3] = new float[parameters[W3].length];
+        copy[B3] = parameters[B3].clone();
+        int k = maxVocab();
+        for (int c = 0; c < vocab.length; c++) {
+            if (frequencies[c].length != vocab[c]) {
+                throw new IllegalArgumentException("position " + c + " has " + vocab[c] + " tokens");
+            }
+            for (int t = 0; t < vocab[c]; t++) {
+                copy[B3][c * k + t] = (float) Math.log(frequencies[c][t]);
+            }
+        }
+        return new ArgnNetwork(vocab, embedding, widths, hidden, copy, order);
+    }
+
+    /** These weights with {@code shift} (per position, per token) added to the output biases. */
+    ArgnNetwork shifted(double[][] shift) {
+        float[][] copy = parameters.clone();
+        copy[B3] = parameters[B3].clone();
+        int k = maxVocab();
+        for (int c = 0; c < vocab.length; c++) {
+            for (int t = 0; t < vocab[c]; t++) {
+                copy[B3][c * k + t] += (float) shift[c][t];
+            }
+        }
+        return new ArgnNetwork(vocab, embedding, widths, hidden, copy, order);
+    }
+
     static long size(long[] shape) {
         long size = 1;
         for (long s : shape) {

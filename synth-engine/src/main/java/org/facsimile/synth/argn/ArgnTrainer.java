@@ -426,9 +426,14 @@ final class ArgnTrainer {
         }
 
         ArgnNetwork snapshot() {
-            float[][] values = new float[parameters.length][];
-            for (int p = 0; p < parameters.length; p++) {
-                values[p] = parameters[p].toFloatArray();
+            return snapshot(parameters);
+        }
+
+        /** A network of these shapes with the given weights (one array per parameter). */
+        ArgnNetwork snapshot(NDArray[] weights) {
+            float[][] values = new float[weights.length][];
+            for (int p = 0; p < weights.length; p++) {
+                values[p] = weights[p].toFloatArray();
             }
             return new ArgnNetwork(shape.vocab, shape.embedding, shape.widths, shape.hidden, values);
         }

@@ -23,6 +23,13 @@ import org.facsimile.synth.dp.RdpAccountant;
  * {@link RdpAccountant}, which composes the steps with the value protection's noisy counts, past
  * the budget's epsilon, or at the time limit.
  *
+ * <p>Three things cost no privacy and recover much of what the noise takes: the network starts
+ * out predicting the private marginals of value protection ({@link ArgnNetwork#startingFrom}),
+ * the weights kept are the moving average of the noisy steps' weights, not the last step's, and
+ * the output biases are then moved until the rows drawn have those marginals ({@link
+ * #calibrated}). On Adult they took epsilon 4 from 0.927 to 0.949 and epsilon 1 from 0.894 to
+ * 0.927 (suite benchmark, {@code --dp}).
+ *
  * <p>The network is a stack of per-position linear layers, so the per-row gradients need no
  * per-row backward pass: the backward pass is written out by hand over the batch, each row's
  * gradient norm follows from its activations and output gradients (the norm of an outer product
@@ -59,7 +66,11 @@ final class DpTrainer {
         return Math.min(rows, Math.max(64, ArgnTrainer.batchSize(rows, columns)));
     }
 
-    Result train(int[][] tokens, int[] vocab, boolean[] given, long seed, ProgressListener progress) {
+    /**
+     * @param prior per token position, the tokens' shares in the private marginals: the network
+     *     starts out predicting them ({@link ArgnNetwork#startingFrom})
+     */
+    Result train(int[][] tokens, int[] vocab, boolean[] given, double[][] prior, long seed, ProgressListener progress) {
         Random random = new Random(seed);
         int n = tokens.length;
         int columns = vocab.length;
@@ -70,7 +81,8 @@ final class DpTrainer {
         long stepsPerEpoch = Math.max(1, n / batch);
         double sigma =
                 budget.noiseFor(q, stepsPerEpoch * Math.min(options.maxEpochs(), DifferentialPrivacy.PLANNED_EPOCHS));
-        ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random);
+        ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random)
+                .startingFrom(prior);
         // which rows each step takes, and the gradient noise, must not follow from the run's seed
         Noise noise = Noise.fresh();
         ai.djl.engine.Engine.getEngine("PyTorch").setRandomSeed(noise.seed());
@@ -83,6 +95,10 @@ final class DpTrainer {
                     .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(options.learningRate()))
                     .optWeightDecays(options.weightDecay())
                     .build();
+            NDArray[] average = new NDArray[forward.parameters.length];
+            for (int k = 0; k < average.length; k++) {
+                average[k] = forward.parameters[k].duplicate();
+            }
             while (true) {
                 if (budget.epsilonAfter(q, sigma, steps + 1) > epsilon) {
                     stop = String.format(Locale.ROOT, "privacy budget: epsilon %.2f reached", epsilon);
@@ -108,6 +124,7 @@ final class DpTrainer {
                         sigma,
                         batch);
                 steps++;
+                average(average, forward, steps);
                 if (steps % stepsPerEpoch == 0) {
                     progress.stepStarted(
                             Step.TRAINING,
@@ -120,10 +137,12 @@ final class DpTrainer {
                                     seconds));
                 }
             }
-            network = forward.snapshot();
+            network = forward.snapshot(average);
         }
+        network = network.withOrder(ArgnTrainer.givenFirst(given, ArgnNetwork.identity(columns)));
+        network = calibrated(network, prior, given, random);
         return new Result(
-                network.withOrder(ArgnTrainer.givenFirst(given, ArgnNetwork.identity(columns))),
+                network,
                 sigma,
                 steps,
                 (double) steps / stepsPerEpoch,
@@ -131,6 +150,69 @@ final class DpTrainer {
                 budget.epsilonAfter(q, sigma, steps),
                 budget.trainingAlone(q, sigma, steps),
                 stop);
+    }
+
+    /** The weight the running average of the weights keeps at each step, once past its first steps. */
+    static final double AVERAGE_DECAY = 0.995;
+
+    /**
+     * Folds the weights after step {@code step} into their exponential moving average, whose
+     * decay grows as (1 + step) / (10 + step) up to {@link #AVERAGE_DECAY} so the first steps do
+     * not hold the start in place. Each noisy step moves the weights at random as much as it
+     * moves them on; the average keeps the movement and cancels much of the noise (post-processing:
+     * it costs nothing).
+     */
+    private static void average(NDArray[] average, ArgnTrainer.Forward forward, long step) {
+        float decay = (float) Math.min(AVERAGE_DECAY, (1.0 + step) / (10.0 + step));
+        try (NDManager scope = forward.manager.newSubManager()) {
+            for (int k = 0; k < average.length; k++) {
+                NDArray part = forward.parameters[k].mul(1 - decay);
+                part.attach(scope);
+                average[k].muli(decay).addi(part);
+            }
+        }
+    }
+
+    /** Rounds of {@link #calibrated}. */
+    static final int CALIBRATION_ROUNDS = 3;
+
+    /** Rows drawn in each round of {@link #calibrated}. */
+    static final int CALIBRATION_ROWS = 20_000;
+
+    /**
+     * The network with its output biases moved so that the rows it draws have the tokens' shares
+     * in {@code target} (the private marginals): rows are drawn, each drawn position's shares
+     * compared with the target's and its biases shifted by the log of their ratio, a few rounds.
+     * The noisy steps blur the marginals a little each; the marginals themselves were measured
+     * privately, so this spends nothing. Positions always given (a child's parent columns, which
+     * differential privacy does not take yet) keep their biases.
+     */
+    static ArgnNetwork calibrated(ArgnNetwork network, double[][] target, boolean[] given, Random random) {
+        int columns = network.columns();
+        for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
+            int[][] rows;
+            try (ArgnSampler sampler = new ArgnSampler(network)) {
+                rows = sampler.sample(CALIBRATION_ROWS, random, 1, 1);
+            }
+            double[][] shift = new double[columns][];
+            for (int c = 0; c < columns; c++) {
+                int k = network.vocab[c];
+                shift[c] = new double[k];
+                if (given != null && given[c]) {
+                    continue;
+                }
+                double[] counts = new double[k];
+                java.util.Arrays.fill(counts, 1);
+                for (int[] row : rows) {
+                    counts[row[c]]++;
+                }
+                for (int t = 0; t < k; t++) {
+                    shift[c][t] = Math.log(target[c][t] / (counts[t] / (rows.length + k)));
+                }
+            }
+            network = network.shifted(shift);
+        }
+        return network;
     }
 
     /** Each row independently with probability q. */

@@ -182,7 +182,7 @@ public final class ColumnModel {
     /**
      * The models of every column under differential privacy: the value protection of each learnt
      * column (which categories exist, the numeric range, the missing share) from counts with the
-     * budget's Gaussian noise for that many columns ({@link
+     * budget's Gaussian noise for as many counts as a row adds to ({@link #privateCounts}, {@link
      * org.facsimile.synth.dp.DifferentialPrivacy#valueNoise}), categories kept above its
      * threshold. Identifiers
      * and direct identifiers are made up as usual; free text has no private model and is refused.
@@ -216,8 +216,12 @@ public final class ColumnModel {
         if (learnt == 0) {
             return columns;
         }
-        double deviation = budget.valueNoise(learnt);
-        double threshold = budget.categoryThreshold(learnt);
+        int counts = 0;
+        for (int c = 0; c < columns.length; c++) {
+            counts += columns[c] != null ? 0 : spec.column(c).kind().isNumeric() ? 2 : 1;
+        }
+        double deviation = budget.valueNoise(counts);
+        double threshold = budget.categoryThreshold(counts);
         org.facsimile.synth.dp.Noise noise = org.facsimile.synth.dp.Noise.fresh();
         for (int c = 0; c < columns.length; c++) {
             if (columns[c] != null) {
@@ -230,6 +234,18 @@ public final class ColumnModel {
                     : of(DiscreteMarginal.fitPrivate(values, deviation, threshold, noise));
         }
         return columns;
+    }
+
+    /**
+     * How many noisy counts each row adds to in {@link #fitAllPrivate}'s models: one per
+     * categorical column, two per numeric one (its range cells and their parts).
+     */
+    public static int privateCounts(ColumnModel[] columns) {
+        int counts = 0;
+        for (ColumnModel column : columns) {
+            counts += column.marginal() instanceof ContinuousMarginal ? 2 : column.marginal() != null ? 1 : 0;
+        }
+        return counts;
     }
 
     /** The indexes of the columns a model learns jointly (those with a marginal), in table order. */

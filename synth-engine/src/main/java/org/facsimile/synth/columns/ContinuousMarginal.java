@@ -133,18 +133,28 @@ public final class ContinuousMarginal implements Marginal {
      */
     static final double NOISE_FLOOR = -org.facsimile.synth.maths.Normal.inverseCdf(1e-3);
 
+    /** The most parts {@link #fitPrivate} cuts one range cell into. */
+    static final int MOST_PARTS = 16;
+
     /**
-     * A numeric column under differential privacy: a histogram over data-independent cells (and
-     * the missing values) with Gaussian noise of the given standard deviation. Cells whose noisy
-     * count reaches a threshold that an empty cell passes by noise in one run of a thousand (all
-     * cells together) are the column's range, from the lowest to the highest; inside it, cells
-     * below half that count are dropped as noise, and the quantile grid follows the rest, uniform
-     * within each cell (the model learns the finer shape under DP-SGD). Values outside are clipped
-     * to the range. Decimals keep two digits.
+     * A numeric column under differential privacy, from two histograms with Gaussian noise of the
+     * given standard deviation, each row counted once in each (so a numeric column is two of the
+     * counts a row adds to; see {@link ColumnModel#privateCounts}). First, data-independent cells
+     * about 41% wide (and the missing values): cells whose noisy count reaches a threshold that an
+     * empty cell passes by noise in one run of a thousand (all cells together) are the column's
+     * range, from the lowest to the highest. Second, each range cell cut into up to
+     * {@link #MOST_PARTS} equal parts, as many as its noisy count fills with four noise deviations
+     * each (half-integer edges for whole numbers, dates and times, so no value is split): the rows
+     * counted again in those parts (clipped to the range), parts below two deviations dropped as
+     * noise, and the quantile grid follows the rest, uniform within each part. A spike such as a
+     * 40-hour week stays a spike; the model learns the finer shape under DP-SGD. Decimals keep two
+     * digits.
      */
     public static ContinuousMarginal fitPrivate(
             String[] column, ColumnKind kind, double deviation, org.facsimile.synth.dp.Noise noise) {
         int[] counts = new int[EDGES.length + 1];
+        double[] numbers = new double[column.length];
+        int present = 0;
         int missing = 0;
         String firstValue = null;
         for (String v : column) {
@@ -155,7 +165,8 @@ public final class ContinuousMarginal implements Marginal {
             if (firstValue == null) {
                 firstValue = v;
             }
-            counts[cell(toNumber(v, kind))]++;
+            numbers[present] = toNumber(v, kind);
+            counts[cell(numbers[present++])]++;
         }
         double threshold = deviation * -org.facsimile.synth.maths.Normal.inverseCdf(1e-3 / counts.length);
         int low = -1;
@@ -171,12 +182,27 @@ public final class ContinuousMarginal implements Marginal {
         double[] quantiles = new double[PRIVATE_GRID];
         double inside = 0;
         if (low >= 0) {
-            double[] weight = new double[high - low + 1];
-            for (int c = low; c <= high; c++) {
-                weight[c - low] = noisy[c] >= threshold / 2 ? noisy[c] : 0;
-                inside += weight[c - low];
+            double[] edges = parts(noisy, low, high, deviation, kind != ColumnKind.DECIMAL);
+            double[] weight = new double[edges.length - 1];
+            for (int r = 0; r < present; r++) {
+                double x = Math.max(edges[0], Math.min(edges[edges.length - 1], numbers[r]));
+                int i = Arrays.binarySearch(edges, x);
+                weight[Math.min(weight.length - 1, i >= 0 ? i : -i - 2)]++;
             }
-            // the inverse of the piecewise-uniform distribution the kept cells describe
+            for (int i = 0; i < weight.length; i++) {
+                weight[i] += noise.gaussian(deviation);
+                weight[i] = weight[i] >= 2 * deviation ? weight[i] : 0;
+                inside += weight[i];
+            }
+            if (inside == 0) {
+                // the rows are too few for any part to stand out: the range, uniform, weighing what
+                // its cells counted
+                for (int c = low; c <= high; c++) {
+                    inside += Math.max(0, noisy[c]);
+                }
+                Arrays.fill(weight, inside / weight.length);
+            }
+            // the inverse of the piecewise-uniform distribution the kept parts describe
             int c = 0;
             double before = 0;
             for (int g = 0; g < PRIVATE_GRID; g++) {
@@ -184,10 +210,8 @@ public final class ContinuousMarginal implements Marginal {
                 while (c < weight.length - 1 && before + weight[c] < target) {
                     before += weight[c++];
                 }
-                double from = lowerEdge(low + c);
-                double to = upperEdge(low + c);
                 double within = weight[c] == 0 ? 0 : Math.min(1, Math.max(0, (target - before) / weight[c]));
-                quantiles[g] = from + (to - from) * within;
+                quantiles[g] = edges[c] + (edges[c + 1] - edges[c]) * within;
             }
         }
         // the missing values' noisy count, taken as none below the cells' noise floor
@@ -196,6 +220,30 @@ public final class ContinuousMarginal implements Marginal {
         double missingShare = inside + noisyMissing == 0 ? 1 : noisyMissing / (inside + noisyMissing);
         return new ContinuousMarginal(
                 kind, missingShare, quantiles, kind == ColumnKind.DECIMAL ? 2 : 0, pattern(kind, firstValue));
+    }
+
+    /**
+     * The edges of the parts of range cells {@code low} to {@code high}: each cut into as many
+     * equal parts as its noisy count holds four deviations, 1 to {@link #MOST_PARTS}; for whole
+     * numbers each edge moves to the half below the first whole number at or above it (a cell
+     * holds the numbers from its lower edge up to, not including, its upper one), repeats dropped.
+     */
+    static double[] parts(double[] noisy, int low, int high, double deviation, boolean whole) {
+        java.util.TreeSet<Double> edges = new java.util.TreeSet<>();
+        for (int c = low; c <= high; c++) {
+            int parts = (int) Math.max(1, Math.min(MOST_PARTS, Math.floor(noisy[c] / (4 * deviation))));
+            double from = lowerEdge(c);
+            double to = upperEdge(c);
+            for (int k = 0; k <= parts; k++) {
+                double edge = from + (to - from) * k / parts;
+                edges.add(whole ? Math.ceil(edge) - 0.5 : edge);
+            }
+        }
+        if (edges.size() < 2) {
+            double only = edges.first();
+            edges.add(only + 1);
+        }
+        return edges.stream().mapToDouble(Double::doubleValue).toArray();
     }
 
     private static double lowerEdge(int cell) {

@@ -4,9 +4,9 @@ import org.facsimile.synth.maths.Normal;
 
 /**
  * A differential-privacy budget for one table's synthesis. The columns' value protection (which
- * categories exist, the numeric ranges, the missing shares) is made from counts with Gaussian
- * noise, one count per column and row, so its L2 sensitivity is the square root of the columns
- * learnt; the model is trained with DP-SGD (per-row gradients clipped to {@code clipNorm},
+ * categories exist, the numeric ranges and shapes, the missing shares) is made from counts with
+ * Gaussian noise, a row adding one to a fixed number of them, so its L2 sensitivity is that
+ * number's square root; the model is trained with DP-SGD (per-row gradients clipped to {@code clipNorm},
  * Gaussian noise of {@code noiseMultiplier} times that, rows sampled independently) until the
  * next step would take the two together past epsilon. Both are Gaussian mechanisms, so one RDP
  * accountant composes them order by order (tighter than adding their epsilons). Of delta,
@@ -114,22 +114,23 @@ public record DifferentialPrivacy(
     }
 
     /**
-     * The standard deviation of the Gaussian noise on each count of value protection over
-     * {@code columns} learnt columns: a row adds one to one count per column, an L2 sensitivity of
-     * sqrt(columns), and that squared over twice the noise's variance is {@link #valueRho}.
+     * The standard deviation of the Gaussian noise on each count of value protection when a row
+     * adds one to {@code counts} of them (one per categorical column, two per numeric one): an L2
+     * sensitivity of sqrt(counts), and that squared over twice the noise's variance is
+     * {@link #valueRho}.
      */
-    public double valueNoise(int columns) {
-        return Math.sqrt(columns / (2 * valueRho()));
+    public double valueNoise(int counts) {
+        return Math.sqrt(counts / (2 * valueRho()));
     }
 
     /**
-     * The noisy count a category must reach to be published, over {@code columns} learnt columns:
-     * a value of one row (which, left out, would not exist) passes it in at most one of
-     * {@code selectionDelta / columns} runs per column, so a row's values pass, all columns
-     * together, with at most {@link #selectionDelta} (Gaussian partition selection).
+     * The noisy count a category must reach to be published when a row adds to {@code counts}
+     * counts: a value of one row (which, left out, would not exist) passes it with a chance of at
+     * most {@code selectionDelta / counts}, so a row's values pass, all its counts together, with at
+     * most {@link #selectionDelta} (Gaussian partition selection).
      */
-    public double categoryThreshold(int columns) {
-        return 1 + valueNoise(columns) * -Normal.inverseCdf(selectionDelta() / columns);
+    public double categoryThreshold(int counts) {
+        return 1 + valueNoise(counts) * -Normal.inverseCdf(selectionDelta() / counts);
     }
 
     /** The delta of the RDP conversion. */

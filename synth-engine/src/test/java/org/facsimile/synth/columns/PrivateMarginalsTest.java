@@ -65,4 +65,30 @@ class PrivateMarginalsTest {
         assertEquals(Set.of("north", "south"), drawn);
         assertEquals(1 / 3.0, north / 10_000.0, 0.03, "frequencies from the noisy counts");
     }
+
+    @Test
+    void aSpikeStaysASpikeAndWholeNumbersAreNotSplit() {
+        // a working week: half the rows at exactly 40 hours, the rest spread from 20 to 60
+        Random random = new Random(4);
+        String[] values = new String[8_000];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = Integer.toString(i % 2 == 0 ? 40 : 20 + random.nextInt(41));
+        }
+        ContinuousMarginal m = ContinuousMarginal.fitPrivate(
+                values, org.facsimile.synth.table.ColumnKind.INTEGER, BUDGET.valueNoise(2), Noise.fresh());
+        int forty = 0;
+        Random draws = new Random(5);
+        for (int i = 0; i < 10_000; i++) {
+            forty += "40".equals(m.fromUniform(draws.nextDouble(), draws)) ? 1 : 0;
+        }
+        // the range cell holding 40 spans about 32 to 45: uniform within it, 40 would be one in 13
+        assertEquals(0.51, forty / 10_000.0, 0.04, "the spike's share");
+
+        double[] noisy = new double[200];
+        java.util.Arrays.fill(noisy, 10_000);
+        double[] edges = ContinuousMarginal.parts(noisy, 100, 102, 10, true);
+        for (double edge : edges) {
+            assertEquals(0.5, edge - Math.floor(edge), 1e-12, "whole numbers' parts end at halves: " + edge);
+        }
+    }
 }
