@@ -131,8 +131,8 @@ public final class Benchmark {
     }
 
     /**
-     * The network without a budget and at epsilon 1, 4 and 10: accuracy against the holdout
-     * reference, each as a ratio to the run without a budget, with what the budget bought.
+     * The network at each budget (NaN: none): accuracy against the holdout reference, each as a
+     * ratio to the run without a budget when there is one, with what the budget bought.
      */
     private static void differentialPrivacy(
             TableSpec spec, Table training, Table holdout, SynthesisSettings settings, double[] epsilons) {
@@ -167,12 +167,12 @@ public final class Benchmark {
             org.facsimile.synth.dp.PrivacySpent spent = generator.privacySpent();
             System.out.printf(
                     Locale.ROOT,
-                    "%-12s %9.4f %9.4f %9.4f %8.3fx %9.4f %7s %8s %6s %8.1f%n",
+                    "%-12s %9.4f %9.4f %9.4f %9s %9.4f %7s %8s %6s %8.1f%n",
                     Double.isNaN(epsilon) ? "none" : "epsilon " + epsilon,
                     q.overallAccuracy(),
                     q.univariateAccuracy(),
                     q.bivariateAccuracy(),
-                    q.overallAccuracy() / plain,
+                    Double.isNaN(plain) ? "-" : String.format(Locale.ROOT, "%.3fx", q.overallAccuracy() / plain),
                     q.holdoutOverallAccuracy(),
                     spent == null ? "-" : String.format(Locale.ROOT, "%.2f", spent.epsilon()),
                     spent == null ? "-" : Long.toString(spent.steps()),

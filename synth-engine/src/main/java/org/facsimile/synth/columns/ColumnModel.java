@@ -184,8 +184,8 @@ public final class ColumnModel {
      * column (which categories exist, the numeric range, the missing share) from counts with the
      * budget's Gaussian noise for as many counts as a row adds to ({@link #privateCounts}, {@link
      * org.facsimile.synth.dp.DifferentialPrivacy#valueNoise}), categories kept above its
-     * threshold. Identifiers
-     * and direct identifiers are made up as usual; free text has no private model and is refused.
+     * threshold. Identifiers and direct identifiers are made up as usual; free text has no
+     * private model and is refused.
      *
      * @throws IllegalArgumentException naming a free-text column
      */

@@ -79,12 +79,11 @@ public final class RdpAccountant {
     }
 
     /**
-     * The largest rho (RDP over the order, as of Gaussian releases) whose epsilon at delta is at
-     * most {@code share} of {@code epsilon}'s room at the order where that room is largest for its
-     * order: the room at order alpha is what is left of epsilon after the conversion's
-     * {@code ln(1/delta) / (alpha - 1)}. Gaussian releases sized so take that share of what a
-     * budget allows at the order where they are cheapest, and leave the rest to DP-SGD; 0 when
-     * no order leaves room.
+     * A share of the most RDP that Gaussian releases (RDP {@code alpha * rho}) may take of a
+     * budget: at order alpha the conversion to (epsilon, delta) leaves {@code epsilon -
+     * ln(1/delta) / (alpha - 1)} for RDP, so rho may be that over alpha; the best order's rho,
+     * times {@code share}. Releases of that rho take the share at the order where they are
+     * cheapest and leave the rest to DP-SGD; 0 when no order leaves room.
      */
     public static double rhoShare(double epsilon, double delta, double share) {
         if (!(epsilon > 0) || !(delta > 0 && delta < 1) || !(share > 0 && share <= 1)) {
