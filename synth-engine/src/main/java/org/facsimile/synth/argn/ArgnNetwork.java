@@ -171,8 +171,8 @@ final class ArgnNetwork {
     }
 
     /**
-     * These weights set to predict {@code frequencies} (per position, a share per token) whatever
-     * the context: the output biases their logarithms and the output weights zero, so training
+     * These weights set to predict {@code frequencies} (per position, a share per token; null:
+     * evenly) whatever the context: the output biases their logarithms and the output weights zero, so training
      * starts from the marginals and learns only how the context moves them. Under DP-SGD the
      * marginals come from the private value protection; the noisy steps need not find them.
      */
@@ -185,6 +185,9 @@ final class ArgnNetwork {
         copy[B3] = parameters[B3].clone();
         int k = maxVocab();
         for (int c = 0; c < vocab.length; c++) {
+            if (frequencies[c] == null) {
+                continue;
+            }
             if (frequencies[c].length != vocab[c]) {
                 throw new IllegalArgumentException("position " + c + " has " + vocab[c] + " tokens");
             }

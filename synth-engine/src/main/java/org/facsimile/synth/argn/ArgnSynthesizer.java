@@ -127,14 +127,24 @@ public final class ArgnSynthesizer implements Synthesizer {
                                 result.stopReason(),
                                 result.validationLoss(),
                                 result.orderLoss()));
-                network = result.network();
+                // a child's network draws given the parent's columns, whose shares it does not
+                // model; calibrating it without them would move its conditionals, so it is not.
+                // The training rows' shares are trusted as far as their number allows.
+                network = given == null
+                        ? MarginalCalibration.calibrated(
+                                result.network(),
+                                MarginalCalibration.tokenShares(tokens, vocab),
+                                n / (n + MarginalCalibration.TRUSTED_ROWS),
+                                null,
+                                random)
+                        : result.network();
             } else {
                 DpTrainer.Result result = new DpTrainer(limited, budget)
                         .train(
                                 tokens,
                                 vocab,
                                 given,
-                                tokenFrequencies(columns, learnt, codecs, vocab, random),
+                                MarginalCalibration.tokenShares(columns, learnt, codecs, random),
                                 settings.seed(),
                                 progress);
                 spent = new PrivacySpent(
@@ -177,41 +187,6 @@ public final class ArgnSynthesizer implements Synthesizer {
         }
         return new ArgnGenerator(columns, options.maxTokens(), network, settings.temperature(), settings.topP())
                 .spent(spent);
-    }
-
-    /** Values drawn from each column's marginal to estimate its tokens' frequencies. */
-    static final int PRIOR_DRAWS = 20_000;
-
-    /**
-     * Per token position, the share of each token among values drawn from the columns' marginals
-     * (never from the rows: under DP these are the private value protection's), every token at
-     * least one draw in {@link #PRIOR_DRAWS} so none starts impossible.
-     */
-    static double[][] tokenFrequencies(
-            ColumnModel[] columns, int[] learnt, ColumnCodec[] codecs, int[] vocab, Random random) {
-        double[][] counts = new double[vocab.length][];
-        for (int p = 0; p < vocab.length; p++) {
-            counts[p] = new double[vocab[p]];
-            java.util.Arrays.fill(counts[p], 1);
-        }
-        int[] positions = ArgnGenerator.positions(codecs);
-        int[] tokens = new int[vocab.length];
-        for (int j = 0; j < learnt.length; j++) {
-            org.facsimile.synth.columns.Marginal marginal = columns[learnt[j]].marginal();
-            for (int d = 0; d < PRIOR_DRAWS; d++) {
-                codecs[j].encode(marginal.fromUniform(random.nextDouble(), random), random, tokens, positions[j]);
-                for (int k = 0; k < codecs[j].vocab().length; k++) {
-                    counts[positions[j] + k][tokens[positions[j] + k]]++;
-                }
-            }
-        }
-        for (double[] position : counts) {
-            double total = java.util.Arrays.stream(position).sum();
-            for (int t = 0; t < position.length; t++) {
-                position[t] /= total;
-            }
-        }
-        return counts;
     }
 
     @Override

@@ -27,7 +27,7 @@ import org.facsimile.synth.dp.RdpAccountant;
  * out predicting the private marginals of value protection ({@link ArgnNetwork#startingFrom}),
  * the weights kept are the moving average of the noisy steps' weights, not the last step's, and
  * the output biases are then moved until the rows drawn have those marginals ({@link
- * #calibrated}). On Adult they took epsilon 4 from 0.927 to 0.949 and epsilon 1 from 0.894 to
+ * MarginalCalibration}). On Adult they took epsilon 4 from 0.927 to 0.949 and epsilon 1 from 0.894 to
  * 0.927 (suite benchmark, {@code --dp}).
  *
  * <p>The network is a stack of per-position linear layers, so the per-row gradients need no
@@ -140,7 +140,7 @@ final class DpTrainer {
             network = forward.snapshot(average);
         }
         network = network.withOrder(ArgnTrainer.givenFirst(given, ArgnNetwork.identity(columns)));
-        network = calibrated(network, prior, given, random);
+        network = MarginalCalibration.calibrated(network, prior, given, random);
         return new Result(
                 network,
                 sigma,
@@ -171,48 +171,6 @@ final class DpTrainer {
                 average[k].muli(decay).addi(part);
             }
         }
-    }
-
-    /** Rounds of {@link #calibrated}. */
-    static final int CALIBRATION_ROUNDS = 3;
-
-    /** Rows drawn in each round of {@link #calibrated}. */
-    static final int CALIBRATION_ROWS = 20_000;
-
-    /**
-     * The network with its output biases moved so that the rows it draws have the tokens' shares
-     * in {@code target} (the private marginals): rows are drawn, each drawn position's shares
-     * compared with the target's and its biases shifted by the log of their ratio, a few rounds.
-     * The noisy steps blur the marginals a little each; the marginals themselves were measured
-     * privately, so this spends nothing. Positions always given (a child's parent columns, which
-     * differential privacy does not take yet) keep their biases.
-     */
-    static ArgnNetwork calibrated(ArgnNetwork network, double[][] target, boolean[] given, Random random) {
-        int columns = network.columns();
-        for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
-            int[][] rows;
-            try (ArgnSampler sampler = new ArgnSampler(network)) {
-                rows = sampler.sample(CALIBRATION_ROWS, random, 1, 1);
-            }
-            double[][] shift = new double[columns][];
-            for (int c = 0; c < columns; c++) {
-                int k = network.vocab[c];
-                shift[c] = new double[k];
-                if (given != null && given[c]) {
-                    continue;
-                }
-                double[] counts = new double[k];
-                java.util.Arrays.fill(counts, 1);
-                for (int[] row : rows) {
-                    counts[row[c]]++;
-                }
-                for (int t = 0; t < k; t++) {
-                    shift[c][t] = Math.log(target[c][t] / (counts[t] / (rows.length + k)));
-                }
-            }
-            network = network.shifted(shift);
-        }
-        return network;
     }
 
     /** Each row independently with probability q. */

@@ -111,36 +111,4 @@ class DpTrainerTest {
             }
         }
     }
-
-    @Test
-    void calibrationMovesTheDrawnSharesToTheTarget() {
-        double[][] target = {{0.9, 0.05, 0.05}, {0.05, 0.05, 0.1, 0.1, 0.7}, {0.2, 0.8}, {0.1, 0.2, 0.3, 0.4}};
-        ArgnNetwork network = ArgnNetwork.initial(VOCAB, 4, 8, new Random(6));
-        assertTrue(worstGap(network, target) > 0.2, "a random network is far off: " + worstGap(network, target));
-        ArgnNetwork calibrated = DpTrainer.calibrated(network, target, null, new Random(7));
-        assertTrue(worstGap(calibrated, target) < 0.02, "calibrated: " + worstGap(calibrated, target));
-        // the other weights are untouched: only the output biases move
-        for (int p = 0; p < ArgnNetwork.B3; p++) {
-            assertTrue(java.util.Arrays.equals(network.parameters[p], calibrated.parameters[p]), ArgnNetwork.NAMES[p]);
-        }
-    }
-
-    /** The largest difference between a token's share in 20,000 drawn rows and its target share. */
-    private static double worstGap(ArgnNetwork network, double[][] target) {
-        int[][] rows;
-        try (ArgnSampler sampler = new ArgnSampler(network)) {
-            rows = sampler.sample(20_000, new Random(8), 1, 1);
-        }
-        double worst = 0;
-        for (int c = 0; c < VOCAB.length; c++) {
-            double[] shares = new double[VOCAB[c]];
-            for (int[] row : rows) {
-                shares[row[c]] += 1.0 / rows.length;
-            }
-            for (int t = 0; t < VOCAB[c]; t++) {
-                worst = Math.max(worst, Math.abs(shares[t] - target[c][t]));
-            }
-        }
-        return worst;
-    }
 }
