@@ -172,9 +172,10 @@ final class ArgnNetwork {
 
     /**
      * These weights set to predict {@code frequencies} (per position, a share per token; null:
-     * evenly) whatever the context: the output biases their logarithms and the output weights zero, so training
-     * starts from the marginals and learns only how the context moves them. Under DP-SGD the
-     * marginals come from the private value protection; the noisy steps need not find them.
+     * evenly) whatever the context: the output biases their logarithms and the output weights
+     * zero, so training starts from the marginals and learns only how the context moves them.
+     * Under DP-SGD the marginals come from the private value protection; the noisy steps need not
+     * find them.
      */
     ArgnNetwork startingFrom(double[][] frequencies) {
         if (frequencies.length != vocab.length) {

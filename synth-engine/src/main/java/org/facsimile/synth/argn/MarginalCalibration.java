@@ -8,11 +8,11 @@ import org.facsimile.synth.columns.Marginal;
 /**
  * Brings what a trained network draws back to the columns' published marginals. Training
  * approximates each column's share of tokens, and small tables, dropout and (under differential
- * privacy) noisy steps blur them a little; the shares themselves are known exactly from the
- * training rows' tokens (or, under differential privacy, from the private marginals). Rows are drawn, each position's token shares compared with the
- * marginal's, and the output biases shifted by the log of their ratio, a few rounds: the
- * conditionals keep their shape and the marginals come out right. Under differential privacy
- * it reads no rows, so it spends nothing.
+ * privacy) noisy steps blur them a little; the shares themselves are known from the training
+ * rows' tokens (or, under differential privacy, from the private marginals). Rows are drawn,
+ * each position's token shares compared with the target's, and the output biases shifted by the
+ * log of their ratio, a few rounds: the conditionals keep their shape and the marginals come out
+ * right. Under differential privacy it reads no rows, so it spends nothing.
  */
 final class MarginalCalibration {
 

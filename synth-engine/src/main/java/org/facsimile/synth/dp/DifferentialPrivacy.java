@@ -50,8 +50,14 @@ public record DifferentialPrivacy(
         }
     }
 
-    /** Passes over the training rows a chosen noise leaves room for, at the least. */
-    public static final int PLANNED_EPOCHS = 10;
+    /**
+     * Passes over the training rows a chosen noise leaves room for, at the least. More passes at
+     * more noise learn more than fewer at less, since the trainer averages its weights: on Adult
+     * 5, 10, 20 and 40 gave 0.919, 0.928, 0.934 and 0.938 at epsilon 1 (two runs each), at about
+     * 2.3 s of fitting an epoch. A table too large for them in its training time stops early,
+     * having spent less than the budget.
+     */
+    public static final int PLANNED_EPOCHS = 40;
 
     /** A budget of epsilon at delta with the usual training settings: noise chosen, clipping at 1, 10% for values. */
     public static DifferentialPrivacy of(double epsilon, double delta) {
