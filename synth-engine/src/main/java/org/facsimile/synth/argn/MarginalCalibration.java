@@ -130,32 +130,27 @@ final class MarginalCalibration {
             try (ArgnSampler sampler = new ArgnSampler(network)) {
                 rows = sampler.sample(ROWS, random, 1, 1);
             }
+            double[][] drawn = tokenShares(rows, network.vocab);
+            if (round == 0) {
+                // the goal is fixed once, from what the network drew before any shift
+                goal = new double[columns][];
+                for (int c = 0; c < columns; c++) {
+                    if (target[c] != null) {
+                        goal[c] = new double[drawn[c].length];
+                        for (int t = 0; t < goal[c].length; t++) {
+                            goal[c][t] = weight * target[c][t] + (1 - weight) * drawn[c][t];
+                        }
+                    }
+                }
+            }
             double[][] shift = new double[columns][];
             for (int c = 0; c < columns; c++) {
-                int k = network.vocab[c];
-                shift[c] = new double[k];
-                if (given != null && given[c] || target[c] == null) {
+                shift[c] = new double[drawn[c].length];
+                if (given != null && given[c] || goal[c] == null) {
                     continue;
                 }
-                double[] counts = new double[k];
-                Arrays.fill(counts, 1);
-                for (int[] row : rows) {
-                    counts[row[c]]++;
-                }
-                for (int t = 0; t < k; t++) {
-                    counts[t] /= rows.length + k;
-                }
-                if (round == 0) {
-                    if (goal == null) {
-                        goal = new double[columns][];
-                    }
-                    goal[c] = new double[k];
-                    for (int t = 0; t < k; t++) {
-                        goal[c][t] = weight * target[c][t] + (1 - weight) * counts[t];
-                    }
-                }
-                for (int t = 0; t < k; t++) {
-                    shift[c][t] = Math.log(goal[c][t] / counts[t]);
+                for (int t = 0; t < shift[c].length; t++) {
+                    shift[c][t] = Math.log(goal[c][t] / drawn[c][t]);
                 }
             }
             network = network.shifted(shift);
