@@ -146,7 +146,7 @@ public final class SuiteBenchmark {
                 // -Dbench.argn.sized=false: the network at its fixed default size, for an A/B of the sizing
                 ArgnOptions options = Boolean.parseBoolean(System.getProperty("bench.argn.sized", "true"))
                         ? ArgnOptions.defaults()
-                        : new ArgnOptions(12, 128, 16, 100, 600, 2e-3f, 1e-4f, 2, 6);
+                        : new ArgnOptions(12, 128, 16, 100, 600, 4e-3f, 1e-4f, 6);
                 Synthesizer s = synthesizer.equals("argn")
                         ? new ArgnSynthesizer(options)
                         : new GaussianCopulaSynthesizer();

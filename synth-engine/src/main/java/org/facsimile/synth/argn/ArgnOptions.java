@@ -7,14 +7,14 @@ package org.facsimile.synth.argn;
  * @param embedding numbers per token embedding
  * @param hidden units per predictor layer
  * @param maxTokens the most tokens a continuous column is cut into (quantile bins)
- * @param maxEpochs the most passes over the training rows
+ * @param maxEpochs the most passes over the training rows (a run plans for fewer where its epochs
+ *     are long: {@link ArgnTrainer#plannedEpochs})
  * @param maxSeconds training stops before an epoch that would end past this many seconds
- * @param learningRate AdamW's starting learning rate
+ * @param learningRate AdamW's learning rate at the first step, from which it falls along a
+ *     cosine to 0 at the last planned one
  * @param weightDecay AdamW's decoupled weight decay
- * @param decayPatience epochs without validation gain before the learning rate halves (epochs of
- *     up to 64 steps; tables whose epochs take more steps wait proportionally fewer epochs)
- * @param stopPatience epochs without validation gain before training stops (likewise, and at
- *     least two)
+ * @param stopPatience epochs without validation gain before training stops (epochs of up to 64
+ *     steps; tables whose epochs take more steps wait proportionally fewer epochs, at least two)
  * @param dropout the share of hidden units dropped in each training step (0 = none)
  * @param sized the embedding, hidden size and dropout are chosen by {@link #sizedFor} from the
  *     table's rows, as TabularARGN picks a model size; false: they are used as given
@@ -27,7 +27,6 @@ public record ArgnOptions(
         double maxSeconds,
         float learningRate,
         float weightDecay,
-        int decayPatience,
         int stopPatience,
         float dropout,
         boolean sized) {
@@ -36,7 +35,7 @@ public record ArgnOptions(
         if (embedding < 1 || hidden < 1 || maxTokens < 2 || maxEpochs < 1 || maxSeconds <= 0) {
             throw new IllegalArgumentException("network sizes, tokens, epochs and time must be positive");
         }
-        if (decayPatience < 1 || stopPatience < 1) {
+        if (stopPatience < 1) {
             throw new IllegalArgumentException("patience must be at least one epoch");
         }
         if (!(dropout >= 0 && dropout < 1)) {
@@ -53,25 +52,13 @@ public record ArgnOptions(
             double maxSeconds,
             float learningRate,
             float weightDecay,
-            int decayPatience,
             int stopPatience) {
-        this(
-                embedding,
-                hidden,
-                maxTokens,
-                maxEpochs,
-                maxSeconds,
-                learningRate,
-                weightDecay,
-                decayPatience,
-                stopPatience,
-                0,
-                false);
+        this(embedding, hidden, maxTokens, maxEpochs, maxSeconds, learningRate, weightDecay, stopPatience, 0, false);
     }
 
     /** The engine's defaults: the network's size follows the table ({@link #sizedFor}). */
     public static ArgnOptions defaults() {
-        return new ArgnOptions(12, 128, 16, 100, 600, 2e-3f, 1e-4f, 2, 6, 0, true);
+        return new ArgnOptions(12, 128, 16, 100, 600, 4e-3f, 1e-4f, 6, 0, true);
     }
 
     /**
@@ -110,7 +97,6 @@ public record ArgnOptions(
                 maxSeconds,
                 learningRate,
                 weightDecay,
-                decayPatience,
                 stopPatience,
                 dropout,
                 false);
@@ -126,7 +112,6 @@ public record ArgnOptions(
                 seconds,
                 learningRate,
                 weightDecay,
-                decayPatience,
                 stopPatience,
                 dropout,
                 sized);
@@ -142,7 +127,6 @@ public record ArgnOptions(
                 maxSeconds,
                 learningRate,
                 weightDecay,
-                decayPatience,
                 stopPatience,
                 dropout,
                 sized);

@@ -18,8 +18,9 @@ import org.facsimile.synth.Step;
 /**
  * Trains an {@link ArgnNetwork} on token rows: each batch under a fresh random column order
  * (so the network learns every conditional it may be asked for), cross-entropy summed over the
- * columns, AdamW, a validation split that decides when the learning rate halves and when training
- * stops, and the best weights seen kept. Every random choice comes from one seed, so a run is
+ * columns, AdamW with a learning rate that falls along a cosine over a planned number of steps
+ * ({@link #plannedEpochs}), a validation split that stops training early when it no longer gains,
+ * and the best weights seen kept. Every random choice comes from one seed, so a run is
  * reproducible on the same machine.
  */
 final class ArgnTrainer {
@@ -90,7 +91,6 @@ final class ArgnTrainer {
         int[] trainingRows = java.util.Arrays.copyOfRange(rows, validation, n);
         int batch = batchSize(trainingRows.length, columns);
         int stepsPerEpoch = (trainingRows.length + batch - 1) / batch;
-        int decayPatience = patience(options.decayPatience(), stepsPerEpoch);
         int stopPatience =
                 Math.min(options.stopPatience(), Math.max(2, patience(options.stopPatience(), stepsPerEpoch)));
         ArgnNetwork best = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random);
@@ -116,13 +116,16 @@ final class ArgnTrainer {
             double trainingLoss = Double.NaN;
             int sinceBest = 0;
             int epoch = 0;
-            String stop = "reached " + options.maxEpochs() + " epochs";
-            while (epoch < options.maxEpochs()) {
+            int planned = plannedEpochs(stepsPerEpoch, options.maxEpochs());
+            String stop = "completed the " + planned + " planned epochs";
+            long step = 0;
+            while (epoch < planned) {
                 epoch++;
                 shuffleInPlace(trainingRows, random);
                 double sum = 0;
                 int batches = 0;
                 for (int from = 0; from < trainingRows.length; from += batch) {
+                    rate.value = cosineRate(options.learningRate(), step++, (long) planned * stepsPerEpoch);
                     int to = Math.min(trainingRows.length, from + batch);
                     sum += step(forward, optimizer, tokens, trainingRows, from, to, order(given, columns, random));
                     batches++;
@@ -136,17 +139,25 @@ final class ArgnTrainer {
                     best = forward.snapshot();
                 } else {
                     sinceBest++;
-                    if (sinceBest % decayPatience == 0) {
-                        rate.value = rate.value / 2;
-                    }
                 }
                 double seconds = (System.nanoTime() - started) / 1e9;
+                if (epoch == 1) {
+                    // a plan the time budget cannot hold is shortened now, so the rate still
+                    // reaches its end instead of being cut off high
+                    int affordable = (int) Math.min(planned, Math.floor(options.maxSeconds() / seconds));
+                    if (affordable < planned) {
+                        planned = Math.max(1, affordable);
+                        stop = "completed the " + planned + " epochs the time budget of " + options.maxSeconds()
+                                + " s holds";
+                    }
+                }
                 progress.stepStarted(
                         Step.TRAINING,
                         String.format(
                                 Locale.ROOT,
-                                "epoch %d: training loss %.4f, validation loss %.4f, %.0f s",
+                                "epoch %d of %d: training loss %.4f, validation loss %.4f, %.0f s",
                                 epoch,
+                                planned,
                                 trainingLoss,
                                 loss,
                                 seconds));
@@ -221,6 +232,33 @@ final class ArgnTrainer {
             }
         }
         return sum / count;
+    }
+
+    /**
+     * Optimizer steps a training run plans for. Measured on Adult (24,421 training rows, 43 steps
+     * an epoch), a rate falling along a cosine over about 1,200 steps reached the validation loss
+     * and accuracy that 2,450 steps at a constant rate, halved whenever validation stalled, had
+     * reached: half the time. Past about 20,000 rows a plan covers fewer epochs, not more steps,
+     * so training time stops growing with the rows (Adult's 39,000: 13 epochs, 40 s here).
+     */
+    static final int PLANNED_STEPS = 1_200;
+
+    /** The fewest epochs planned, however many steps an epoch has: every row is seen a few times. */
+    static final int MIN_EPOCHS = 4;
+
+    /**
+     * The epochs a run plans for when an epoch has {@code stepsPerEpoch} steps: those that
+     * {@link #PLANNED_STEPS} fill, at least {@link #MIN_EPOCHS} and at most {@code maxEpochs}.
+     */
+    static int plannedEpochs(int stepsPerEpoch, int maxEpochs) {
+        int filled = (PLANNED_STEPS + stepsPerEpoch - 1) / stepsPerEpoch;
+        return Math.max(1, Math.min(maxEpochs, Math.max(MIN_EPOCHS, filled)));
+    }
+
+    /** The rate at step {@code step} of {@code steps}: {@code peak} falling along a half cosine to 0. */
+    static float cosineRate(float peak, long step, long steps) {
+        double done = Math.min(1, step / (double) Math.max(1, steps));
+        return (float) (peak * 0.5 * (1 + Math.cos(Math.PI * done)));
     }
 
     /**
@@ -315,7 +353,7 @@ final class ArgnTrainer {
         }
     }
 
-    /** The learning rate, halved by the trainer when validation stalls. */
+    /** The learning rate, set by the trainer before each step. */
     private static final class MutableRate implements ParameterTracker {
         float value;
 

@@ -39,4 +39,41 @@ class ArgnTrainerTest {
         assertEquals(1, ArgnTrainer.patience(2, largeSteps));
         assertEquals(1, ArgnTrainer.patience(2, 10_000), "never less than one epoch");
     }
+
+    @Test
+    void largeTablesPlanFewerEpochsOfTheSameStepsSoTrainingTimeStopsGrowingWithRows() {
+        int previousSteps = 0;
+        for (int rows : new int[] {20_000, 39_000, 50_000, 200_000, 1_000_000}) {
+            int batch = ArgnTrainer.batchSize(rows, 15);
+            int perEpoch = (rows + batch - 1) / batch;
+            int epochs = ArgnTrainer.plannedEpochs(perEpoch, 100);
+            long steps = (long) epochs * perEpoch;
+            assertTrue(epochs >= ArgnTrainer.MIN_EPOCHS, rows + " rows are seen a few times");
+            if (epochs > ArgnTrainer.MIN_EPOCHS) {
+                // the plan's steps stay within an epoch of the planned number
+                assertTrue(
+                        steps >= ArgnTrainer.PLANNED_STEPS && steps < ArgnTrainer.PLANNED_STEPS + perEpoch,
+                        rows + ": " + steps);
+            }
+            assertTrue(steps >= previousSteps, "more rows never plan fewer steps");
+            previousSteps = (int) steps;
+        }
+        assertEquals(13, ArgnTrainer.plannedEpochs(96, 100), "Adult's 39,000 training rows");
+        assertEquals(100, ArgnTrainer.plannedEpochs(5, 100), "a small table's many short epochs are capped");
+        assertEquals(30, ArgnTrainer.plannedEpochs(5, 30));
+    }
+
+    @Test
+    void theRateFallsAlongAHalfCosineFromItsPeakToZero() {
+        assertEquals(4e-3f, ArgnTrainer.cosineRate(4e-3f, 0, 1_000), 1e-9);
+        assertEquals(2e-3f, ArgnTrainer.cosineRate(4e-3f, 500, 1_000), 1e-7);
+        assertEquals(0f, ArgnTrainer.cosineRate(4e-3f, 1_000, 1_000), 1e-9);
+        assertEquals(0f, ArgnTrainer.cosineRate(4e-3f, 1_200, 1_000), 1e-9, "past the plan it stays at 0");
+        float previous = Float.MAX_VALUE;
+        for (int step = 0; step <= 1_000; step += 10) {
+            float rate = ArgnTrainer.cosineRate(4e-3f, step, 1_000);
+            assertTrue(rate <= previous, "never rises: step " + step);
+            previous = rate;
+        }
+    }
 }

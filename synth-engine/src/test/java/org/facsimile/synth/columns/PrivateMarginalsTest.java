@@ -61,9 +61,22 @@ class PrivateMarginalsTest {
             north += "north".equals(v) ? 1 : 0;
         }
         assertFalse(drawn.contains("island"), "two people's category stays out: " + drawn);
-        assertFalse(drawn.contains(null), "one missing value is below the noise: " + drawn);
+        drawn.remove(null);
         assertEquals(Set.of("north", "south"), drawn);
         assertEquals(1 / 3.0, north / 10_000.0, 0.03, "frequencies from the noisy counts");
+        // the noise is fresh each time (never seeded), so whether one missing value shows is a
+        // chance: P(1 + N(0, s) >= 3.09 s), well under 1% at this budget; 200 fits show it rarely
+        int published = 0;
+        for (int fit = 0; fit < 200; fit++) {
+            DiscreteMarginal again = DiscreteMarginal.fitPrivate(
+                    values, BUDGET.valueNoise(1), BUDGET.categoryThreshold(1), Noise.fresh());
+            boolean missing = false;
+            for (int i = 0; i < 2_000 && !missing; i++) {
+                missing = again.fromUniform(draws.nextDouble(), draws) == null;
+            }
+            published += missing ? 1 : 0;
+        }
+        assertTrue(published <= 8, "one missing value is mostly below the noise: shown in " + published + " of 200");
     }
 
     @Test

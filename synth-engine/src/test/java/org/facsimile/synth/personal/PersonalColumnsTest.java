@@ -42,7 +42,7 @@ class PersonalColumnsTest {
     static List<Synthesizer> synthesizers() {
         return List.of(
                 new GaussianCopulaSynthesizer(),
-                new ArgnSynthesizer(ArgnOptions.defaults().withMaxEpochs(3)));
+                new ArgnSynthesizer(ArgnOptions.defaults().withMaxEpochs(6)));
     }
 
     private static final int ROWS = 1_500;
