@@ -433,7 +433,8 @@ public final class DatasetSynthesis {
                 prepared.methods(),
                 null,
                 settings,
-                null);
+                null,
+                0);
     }
 
     /** Whether a column of the table is one of its references. */

@@ -10,6 +10,7 @@ import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
+import org.facsimile.synth.privacy.UniqueReplicas;
 import org.facsimile.synth.quality.QualityEvaluator;
 import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnSpec;
@@ -24,6 +25,13 @@ public final class TableSynthesis {
 
     /** Rounds of redrawing before the constraints are judged to refuse nearly every row. */
     static final int MAX_ROUNDS = 25;
+
+    /**
+     * Rounds in which a row copying a unique training row is drawn again; past them such rows are
+     * kept and the privacy check, which counts identical rows, judges the run (a model that copies
+     * most of its rows is refused there, with that reason, not here).
+     */
+    static final int REPLICA_ROUNDS = 5;
 
     private final Synthesizer synthesizer;
     private final QualityEvaluator quality = new QualityEvaluator();
@@ -113,19 +121,24 @@ public final class TableSynthesis {
         progress.stepStarted(Step.GENERATING, "generating " + rows + " rows");
         List<String[]> generated = new ArrayList<>();
         RunReport.Conditioned conditioned = null;
+        long redrawn = 0;
         if (!conditions.isEmpty()) {
+            // seeded rows copy what the depositor gives; rebalancing keeps the drawn shares
             conditioned = generateConditioned(generator, conditions, learnt, rows, settings.seed(), generated);
             generated.forEach(sink);
-        } else if (rules.isEmpty()) {
-            generator.generate(rows, settings.seed() + 1, row -> {
-                generated.add(row);
-                sink.accept(row);
-            });
         } else {
-            generateObeying(generator, rules, learnt, rows, settings.seed(), row -> {
+            // under differential privacy nothing after training may read the rows: no filter
+            UniqueReplicas replicas = settings.privacy() == null ? UniqueReplicas.of(training, learnt) : null;
+            redrawn = generateKept(generator, rules, replicas, learnt, rows, settings.seed(), row -> {
                 generated.add(row);
                 sink.accept(row);
             });
+            if (redrawn > 0) {
+                progress.stepStarted(
+                        Step.GENERATING,
+                        String.format(
+                                Locale.ROOT, "drew %,d rows again that copied a training row seen only once", redrawn));
+            }
         }
 
         progress.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
@@ -141,7 +154,8 @@ public final class TableSynthesis {
                 prepared.methods(),
                 conditioned,
                 settings,
-                generator.privacySpent());
+                generator.privacySpent(),
+                redrawn);
     }
 
     /**
@@ -164,14 +178,16 @@ public final class TableSynthesis {
             java.util.Map<String, String> personalMethods,
             RunReport.Conditioned conditioned,
             SynthesisSettings settings,
-            org.facsimile.synth.dp.PrivacySpent spent) {
+            org.facsimile.synth.dp.PrivacySpent spent,
+            long replicasRedrawn) {
         return new RunReport(
                 quality.evaluate(learnt, training, holdout, synthetic),
                 privacy.evaluate(learnt, training, holdout, synthetic, settings.seed()),
                 PersonalColumns.check(spec, real, synthetic, personalMethods),
                 rules.report(synthetic.rows()),
                 conditioned,
-                spent);
+                spent,
+                replicasRedrawn);
     }
 
     /**
@@ -265,14 +281,38 @@ public final class TableSynthesis {
     }
 
     /**
-     * Generates rows until {@code rows} obey every constraint: each drawn row is finished (the
-     * built-in constraints turned back into columns) and kept, or redrawn in a later round when it
-     * breaks a rule. Keys stay fresh and unique across rounds.
+     * Generates {@code rows} rows of which none copies a training row seen only once, as a run
+     * without constraints or conditions does (for the benchmarks, which fit and generate apart).
+     *
+     * @param training the rows the generator learnt
+     * @return the rows drawn again because they copied one
      */
-    private static void generateObeying(
-            Generator generator, Constraints rules, TableSpec spec, long rows, long seed, Consumer<String[]> sink) {
+    public static long generateWithoutCopies(
+            Generator generator, Table training, TableSpec spec, long rows, long seed, Consumer<String[]> sink) {
+        return generateKept(
+                generator, Constraints.none(spec), UniqueReplicas.of(training, spec), spec, rows, seed, sink);
+    }
+
+    /**
+     * Generates rows until {@code rows} are kept: each drawn row is finished (the built-in
+     * constraints turned back into columns) and kept, or redrawn in a later round when it breaks
+     * a rule or, in the first {@link #REPLICA_ROUNDS}, copies a unique training row. Keys stay
+     * fresh and unique across rounds. Without constraints and copies it is one plain generation.
+     *
+     * @param replicas the training rows seen once; null: none checked
+     * @return the rows drawn again because they copied a unique training row
+     */
+    private static long generateKept(
+            Generator generator,
+            Constraints rules,
+            UniqueReplicas replicas,
+            TableSpec spec,
+            long rows,
+            long seed,
+            Consumer<String[]> sink) {
         Random random = new Random(seed + 2);
         long[] accepted = {0};
+        long[] copies = {0};
         long drawn = 0;
         boolean[] key = keyColumns(spec);
         for (int round = 0; accepted[0] < rows; round++) {
@@ -293,12 +333,17 @@ public final class TableSynthesis {
             double keptShare = drawn == 0 ? 1 : Math.max(0.01, (double) accepted[0] / drawn);
             long ask = round == 0 ? rows : (long) Math.min(100L * rows, Math.ceil(missing / keptShare * 1.2) + 16);
             drawn += ask;
+            UniqueReplicas checked = round < REPLICA_ROUNDS ? replicas : null;
             generator.generate(ask, seed + 1 + 1_000_003L * round, generatedRow -> {
                 if (accepted[0] >= rows) {
                     return;
                 }
-                String[] row = rules.finish(generatedRow, random);
+                String[] row = rules.isEmpty() ? generatedRow : rules.finish(generatedRow, random);
                 if (row == null) {
+                    return;
+                }
+                if (checked != null && checked.copies(row)) {
+                    copies[0]++;
                     return;
                 }
                 // keys fresh across rounds
@@ -307,5 +352,6 @@ public final class TableSynthesis {
                 sink.accept(row);
             });
         }
+        return copies[0];
     }
 }

@@ -1,11 +1,19 @@
 package org.facsimile.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.PersonalData;
+import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 import org.junit.jupiter.api.Test;
 
@@ -34,5 +42,44 @@ class TableSynthesisTest {
         assertEquals(personal.column(0), model.column(0), "the pseudonyms, not the fakes");
         assertEquals(ColumnKind.DATE, model.column(1).kind());
         assertEquals(ColumnKind.INTEGER, model.column(2).kind(), "the difference");
+    }
+
+    @Test
+    void noGeneratedRowCopiesATrainingRowSeenOnce() {
+        // every combination of three columns once: whatever the model draws is likely some real
+        // person's whole row
+        TableSpec spec = new TableSpec(
+                "t",
+                List.of(
+                        new ColumnSpec("a", ColumnKind.CATEGORICAL, null),
+                        new ColumnSpec("b", ColumnKind.CATEGORICAL, null),
+                        new ColumnSpec("c", ColumnKind.CATEGORICAL, null)),
+                List.of());
+        List<String[]> rows = new ArrayList<>();
+        for (int a = 0; a < 10; a++) {
+            for (int b = 0; b < 10; b++) {
+                for (int c = 0; c < 3; c++) {
+                    rows.add(new String[] {"a" + a, "b" + b, "c" + c});
+                }
+            }
+        }
+        Table table = new Table("t", spec.columnNames(), rows);
+        SynthesisSettings settings = SynthesisSettings.defaults();
+        List<String[]> out = new ArrayList<>();
+        RunReport report = new TableSynthesis(new GaussianCopulaSynthesizer())
+                .run(table, spec, settings, ProgressListener.NONE, out::add);
+
+        Map<String, Integer> training = new HashMap<>();
+        for (String[] row : table.split(settings.holdoutShare(), settings.seed())[0].rows()) {
+            training.merge(String.join(",", row), 1, Integer::sum);
+        }
+        assertEquals(300, out.size(), "as many rows as asked for");
+        for (String[] row : out) {
+            assertFalse(training.getOrDefault(String.join(",", row), 0) == 1, String.join(",", row));
+        }
+        assertTrue(
+                report.uniqueReplicasRedrawn() > 100,
+                "most first draws were copies: " + report.uniqueReplicasRedrawn());
+        assertEquals(0, report.privacy().identicalMatchShare());
     }
 }

@@ -164,12 +164,7 @@ public final class PrivacyEvaluator {
         if (candidates.rowCount() == 0) {
             return 0;
         }
-        boolean[] compared = new boolean[spec.columns().size()];
-        for (int c = 0; c < compared.length; c++) {
-            compared[c] = !spec.primaryKey().contains(spec.column(c).name())
-                    && spec.column(c).kind() != org.facsimile.synth.table.ColumnKind.IDENTIFIER
-                    && spec.column(c).personal() == null;
-        }
+        boolean[] compared = compared(spec);
         Set<List<String>> seen = new HashSet<>();
         for (String[] row : training.rows()) {
             seen.add(key(row, compared));
@@ -181,6 +176,17 @@ public final class PrivacyEvaluator {
             }
         }
         return matches / (double) candidates.rowCount();
+    }
+
+    /** The columns two rows are compared on: all but keys, identifiers and direct identifiers. */
+    static boolean[] compared(TableSpec spec) {
+        boolean[] compared = new boolean[spec.columns().size()];
+        for (int c = 0; c < compared.length; c++) {
+            compared[c] = !spec.primaryKey().contains(spec.column(c).name())
+                    && spec.column(c).kind() != org.facsimile.synth.table.ColumnKind.IDENTIFIER
+                    && spec.column(c).personal() == null;
+        }
+        return compared;
     }
 
     private static List<String> key(String[] row, boolean[] compared) {

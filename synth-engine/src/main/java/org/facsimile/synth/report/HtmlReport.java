@@ -63,6 +63,13 @@ public final class HtmlReport {
         }
         for (RunReport t : tables) {
             table(html, t.quality(), t.privacy());
+            if (t.uniqueReplicasRedrawn() > 0) {
+                html.append(String.format(
+                        Locale.ROOT,
+                        "<p>%,d generated rows copied a training row seen only once and were drawn again"
+                                + " (replicated uniques, as statistical disclosure control removes them).</p>%n",
+                        t.uniqueReplicasRedrawn()));
+            }
             personal(html, t.personal());
             constraints(html, t.constraints());
             conditioned(html, t.conditioned());

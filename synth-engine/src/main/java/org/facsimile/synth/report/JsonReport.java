@@ -100,6 +100,7 @@ public final class JsonReport {
             m.put("syntheticRows", q.syntheticRows());
             m.put("quality", quality(q));
             m.put("privacy", privacy(t.privacy()));
+            m.put("uniqueReplicasRedrawn", t.uniqueReplicasRedrawn());
             m.put("directIdentifiers", personal(t.personal()));
             m.put("constraints", constraints(t.constraints()));
             if (t.conditioned() != null) {

@@ -11,6 +11,8 @@ import org.facsimile.synth.quality.QualityReport;
 /**
  * The evaluation of one run: how close to the real data, how far from the real people, and how
  * the direct identifiers were replaced (with the check that no real one reached the output).
+ * {@code uniqueReplicasRedrawn} counts the generated rows drawn again because they copied a
+ * training row seen only once ({@link org.facsimile.synth.privacy.UniqueReplicas}).
  */
 public record RunReport(
         QualityReport quality,
@@ -18,7 +20,19 @@ public record RunReport(
         List<PersonalColumns.Treated> personal,
         List<Constraints.Enforcement> constraints,
         Conditioned conditioned,
-        PrivacySpent differentialPrivacy) {
+        PrivacySpent differentialPrivacy,
+        long uniqueReplicasRedrawn) {
+
+    /** A run that drew no row again for copying a unique training row. */
+    public RunReport(
+            QualityReport quality,
+            PrivacyReport privacy,
+            List<PersonalColumns.Treated> personal,
+            List<Constraints.Enforcement> constraints,
+            Conditioned conditioned,
+            PrivacySpent differentialPrivacy) {
+        this(quality, privacy, personal, constraints, conditioned, differentialPrivacy, 0);
+    }
 
     /** A run without a differential-privacy budget. */
     public RunReport(
