@@ -55,9 +55,9 @@ final class DpTrainer {
             String stopReason) {}
 
     /**
-     * AdamW's rate under DP-SGD, fixed: the noisy steps are averaged rather than annealed, and the
-     * rate was tuned so on Adult at epsilon 1 and 4. The options' rate is the peak of the ordinary
-     * training's cosine, twice this.
+     * AdamW's rate under DP-SGD, fixed: the noisy steps are averaged rather than annealed, and
+     * Adult's figures at epsilon 1 and 4 were reached at this rate. The options' rate is the peak
+     * of the ordinary training's cosine, twice this.
      */
     static final float LEARNING_RATE = 2e-3f;
 
