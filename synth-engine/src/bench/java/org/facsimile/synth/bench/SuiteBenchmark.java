@@ -38,14 +38,17 @@ import org.facsimile.synth.table.TableSpec;
  * as an outside evaluator judges: every column measured (codes, names and keys as categories),
  * accuracy as 1 - TVD over uni-, bi- and trivariate marginals against the holdout's, DCR share,
  * identical matches beside the holdout's, discriminator AUC, invalid values, categories kept and
- * invented, numbers outside a small real value set, time and peak memory. Ends with one summary
- * table, each figure of the network as a ratio to CART's and to the reference.
+ * invented, numbers outside a small real value set, time and peak memory, and the privacy gate's
+ * verdict (which the repository applies before publishing). Rows are generated as a run makes
+ * them: one copying a training row seen only once is drawn again. Ends with one summary table,
+ * each figure of the network as a ratio to CART's and to the reference.
  *
  * <pre>mvn -B -q -pl synth-engine -am -Pbench-suite package [-Dbench.suite.args="DIR [TABLE...]"]</pre>
  *
  * <p>Through {@code -Dbench.suite.jvm}: {@code -Dbench.seed=N} another split and run (figures on
  * small tables move by several points from seed to seed: compare means over seeds), {@code
- * -Dbench.progress=true} the training progress lines.
+ * -Dbench.progress=true} the training progress lines, {@code -Dbench.holdout=0.2} the
+ * repository's split instead of 50/50 (the gate's limits depend on the holdout's size).
  */
 public final class SuiteBenchmark {
 
@@ -64,7 +67,8 @@ public final class SuiteBenchmark {
             long categoriesInvented,
             double outsideValueSet,
             double seconds,
-            long peakResidentBytes) {}
+            long peakResidentBytes,
+            boolean gatePassed) {}
 
     /** A numeric column with at most this many distinct real values must keep to them. */
     static final int SMALL_VALUE_SET = 500;
@@ -129,9 +133,11 @@ public final class SuiteBenchmark {
                     note == null ? "" : "  (" + note + ")");
         }
         // -Dbench.seed=N: another split and training run, to see how much a figure moves by chance
-        SynthesisSettings settings =
-                new SynthesisSettings(Long.getLong("bench.seed", SynthesisSettings.defaults().seed()), 0, 0.5);
-        Table[] parts = table.split(0.5, settings.seed());
+        // -Dbench.holdout=0.2: the repository's split, for its privacy gate's verdict at that size
+        double holdoutShare = Double.parseDouble(System.getProperty("bench.holdout", "0.5"));
+        SynthesisSettings settings = new SynthesisSettings(
+                Long.getLong("bench.seed", SynthesisSettings.defaults().seed()), 0, holdoutShare);
+        Table[] parts = table.split(holdoutShare, settings.seed());
         Table training = parts[0];
         Table holdout = parts[1];
         TableSpec judged = judged(spec);
@@ -180,7 +186,8 @@ public final class SuiteBenchmark {
                     coverage.invented(),
                     outsideValueSet(spec, training, synthetic),
                     seconds,
-                    resident);
+                    resident,
+                    p.passed());
             print(f);
             out.add(f);
         }
@@ -254,7 +261,7 @@ public final class SuiteBenchmark {
 
     private static final String HEADER = String.format(
             Locale.ROOT,
-            "%-17s %-9s %8s %8s %7s %7s %7s %7s %6s %7s %5s %7s %8s %7s",
+            "%-17s %-9s %8s %8s %7s %7s %7s %7s %6s %7s %5s %7s %8s %7s %s",
             "table",
             "synth",
             "accuracy",
@@ -268,7 +275,8 @@ public final class SuiteBenchmark {
             "kept",
             "invent",
             "outside",
-            "s / MB");
+            "s / MB",
+            "gate");
 
     private static void print(Figures f) {
         if (f.synthesizer().equals("argn")) {
@@ -280,7 +288,7 @@ public final class SuiteBenchmark {
     private static String line(Figures f) {
         return String.format(
                 Locale.ROOT,
-                "%-17s %-9s %8.4f %8.4f %+7.4f %7.3f %7.4f %7.4f %6.3f %7d %5.2f %7d %8.4f %4.0f/%.0f",
+                "%-17s %-9s %8.4f %8.4f %+7.4f %7.3f %7.4f %7.4f %6.3f %7d %5.2f %7d %8.4f %4.0f/%.0f %s",
                 f.table(),
                 f.synthesizer(),
                 f.accuracy(),
@@ -295,7 +303,8 @@ public final class SuiteBenchmark {
                 f.categoriesInvented(),
                 f.outsideValueSet(),
                 f.seconds(),
-                f.peakResidentBytes() / 1e6);
+                f.peakResidentBytes() / 1e6,
+                f.gatePassed() ? "passed" : "refused");
     }
 
     /** Every table's figures, then the network's as ratios to CART's and to the reference. */

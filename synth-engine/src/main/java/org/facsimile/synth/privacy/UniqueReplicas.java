@@ -13,9 +13,10 @@ import org.facsimile.synth.table.TableSpec;
  * its size.
  *
  * <p>It holds 64-bit hashes of the rows, only while the private run generates; a generator written
- * out holds none. Two different rows with one hash (about one pair in 10^9 for a million rows)
- * cost a needless redraw, nothing more. A row repeated in the training data is not unique: it
- * describes no one in particular, and real unseen rows repeat it too.
+ * out holds none. A collision of two hashes (odds below one in 10^7 even among a million rows)
+ * costs a needless redraw, or lets one unique row pass for a repeated one. A row repeated in the
+ * training data is not unique: it describes no one in particular, and real unseen rows repeat it
+ * too.
  */
 public final class UniqueReplicas {
 
