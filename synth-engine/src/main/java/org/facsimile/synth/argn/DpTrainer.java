@@ -87,8 +87,12 @@ final class DpTrainer {
         double clip = budget.clipNorm();
         double epsilon = budget.epsilon();
         long stepsPerEpoch = Math.max(1, n / batch);
-        double sigma =
-                budget.noiseFor(q, stepsPerEpoch * Math.min(options.maxEpochs(), DifferentialPrivacy.PLANNED_EPOCHS));
+        long planned = plannedSteps(
+                stepsPerEpoch,
+                options.maxEpochs(),
+                options.maxSeconds(),
+                secondsPerStep(vocab, given, batch, clip, random));
+        double sigma = budget.noiseFor(q, planned);
         ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), random)
                 .startingFrom(prior);
         // which rows each step takes, and the gradient noise, must not follow from the run's seed
@@ -158,6 +162,62 @@ final class DpTrainer {
                 budget.epsilonAfter(q, sigma, steps),
                 budget.trainingAlone(q, sigma, steps),
                 stop);
+    }
+
+    /** The share of the time budget the planned steps may take; the rest is for what follows training. */
+    static final double TRAINING_SHARE = 0.85;
+
+    /**
+     * The steps the noise is chosen for: {@link DifferentialPrivacy#PLANNED_EPOCHS} epochs (at
+     * most {@code maxEpochs}), or as many steps as {@link #TRAINING_SHARE} of the time budget
+     * holds at {@code secondsPerStep}. Noise chosen for more steps than the time allows would stop
+     * training at the time limit with the budget partly unspent: more noise than needed.
+     */
+    static long plannedSteps(long stepsPerEpoch, int maxEpochs, double maxSeconds, double secondsPerStep) {
+        long wanted = stepsPerEpoch * Math.min(maxEpochs, DifferentialPrivacy.PLANNED_EPOCHS);
+        double affordable = Math.floor(TRAINING_SHARE * maxSeconds / Math.max(1e-9, secondsPerStep));
+        return Math.max(1, (long) Math.min(wanted, affordable));
+    }
+
+    /** Steps run to warm up before the timed ones, and timed ones. */
+    private static final int WARM_UP_STEPS = 2;
+
+    private static final int TIMED_STEPS = 3;
+
+    /**
+     * Seconds one noisy step of this network's shape takes here, timed on random tokens of the
+     * table's vocabulary (nothing of the rows is read, so the timing costs no privacy), after a
+     * few steps of warming up.
+     */
+    private double secondsPerStep(int[] vocab, boolean[] given, int batch, double clip, Random random) {
+        Random shapes = new Random(random.nextLong());
+        int[][] tokens = new int[batch][vocab.length];
+        for (int[] row : tokens) {
+            for (int c = 0; c < vocab.length; c++) {
+                row[c] = shapes.nextInt(vocab[c]);
+            }
+        }
+        int[] rows = new int[batch];
+        for (int r = 0; r < batch; r++) {
+            rows[r] = r;
+        }
+        ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), shapes);
+        try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
+            ArgnTrainer.Forward forward = new ArgnTrainer.Forward(network, manager, given);
+            Optimizer optimizer = Optimizer.adamW()
+                    .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(LEARNING_RATE))
+                    .optWeightDecays(options.weightDecay())
+                    .build();
+            long started = 0;
+            for (int k = 0; k < WARM_UP_STEPS + TIMED_STEPS; k++) {
+                if (k == WARM_UP_STEPS) {
+                    started = System.nanoTime();
+                }
+                int[] order = ArgnTrainer.givenFirst(given, shuffled(vocab.length, shapes));
+                step(forward, optimizer, tokens, rows, order, clip, 1.0, batch);
+            }
+            return (System.nanoTime() - started) / 1e9 / TIMED_STEPS;
+        }
     }
 
     /** The weight the running average of the weights keeps at each step, once past its first steps. */

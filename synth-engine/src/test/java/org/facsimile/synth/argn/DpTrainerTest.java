@@ -111,4 +111,15 @@ class DpTrainerTest {
             }
         }
     }
+
+    @Test
+    void theNoiseIsChosenForTheStepsTheTimeBudgetHolds() {
+        int planned = org.facsimile.synth.dp.DifferentialPrivacy.PLANNED_EPOCHS;
+        assertEquals(100L * planned, DpTrainer.plannedSteps(100, 100, 600, 0.01), "time to spare: the planned epochs");
+        assertEquals(100L * 5, DpTrainer.plannedSteps(100, 5, 600, 0.01), "never more than the epoch limit");
+        // 60 s at 0.1 s a step: 510 steps, not the 4,000 planned (which would stop at the time
+        // limit with most of the budget unspent, having trained at four times the noise it needed)
+        assertEquals((long) Math.floor(DpTrainer.TRAINING_SHARE * 60 / 0.1), DpTrainer.plannedSteps(100, 100, 60, 0.1));
+        assertEquals(1, DpTrainer.plannedSteps(100, 100, 1, 10), "at least one step");
+    }
 }
