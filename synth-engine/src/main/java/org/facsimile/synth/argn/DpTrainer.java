@@ -103,10 +103,7 @@ final class DpTrainer {
         String stop;
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             ArgnTrainer.Forward forward = new ArgnTrainer.Forward(network, manager, given);
-            Optimizer optimizer = Optimizer.adamW()
-                    .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(LEARNING_RATE))
-                    .optWeightDecays(options.weightDecay())
-                    .build();
+            Optimizer optimizer = optimizer();
             NDArray[] average = new NDArray[forward.parameters.length];
             for (int k = 0; k < average.length; k++) {
                 average[k] = forward.parameters[k].duplicate();
@@ -164,6 +161,14 @@ final class DpTrainer {
                 stop);
     }
 
+    /** AdamW at the fixed DP-SGD rate, for training and for timing a step. */
+    private Optimizer optimizer() {
+        return Optimizer.adamW()
+                .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(LEARNING_RATE))
+                .optWeightDecays(options.weightDecay())
+                .build();
+    }
+
     /** The share of the time budget the planned steps may take; the rest is for what follows training. */
     static final double TRAINING_SHARE = 0.85;
 
@@ -204,10 +209,7 @@ final class DpTrainer {
         ArgnNetwork network = ArgnNetwork.initial(vocab, options.embedding(), options.hidden(), shapes);
         try (NDManager manager = NDManager.newBaseManager(Device.cpu(), "PyTorch")) {
             ArgnTrainer.Forward forward = new ArgnTrainer.Forward(network, manager, given);
-            Optimizer optimizer = Optimizer.adamW()
-                    .optLearningRateTracker(ai.djl.training.tracker.Tracker.fixed(LEARNING_RATE))
-                    .optWeightDecays(options.weightDecay())
-                    .build();
+            Optimizer optimizer = optimizer();
             long started = 0;
             for (int k = 0; k < WARM_UP_STEPS + TIMED_STEPS; k++) {
                 if (k == WARM_UP_STEPS) {
