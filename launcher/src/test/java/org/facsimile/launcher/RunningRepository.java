@@ -63,10 +63,30 @@ final class RunningRepository {
                             "FACSIMILE_OIDC_CLIENT_SECRET",
                             OPENID_SECRET));
             Stack started = new Stack(options);
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                started.close();
+                keepOnlyLogs(data);
+            }));
             stack = started.start();
         }
         return stack;
+    }
+
+    /**
+     * Removes what a run left in its data directory (databases, store, Elasticsearch: about 400 MB
+     * a run) but its logs, which are what one reads after a failure.
+     */
+    private static void keepOnlyLogs(Path data) {
+        try (java.util.stream.Stream<Path> children = Files.list(data)) {
+            for (Path child : (Iterable<Path>) children::iterator) {
+                if (!child.getFileName().toString().equals("logs")) {
+                    ChildProcess.deleteTree(child);
+                }
+            }
+            System.err.println("integration test logs kept in " + data.resolve("logs"));
+        } catch (IOException e) {
+            System.err.println("could not clean " + data + ": " + e);
+        }
     }
 
     static ApiClient admin() throws IOException, InterruptedException {

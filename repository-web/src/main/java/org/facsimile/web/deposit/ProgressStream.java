@@ -1,7 +1,6 @@
 package org.facsimile.web.deposit;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -15,12 +14,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.facsimile.web.account.Credential;
+import org.facsimile.web.platform.BackgroundDuties;
 import org.facsimile.web.synthesis.JobStep;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
@@ -44,8 +45,16 @@ public class ProgressStream {
     @Inject
     DepositService deposits;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundDuties duties;
+
+    /** The streams' ticks, apart from the node's other duties: a slow client delays streams only. */
+    private ScheduledExecutorService scheduler;
+
+    @PostConstruct
+    void init() {
+        scheduler = duties.scheduler("progress", 2);
+    }
 
     /** How far along a step is, for a progress bar (training takes the longest). */
     static int percent(JobStep step) {

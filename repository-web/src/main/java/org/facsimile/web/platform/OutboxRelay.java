@@ -1,7 +1,5 @@
 package org.facsimile.web.platform;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -13,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -37,8 +36,8 @@ public class OutboxRelay {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundDuties duties;
 
     @Inject
     @Any
@@ -47,20 +46,18 @@ public class OutboxRelay {
     @Inject
     OutboxRelay self;
 
+    private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> task;
 
     public synchronized void start() {
         long period = Setting.OUTBOX_POLL_MILLIS.getLong();
+        scheduler = duties.scheduler("outbox", 1);
         task = scheduler.scheduleWithFixedDelay(
-                () -> {
-                    try {
-                        while (self.relayBatch() == BATCH) {
-                            // keep going while there is a backlog
-                        }
-                    } catch (RuntimeException e) {
-                        LOG.log(Level.WARNING, "outbox relay pass failed", e);
+                BackgroundDuties.guarded("outbox relay pass", () -> {
+                    while (self.relayBatch() == BATCH) {
+                        // keep going while there is a backlog
                     }
-                },
+                }),
                 period,
                 period,
                 TimeUnit.MILLISECONDS);
@@ -69,6 +66,7 @@ public class OutboxRelay {
     public synchronized void stop() {
         if (task != null) {
             task.cancel(false);
+            scheduler.shutdown();
         }
     }
 

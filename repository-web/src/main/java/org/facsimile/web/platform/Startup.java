@@ -19,9 +19,10 @@ import org.hibernate.SessionFactory;
 
 /**
  * Brings the node up in order: migrate the database (Flyway), check that the JPA model matches
- * it (Hibernate validates, never generates), create the bootstrap admin, then start the worker
- * threads, the search index check (it rebuilds a missing or outdated index) and the outbox relay. A failure here fails the deployment: a node never serves on a
- * schema it does not understand.
+ * it (Hibernate validates, never generates), create the bootstrap admin; then, once the
+ * deployment has ended, start the worker threads, the search index check (it rebuilds a missing
+ * or outdated index) and the outbox relay. A failure before that fails the deployment: a node
+ * never serves on a schema it does not understand.
  */
 @jakarta.ejb.Startup
 @Singleton
@@ -58,6 +59,11 @@ public class Startup {
     @Inject
     SearchMaintenance search;
 
+    @Inject
+    BackgroundDuties background;
+
+    private java.util.concurrent.ScheduledFuture<?> duties;
+
     @PostConstruct
     void start() {
         int applied = Migrations.migrate(dataSource);
@@ -65,13 +71,21 @@ public class Startup {
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         LOG.info("database schema matches the JPA model");
         accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
-        workers.start(dataSource);
-        search.start();
-        outbox.start();
+        // the worker threads, the index check and the outbox begin once the deployment has ended
+        // (see BackgroundDuties: a class loaded while it ends can stay broken for the node's life)
+        duties = background.afterDeployment(() -> {
+            workers.start(dataSource);
+            search.start();
+            outbox.start();
+            LOG.info("the node's duties have begun");
+        });
     }
 
     @PreDestroy
     void stop() {
+        if (duties != null) {
+            duties.cancel(false);
+        }
         outbox.stop();
         search.stop();
         workers.stop();

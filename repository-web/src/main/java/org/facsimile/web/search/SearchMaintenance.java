@@ -1,7 +1,5 @@
 package org.facsimile.web.search;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -15,10 +13,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.facsimile.web.platform.BackgroundDuties;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.PublicDatasets;
 
@@ -47,8 +46,8 @@ public class SearchMaintenance {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundDuties duties;
 
     @Inject
     SearchIndex index;
@@ -62,20 +61,23 @@ public class SearchMaintenance {
     @Inject
     SearchMaintenance self;
 
+    private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> check;
-    private volatile boolean warned;
 
     /** Checks the index now and every 10 s until it is current (then stops checking). */
     public synchronized void start() {
-        check = scheduler.scheduleWithFixedDelay(this::checkOnce, 0, 10, TimeUnit.SECONDS);
+        scheduler = duties.scheduler("search-check", 1);
+        check = scheduler.scheduleWithFixedDelay(
+                BackgroundDuties.guarded("search index check", this::checkOnce), 0, 10, TimeUnit.SECONDS);
     }
 
     public synchronized void stop() {
-        if (check != null) {
-            check.cancel(false);
+        if (scheduler != null) {
+            scheduler.shutdownNow();
         }
     }
 
+    /** One check; what it throws is logged by the guard, and the check runs again in 10 s. */
     private void checkOnce() {
         try {
             SearchIndex.State state = index.state();
@@ -84,14 +86,14 @@ public class SearchMaintenance {
                 Report report = self.rebuild();
                 LOG.info("search index rebuilt: " + report);
             }
-            stop();
         } catch (ProblemException e) {
-            // another node holds the rebuild; check again later
-        } catch (IOException | RuntimeException e) {
-            if (!warned) {
-                warned = true;
-                LOG.log(Level.WARNING, "search index check failed; retrying every 10 s", e);
-            }
+            LOG.info("search index check: another node is rebuilding the index; checking again in 10 s");
+            return;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch could not be reached or refused", e);
+        }
+        synchronized (this) {
+            check.cancel(false); // current: nothing left to check on this node
         }
     }
 

@@ -139,7 +139,10 @@ public final class SynthesisWorker implements Runnable {
             LOG.info("job " + claim.jobId() + " attempt " + claim.attempt() + " lost its lease; stopped");
         } catch (JobFailure e) {
             queue.fail(claim, e.getMessage());
-        } catch (Exception e) {
+        } catch (Exception | Error e) {
+            // an Error too (out of memory in training, a missing native library): the job fails
+            // with an incident and the worker goes on; uncaught, it would end this worker thread
+            // with nothing in the log and the job retried until its attempts ran out
             if (org.facsimile.web.platform.DatabaseOutage.isCause(e)) {
                 LOG.warning("job " + claim.jobId() + " attempt " + claim.attempt()
                         + " stopped: the database cannot be reached; it is taken over when its lease ends");

@@ -2,7 +2,6 @@ package org.facsimile.web.synthesis;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
@@ -10,8 +9,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import org.facsimile.web.platform.BackgroundDuties;
 import org.facsimile.web.platform.Setting;
 
 /** This node's worker threads ({@code facsimile.worker.threads}; 0 = a web-only node). */
@@ -23,8 +24,8 @@ public class WorkerPool {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource
-    ManagedScheduledExecutorService scheduler;
+    @Inject
+    BackgroundDuties duties;
 
     @Inject
     SynthesisJobHandler handler;
@@ -36,8 +37,10 @@ public class WorkerPool {
         JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()));
         Duration poll = Duration.ofMillis(Setting.WORKER_POLL_MILLIS.getLong());
         String node = nodeName();
+        // heartbeats on threads of their own: a lease must not wait behind the outbox or a stream
+        ScheduledExecutorService heartbeats = duties.scheduler("heartbeat", Math.max(1, threads));
         for (int i = 0; i < threads; i++) {
-            SynthesisWorker worker = new SynthesisWorker(queue, handler, node + "/worker-" + i, poll, scheduler);
+            SynthesisWorker worker = new SynthesisWorker(queue, handler, node + "/worker-" + i, poll, heartbeats);
             workers.add(worker);
             executor.submit(worker);
         }

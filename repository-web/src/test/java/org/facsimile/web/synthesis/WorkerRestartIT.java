@@ -182,4 +182,27 @@ class WorkerRestartIT {
                 "FAILED",
                 query("SELECT d.state FROM deposit d JOIN synthesis_job j ON j.deposit_id = d.id WHERE j.id = ?", job));
     }
+
+    @Test
+    void anErrorInAJobFailsThatJobAndTheWorkerGoesOn() throws Exception {
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30));
+        drainOtherJobs(queue);
+        UUID broken = queuedJob(3);
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        SynthesisWorker.JobHandler outOfMemory = (claim, progress) -> {
+            progress.step(JobStep.TRAINING, "training");
+            throw new OutOfMemoryError("Java heap space");
+        };
+        SynthesisWorker worker =
+                new SynthesisWorker(queue, outOfMemory, "worker-a", Duration.ofMillis(100), heartbeats);
+        assertTrue(worker.runOne(), "the Error ends the job, not the worker's loop");
+        assertEquals("FAILED", query("SELECT state FROM synthesis_job WHERE id = ?", broken));
+        String reason = query("SELECT failure_reason FROM synthesis_job WHERE id = ?", broken);
+        assertTrue(reason.contains("incident"), reason);
+        assertFalse(reason.contains("heap"), "the depositor reads an incident, not the Error: " + reason);
+        UUID next = queuedJob(3);
+        assertTrue(worker.runOne(), "the same worker claims the next job");
+        assertEquals("FAILED", query("SELECT state FROM synthesis_job WHERE id = ?", next));
+        heartbeats.shutdownNow();
+    }
 }
