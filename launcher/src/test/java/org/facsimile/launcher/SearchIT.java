@@ -259,7 +259,7 @@ class SearchIT {
         ApiClient.Reply broken = anonymous.get("/search?" + q("\"unclosed <b>"), "text/html");
         assertEquals(400, broken.status());
         assertTrue(broken.body().contains("never closed"), broken.body());
-        assertTrue(broken.body().contains("value=\"&quot;unclosed &lt;b&gt;\""), "the query comes back, escaped");
+        assertTrue(broken.body().contains("value=\"&#34;unclosed &lt;b>\""), "the query comes back, escaped");
         assertFalse(broken.body().contains("<b>"), "and never as markup");
     }
 

@@ -1,7 +1,5 @@
 package org.facsimile.web.account;
 
-import static org.facsimile.synth.report.Html.esc;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -16,15 +14,21 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Setting;
+import org.facsimile.web.platform.Templates;
 
 /**
  * The sign-in and account pages, plain HTML forms: sign in and out, and the API tokens of one's
@@ -246,178 +250,72 @@ public class AccountPages {
         }
     }
 
-    private String signInForm(
+    private SignInForm signInForm(
             String username, String returnTo, String usernameError, String passwordError, String alert) {
-        StringBuilder html = new StringBuilder("<h1>Sign in</h1>\n");
-        if (alert != null) {
-            html.append("<p class=\"error\" role=\"alert\">").append(esc(alert)).append("</p>\n");
-        }
-        if (returnTo.matches(".*[?&]restore=1(&.*)?")) {
-            html.append("<p class=\"notice\" role=\"status\">Your session ended before the form was sent.")
-                    .append(" Sign in again: what you typed comes back in the form, in this browser tab.</p>\n");
-        }
-        html.append("<form method=\"post\" action=\"/sign-in\" novalidate>");
-        html.append("<input type=\"hidden\" name=\"returnTo\" value=\"")
-                .append(esc(returnTo))
-                .append("\">");
-        field(html, "username", "Username", "text", username, usernameError, "username");
-        field(html, "password", "Password", "password", "", passwordError, "current-password");
-        html.append("<p><button type=\"submit\">Sign in</button></p></form>\n");
-        if (openId.enabled()) {
-            html.append("<p><a href=\"/api/auth/oidc/start?returnTo=")
-                    .append(esc(java.net.URLEncoder.encode(returnTo, java.nio.charset.StandardCharsets.UTF_8)))
-                    .append("\">Sign in with ")
-                    .append(esc(org.facsimile.web.platform.Setting.OIDC_DISPLAY_NAME.get()))
-                    .append("</a></p>\n");
-        }
-        return html.toString();
+        return new SignInForm(
+                username,
+                returnTo,
+                usernameError,
+                passwordError,
+                alert,
+                returnTo.matches(".*[?&]restore=1(&.*)?"),
+                openId.enabled()
+                        ? "/api/auth/oidc/start?returnTo=" + URLEncoder.encode(returnTo, StandardCharsets.UTF_8)
+                        : null,
+                Setting.OIDC_DISPLAY_NAME.get());
     }
 
-    private static void field(
-            StringBuilder html,
-            String name,
-            String label,
-            String type,
-            String value,
-            String error,
-            String autocomplete) {
-        html.append("<label for=\"")
-                .append(name)
-                .append("\">")
-                .append(esc(label))
-                .append("</label>");
-        if (error != null) {
-            html.append("<p class=\"field-error\" id=\"")
-                    .append(name)
-                    .append("-error\">")
-                    .append(esc(error))
-                    .append("</p>");
-        }
-        html.append("<input id=\"")
-                .append(name)
-                .append("\" name=\"")
-                .append(name)
-                .append("\" type=\"")
-                .append(type)
-                .append("\" autocomplete=\"")
-                .append(autocomplete)
-                .append("\" value=\"")
-                .append(esc(value))
-                .append('"')
-                .append(error != null ? " aria-invalid=\"true\" aria-describedby=\"" + name + "-error\"" : "")
-                .append(" required>");
-    }
-
-    private String accountPage(AccountService.NewToken created, TokenForm form, String formError) {
+    private AccountView accountPage(AccountService.NewToken created, TokenForm form, String formError) {
         Credential me = session.current().orElseThrow();
-        StringBuilder html = new StringBuilder("<h1>Your account</h1>\n<p>Signed in as <b>")
-                .append(esc(me.account().username()))
-                .append("</b> (")
-                .append(esc(me.account().role().name().toLowerCase(Locale.ROOT)))
-                .append(").</p>\n<form method=\"post\" action=\"/sign-out\">")
-                .append(session.csrfField())
-                .append("<button type=\"submit\" class=\"quiet\">Sign out</button></form>\n");
-        if (me.allows(Scope.CURATE)) {
-            html.append("<p><a href=\"/review\">Deposits awaiting your review</a></p>\n");
+        Instant now = clock.now();
+        List<AccountView.Token> tokens = new ArrayList<>();
+        for (ApiToken t : accounts.tokens(me.account())) {
+            boolean revoked = t.revokedAt() != null;
+            boolean expired =
+                    !revoked && t.expiresAt() != null && !t.expiresAt().isAfter(now);
+            tokens.add(new AccountView.Token(
+                    t.id().toString(),
+                    t.label(),
+                    String.join(
+                            ", ", t.scopes().stream().sorted().map(Scope::code).toList()),
+                    Page.DATE.format(t.createdAt()),
+                    t.expiresAt() == null ? "never" : Page.DATE.format(t.expiresAt()),
+                    t.lastUsedAt() == null ? "never" : Page.DATE.format(t.lastUsedAt()),
+                    revoked ? "revoked " + Page.DATE.format(t.revokedAt()) : expired ? "expired" : null));
         }
-        if (created != null) {
-            html.append("<div class=\"notice\" role=\"status\"><p>Your new token <b>")
-                    .append(esc(created.token().label()))
-                    .append(
-                            "</b>. Copy it now: it is shown only this once.</p><p><code class=\"secret\" id=\"new-token\">")
-                    .append(esc(created.secret()))
-                    .append("</code></p><p>Use it as <code>Authorization: Bearer &lt;token&gt;</code>.</p></div>\n");
-        }
-        html.append("<h2>API tokens</h2>\n");
-        List<ApiToken> tokens = accounts.tokens(me.account());
-        if (tokens.isEmpty()) {
-            html.append("<p>No tokens yet.</p>\n");
-        } else {
-            html.append(
-                            "<table><caption class=\"skip\">Your API tokens</caption><thead><tr><th scope=\"col\">Name</th>")
-                    .append(
-                            "<th scope=\"col\">Permissions</th><th scope=\"col\">Created</th><th scope=\"col\">Expires</th>")
-                    .append("<th scope=\"col\">Last used</th><th scope=\"col\">State</th></tr></thead><tbody>");
-            Instant now = clock.now();
-            for (ApiToken t : tokens) {
-                boolean revoked = t.revokedAt() != null;
-                boolean expired =
-                        !revoked && t.expiresAt() != null && !t.expiresAt().isAfter(now);
-                html.append("<tr><td>")
-                        .append(esc(t.label()))
-                        .append("</td><td>")
-                        .append(esc(String.join(
-                                ", ",
-                                t.scopes().stream().sorted().map(Scope::code).toList())))
-                        .append("</td><td>")
-                        .append(Page.DATE.format(t.createdAt()))
-                        .append("</td><td>")
-                        .append(t.expiresAt() == null ? "never" : Page.DATE.format(t.expiresAt()))
-                        .append("</td><td>")
-                        .append(t.lastUsedAt() == null ? "never" : Page.DATE.format(t.lastUsedAt()))
-                        .append("</td><td>");
-                if (revoked) {
-                    html.append("revoked ").append(Page.DATE.format(t.revokedAt()));
-                } else if (expired) {
-                    html.append("expired");
-                } else {
-                    html.append("<form method=\"post\" action=\"/account/tokens/")
-                            .append(t.id())
-                            .append("/revoke\">")
-                            .append(session.csrfField())
-                            .append("<button type=\"submit\" class=\"quiet\" aria-label=\"Revoke ")
-                            .append(esc(t.label()))
-                            .append("\">Revoke</button></form>");
-                }
-                html.append("</td></tr>");
-            }
-            html.append("</tbody></table>\n");
-        }
-        html.append("<h2>New token</h2>\n");
-        if (formError != null) {
-            html.append("<p class=\"error\" role=\"alert\" id=\"token-error\">")
-                    .append(esc(formError))
-                    .append("</p>");
-        }
-        html.append("<form method=\"post\" action=\"/account/tokens\" data-keep>")
-                .append(session.csrfField())
-                .append(
-                        "<label for=\"label\">Name</label><input id=\"label\" name=\"label\" maxlength=\"100\" value=\"")
-                .append(esc(form.label()))
-                .append('"')
-                .append(formError != null ? " aria-describedby=\"token-error\"" : "")
-                .append("><fieldset><legend>Permissions</legend>");
-        for (Scope scope : Scope.allowedFor(me.account().role())) {
-            html.append("<input type=\"checkbox\" id=\"scope-")
-                    .append(scope.code())
-                    .append("\" name=\"scope\" value=\"")
-                    .append(scope.code())
-                    .append('"')
-                    .append(form.scopes().contains(scope) ? " checked" : "")
-                    .append("> <label for=\"scope-")
-                    .append(scope.code())
-                    .append("\">")
-                    .append(scope.code())
-                    .append("</label> ");
-        }
-        html.append(
-                "</fieldset><label for=\"expiresInDays\">Expires after</label><select id=\"expiresInDays\" name=\"expiresInDays\">");
-        for (int days : LIFETIMES) {
-            html.append("<option value=\"")
-                    .append(days)
-                    .append('"')
-                    .append(form.days() != null && form.days() == days ? " selected" : "")
-                    .append('>')
-                    .append(days)
-                    .append(" days</option>");
-        }
-        html.append("</select><p><button type=\"submit\">Create token</button></p></form>\n");
-        return html.toString();
+        List<AccountView.Choice> scopes = Scope.allowedFor(me.account().role()).stream()
+                .map(scope -> new AccountView.Choice(scope.code(), form.scopes().contains(scope)))
+                .toList();
+        List<AccountView.Choice> lifetimes = LIFETIMES.stream()
+                .map(days -> new AccountView.Choice(
+                        Integer.toString(days),
+                        form.days() != null && form.days().intValue() == days))
+                .toList();
+        return new AccountView(
+                me.account().username(),
+                me.account().role().name().toLowerCase(Locale.ROOT),
+                me.allows(Scope.CURATE),
+                created == null ? null : new AccountView.Created(created.token().label(), created.secret()),
+                tokens,
+                form.label(),
+                scopes,
+                lifetimes,
+                formError,
+                session.csrf());
     }
 
-    private Response page(int status, String title, Page.Section section, String main) {
+    private Response page(int status, String title, Page.Section section, SignInForm form) {
+        return render(status, "signIn.jte", Map.of("frame", Page.frame(title, section, session.name()), "form", form));
+    }
+
+    private Response page(int status, String title, Page.Section section, AccountView account) {
+        return render(
+                status, "account.jte", Map.of("frame", Page.frame(title, section, session.name()), "account", account));
+    }
+
+    private static Response render(int status, String template, Map<String, Object> model) {
         return Response.status(status)
-                .entity(Page.render(title, section, session.name(), main))
+                .entity(Templates.render(template, model))
                 .type(HTML)
                 .build();
     }

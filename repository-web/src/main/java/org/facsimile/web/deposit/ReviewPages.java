@@ -1,7 +1,5 @@
 package org.facsimile.web.deposit;
 
-import static org.facsimile.synth.report.Html.esc;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,12 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Templates;
 import org.facsimile.web.publishing.PublishService;
 
 /**
@@ -124,78 +124,23 @@ public class ReviewPages {
      */
     private Response queuePage(int status, UUID refused, String problem) {
         Credential me = session.current().orElseThrow();
-        StringBuilder html = new StringBuilder("<h1>Deposits awaiting review</h1>\n");
-        if (!me.allows(Scope.CURATE)) {
-            html.append("<p class=\"error\" role=\"alert\">Only curators review deposits; your account is not a")
-                    .append(" curator's. <a href=\"/deposits\">Your deposits</a></p>\n");
-            return page(status == 200 ? 403 : status, html);
-        }
-        if (problem != null && refused == null) {
-            html.append("<p class=\"error\" role=\"alert\">")
-                    .append(esc(problem))
-                    .append("</p>\n");
-        }
-        List<Deposit> queue = deposits.inReview(me);
-        if (queue.isEmpty()) {
-            html.append("<p>Nothing awaits review.</p>\n");
-            return page(status, html);
-        }
-        html.append("<p>Each synthetic dataset below passed its synthesis; read its report, then publish it or")
-                .append(" send it back with a reason.</p>\n");
-        for (Deposit d : queue) {
-            String base = "/review/" + d.id();
-            html.append("<section aria-labelledby=\"d-")
-                    .append(d.id())
-                    .append("\"><h2 id=\"d-")
-                    .append(d.id())
-                    .append("\">")
-                    .append(esc(d.metadata().title()))
-                    .append("</h2><p>By ")
-                    .append(esc(d.owner().displayName()))
-                    .append(" (")
-                    .append(esc(d.owner().username()))
-                    .append("), asked to publish ")
-                    .append(Page.DATE.format(d.updatedAt()))
-                    .append(". <a href=\"/api/deposits/")
-                    .append(d.id())
-                    .append("/report.html\">The quality and privacy report</a></p>")
-                    .append("<form method=\"post\" action=\"")
-                    .append(base)
-                    .append("/approve\" data-keep>")
-                    .append(session.csrfField())
-                    .append("<label for=\"note-")
-                    .append(d.id())
-                    .append("\">Note for the record (optional)</label><input id=\"note-")
-                    .append(d.id())
-                    .append("\" name=\"note\" size=\"50\"><p><button type=\"submit\">Approve and publish</button></p>")
-                    .append("</form><form method=\"post\" action=\"")
-                    .append(base)
-                    .append("/reject\" data-keep>")
-                    .append(session.csrfField())
-                    .append("<label for=\"reason-")
-                    .append(d.id())
-                    .append("\">Reason for sending it back</label>");
-            boolean here = d.id().equals(refused);
-            if (here) {
-                html.append("<p class=\"field-error\" id=\"reason-error-")
-                        .append(d.id())
-                        .append("\">")
-                        .append(esc(problem))
-                        .append("</p>");
-            }
-            html.append("<textarea id=\"reason-")
-                    .append(d.id())
-                    .append("\" name=\"reason\" rows=\"2\" cols=\"60\"")
-                    .append(here ? " aria-invalid=\"true\" aria-describedby=\"reason-error-" + d.id() + "\"" : "")
-                    .append("></textarea><p><button type=\"submit\" class=\"quiet\">Send back</button></p></form>")
-                    .append("</section>\n");
-        }
-        return page(status, html);
-    }
-
-    private Response page(int status, StringBuilder main) {
-        return Response.status(status)
-                .entity(Page.render("Review", Page.Section.NONE, session.name(), main.toString()))
+        boolean curator = me.allows(Scope.CURATE);
+        List<ReviewQueue.Item> items = !curator
+                ? List.of()
+                : deposits.inReview(me).stream()
+                        .map(d -> new ReviewQueue.Item(
+                                d.id().toString(),
+                                d.metadata().title(),
+                                d.owner().displayName(),
+                                d.owner().username(),
+                                Page.DATE.format(d.updatedAt()),
+                                d.id().equals(refused) ? problem : null))
+                        .toList();
+        ReviewQueue queue = new ReviewQueue(curator, refused == null ? problem : null, items, session.csrf());
+        Map<String, Object> model =
+                Map.of("frame", Page.frame("Review", Page.Section.NONE, session.name()), "queue", queue);
+        return Response.status(!curator && status == 200 ? 403 : status)
+                .entity(Templates.render("review.jte", model))
                 .type(MediaType.valueOf(HTML))
                 .build();
     }

@@ -1,12 +1,15 @@
 package org.facsimile.web.platform;
 
-import static org.facsimile.synth.report.Html.esc;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
- * The one layout of the repository's own pages: a skip link, a header with the repository's name
- * and its sections (search, my deposits, account or sign in), the page's main content, and one
- * stylesheet. Plain HTML: every page works without JavaScript, is usable by keyboard (visible
- * focus), and keeps text at WCAG AA contrast.
+ * The one layout of the repository's own pages ({@code layout.jte}): a skip link, a header with
+ * the repository's name and its sections (search, my deposits, account or sign in), the page's
+ * main content, and the site's stylesheet. Plain HTML: every page works without JavaScript, is
+ * usable by keyboard (visible focus), and keeps text at WCAG AA contrast.
  */
 public final class Page {
 
@@ -17,34 +20,42 @@ public final class Page {
         ACCOUNT("/account", "Account"),
         NONE(null, null);
 
-        final String href;
-        final String label;
+        private final String href;
+        private final String label;
 
         Section(String href, String label) {
             this.href = href;
             this.label = label;
         }
+
+        public String href() {
+            return href;
+        }
     }
 
-    static final String STYLE =
-            "body{font-family:system-ui,sans-serif;max-width:72rem;margin:0 auto;padding:0 1rem 2rem;"
-                    + "line-height:1.5;color:#1b1b1b;background:#fff}a{color:#1d4ed8}a:focus,button:focus,input:focus,"
-                    + "select:focus,textarea:focus{outline:3px solid #f59e0b;outline-offset:2px}"
-                    + ".skip{position:absolute;left:-999px}.skip:focus{left:1rem;top:1rem;background:#fff;padding:.5rem}"
-                    + "header{display:flex;flex-wrap:wrap;gap:1rem;align-items:center;justify-content:space-between;"
-                    + "border-bottom:1px solid #d4d4d8;padding:.75rem 0;margin-bottom:1rem}header .home{font-weight:700;"
-                    + "font-size:1.2rem;color:#1b1b1b;text-decoration:none}header nav ul{display:flex;gap:1rem;list-style:none;"
-                    + "margin:0;padding:0}header nav a[aria-current]{font-weight:700;color:#1b1b1b}"
-                    + "label{display:block;font-weight:600;margin-top:.75rem}input,select,textarea{font:inherit;padding:.35rem;"
-                    + "border:1px solid #71717a;border-radius:.25rem}button{font:inherit;padding:.4rem .9rem;border-radius:.25rem;"
-                    + "border:1px solid #1d4ed8;background:#1d4ed8;color:#fff;cursor:pointer}button.quiet{background:#fff;"
-                    + "color:#1d4ed8}.field-error{color:#b91c1c;font-weight:600}.error{border:2px solid #b91c1c;padding:.5rem;"
-                    + "border-radius:.3rem}.notice{border:2px solid #15803d;padding:.5rem;border-radius:.3rem}"
-                    + "form.dropping{outline:3px dashed #1d4ed8;outline-offset:.25rem}"
-                    + "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d4d4d8;padding:.35rem .5rem;"
-                    + "text-align:left;vertical-align:top}code.secret{font-size:1.05rem;word-break:break-all;background:#f4f4f5;"
-                    + "padding:.2rem .4rem}.state{font-size:.85rem;border:1px solid #52525b;border-radius:.3rem;padding:0 .35rem}"
-                    + "fieldset{border:1px solid #d4d4d8;margin-top:.75rem}fieldset label{display:inline;font-weight:400}";
+    /**
+     * What the layout shows around a page's content.
+     *
+     * @param repository the repository's name
+     * @param title the page's own title (the repository's name is added)
+     * @param section the header section it belongs to
+     * @param signedInAs the signed-in person's name, or null
+     * @param stylesheets the page's own stylesheets under {@code /static/}, beside the site's
+     */
+    public record Frame(String repository, String title, Section section, String signedInAs, List<String> stylesheets) {
+
+        /** The sections the header links to: Account only for someone signed in. */
+        public List<Section> links() {
+            return Arrays.stream(Section.values())
+                    .filter(s -> s.href != null && (s != Section.ACCOUNT || signedInAs != null))
+                    .toList();
+        }
+
+        /** A section's link text. */
+        public String label(Section s) {
+            return s == Section.ACCOUNT ? "Account (" + signedInAs + ")" : s.label;
+        }
+    }
 
     /** How the pages write a moment: 5 Mar 2026 14:05 UTC. */
     public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern(
@@ -53,8 +64,13 @@ public final class Page {
 
     private Page() {}
 
+    /** The frame of a page of this repository, with the page's own stylesheets ({@code "search"}). */
+    public static Frame frame(String title, Section section, String signedInAs, String... stylesheets) {
+        return new Frame(Setting.REPOSITORY_NAME.get(), title, section, signedInAs, List.of(stylesheets));
+    }
+
     /**
-     * A whole page.
+     * A whole page around markup a page class built (pages not yet moved to templates).
      *
      * @param title the page's own title (the repository's name is added)
      * @param section the header section it belongs to
@@ -82,46 +98,12 @@ public final class Page {
     /** The page for a repository of a given name. */
     static String layout(
             String name, String title, Section section, String signedInAs, String style, String head, String main) {
-        String repository = esc(name);
-        StringBuilder html = new StringBuilder(4096 + main.length());
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>")
-                .append(esc(title))
-                .append(" | ")
-                .append(repository)
-                .append("</title><style>")
-                .append(STYLE)
-                .append(style)
-                .append("</style>")
-                // keeps what a form holds when the session ends before it is sent (static/keep.js)
-                .append("<script src=\"/static/keep.js\" defer></script>")
-                .append(head)
-                .append("</head><body>\n<a class=\"skip\" href=\"#main\">Skip to content</a>\n")
-                .append("<header><a class=\"home\" href=\"/\">")
-                .append(repository)
-                .append("</a><nav aria-label=\"Sections\"><ul>");
-        for (Section s : Section.values()) {
-            if (s.href == null || s == Section.ACCOUNT && signedInAs == null) {
-                continue;
-            }
-            link(html, s, section, s == Section.ACCOUNT ? "Account (" + signedInAs + ")" : s.label);
-        }
-        if (signedInAs == null) {
-            html.append("<li><a href=\"/sign-in\">Sign in</a></li>");
-        }
-        html.append("</ul></nav></header>\n<main id=\"main\">\n").append(main).append("</main></body></html>\n");
-        return html.toString();
-    }
-
-    private static void link(StringBuilder html, Section s, Section current, String label) {
-        html.append("<li><a href=\"")
-                .append(s.href)
-                .append('"')
-                .append(s == current ? " aria-current=\"page\"" : "")
-                .append('>')
-                .append(esc(label))
-                .append("</a></li>");
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("frame", new Frame(name, title, section, signedInAs, List.of()));
+        parameters.put("content", Templates.trusted(main));
+        parameters.put("style", style);
+        parameters.put("head", head.isEmpty() ? null : Templates.trusted(head));
+        return Templates.render("layout.jte", parameters);
     }
 
     /**

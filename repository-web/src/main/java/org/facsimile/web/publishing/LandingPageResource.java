@@ -1,7 +1,5 @@
 package org.facsimile.web.publishing;
 
-import static org.facsimile.synth.report.Html.esc;
-
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.JsonbBuilder;
@@ -17,18 +15,18 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.apache.jena.riot.Lang;
-import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
+import org.facsimile.web.account.PageSession;
+import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.platform.Setting;
+import org.facsimile.web.platform.Templates;
 
 /**
  * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
@@ -91,6 +89,9 @@ public class LandingPageResource {
 
     @Inject
     UsageCounts usage;
+
+    @Inject
+    PageSession session;
 
     /** One JSON-B instance: creating one per page view is a class-path scan and fresh caches each time. */
     private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
@@ -269,17 +270,14 @@ public class LandingPageResource {
     }
 
     /** What stays where a withdrawn dataset was: that it was withdrawn, when, and why. */
-    static String tombstone(DatasetWithdrawal w) {
-        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-                + "<meta name=\"robots\" content=\"noindex\"><title>Dataset withdrawn</title></head><body>"
-                + "<main><h1>This dataset was withdrawn</h1><p>Withdrawn on "
-                + esc(w.withdrawnAt()
-                        .atOffset(java.time.ZoneOffset.UTC)
-                        .toLocalDate()
-                        .toString())
-                + ".</p><p>Reason: " + esc(w.reason()) + "</p><p><a href=\"/\">" + esc(Setting.REPOSITORY_NAME.get())
-                + "</a></p></main></body></html>\n";
+    String tombstone(DatasetWithdrawal w) {
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("frame", Page.frame("Dataset withdrawn", Page.Section.NONE, session.name(), "landing"));
+        model.put(
+                "withdrawnOn",
+                w.withdrawnAt().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        model.put("reason", w.reason());
+        return Templates.render("tombstone.jte", model);
     }
 
     /**
@@ -340,208 +338,23 @@ public class LandingPageResource {
         }
     }
 
-    static String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {
-        DatasetVersion v = p.version();
-        String doiUrl = "https://doi.org/" + v.doi();
-        StringBuilder html = new StringBuilder(4096);
-        html.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-                .append("<title>")
-                .append(esc(v.title()))
-                .append(" | ")
-                .append(esc(Setting.REPOSITORY_NAME.get()))
-                .append("</title>")
-                .append("<link rel=\"alternate\" type=\"text/turtle\" href=\"")
-                .append(esc(p.download("dataset.ttl")))
-                .append("\">")
-                .append("<script type=\"application/ld+json\">")
-                // "</" would end the script element early; JSON allows "<\/" for it
-                .append(SchemaOrgJsonLd.render(p.describe(), tables).replace("</", "<\\/"))
-                .append("</script>")
-                .append(
-                        "<style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#1b1b1b}")
-                .append(
-                        ".badge{display:inline-block;background:#5b2a86;color:#fff;border-radius:.3rem;padding:.1rem .5rem;font-size:.85rem}")
-                .append(
-                        "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ddd;padding:.35rem;text-align:left}")
-                .append(
-                        "code{word-break:break-all;font-size:.8rem}.cite{background:#f4f4f4;padding:.75rem;border-radius:.3rem}")
-                .append(".notice{border-left:.3rem solid #b35900;background:#fff4e5;padding:.5rem .75rem}")
-                .append("[aria-current]{font-weight:bold}</style></head><body>\n")
-                .append(
-                        "<main><p><span class=\"badge\">Synthetic data</span> Generated by a model trained on private data; no row is a real record.</p>\n");
-        if (p.superseded()) {
-            html.append("<p class=\"notice\" role=\"note\">This is version ")
-                    .append(p.number())
-                    .append(", superseded. The latest is <a href=\"")
-                    .append(esc(PublicDatasets.landingPage(p.datasetId())))
-                    .append("\">version ")
-                    .append(p.latest().number())
-                    .append("</a>.</p>\n");
-        }
-        html.append("<h1>")
-                .append(esc(v.title()))
-                .append("</h1>\n")
-                .append("<p>")
-                .append(PublishedFields.people(v.creators()))
-                .append("</p>\n")
-                .append("<dl><dt>DOI</dt><dd><a href=\"")
-                .append(esc(doiUrl))
-                .append("\">")
-                .append(esc(doiUrl))
-                .append("</a> (this version)</dd>")
-                .append("<dt>All versions</dt><dd><a href=\"https://doi.org/")
-                .append(esc(p.conceptDoi()))
-                .append("\">https://doi.org/")
-                .append(esc(p.conceptDoi()))
-                .append("</a> (always the latest)</dd>")
-                .append("<dt>Version</dt><dd>")
-                .append(v.versionNumber())
-                .append(", published ")
-                .append(v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate())
-                .append("</dd>")
-                .append("<dt>Usage</dt><dd>")
-                .append(UsageCounts.describe(used))
-                .append("</dd>")
-                .append("<dt>Licence</dt><dd><a rel=\"license\" href=\"")
-                .append(esc(v.licence()))
-                .append("\">")
-                .append(esc(licenceName(v.licence())))
-                .append("</a></dd>");
-        if (!v.keywords().isEmpty()) {
-            html.append("<dt>Keywords</dt><dd>")
-                    .append(esc(String.join(", ", v.keywords())))
-                    .append("</dd>");
-        }
-        if (!v.themes().isEmpty()) {
-            html.append("<dt>Subjects</dt><dd>");
-            for (int i = 0; i < v.themes().size(); i++) {
-                html.append(i == 0 ? "" : ", ")
-                        .append("<a rel=\"dcat:theme\" href=\"")
-                        .append(esc(v.themes().get(i).uri()))
-                        .append("\">")
-                        .append(esc(v.themes().get(i).label()))
-                        .append("</a>");
-            }
-            html.append("</dd>");
-        }
-        org.facsimile.vocab.Coverage coverage = v.coverage();
-        if (coverage.hasPeriod()) {
-            html.append("<dt>Time covered</dt><dd>")
-                    .append(
-                            coverage.start() == null
-                                    ? "until "
-                                    : esc(coverage.start().toString()))
-                    .append(coverage.start() != null && coverage.end() != null ? " to " : "")
-                    .append(
-                            coverage.end() == null
-                                    ? " onwards"
-                                    : esc(coverage.end().toString()))
-                    .append("</dd>");
-        }
-        if (coverage.place() != null) {
-            html.append("<dt>Place covered</dt><dd>")
-                    .append(esc(coverage.place()))
-                    .append("</dd>");
-        }
-        html.append("<dt>Provenance</dt><dd>");
-        if (v.sourceUrl() != null) {
-            html.append("Synthetic twin of the public dataset <a rel=\"prov:wasDerivedFrom\" href=\"")
-                    .append(esc(v.sourceUrl()))
-                    .append("\">")
-                    .append(esc(v.sourceUrl()))
-                    .append("</a>");
-        } else {
-            html.append("Synthetic twin of a private dataset held by the depositor");
-        }
-        html.append("</dd></dl>\n");
-        if (v.description() != null) {
-            html.append("<h2>Description</h2><p>").append(esc(v.description())).append("</p>\n");
-        }
-        ReportSummary.quality(html, v.qualitySummary());
-        html.append(
-                "<h2>Files</h2><table><thead><tr><th>File</th><th>Type</th><th>Size</th><th>Rows</th><th>SHA-256</th></tr></thead><tbody>");
-        for (Distribution f : p.files()) {
-            html.append("<tr><td><a href=\"")
-                    .append(esc(p.download(f.fileName())))
-                    .append("\">")
-                    .append(esc(f.fileName()))
-                    .append("</a></td><td>")
-                    .append(esc(f.mediaType()))
-                    .append("</td><td>")
-                    .append(String.format(Locale.ROOT, "%,d bytes", f.byteSize()))
-                    .append("</td><td>")
-                    .append(f.rowCount() == null ? "" : String.format(Locale.ROOT, "%,d", f.rowCount()))
-                    .append("</td><td><code>")
-                    .append(esc(f.sha256()))
-                    .append("</code></td></tr>");
-        }
-        html.append("</tbody></table>\n");
-        versions(html, p);
-        html.append("<h2>Metadata and citation</h2><ul>");
+    /** The landing page of a version answered at {@code page}. */
+    String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {
+        List<LandingPage.Link> exports = new java.util.ArrayList<>();
         for (Form f : Form.values()) {
             if (f.export != null) {
-                html.append("<li><a href=\"")
-                        .append(esc(page + "/export/" + f.export))
-                        .append("\" type=\"")
-                        .append(esc(f.type.toString()))
-                        .append("\">")
-                        .append(esc(EXPORT_NAMES.get(f)))
-                        .append("</a></li>");
+                exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
-        html.append("</ul>\n<h2>Cite as</h2><p class=\"cite\">")
-                .append(esc(String.join(
-                        "; ",
-                        v.creators().stream().map(c -> Creator.parse(c).name()).toList())))
-                .append(" (")
-                .append(v.publishedAt().atOffset(ZoneOffset.UTC).getYear())
-                .append("). ")
-                .append("<i>")
-                .append(esc(v.title()))
-                .append("</i> (Version ")
-                .append(v.versionNumber())
-                .append(") [Synthetic data set]. ")
-                .append(esc(Setting.REPOSITORY_NAME.get()))
-                .append(". ")
-                .append(esc(doiUrl))
-                .append("</p>\n</main></body></html>\n");
-        return html.toString();
-    }
-
-    /** The dataset's versions, newest first, this one marked. */
-    private static void versions(StringBuilder html, PublicDatasets.PublicVersion p) {
-        html.append(
-                "<h2>Versions</h2><table><thead><tr><th>Version</th><th>Published</th><th>DOI</th></tr></thead><tbody>");
-        List<PublicDatasets.VersionRef> newestFirst = new java.util.ArrayList<>(p.versions());
-        java.util.Collections.reverse(newestFirst);
-        for (PublicDatasets.VersionRef r : newestFirst) {
-            boolean here = r.number() == p.number();
-            html.append("<tr><td><a href=\"")
-                    .append(esc(PublicDatasets.versionPage(p.datasetId(), r.number())))
-                    .append(here ? "\" aria-current=\"page\">" : "\">")
-                    .append("Version ")
-                    .append(r.number())
-                    .append("</a>")
-                    .append(r.number() == p.latest().number() ? " (latest)" : "")
-                    .append("</td><td>")
-                    .append(r.published().atOffset(ZoneOffset.UTC).toLocalDate())
-                    .append("</td><td><a href=\"https://doi.org/")
-                    .append(esc(r.doi()))
-                    .append("\">")
-                    .append(esc(r.doi()))
-                    .append("</a></td></tr>");
-        }
-        html.append("</tbody></table>\n");
-    }
-
-    private static String licenceName(String uri) {
-        if (uri.contains("/by/4.0")) {
-            return "CC BY 4.0";
-        }
-        if (uri.contains("/zero/1.0")) {
-            return "CC0 1.0";
-        }
-        return uri;
+        StringBuilder quality = new StringBuilder();
+        ReportSummary.quality(quality, p.version().qualitySummary());
+        LandingPage view = LandingPage.of(p, used, exports, quality.toString());
+        Map<String, Object> model = new java.util.HashMap<>();
+        model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
+        model.put("page", view);
+        model.put("turtle", p.download("dataset.ttl"));
+        // "</" would end the script element early; JSON allows "<\/" for it
+        model.put("jsonLd", SchemaOrgJsonLd.render(p.describe(), tables).replace("</", "<\\/"));
+        return Templates.render("landing.jte", model);
     }
 }

@@ -1,0 +1,160 @@
+package org.facsimile.web.publishing;
+
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import org.facsimile.vocab.Coverage;
+import org.facsimile.vocab.Creator;
+import org.facsimile.web.platform.Setting;
+
+/**
+ * What a dataset version's landing page shows ({@code landing.jte}), in the words and forms the
+ * page uses; built from the published version alone, so it holds nothing private.
+ *
+ * @param title the title
+ * @param creators the creators, with their ORCID links (markup: see {@link PublishedFields#people})
+ * @param superseded whether a newer version exists
+ * @param number this version's number
+ * @param latest the latest version's number
+ * @param latestPage the dataset's page (always the latest version)
+ * @param doiUrl this version's DOI as a link
+ * @param conceptDoiUrl the DOI of all versions as a link
+ * @param publishedOn the day this version was published
+ * @param usage how often the dataset was viewed and downloaded
+ * @param licence the licence's URI
+ * @param licenceName the licence's short name
+ * @param keywords the keywords, joined, or null
+ * @param subjects the subjects (themes)
+ * @param period the time covered, or null
+ * @param place the place covered, or null
+ * @param sourceUrl the public dataset it is a twin of, or null (a private one)
+ * @param description the description, or null
+ * @param quality the quality and privacy summary (markup: see {@link ReportSummary}), or empty
+ * @param files the files
+ * @param versions every version, newest first
+ * @param exports the metadata exports
+ * @param citation the citation
+ */
+public record LandingPage(
+        String title,
+        String creators,
+        boolean superseded,
+        int number,
+        int latest,
+        String latestPage,
+        String doiUrl,
+        String conceptDoiUrl,
+        String publishedOn,
+        String usage,
+        String licence,
+        String licenceName,
+        String keywords,
+        List<Link> subjects,
+        String period,
+        String place,
+        String sourceUrl,
+        String description,
+        String quality,
+        List<File> files,
+        List<Version> versions,
+        List<Link> exports,
+        Citation citation) {
+
+    /** A link: where it goes and its text. */
+    public record Link(String href, String text, String type) {}
+
+    /** A file of the version, with the figures a reader checks before downloading. */
+    public record File(String href, String name, String mediaType, String size, String rows, String sha256) {}
+
+    /** A version in the list of versions. */
+    public record Version(String page, int number, boolean here, boolean latest, String publishedOn, String doi) {}
+
+    /** The citation as the page suggests it. */
+    public record Citation(String authors, int year, String title, int version, String repository, String doiUrl) {}
+
+    static LandingPage of(PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports, String quality) {
+        DatasetVersion v = p.version();
+        String doiUrl = "https://doi.org/" + v.doi();
+        List<Link> subjects =
+                v.themes().stream().map(t -> new Link(t.uri(), t.label(), null)).toList();
+        List<File> files = p.files().stream()
+                .map(f -> new File(
+                        p.download(f.fileName()),
+                        f.fileName(),
+                        f.mediaType(),
+                        String.format(Locale.ROOT, "%,d bytes", f.byteSize()),
+                        f.rowCount() == null ? "" : String.format(Locale.ROOT, "%,d", f.rowCount()),
+                        f.sha256()))
+                .toList();
+        List<Version> versions = new ArrayList<>();
+        for (PublicDatasets.VersionRef r : p.versions()) {
+            versions.add(new Version(
+                    PublicDatasets.versionPage(p.datasetId(), r.number()),
+                    r.number(),
+                    r.number() == p.number(),
+                    r.number() == p.latest().number(),
+                    r.published().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                    r.doi()));
+        }
+        Collections.reverse(versions);
+        Citation citation = new Citation(
+                String.join(
+                        "; ",
+                        v.creators().stream().map(c -> Creator.parse(c).name()).toList()),
+                v.publishedAt().atOffset(ZoneOffset.UTC).getYear(),
+                v.title(),
+                v.versionNumber(),
+                Setting.REPOSITORY_NAME.get(),
+                doiUrl);
+        return new LandingPage(
+                v.title(),
+                PublishedFields.people(v.creators()),
+                p.superseded(),
+                p.number(),
+                p.latest().number(),
+                PublicDatasets.landingPage(p.datasetId()),
+                doiUrl,
+                "https://doi.org/" + p.conceptDoi(),
+                v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
+                UsageCounts.describe(used),
+                v.licence(),
+                licenceName(v.licence()),
+                v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
+                subjects,
+                period(v.coverage()),
+                v.coverage().place(),
+                v.sourceUrl(),
+                v.description(),
+                quality,
+                files,
+                versions,
+                exports,
+                citation);
+    }
+
+    /** The time covered as the page writes it: both ends, "until ...", "... onwards", or null. */
+    static String period(Coverage coverage) {
+        if (!coverage.hasPeriod()) {
+            return null;
+        }
+        if (coverage.start() == null) {
+            return "until " + coverage.end();
+        }
+        if (coverage.end() == null) {
+            return coverage.start() + " onwards";
+        }
+        return coverage.start() + " to " + coverage.end();
+    }
+
+    static String licenceName(String uri) {
+        if (uri.contains("/by/4.0")) {
+            return "CC BY 4.0";
+        }
+        if (uri.contains("/zero/1.0")) {
+            return "CC0 1.0";
+        }
+        return uri;
+    }
+}
