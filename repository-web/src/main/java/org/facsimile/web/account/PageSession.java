@@ -10,7 +10,10 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
+import org.facsimile.web.platform.Page;
+import org.facsimile.web.platform.Templates;
 
 /**
  * The signed-in person of a page request, from the session cookie, and the CSRF check of the
@@ -66,12 +69,6 @@ public class PageSession {
                 && accounts.acceptsCsrf(current().get().sessionId(), field);
     }
 
-    /** The hidden CSRF field of a form. */
-    public String csrfField() {
-        return "<input type=\"hidden\" name=\"" + CSRF_FIELD + "\" value=\""
-                + org.facsimile.synth.report.Html.esc(csrf()) + "\">";
-    }
-
     /** To the sign-in page, and back here afterwards. */
     /**
      * The answer to a form sent after the session ended: sign in, then back to the form's page
@@ -92,13 +89,15 @@ public class PageSession {
      */
     public Response refusedForm(String backHref, String backLabel) {
         return Response.status(403)
-                .entity(org.facsimile.web.platform.Page.render(
-                        "Refused",
-                        org.facsimile.web.platform.Page.Section.NONE,
-                        name(),
-                        "<h1>Form refused</h1><p class=\"error\" role=\"alert\">This form came from an old page or"
-                                + " from another site. Open the page again and resubmit.</p><p><a href=\""
-                                + backHref + "\">" + org.facsimile.synth.report.Html.esc(backLabel) + "</a></p>"))
+                .entity(Templates.render(
+                        "refused.jte",
+                        Map.of(
+                                "frame",
+                                Page.frame("Refused", Page.Section.NONE, name()),
+                                "backHref",
+                                backHref,
+                                "backLabel",
+                                backLabel)))
                 .type("text/html; charset=UTF-8")
                 .build();
     }

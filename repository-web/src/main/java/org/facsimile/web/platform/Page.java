@@ -1,9 +1,7 @@
 package org.facsimile.web.platform;
 
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The one layout of the repository's own pages ({@code layout.jte}): a skip link, a header with
@@ -67,43 +65,6 @@ public final class Page {
     /** The frame of a page of this repository, with the page's own stylesheets ({@code "search"}). */
     public static Frame frame(String title, Section section, String signedInAs, String... stylesheets) {
         return new Frame(Setting.REPOSITORY_NAME.get(), title, section, signedInAs, List.of(stylesheets));
-    }
-
-    /**
-     * A whole page around markup a page class built (pages not yet moved to templates).
-     *
-     * @param title the page's own title (the repository's name is added)
-     * @param section the header section it belongs to
-     * @param signedInAs the signed-in person's name, or null
-     * @param main the content of {@code <main>}, already escaped where it holds data
-     */
-    public static String render(String title, Section section, String signedInAs, String main) {
-        return render(title, section, signedInAs, "", main);
-    }
-
-    /** A whole page with styles of its own besides the layout's. */
-    public static String render(String title, Section section, String signedInAs, String style, String main) {
-        return render(title, section, signedInAs, style, "", main);
-    }
-
-    /**
-     * A whole page with styles of its own and more in its head (scripts of this site, a
-     * {@code <noscript>} refresh).
-     */
-    public static String render(
-            String title, Section section, String signedInAs, String style, String head, String main) {
-        return layout(Setting.REPOSITORY_NAME.get(), title, section, signedInAs, style, head, main);
-    }
-
-    /** The page for a repository of a given name. */
-    static String layout(
-            String name, String title, Section section, String signedInAs, String style, String head, String main) {
-        Map<String, Object> parameters = new HashMap<>();
-        parameters.put("frame", new Frame(name, title, section, signedInAs, List.of()));
-        parameters.put("content", Templates.trusted(main));
-        parameters.put("style", style);
-        parameters.put("head", head.isEmpty() ? null : Templates.trusted(head));
-        return Templates.render("layout.jte", parameters);
     }
 
     /**

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -47,15 +48,18 @@ public final class ProblemMappers {
             return response(problem);
         }
         String title = problem.status() == 404 ? "Not found" : problem.title();
-        String main = "<h1>" + org.facsimile.synth.report.Html.esc(title) + "</h1>\n<p>"
-                + org.facsimile.synth.report.Html.esc(
-                        problem.status() == 404
-                                ? "There is nothing at this address, or it is not yours to see."
-                                : problem.detail())
-                + "</p>\n<p><a href=\"/\">Home</a> &middot; <a href=\"/search\">Search the datasets</a></p>\n";
+        String message = problem.status() == 404
+                ? "There is nothing at this address, or it is not yours to see."
+                : problem.detail();
         return Response.status(problem.status())
                 .type("text/html; charset=UTF-8")
-                .entity(Page.render(title, Page.Section.NONE, signedInName(), main))
+                .entity(Templates.render(
+                        "problem.jte",
+                        Map.of(
+                                "frame",
+                                Page.frame(title, Page.Section.NONE, signedInName()),
+                                "message",
+                                message == null ? "" : message)))
                 .build();
     }
 

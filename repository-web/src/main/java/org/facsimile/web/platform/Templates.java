@@ -1,6 +1,5 @@
 package org.facsimile.web.platform;
 
-import gg.jte.Content;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -26,13 +25,5 @@ public final class Templates {
         StringOutput out = new StringOutput(8192);
         ENGINE.render(template, parameters, out);
         return out.toString();
-    }
-
-    /**
-     * Markup already built and escaped by a page not yet moved to a template, to be placed as it
-     * is. Nothing built from a template needs it.
-     */
-    static Content trusted(String html) {
-        return out -> out.writeContent(html);
     }
 }

@@ -14,7 +14,7 @@ import org.facsimile.web.platform.Setting;
  * page uses; built from the published version alone, so it holds nothing private.
  *
  * @param title the title
- * @param creators the creators, with their ORCID links (markup: see {@link PublishedFields#people})
+ * @param creators the creators, each with their ORCID iD when they gave one
  * @param superseded whether a newer version exists
  * @param number this version's number
  * @param latest the latest version's number
@@ -31,7 +31,7 @@ import org.facsimile.web.platform.Setting;
  * @param place the place covered, or null
  * @param sourceUrl the public dataset it is a twin of, or null (a private one)
  * @param description the description, or null
- * @param quality the quality and privacy summary (markup: see {@link ReportSummary}), or empty
+ * @param quality the quality and privacy summary, or null when the version has none
  * @param files the files
  * @param versions every version, newest first
  * @param exports the metadata exports
@@ -39,7 +39,7 @@ import org.facsimile.web.platform.Setting;
  */
 public record LandingPage(
         String title,
-        String creators,
+        List<Creator> creators,
         boolean superseded,
         int number,
         int latest,
@@ -56,7 +56,7 @@ public record LandingPage(
         String place,
         String sourceUrl,
         String description,
-        String quality,
+        QualitySummary quality,
         List<File> files,
         List<Version> versions,
         List<Link> exports,
@@ -74,7 +74,7 @@ public record LandingPage(
     /** The citation as the page suggests it. */
     public record Citation(String authors, int year, String title, int version, String repository, String doiUrl) {}
 
-    static LandingPage of(PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports, String quality) {
+    static LandingPage of(PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports) {
         DatasetVersion v = p.version();
         String doiUrl = "https://doi.org/" + v.doi();
         List<Link> subjects =
@@ -110,7 +110,7 @@ public record LandingPage(
                 doiUrl);
         return new LandingPage(
                 v.title(),
-                PublishedFields.people(v.creators()),
+                v.creators().stream().map(Creator::parse).toList(),
                 p.superseded(),
                 p.number(),
                 p.latest().number(),
@@ -127,7 +127,7 @@ public record LandingPage(
                 v.coverage().place(),
                 v.sourceUrl(),
                 v.description(),
-                quality,
+                QualitySummary.of(v.qualitySummary()),
                 files,
                 versions,
                 exports,

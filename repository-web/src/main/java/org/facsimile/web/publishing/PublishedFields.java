@@ -198,23 +198,4 @@ public record PublishedFields(
     public static String licenceCode(String licence) {
         return licence.contains("/by/4.0") ? "cc-by-4.0" : licence.contains("/zero/1.0") ? "cc0-1.0" : "other";
     }
-
-    /** The creators' names, each with a link to their ORCID record when they gave their iD. */
-    static String people(List<String> creators) {
-        StringBuilder html = new StringBuilder();
-        for (String line : creators) {
-            org.facsimile.vocab.Creator creator = org.facsimile.vocab.Creator.parse(line);
-            html.append(html.length() == 0 ? "" : "; ").append(org.facsimile.synth.report.Html.esc(creator.name()));
-            if (creator.orcid() != null) {
-                html.append(" <a href=\"")
-                        .append(org.facsimile.synth.report.Html.esc(creator.orcid()))
-                        .append("\" aria-label=\"ORCID record of ")
-                        .append(org.facsimile.synth.report.Html.esc(creator.name()))
-                        .append("\">ORCID ")
-                        .append(org.facsimile.synth.report.Html.esc(creator.orcidId()))
-                        .append("</a>");
-            }
-        }
-        return html.toString();
-    }
 }

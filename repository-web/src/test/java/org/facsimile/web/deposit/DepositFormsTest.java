@@ -91,8 +91,8 @@ class DepositFormsTest {
                         new Problem.Where(null, null, null, "$.creators[1]", "a creator needs a name")));
         assertEquals(
                 Map.of("title", "A title is required.", "creators", "A creator needs a name."),
-                DepositPages.MetadataForm.byField(e));
-        DepositMetadata read = new DepositPages.MetadataForm(
+                MetadataForm.byField(e));
+        DepositMetadata read = new MetadataForm(
                         " Counts ",
                         "",
                         "Auk, Wanda\n\n Gull, Gil ",
@@ -124,7 +124,7 @@ class DepositFormsTest {
                 null,
                 null,
                 null);
-        DepositPages.MetadataForm form = DepositPages.MetadataForm.of(stored);
+        MetadataForm form = MetadataForm.of(stored);
         assertEquals("Carberry, Josiah 0000-0002-1825-0097\nAuk, Wanda", form.creators());
         assertEquals("moths, light traps", form.keywords());
         assertEquals(stored, form.metadata(stored.sourceUrl()), "what the form shows, it saves unchanged");
