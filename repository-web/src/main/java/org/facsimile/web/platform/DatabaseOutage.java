@@ -36,4 +36,30 @@ public final class DatabaseOutage {
         }
         return false;
     }
+
+    /**
+     * Whether {@code e}, or anything that caused it, is a failure of the moment that the same work
+     * can expect to pass when tried again: a transaction rolled back by the database (SQLSTATE class
+     * 40: serialization failure, deadlock), a statement timed out, or a connection's statement or
+     * result set closed under the caller (pgjdbc's 55000, seen once right after another node
+     * restarted). A synthesis that meets one is tried again, not failed.
+     */
+    public static boolean isTransient(Throwable e) {
+        int depth = 0;
+        for (Throwable c = e; c != null && depth < 32; c = c.getCause(), depth++) {
+            if (c instanceof java.sql.SQLTransientException) {
+                return true;
+            }
+            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.startsWith("40") || state.equals("57014")) {
+                    return true;
+                }
+                if (state.equals("55000") && c.getClass().getName().equals("org.postgresql.util.PSQLException")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
 }

@@ -148,6 +148,16 @@ public final class SynthesisWorker implements Runnable {
                         + " stopped: the database cannot be reached; it is taken over when its lease ends");
                 return true;
             }
+            if (org.facsimile.web.platform.DatabaseOutage.isTransient(e)) {
+                // the lease runs out and the job is claimed again, as a new attempt (the queue's
+                // maximum still bounds a failure that keeps coming back)
+                LOG.log(
+                        Level.WARNING,
+                        "job " + claim.jobId() + " attempt " + claim.attempt()
+                                + " stopped by a transient database error; it is tried again when its lease ends",
+                        org.facsimile.web.platform.Redacted.of(e));
+                return true;
+            }
             String incident = UUID.randomUUID().toString();
             LOG.log(
                     Level.SEVERE,

@@ -31,4 +31,28 @@ class DatabaseOutageTest {
         assertFalse(DatabaseOutage.isCause(new RuntimeException(new SQLException("duplicate key value", "23505"))));
         assertFalse(DatabaseOutage.isCause(new NullPointerException()));
     }
+
+    @Test
+    void aRolledBackTransactionOrAStatementClosedUnderUsIsWorthAnotherTry() throws Exception {
+        assertTrue(DatabaseOutage.isTransient(new java.sql.SQLTransactionRollbackException("deadlock")));
+        assertTrue(DatabaseOutage.isTransient(
+                new RuntimeException(new SQLException("could not serialize access", "40001"))));
+        assertTrue(DatabaseOutage.isTransient(new SQLException("deadlock detected", "40P01")));
+        assertTrue(
+                DatabaseOutage.isTransient(new SQLException("canceling statement due to statement timeout", "57014")));
+        assertTrue(DatabaseOutage.isTransient(new IllegalStateException(
+                "reading the input",
+                new org.postgresql.util.PSQLException(
+                        "This ResultSet is closed.", org.postgresql.util.PSQLState.OBJECT_NOT_IN_STATE))));
+    }
+
+    @Test
+    void aFaultOfTheDataOrTheCodeIsNotTriedAgain() {
+        assertFalse(DatabaseOutage.isTransient(new RuntimeException(new SQLException("duplicate key value", "23505"))));
+        assertFalse(DatabaseOutage.isTransient(new SQLException("invalid input syntax for type uuid", "22P02")));
+        assertFalse(
+                DatabaseOutage.isTransient(new SQLException("object not in prerequisite state", "55000")),
+                "only pgjdbc's own closed statement or result set, not any server 55000");
+        assertFalse(DatabaseOutage.isTransient(new IllegalStateException("a bug")));
+    }
 }

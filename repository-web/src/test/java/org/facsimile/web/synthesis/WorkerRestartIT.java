@@ -205,4 +205,31 @@ class WorkerRestartIT {
         assertEquals("FAILED", query("SELECT state FROM synthesis_job WHERE id = ?", next));
         heartbeats.shutdownNow();
     }
+
+    @Test
+    void aTransientDatabaseErrorStopsTheAttemptAndTheJobIsTriedAgain() throws Exception {
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(400));
+        drainOtherJobs(queue);
+        UUID job = queuedJob(3);
+        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        AtomicInteger tries = new AtomicInteger();
+        SynthesisWorker.JobHandler flaky = (claim, progress) -> {
+            progress.step(JobStep.PROFILING, "reading the input");
+            if (tries.incrementAndGet() == 1) {
+                throw new IllegalStateException(
+                        "reading the input",
+                        new org.postgresql.util.PSQLException(
+                                "This ResultSet is closed.", org.postgresql.util.PSQLState.OBJECT_NOT_IN_STATE));
+            }
+            return new SynthesisWorker.Outcome("jobs/" + claim.jobId() + "/attempt-" + claim.attempt(), "{}");
+        };
+        SynthesisWorker worker = new SynthesisWorker(queue, flaky, "worker-a", Duration.ofMillis(100), heartbeats);
+        assertTrue(worker.runOne());
+        assertEquals("RUNNING", query("SELECT state FROM synthesis_job WHERE id = ?", job), "not failed");
+        Thread.sleep(800); // past the lease
+        assertTrue(worker.runOne(), "claimed again once the lease ended");
+        assertEquals("SUCCEEDED", query("SELECT state FROM synthesis_job WHERE id = ?", job));
+        assertEquals("2", query("SELECT attempts FROM synthesis_job WHERE id = ?", job));
+        heartbeats.shutdownNow();
+    }
 }
