@@ -254,7 +254,7 @@ class SearchIT {
 
         ApiClient.Reply filtered = anonymous.get("/search?" + q("creator:nora") + "&licence=cc0-1.0", "text/html");
         assertTrue(filtered.body().contains("2 datasets"), filtered.body());
-        assertTrue(filtered.body().contains("class=\"on\" aria-current=\"true\">&#10003; cc0-1.0"), "the filter shows");
+        assertTrue(filtered.body().contains("class=\"on\" aria-current=\"true\">&#10003; CC0 1.0"), "the filter shows");
 
         ApiClient.Reply broken = anonymous.get("/search?" + q("\"unclosed <b>"), "text/html");
         assertEquals(400, broken.status());

@@ -11,7 +11,9 @@ import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Page;
+import org.facsimile.web.publishing.PublishedFields;
 import org.facsimile.web.publishing.QualitySummary;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
@@ -183,8 +185,15 @@ public record DepositView(
         term(terms, "Description", m.description());
         term(terms, "Creators", String.join("; ", m.creators()));
         term(terms, "Keywords", String.join(", ", m.keywords()));
-        term(terms, "Subjects", String.join(", ", m.subjects()));
-        term(terms, "Licence", m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence());
+        term(
+                terms,
+                "Subjects",
+                String.join(
+                        ", ", m.subjects().stream().map(DepositView::subject).toList()));
+        term(
+                terms,
+                "Licence",
+                PublishedFields.licenceName(m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence()));
         if (m.temporalStart() != null || m.temporalEnd() != null) {
             term(
                     terms,
@@ -195,6 +204,14 @@ public record DepositView(
         }
         term(terms, "Place covered", m.spatial());
         return terms;
+    }
+
+    private static String subject(String code) {
+        try {
+            return DataTheme.valueOf(code).label();
+        } catch (IllegalArgumentException e) {
+            return code;
+        }
     }
 
     private static void term(List<Term> terms, String term, String value) {

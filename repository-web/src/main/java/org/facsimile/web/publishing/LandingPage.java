@@ -120,7 +120,7 @@ public record LandingPage(
                 v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
                 UsageCounts.describe(used),
                 v.licence(),
-                licenceName(v.licence()),
+                PublishedFields.licenceName(v.licence()),
                 v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
                 subjects,
                 period(v.coverage()),
@@ -146,15 +146,5 @@ public record LandingPage(
             return coverage.start() + " onwards";
         }
         return coverage.start() + " to " + coverage.end();
-    }
-
-    static String licenceName(String uri) {
-        if (uri.contains("/by/4.0")) {
-            return "CC BY 4.0";
-        }
-        if (uri.contains("/zero/1.0")) {
-            return "CC0 1.0";
-        }
-        return uri;
     }
 }

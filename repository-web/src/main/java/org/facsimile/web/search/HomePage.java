@@ -12,7 +12,6 @@ import java.util.Map;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Templates;
 
 /**
@@ -45,7 +44,7 @@ public class HomePage {
             // search down: the rest of the page stands
         }
         Map<String, Object> model = new HashMap<>();
-        model.put("frame", Page.frame(Setting.REPOSITORY_NAME.get(), Page.Section.NONE, session.name(), "search"));
+        model.put("frame", Page.frame("Synthetic twins of research data", Page.Section.NONE, session.name(), "search"));
         model.put(
                 "recent",
                 recent == null

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.facsimile.vocab.terms.DataTheme;
 
 /**
  * What the search page shows ({@code search.jte}): the query as asked, the sorts, what went wrong,
@@ -31,8 +32,8 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
             "format", "File format",
             "source", "Source data");
 
-    /** A sort option. */
-    public record Sort(String value, boolean selected) {}
+    /** A sort option: its value ("" for the default) and its name. */
+    public record Sort(String value, String label, boolean selected) {}
 
     /**
      * The results.
@@ -51,12 +52,13 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
     /**
      * A facet value: a link that adds its filter, or removes it when it is on.
      *
-     * @param value the value
+     * @param value the value, as the index holds it and the link sends it (ENVI, cc0-1.0)
+     * @param label the value in words (Environment, CC0 1.0)
      * @param count how many matching datasets have it
      * @param on whether the search filters on it now
      * @param link the search with the filter toggled (and back on the first page)
      */
-    public record FacetValue(String value, long count, boolean on, String link) {}
+    public record FacetValue(String value, String label, long count, boolean on, String link) {}
 
     /**
      * A hit as listed.
@@ -90,17 +92,30 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
 
     /** The page for a request's parameters and what the search found (null: it could not run). */
     static SearchPage of(String q, Map<String, List<String>> params, SearchIndex.Results results, String problem) {
-        String sort = results != null ? results.sort() : first(params, "sort");
-        List<Sort> sorts = List.of("relevance", "newest", "title").stream()
-                .map(s -> new Sort(s, s.equals(sort)))
+        // what the person chose; none: the default, so words typed later are sorted by relevance
+        String chosen = first(params, "sort") == null ? "" : first(params, "sort");
+        List<Sort> sorts = List.of(
+                        new String[] {"", "Best match (newest without words)"},
+                        new String[] {"relevance", "Best match"},
+                        new String[] {"newest", "Newest"},
+                        new String[] {"title", "Title"})
+                .stream()
+                .map(o -> new Sort(o[0], o[1], o[0].equals(chosen)))
                 .toList();
         return new SearchPage(q, sorts, problem, results == null ? null : found(params, results));
     }
 
     private static Found found(Map<String, List<String>> params, SearchIndex.Results results) {
         List<Facet> facets = new ArrayList<>();
-        results.facets().forEach((facet, buckets) -> {
-            if (!buckets.isEmpty()) {
+        Map<String, List<SearchIndex.Bucket>> byFacet = new LinkedHashMap<>(results.facets());
+        // a chosen filter stays on the page (to be removed) even when nothing matches it
+        for (String facet : FACET_TITLES.keySet()) {
+            if (params.containsKey(facet)) {
+                byFacet.putIfAbsent(facet, List.of());
+            }
+        }
+        byFacet.forEach((facet, buckets) -> {
+            if (!buckets.isEmpty() || params.containsKey(facet)) {
                 facets.add(facet(params, facet, buckets));
             }
         });
@@ -128,8 +143,14 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
 
     private static Facet facet(Map<String, List<String>> params, String facet, List<SearchIndex.Bucket> buckets) {
         List<String> chosen = params.getOrDefault(facet, List.of());
+        List<SearchIndex.Bucket> shown = new ArrayList<>(buckets);
+        for (String value : chosen) {
+            if (buckets.stream().noneMatch(b -> b.value().equals(value))) {
+                shown.add(new SearchIndex.Bucket(value, 0));
+            }
+        }
         List<FacetValue> values = new ArrayList<>();
-        for (SearchIndex.Bucket b : buckets) {
+        for (SearchIndex.Bucket b : shown) {
             boolean on = chosen.contains(b.value());
             List<String> toggled = new ArrayList<>(chosen);
             if (on) {
@@ -145,9 +166,43 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
             } else {
                 next.put(facet, toggled);
             }
-            values.add(new FacetValue(b.value(), b.count(), on, link(next)));
+            values.add(new FacetValue(b.value(), label(facet, b.value()), b.count(), on, link(next)));
         }
         return new Facet(FACET_TITLES.getOrDefault(facet, facet), values);
+    }
+
+    /** Facet values in words: subjects, licences, formats and sources by name. */
+    static String label(String facet, String value) {
+        return switch (facet) {
+            case "subject" -> {
+                try {
+                    yield DataTheme.valueOf(value).label();
+                } catch (IllegalArgumentException e) {
+                    yield value;
+                }
+            }
+            case "licence" ->
+                switch (value) {
+                    case "cc-by-4.0" -> "CC BY 4.0";
+                    case "cc0-1.0" -> "CC0 1.0";
+                    default -> value;
+                };
+            case "format" ->
+                switch (value) {
+                    case "text/csv" -> "CSV";
+                    case "text/turtle" -> "RDF (Turtle)";
+                    case "application/csvm+json" -> "CSVW metadata";
+                    case "application/json" -> "JSON";
+                    default -> value;
+                };
+            case "source" ->
+                switch (value) {
+                    case "private" -> "A private dataset";
+                    case "public" -> "A public dataset";
+                    default -> value;
+                };
+            default -> value;
+        };
     }
 
     /** A hit as the search page and the home page list it. */

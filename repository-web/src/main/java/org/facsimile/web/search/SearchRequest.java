@@ -175,7 +175,8 @@ public record SearchRequest(
         }
         String sortParam = single(params, "sort");
         Sort sort;
-        if (sortParam == null) {
+        if (sortParam == null || sortParam.isBlank()) {
+            // none, or a form's empty choice: by relevance when there are words, else newest
             sort = query.isEmpty() ? Sort.NEWEST : Sort.RELEVANCE;
         } else {
             try {

@@ -66,8 +66,13 @@ class SearchPageTest {
                 licence.values().get(1).link());
         assertEquals("/search?q=gulls&licence=cc0-1.0", page.results().first());
         String html = render(page);
-        assertTrue(html.contains("class=\"on\" aria-current=\"true\">&#10003; cc0-1.0</a>"), html);
-        assertTrue(html.contains("<option value=\"relevance\" selected>relevance</option>"), html);
+        assertTrue(html.contains("class=\"on\" aria-current=\"true\">&#10003; CC0 1.0</a>"), "the value in words");
+        assertTrue(
+                html.contains("href=\"/search?q=gulls&amp;licence=cc0-1.0&amp;licence=cc-by-4.0\""),
+                "its code in the link");
+        assertTrue(
+                html.contains("<option value=\"\" selected>Best match (newest without words)</option>"),
+                "no sort chosen: the default stays chosen, so words typed next are sorted by relevance");
     }
 
     @Test
@@ -101,5 +106,24 @@ class SearchPageTest {
         assertTrue(html.contains("<p class=\"error\" role=\"alert\">the query has an unknown field</p>"), html);
         assertFalse(html.contains("aria-label=\"Results\""), html);
         assertTrue(html.contains("<title>a: - search | "), html);
+    }
+
+    @Test
+    void aChosenFilterStaysOnThePageToBeRemovedEvenWhenNothingMatches() {
+        Map<String, List<String>> params = new LinkedHashMap<>();
+        params.put("q", List.of("zyzzyva"));
+        params.put("subject", List.of("ENVI"));
+        params.put("sort", List.of("newest"));
+        SearchIndex.Results none = new SearchIndex.Results(0, "newest", List.of(), Map.of(), null, null);
+        SearchPage page = SearchPage.of("zyzzyva", params, none, null);
+        assertEquals(1, page.results().facets().size());
+        SearchPage.FacetValue env = page.results().facets().get(0).values().get(0);
+        assertEquals("Environment", env.label());
+        assertTrue(env.on());
+        assertEquals(0, env.count());
+        assertEquals("/search?q=zyzzyva&sort=newest", env.link(), "removing it keeps the rest of the search");
+        String html = render(page);
+        assertTrue(html.contains("<option value=\"newest\" selected>Newest</option>"), "a chosen sort stays chosen");
+        assertTrue(html.contains("<p>0 datasets</p>"), html);
     }
 }

@@ -29,6 +29,12 @@ class SearchRequestTest {
         assertEquals(0, withQuery.from());
         assertNull(withQuery.after());
         assertEquals(SearchRequest.Sort.NEWEST, SearchRequest.of(params()).sort());
+        // a form's empty choice is the default too
+        assertEquals(
+                SearchRequest.Sort.RELEVANCE,
+                SearchRequest.of(params("q", "census", "sort", "")).sort());
+        assertEquals(
+                SearchRequest.Sort.NEWEST, SearchRequest.of(params("sort", "")).sort());
     }
 
     @Test
