@@ -10,6 +10,7 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.facsimile.web.account.AccountService;
@@ -62,7 +63,7 @@ public class Startup {
     @Inject
     BackgroundDuties background;
 
-    private java.util.concurrent.ScheduledFuture<?> duties;
+    private ScheduledFuture<?> duties;
 
     @PostConstruct
     void start() {
