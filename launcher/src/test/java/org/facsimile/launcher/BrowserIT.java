@@ -68,7 +68,7 @@ class BrowserIT {
         assertTrue(browser.findElement(By.cssSelector("article.hit")).getText().contains("Moss, Bruno"));
 
         // a facet narrows the results and says so
-        WebElement facet = browser.findElement(By.xpath("//a[starts-with(normalize-space(.), 'cc0-1.0')]"));
+        WebElement facet = browser.findElement(By.xpath("//a[starts-with(normalize-space(.), 'CC0 1.0')]"));
         facet.click();
         chromium.waiting().until(d -> !d.findElements(By.cssSelector("a.on")).isEmpty());
         assertTrue(browser.getCurrentUrl().contains("licence=cc0-1.0"), browser.getCurrentUrl());
@@ -376,6 +376,16 @@ class BrowserIT {
         chromium.screenshot("12-report");
         browser.navigate().back();
         browser.findElement(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
+                .click();
+        // publishing is permanent: first what becomes public, then the decision
+        chromium.waiting().until(d -> d.getCurrentUrl().contains("/publish"));
+        String confirm = browser.findElement(By.tagName("main")).getText();
+        assertTrue(confirm.contains("becomes public and permanent"), confirm);
+        assertTrue(confirm.contains("sites.csv") && confirm.contains("visits.csv"), "the tables it publishes");
+        assertTrue(confirm.contains("never published"), "the deposited rows stay private");
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the confirmation meets WCAG AA");
+        chromium.screenshot("12b-confirm-publication");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Publish now']"))
                 .click();
         chromium.waiting().until(d -> d.getCurrentUrl().contains("/datasets/"));
         assertEquals(

@@ -30,6 +30,7 @@ import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Templates;
 import org.facsimile.web.synthesis.JobSettings;
 import org.facsimile.web.synthesis.SynthesisJob;
@@ -410,6 +411,42 @@ public class DepositPages {
             return refusedOnPage(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    /** What publishing makes public and permanent, to confirm; the deposit's page when it cannot be published now. */
+    @GET
+    @Path("{id}/publish")
+    @Produces(HTML)
+    public Response confirmPublication(@PathParam("id") String id) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInFirst("/deposits/" + id + "/publish");
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        Credential me = session.current().get();
+        Deposit d = deposits.readable(me, depositId);
+        if (d.state() != DepositState.READY_FOR_REVIEW && d.state() != DepositState.REJECTED) {
+            // published meanwhile (the back button), or not ready: the deposit says where it stands
+            return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+        }
+        PublishView view = new PublishView(
+                depositId.toString(),
+                d.metadata().title(),
+                deposits.files(me, depositId).stream()
+                        .map(DepositFile::fileName)
+                        .toList(),
+                d.doi(),
+                org.facsimile.web.publishing.PublishedFields.licenceName(
+                        d.metadata().licence() == null
+                                ? DepositMetadata.LICENCES.get(0)
+                                : d.metadata().licence()),
+                Boolean.parseBoolean(Setting.REVIEW_REQUIRED.get().trim()),
+                session.csrf());
+        Map<String, Object> model = Map.of(
+                "frame",
+                Page.frame("Publish " + d.metadata().title(), Page.Section.DEPOSITS, session.name()),
+                "p",
+                view);
+        return Response.ok(Templates.render("publish.jte", model)).type(HTML).build();
     }
 
     @POST
