@@ -32,6 +32,7 @@ import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Templates;
+import org.facsimile.web.publishing.PublishedFields;
 import org.facsimile.web.synthesis.JobSettings;
 import org.facsimile.web.synthesis.SynthesisJob;
 
@@ -45,7 +46,8 @@ import org.facsimile.web.synthesis.SynthesisJob;
  *   <li>{@code /deposits/{id}}: the deposit: its description, its tables (upload several CSV files
  *       at once; each table's inferred columns, with the direct identifiers profiling marked), the
  *       synthesis settings and run, its progress (the page refreshes itself while it runs), the
- *       privacy verdict and report, and publishing.
+ *       privacy verdict and report, and publishing;
+ *   <li>{@code /deposits/{id}/publish}: what becomes public and permanent, to confirm first.
  * </ul>
  *
  * The same services as the API; every form carries the session's CSRF token.
@@ -435,7 +437,7 @@ public class DepositPages {
                         .map(DepositFile::fileName)
                         .toList(),
                 d.doi(),
-                org.facsimile.web.publishing.PublishedFields.licenceName(
+                PublishedFields.licenceName(
                         d.metadata().licence() == null
                                 ? DepositMetadata.LICENCES.get(0)
                                 : d.metadata().licence()),
@@ -494,7 +496,7 @@ public class DepositPages {
         } catch (ProblemException notSubmitted) {
             // a draft never submitted has no job
         }
-        DepositView view = DepositView.of(
+        DepositPageView view = DepositPageView.of(
                 d,
                 files,
                 job,
@@ -560,7 +562,7 @@ public class DepositPages {
                 String type = form.getFirst("type." + i);
                 // the page offers these; anything else (a crafted post) keeps the stored type
                 String datatype =
-                        type != null && DepositView.DATATYPES.contains(type.strip()) ? type.strip() : c.datatype();
+                        type != null && DepositPageView.DATATYPES.contains(type.strip()) ? type.strip() : c.datatype();
                 List<String> nulls = new ArrayList<>();
                 nulls.add("");
                 String markers = form.getFirst("missing." + i);

@@ -41,7 +41,7 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
  * @param published whether it is published
  * @param csrf the session's form token
  */
-public record DepositView(
+public record DepositPageView(
         String id,
         String title,
         String state,
@@ -140,7 +140,7 @@ public record DepositView(
     /** The synthesis form: to run it, or to run it again with other settings. */
     public record Synthesis(boolean again) {}
 
-    static DepositView of(
+    static DepositPageView of(
             Deposit d,
             List<DepositFile> files,
             SynthesisJob job,
@@ -160,7 +160,7 @@ public record DepositView(
             tables.add(table(d, t, f, draft, refused ? unsaved : null, refused ? schemaProblem : null, keys));
         }
         boolean again = s == DepositState.READY_FOR_REVIEW || s == DepositState.FAILED || s == DepositState.REJECTED;
-        return new DepositView(
+        return new DepositPageView(
                 d.id().toString(),
                 d.metadata().title(),
                 DepositPages.STATES.getOrDefault(s, s.name()),
@@ -189,7 +189,8 @@ public record DepositView(
                 terms,
                 "Subjects",
                 String.join(
-                        ", ", m.subjects().stream().map(DepositView::subject).toList()));
+                        ", ",
+                        m.subjects().stream().map(DepositPageView::subject).toList()));
         term(
                 terms,
                 "Licence",
