@@ -91,7 +91,7 @@ public class BackgroundDuties {
                 try {
                     task.run();
                     lastFailure = null;
-                } catch (Throwable e) { // NOPMD: the executor would swallow it and never run the task again
+                } catch (Throwable e) { // an Error too: the executor would keep it and never run the task again
                     String kind = e.getClass().getName();
                     boolean again = kind.equals(lastFailure);
                     lastFailure = kind;
