@@ -195,24 +195,13 @@ public record DepositPageView(
                 terms,
                 "Licence",
                 PublishedFields.licenceName(m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence()));
-        if (m.temporalStart() != null || m.temporalEnd() != null) {
-            term(
-                    terms,
-                    "Time covered",
-                    (m.temporalStart() == null ? "until " : m.temporalStart())
-                            + (m.temporalStart() != null && m.temporalEnd() != null ? " to " : "")
-                            + (m.temporalEnd() == null ? " onwards" : m.temporalEnd()));
-        }
+        term(terms, "Time covered", PublishedFields.periodInWords(m.coverage()));
         term(terms, "Place covered", m.spatial());
         return terms;
     }
 
     private static String subject(String code) {
-        try {
-            return DataTheme.valueOf(code).label();
-        } catch (IllegalArgumentException e) {
-            return code;
-        }
+        return DataTheme.ofCode(code).map(DataTheme::label).orElse(code);
     }
 
     private static void term(List<Term> terms, String term, String value) {

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.Creator;
 import org.facsimile.web.platform.Setting;
 
@@ -123,7 +122,7 @@ public record LandingPage(
                 PublishedFields.licenceName(v.licence()),
                 v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
                 subjects,
-                period(v.coverage()),
+                PublishedFields.periodInWords(v.coverage()),
                 v.coverage().place(),
                 v.sourceUrl(),
                 v.description(),
@@ -132,19 +131,5 @@ public record LandingPage(
                 versions,
                 exports,
                 citation);
-    }
-
-    /** The time covered as the page writes it: both ends, "until ...", "... onwards", or null. */
-    static String period(Coverage coverage) {
-        if (!coverage.hasPeriod()) {
-            return null;
-        }
-        if (coverage.start() == null) {
-            return "until " + coverage.end();
-        }
-        if (coverage.end() == null) {
-            return coverage.start() + " onwards";
-        }
-        return coverage.start() + " to " + coverage.end();
     }
 }

@@ -3,6 +3,7 @@ package org.facsimile.web.publishing;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
 import org.facsimile.vocab.Versioning;
@@ -30,7 +31,7 @@ public record PublishedFields(
         String conceptDoi,
         String previousDoi,
         String nextDoi,
-        org.facsimile.vocab.Coverage coverage) {
+        Coverage coverage) {
 
     /** One public file of the version. */
     public record FileFields(String fileName, String title, String mediaType, long byteSize, String sha256) {}
@@ -40,7 +41,7 @@ public record PublishedFields(
         keywords = List.copyOf(keywords);
         subjects = List.copyOf(subjects);
         files = List.copyOf(files);
-        coverage = coverage == null ? org.facsimile.vocab.Coverage.NONE : coverage;
+        coverage = coverage == null ? Coverage.NONE : coverage;
     }
 
     /** The same version with its files. */
@@ -192,6 +193,20 @@ public record PublishedFields(
             case "text/turtle" -> "http://www.w3.org/TR/csv2rdf/";
             default -> null;
         };
+    }
+
+    /** The time covered as pages write it: both ends, "until ...", "... onwards", or null. */
+    public static String periodInWords(Coverage coverage) {
+        if (!coverage.hasPeriod()) {
+            return null;
+        }
+        if (coverage.start() == null) {
+            return "until " + coverage.end();
+        }
+        if (coverage.end() == null) {
+            return coverage.start() + " onwards";
+        }
+        return coverage.start() + " to " + coverage.end();
     }
 
     /** A licence's name as pages write it (CC BY 4.0, CC0 1.0), else its URI. */

@@ -174,13 +174,7 @@ public record SearchPage(String q, List<Sort> sorts, String problem, Found resul
     /** Facet values in words: subjects, licences, formats and sources by name. */
     static String label(String facet, String value) {
         return switch (facet) {
-            case "subject" -> {
-                try {
-                    yield DataTheme.valueOf(value).label();
-                } catch (IllegalArgumentException e) {
-                    yield value;
-                }
-            }
+            case "subject" -> DataTheme.ofCode(value).map(DataTheme::label).orElse(value);
             case "licence" ->
                 switch (value) {
                     case "cc-by-4.0" -> "CC BY 4.0";
