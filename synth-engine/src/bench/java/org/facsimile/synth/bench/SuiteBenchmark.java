@@ -48,7 +48,9 @@ import org.facsimile.synth.table.TableSpec;
  * <p>Through {@code -Dbench.suite.jvm}: {@code -Dbench.seed=N} another split and run (figures on
  * small tables move by several points from seed to seed: compare means over seeds), {@code
  * -Dbench.progress=true} the training progress lines, {@code -Dbench.holdout=0.2} the
- * repository's split instead of 50/50 (the gate's limits depend on the holdout's size).
+ * repository's split instead of 50/50 (the gate's limits depend on the holdout's size), {@code
+ * -Dbench.bins=true} every column below 0.9 univariate accuracy with its bins, real against
+ * synthetic shares (where a marginal loses its shape).
  */
 public final class SuiteBenchmark {
 
@@ -189,10 +191,27 @@ public final class SuiteBenchmark {
                     resident,
                     p.passed());
             print(f);
+            System.out.println("      weakest columns: " + Benchmark.weakest(q, 4) + "; pairs: " + weakestPairs(q, 4));
+            if (Boolean.getBoolean("bench.bins")) {
+                q.columns().stream().filter(c -> c.accuracy() < 0.9).forEach(c -> {
+                    System.out.println("        " + c.name() + " " + c.accuracy());
+                    c.bins().forEach(b -> System.out.printf(Locale.ROOT, "          %-16s %.3f %.3f%n", b.label(), b.real(), b.synthetic()));
+                });
+            }
             out.add(f);
         }
         System.out.println();
         return out;
+    }
+
+    /** The {@code count} column pairs of lowest bivariate accuracy, as "a~b .xxx". */
+    static String weakestPairs(QualityReport quality, int count) {
+        return quality.pairs().stream()
+                .filter(p -> !Double.isNaN(p.accuracy()))
+                .sorted(java.util.Comparator.comparingDouble(QualityReport.PairQuality::accuracy))
+                .limit(count)
+                .map(p -> String.format(Locale.ROOT, "%s~%s %.3f", p.first(), p.second(), p.accuracy()))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The table as an outside evaluator sees it: every column compared, keys and codes as categories. */

@@ -27,7 +27,8 @@ public final class ColumnModel {
     /**
      * Numbers with at most this many distinct values are learnt value by value, so no synthetic
      * number is one that no one reported (a spiky column of amounts keeps its amounts): the value
-     * set is small enough to be a vocabulary, and rare values fold into their nearest frequent one.
+     * set is small enough to be a vocabulary, and rare values fold into a frequent neighbour or
+     * are published for groups of them together.
      */
     public static final int DISCRETE_LIMIT = 500;
 

@@ -63,7 +63,13 @@ class ColumnModelTest {
         assertEquals("3", model.generate(2, 1, new Random(1)));
     }
 
-    /** Whole-degree temperatures: 60 values seen 5 times each, and 20 seen once. */
+    /**
+     * The temperatures' tail published in groups of four once-seen values, each as its mean
+     * (100, 103, 106, 109: 104.5, to the even 104), none of them a value seen.
+     */
+    private static final Set<Integer> TAIL_MEANS = Set.of(104, 116, 128, 140, 152);
+
+    /** Whole-degree temperatures: 60 values seen 5 times each, and 20 seen once (100 to 157). */
     private static String[] temperatures() {
         List<String> values = new ArrayList<>();
         for (int t = -10; t < 50; t++) {
@@ -96,8 +102,10 @@ class ColumnModelTest {
                 .marginal();
         double[] bins = read.bins(128);
         assertEquals(1 / 320.0, bins[0], 1e-12, "missing, a bin of its own");
-        // values of five rows each, gathered until a bin holds a 62nd of the rows: two a bin
-        assertEquals(1 + 30, bins.length, "missing and bins of two values");
+        // values of five rows each, gathered until a bin holds a 62nd of the rows: two a bin; the
+        // tail of 20 once-seen values (6% of the rows) published as five groups of four, whose
+        // values are gathered two and two, the last alone
+        assertEquals(1 + 30 + 3, bins.length, "missing, bins of two values, and the tail's groups");
         Random random = new Random(5);
         java.util.Map<String, Integer> counts = new java.util.HashMap<>();
         java.util.Map<String, Set<Integer>> binsOf = new java.util.HashMap<>();
@@ -108,17 +116,22 @@ class ColumnModelTest {
                 continue;
             }
             int t = Integer.parseInt(v);
-            assertTrue(t >= -10 && t < 50, "only values seen five times, never one seen once: " + v);
+            assertTrue(
+                    t >= -10 && t < 50 || TAIL_MEANS.contains(t),
+                    "only values seen five times and the tail's group means, never one seen once: " + v);
             counts.merge(v, 1, Integer::sum);
             // every value lies in one bin, so a token stands for whole values
             binsOf.computeIfAbsent(v, k -> new HashSet<>()).add(binOf(bins, read.toUniform(v, random)));
         }
-        assertEquals(60, counts.size(), "every published value generated");
+        assertEquals(60 + 5, counts.size(), "every published value generated");
         binsOf.forEach((v, in) -> assertEquals(1, in.size(), v + " in one bin"));
         double drawn = counts.values().stream().mapToInt(Integer::intValue).sum();
-        // 49 takes the once-seen values above it: 5 + 20 of 319 rows
-        assertEquals(25 / 319.0, counts.get("49") / drawn, 0.01);
+        // the tail keeps its place: 49 keeps its own 5 of 319 rows, each group its four
+        assertEquals(5 / 319.0, counts.get("49") / drawn, 0.005);
         assertEquals(5 / 319.0, counts.get("0") / drawn, 0.005);
+        for (int mean : TAIL_MEANS) {
+            assertEquals(4 / 319.0, counts.get(Integer.toString(mean)) / drawn, 0.005);
+        }
     }
 
     private static int binOf(double[] edges, double u) {
