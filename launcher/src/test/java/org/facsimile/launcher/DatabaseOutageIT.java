@@ -85,6 +85,18 @@ class DatabaseOutageIT {
                     refused++;
                 }
                 assertEquals(503, anonymous.get("/api/health").status(), "health says the node cannot serve");
+                ApiClient.Reply ready = anonymous.get("/health/ready");
+                assertEquals(503, ready.status(), "out of service while the database is away: " + ready.body());
+                assertEquals(
+                        "DOWN",
+                        HealthIT.check(ready.json(), "database").path("status").asText(),
+                        ready.body());
+                assertEquals(
+                        "UP",
+                        HealthIT.check(ready.json(), "store").path("status").asText(),
+                        ready.body());
+                ApiClient.Reply live = anonymous.get("/health/live");
+                assertEquals(200, live.status(), "alive: a restart would not bring the database back: " + live.body());
                 Thread.sleep(500);
             }
         } finally {
@@ -100,6 +112,8 @@ class DatabaseOutageIT {
         } while (again.status() != 200 && System.currentTimeMillis() < back);
         assertEquals(200, again.status(), "the node serves again without a restart: " + again.body());
         assertEquals(200, anonymous.get("/api/health").status());
+        ApiClient.Reply ready = anonymous.get("/health/ready");
+        assertEquals(200, ready.status(), "back in service without a restart: " + ready.body());
         // no connection of the pool is left over from before: many requests at once all succeed
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
         try {

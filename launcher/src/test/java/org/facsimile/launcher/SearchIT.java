@@ -366,6 +366,12 @@ class SearchIT {
                     List.of("amphibians"),
                     "Pond depth");
             assertEquals(200, anonymous.get("/api/datasets/" + late).status(), "published while search is down");
+            ApiClient.Reply ready = anonymous.get("/health/ready");
+            assertEquals(200, ready.status(), "degraded, still in service: " + ready.body());
+            JsonNode search = HealthIT.check(ready.json(), "search");
+            assertEquals("UP", search.path("status").asText(), search.toString());
+            assertFalse(search.path("data").path("reachable").asBoolean(), search.toString());
+            assertTrue(search.path("data").path("degraded").asText().contains("503"), search.toString());
         } finally {
             stack.startSearch();
         }

@@ -9,14 +9,22 @@ public final class Migrations {
 
     private Migrations() {}
 
-    /** Applies pending migrations; returns how many ran. */
-    public static int migrate(DataSource dataSource) {
-        MigrateResult result = Flyway.configure()
+    /** The schema's version in the database: the latest migration applied with success. */
+    static final String CURRENT_VERSION = "SELECT version FROM flyway_schema_history"
+            + " WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1";
+
+    /** What a migration did: how many migrations ran, and the version the schema is now at. */
+    public record Outcome(int applied, String version) {}
+
+    /** Applies pending migrations. */
+    public static Outcome migrate(DataSource dataSource) {
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .locations("classpath:db/migration")
                 .failOnMissingLocations(true)
-                .load()
-                .migrate();
-        return result.migrationsExecuted;
+                .load();
+        MigrateResult result = flyway.migrate();
+        return new Outcome(
+                result.migrationsExecuted, flyway.info().current().getVersion().getVersion());
     }
 }

@@ -63,14 +63,18 @@ public class Startup {
     @Inject
     BackgroundDuties background;
 
+    @Inject
+    NodeState state;
+
     private ScheduledFuture<?> duties;
 
     @PostConstruct
     void start() {
-        int applied = Migrations.migrate(dataSource);
-        LOG.info("database schema: " + applied + " migration(s) applied");
+        Migrations.Outcome migrated = Migrations.migrate(dataSource);
+        LOG.info("database schema: " + migrated.applied() + " migration(s) applied, now at V" + migrated.version());
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         LOG.info("database schema matches the JPA model");
+        state.schemaReady(migrated.version());
         accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
         // the worker threads, the index check and the outbox begin once the deployment has ended
         // (see BackgroundDuties: a class loaded while it ends can stay broken for the node's life)
@@ -78,6 +82,7 @@ public class Startup {
             workers.start(dataSource);
             search.start();
             outbox.start();
+            state.dutiesBegun();
             LOG.info("the node's duties have begun");
         });
     }

@@ -128,6 +128,25 @@ public class SearchIndex {
         return Setting.SEARCH_INDEX.get();
     }
 
+    /** How long {@link #reachable} waits: a health probe must answer before its own timeout. */
+    static final int PING_MILLIS = 2_000;
+
+    /** Whether Elasticsearch answers its cluster health within {@link #PING_MILLIS}. */
+    public boolean reachable() {
+        Request ping = new Request("GET", "/_cluster/health");
+        ping.setOptions(org.elasticsearch.client.RequestOptions.DEFAULT.toBuilder()
+                .setRequestConfig(org.apache.http.client.config.RequestConfig.custom()
+                        .setConnectTimeout(PING_MILLIS)
+                        .setSocketTimeout(PING_MILLIS)
+                        .setConnectionRequestTimeout(PING_MILLIS)
+                        .build()));
+        try {
+            return rest().performRequest(ping).getStatusLine().getStatusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** Whether the alias exists and points at an index of the current mapping. */
     public State state() throws IOException {
         Set<String> indices = aliasedIndices();

@@ -64,6 +64,25 @@ public class SearchMaintenance {
     private ScheduledExecutorService scheduler;
     private ScheduledFuture<?> check;
 
+    /** Where this node's index check stands, for its startup health check. */
+    public enum IndexCheck {
+        /** Not run yet. */
+        PENDING,
+        /** Elasticsearch did not answer the last try; it is tried again every 10 s. */
+        UNREACHABLE,
+        /** This node or another is rebuilding the index. */
+        REBUILDING,
+        /** The index is current: nothing left to check. */
+        CURRENT
+    }
+
+    private volatile IndexCheck indexCheck = IndexCheck.PENDING;
+
+    /** Where this node's index check stands. */
+    public IndexCheck indexCheck() {
+        return indexCheck;
+    }
+
     /** Checks the index now and every 10 s until it is current (then stops checking). */
     public synchronized void start() {
         scheduler = duties.scheduler("search-check", 1);
@@ -83,15 +102,19 @@ public class SearchMaintenance {
             SearchIndex.State state = index.state();
             if (state != SearchIndex.State.CURRENT) {
                 LOG.info("search index " + state.name().toLowerCase() + ": rebuilding it from the database");
+                indexCheck = IndexCheck.REBUILDING;
                 Report report = self.rebuild();
                 LOG.info("search index rebuilt: " + report);
             }
         } catch (ProblemException e) {
+            indexCheck = IndexCheck.REBUILDING;
             LOG.info("search index check: another node is rebuilding the index; checking again in 10 s");
             return;
         } catch (IOException e) {
+            indexCheck = IndexCheck.UNREACHABLE;
             throw new UncheckedIOException("Elasticsearch could not be reached or refused", e);
         }
+        indexCheck = IndexCheck.CURRENT;
         synchronized (this) {
             check.cancel(false); // current: nothing left to check on this node
         }

@@ -55,6 +55,14 @@ public interface BlobStore {
     Instant modified(Area area, String key) throws IOException;
 
     /**
+     * Writes a small scratch file and removes it: the store takes writes now (space, permissions,
+     * the disk or bucket reachable). The readiness check calls it; it touches no stored file.
+     *
+     * @throws IOException naming what failed
+     */
+    void probe() throws IOException;
+
+    /**
      * Removes the store's own scratch files that writes cut short by a crash left behind, when last
      * touched before {@code before} (a write in progress on another node keeps touching its own).
      *

@@ -106,6 +106,11 @@ public final class EncryptedBlobStore implements BlobStore, KeyCustody {
     }
 
     @Override
+    public void probe() throws IOException {
+        inner.probe();
+    }
+
+    @Override
     public String currentKeyId() {
         return keys.currentId();
     }

@@ -37,6 +37,16 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     @Override
+    public void probe() throws IOException {
+        Path probe = Files.createTempFile(root.resolve("tmp"), "probe-", ".part");
+        try {
+            Files.write(probe, new byte[] {1}, java.nio.file.StandardOpenOption.SYNC);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
+    }
+
+    @Override
     public Stored put(Area area, String key, InputStream in, long maxBytes) throws IOException {
         return write(area, key, out -> BlobStore.copyAtMost(in, out, maxBytes));
     }

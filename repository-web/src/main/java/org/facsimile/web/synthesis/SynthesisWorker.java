@@ -58,6 +58,10 @@ public final class SynthesisWorker implements Runnable {
     private final Duration poll;
     private final ScheduledExecutorService heartbeats;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    /** When the loop last came round to the queue (System.nanoTime), for the liveness check. */
+    private volatile long lastPoll = System.nanoTime();
+    /** Whether a job is running now (the loop does not come round meanwhile). */
+    private volatile boolean busy;
 
     public SynthesisWorker(
             JobQueue queue, JobHandler handler, String name, Duration poll, ScheduledExecutorService heartbeats) {
@@ -73,9 +77,20 @@ public final class SynthesisWorker implements Runnable {
         stopped.set(true);
     }
 
+    /** Whether a job is running on this worker now. */
+    public boolean busy() {
+        return busy;
+    }
+
+    /** Seconds since the worker last came round to the queue (while idle it does every poll). */
+    public double secondsSincePoll() {
+        return (System.nanoTime() - lastPoll) / 1e9;
+    }
+
     @Override
     public void run() {
         while (!stopped.get() && !Thread.currentThread().isInterrupted()) {
+            lastPoll = System.nanoTime();
             try {
                 if (!runOne()) {
                     Thread.sleep(poll.toMillis());
@@ -100,6 +115,7 @@ public final class SynthesisWorker implements Runnable {
             return false;
         }
         JobQueue.Claim claim = next.get();
+        busy = true;
         AtomicBoolean lost = new AtomicBoolean();
         long period = Math.max(100, queue.lease().toMillis() / 3);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
@@ -166,6 +182,8 @@ public final class SynthesisWorker implements Runnable {
             queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
         } finally {
             heartbeat.cancel(false);
+            busy = false;
+            lastPoll = System.nanoTime();
         }
         return true;
     }

@@ -52,6 +52,11 @@ public class WorkerPool {
         workers.clear();
     }
 
+    /** This node's worker threads as they are now. */
+    public synchronized List<SynthesisWorker> workers() {
+        return List.copyOf(workers);
+    }
+
     private static String nodeName() {
         String host;
         try {

@@ -39,6 +39,19 @@ class FileSystemBlobStoreTest {
     }
 
     @Test
+    void theProbeWritesAndLeavesNothingAndFailsWhenTheStoreCannotBeWritten() throws IOException {
+        BlobStore store = new FileSystemBlobStore(root);
+        store.probe();
+        try (Stream<Path> left = Files.list(root.resolve("tmp"))) {
+            assertEquals(0, left.count(), "the probe's file is gone");
+        }
+        // a scratch folder that is no folder (as root, permissions would not stop a write)
+        Files.delete(root.resolve("tmp"));
+        Files.writeString(root.resolve("tmp"), "not a folder");
+        assertThrows(IOException.class, store::probe);
+    }
+
+    @Test
     void anOversizedUploadStopsAndLeavesNothing() throws IOException {
         BlobStore store = new FileSystemBlobStore(root);
         InputStream endless = new InputStream() {
