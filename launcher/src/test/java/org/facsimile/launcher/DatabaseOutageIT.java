@@ -72,6 +72,7 @@ class DatabaseOutageIT {
         long incidentsBefore = incidents(stack);
         stack.stopDatabase();
         int refused = 0;
+        boolean jobsGaugeUnknown = false;
         try {
             long end = System.currentTimeMillis() + OUTAGE_SECONDS * 1000L;
             while (System.currentTimeMillis() < end) {
@@ -97,12 +98,17 @@ class DatabaseOutageIT {
                         ready.body());
                 ApiClient.Reply live = anonymous.get("/health/live");
                 assertEquals(200, live.status(), "alive: a restart would not bring the database back: " + live.body());
+                ApiClient.Reply metrics = anonymous.get("/metrics", "text/plain");
+                assertEquals(200, metrics.status(), "metrics are served without the database");
+                // the database's gauges keep an answer 5 s, then say they do not know
+                jobsGaugeUnknown |= Double.isNaN(MetricsIT.value(metrics.body(), "facsimile_jobs", "state=\"queued\""));
                 Thread.sleep(500);
             }
         } finally {
             stack.startDatabase();
         }
         assertTrue(refused >= 3, "requests were made during the outage");
+        assertTrue(jobsGaugeUnknown, "a gauge read from the database is NaN while it is away, not a stale figure");
 
         long back = System.currentTimeMillis() + 60_000;
         ApiClient.Reply again;

@@ -43,6 +43,9 @@ public class Uploads {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    DepositMetrics metrics;
+
     public static String checkFileName(String fileName) {
         if (fileName == null || !FILE_NAME.matcher(fileName).matches() || fileName.contains("..")) {
             throw new ProblemException(
@@ -68,6 +71,7 @@ public class Uploads {
         BlobStore.Stored stored;
         try {
             stored = blobs.put(Area.PRIVATE, key, body, limit);
+            metrics.uploaded(stored.byteSize());
         } catch (BlobStore.TooLargeException e) {
             throw tooLarge(fileName, limit);
         } catch (IOException e) {

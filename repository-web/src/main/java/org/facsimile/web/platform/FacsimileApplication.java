@@ -43,6 +43,7 @@ public class FacsimileApplication extends Application {
                 org.facsimile.web.search.HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
+                RequestTimings.class,
                 RequestEdge.Headers.class,
                 RequestEdge.Forms.class,
                 ProblemMappers.Refusals.class,

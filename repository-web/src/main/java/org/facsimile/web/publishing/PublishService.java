@@ -93,6 +93,9 @@ public class PublishService {
     @Inject
     PublicDatasets datasets;
 
+    @Inject
+    PublicationMetrics metrics;
+
     /** What asking to publish did: published at once, or sent to a curator's review. */
     public record Outcome(Published published, String state) {}
 
@@ -194,6 +197,7 @@ public class PublishService {
     }
 
     private Published publish(Deposit deposit, SynthesisJob job, Account caller, String from) {
+        metrics.published();
         List<DepositFile> inputs = em.createQuery(
                         "SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
                 .setParameter("d", deposit)

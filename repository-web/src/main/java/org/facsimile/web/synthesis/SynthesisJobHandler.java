@@ -53,6 +53,9 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
     @Inject
     BlobStore blobs;
 
+    @Inject
+    JobMetrics metrics;
+
     /** The file name of the HTML report in a job's folder. */
     public static final String REPORT_PAGE = "report.html";
 
@@ -81,6 +84,8 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
 
     @Override
     public SynthesisWorker.Outcome run(JobQueue.Claim claim, SynthesisWorker.Progress progress) throws Exception {
+        long started = System.nanoTime();
+        long[] generated = {0};
         JobSettings chosen = JSONB.fromJson(claim.settings(), JobSettings.class);
         SynthesisSettings settings;
         Synthesizer synthesizer;
@@ -98,7 +103,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
             TableSynthesis synthesis = new TableSynthesis(synthesizer);
             for (InputTable input : job.tables()) {
-                reports.add(single(synthesis, read(input), chosen, settings, progress, folder));
+                reports.add(single(synthesis, read(input), chosen, settings, progress, folder, generated));
             }
         } else {
             // related tables, and the tables of a nested document, are learnt together: all in memory
@@ -126,6 +131,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             for (int t = 0; t < tables.size(); t++) {
                 DatasetTable table = tables.get(t);
                 List<String[]> rows = result.tables().get(t).rows();
+                generated[0] += rows.size();
                 synthetic.put(table.name(), rows);
                 blobs.write(Area.PRIVATE, folder + "/" + table.name(), out -> {
                     try (CsvTables.RowWriter writer = CsvTables.writer(out, table.spec())) {
@@ -153,6 +159,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 Area.PRIVATE,
                 folder + "/" + REPORT_PAGE,
                 out -> out.write(reportHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        metrics.finished(synthesizer.name(), java.time.Duration.ofNanos(System.nanoTime() - started), generated[0]);
         return new SynthesisWorker.Outcome(folder, reportJson);
     }
 
@@ -202,14 +209,15 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         }
     }
 
-    /** One table without relations: synthesized, its rows streamed to the job's folder. */
+    /** One table without relations: synthesized, its rows streamed to the job's folder and counted. */
     private RunReport single(
             TableSynthesis synthesis,
             DatasetTable table,
             JobSettings chosen,
             SynthesisSettings settings,
             SynthesisWorker.Progress progress,
-            String folder)
+            String folder,
+            long[] generated)
             throws java.io.IOException, SynthesisWorker.JobFailure {
         RunReport[] report = new RunReport[1];
         Conditions conditions = chosen.conditions() != null
@@ -227,7 +235,10 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                             conditions,
                             settings,
                             (step, message) -> progress.step(JobStep.of(step), table.name() + ": " + message),
-                            writer);
+                            row -> {
+                                generated[0]++;
+                                writer.accept(row);
+                            });
                 }
             });
         } catch (IllegalArgumentException e) {
