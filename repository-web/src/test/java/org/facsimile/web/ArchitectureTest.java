@@ -70,6 +70,29 @@ class ArchitectureTest {
                 .check(classes);
     }
 
+    /**
+     * Platform (configuration, startup, errors, audit, the outbox, health) is underneath every
+     * part: it tells them what happens by CDI events ({@code NodeLifecycle}) and asks them through
+     * its own interfaces ({@code SignedIn}, {@code OutboxHandler}); only the application class at
+     * the top names them all.
+     */
+    @Test
+    void platformKnowsNoPartOfTheRepository() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.web.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.facsimile.web.account..",
+                        "org.facsimile.web.deposit..",
+                        "org.facsimile.web.publishing..",
+                        "org.facsimile.web.search..",
+                        "org.facsimile.web.storage..",
+                        "org.facsimile.web.synthesis..")
+                .check(classes);
+    }
+
     @Test
     void searchSeesOnlyPublishedData() {
         noClasses()

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Optional;
 import org.facsimile.web.platform.Page;
+import org.facsimile.web.platform.SignedIn;
 import org.facsimile.web.platform.Templates;
 
 /**
@@ -22,7 +23,7 @@ import org.facsimile.web.platform.Templates;
  * filter does the same with a header; plain HTML forms cannot send one.
  */
 @RequestScoped
-public class PageSession {
+public class PageSession implements SignedIn {
 
     /** The hidden form field with the session's CSRF token. */
     public static final String CSRF_FIELD = "csrf";
@@ -48,6 +49,7 @@ public class PageSession {
     }
 
     /** The name to show for the signed-in person, or null. */
+    @Override
     public String name() {
         return current()
                 .map(c -> c.account().displayName() != null

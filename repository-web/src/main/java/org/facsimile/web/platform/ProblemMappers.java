@@ -1,5 +1,6 @@
 package org.facsimile.web.platform;
 
+import jakarta.enterprise.inject.spi.CDI;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbConfig;
@@ -76,14 +77,7 @@ public final class ProblemMappers {
     /** Who is signed in, for the page header; null when nobody is or it cannot be told. */
     private static String signedInName() {
         try {
-            return jakarta.enterprise
-                    .inject
-                    .spi
-                    .CDI
-                    .current()
-                    .select(org.facsimile.web.account.PageSession.class)
-                    .get()
-                    .name();
+            return CDI.current().select(SignedIn.class).get().name();
         } catch (RuntimeException e) {
             return null;
         }

@@ -7,23 +7,23 @@ import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.util.concurrent.ScheduledFuture;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.facsimile.web.account.AccountService;
-import org.facsimile.web.search.SearchMaintenance;
-import org.facsimile.web.synthesis.WorkerPool;
 import org.hibernate.SessionFactory;
 
 /**
  * Brings the node up in order: migrate the database (Flyway), check that the JPA model matches
- * it (Hibernate validates, never generates), create the bootstrap admin; then, once the
- * deployment has ended, start the worker threads, the search index check (it rebuilds a missing
- * or outdated index) and the outbox relay. A failure before that fails the deployment: a node
- * never serves on a schema it does not understand.
+ * it (Hibernate validates, never generates), tell the parts the schema is ready ({@link
+ * NodeLifecycle.SchemaReady}: the bootstrap admin is created); then, once the deployment has
+ * ended, tell them to begin their duties ({@link NodeLifecycle.DutiesBegin}: the worker threads,
+ * the search index check, which rebuilds a missing or outdated index) and start the outbox relay.
+ * A failure before that fails the deployment: a node never serves on a schema it does not
+ * understand. The parts are told by CDI events, so platform names none of them.
  */
 @jakarta.ejb.Startup
 @Singleton
@@ -49,16 +49,16 @@ public class Startup {
     EntityManagerFactory entityManagerFactory;
 
     @Inject
-    AccountService accounts;
-
-    @Inject
-    WorkerPool workers;
-
-    @Inject
     OutboxRelay outbox;
 
     @Inject
-    SearchMaintenance search;
+    Event<NodeLifecycle.SchemaReady> schemaReady;
+
+    @Inject
+    Event<NodeLifecycle.DutiesBegin> dutiesBegin;
+
+    @Inject
+    Event<NodeLifecycle.DutiesEnd> dutiesEnd;
 
     @Inject
     BackgroundDuties background;
@@ -75,12 +75,11 @@ public class Startup {
         entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
         LOG.info("database schema matches the JPA model");
         state.schemaReady(migrated.version());
-        accounts.bootstrapAdmin(Setting.BOOTSTRAP_ADMIN_TOKEN.get());
+        schemaReady.fire(new NodeLifecycle.SchemaReady(dataSource));
         // the worker threads, the index check and the outbox begin once the deployment has ended
         // (see BackgroundDuties: a class loaded while it ends can stay broken for the node's life)
         duties = background.afterDeployment(() -> {
-            workers.start(dataSource);
-            search.start();
+            dutiesBegin.fire(new NodeLifecycle.DutiesBegin(dataSource));
             outbox.start();
             state.dutiesBegun();
             LOG.info("the node's duties have begun");
@@ -93,7 +92,6 @@ public class Startup {
             duties.cancel(false);
         }
         outbox.stop();
-        search.stop();
-        workers.stop();
+        dutiesEnd.fire(new NodeLifecycle.DutiesEnd());
     }
 }

@@ -1,6 +1,7 @@
 package org.facsimile.web.search;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -18,6 +19,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.facsimile.web.platform.BackgroundDuties;
+import org.facsimile.web.platform.NodeLifecycle;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.PublicDatasets;
 
@@ -83,14 +85,22 @@ public class SearchMaintenance {
         return indexCheck;
     }
 
+    void begin(@Observes NodeLifecycle.DutiesBegin begin) {
+        start();
+    }
+
+    void end(@Observes NodeLifecycle.DutiesEnd end) {
+        stop();
+    }
+
     /** Checks the index now and every 10 s until it is current (then stops checking). */
-    public synchronized void start() {
+    synchronized void start() {
         scheduler = duties.scheduler("search-check", 1);
         check = scheduler.scheduleWithFixedDelay(
                 BackgroundDuties.guarded("search index check", this::checkOnce), 0, 10, TimeUnit.SECONDS);
     }
 
-    public synchronized void stop() {
+    synchronized void stop() {
         if (scheduler != null) {
             scheduler.shutdownNow();
         }

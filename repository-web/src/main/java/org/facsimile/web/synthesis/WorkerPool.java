@@ -3,6 +3,7 @@ package org.facsimile.web.synthesis;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -13,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.facsimile.web.platform.BackgroundDuties;
+import org.facsimile.web.platform.NodeLifecycle;
 import org.facsimile.web.platform.Setting;
 
 /** This node's worker threads ({@code facsimile.worker.threads}; 0 = a web-only node). */
@@ -32,7 +34,15 @@ public class WorkerPool {
 
     private final List<SynthesisWorker> workers = new ArrayList<>();
 
-    public synchronized void start(DataSource dataSource) {
+    void begin(@Observes NodeLifecycle.DutiesBegin begin) {
+        start(begin.dataSource());
+    }
+
+    void end(@Observes NodeLifecycle.DutiesEnd end) {
+        stop();
+    }
+
+    synchronized void start(DataSource dataSource) {
         int threads = Setting.WORKER_THREADS.getInt();
         JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()));
         Duration poll = Duration.ofMillis(Setting.WORKER_POLL_MILLIS.getLong());
@@ -47,7 +57,7 @@ public class WorkerPool {
         LOG.info("started " + threads + " synthesis worker thread(s) on " + node);
     }
 
-    public synchronized void stop() {
+    synchronized void stop() {
         workers.forEach(SynthesisWorker::stop);
         workers.clear();
     }

@@ -20,6 +20,7 @@ import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.facsimile.web.FacsimileApplication;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -1,4 +1,4 @@
-package org.facsimile.web.platform;
+package org.facsimile.web;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -6,17 +6,32 @@ import java.util.Map;
 import java.util.Set;
 import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
+import org.facsimile.harvest.oai.OaiResource;
+import org.facsimile.web.account.AccountPages;
 import org.facsimile.web.account.AdminResource;
 import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
+import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
+import org.facsimile.web.deposit.ReviewPages;
 import org.facsimile.web.deposit.ReviewResource;
+import org.facsimile.web.platform.HealthResource;
+import org.facsimile.web.platform.ProblemMappers;
+import org.facsimile.web.platform.RequestEdge;
+import org.facsimile.web.platform.RequestTimings;
+import org.facsimile.web.platform.SecurityHeaders;
+import org.facsimile.web.platform.StaticFiles;
 import org.facsimile.web.publishing.DatasetResource;
 import org.facsimile.web.publishing.DoiResolverResource;
 import org.facsimile.web.publishing.LandingPageResource;
+import org.facsimile.web.search.HomePage;
+import org.facsimile.web.search.SearchPageResource;
 import org.facsimile.web.search.SearchResource;
 
-/** The REST API under /api, landing pages under /datasets, the DOI resolver under /doi. */
+/**
+ * The REST API under /api, landing pages under /datasets, the DOI resolver under /doi: every
+ * resource and provider of every part, listed here at the top, the one class that names them all.
+ */
 @ApplicationPath("/")
 public class FacsimileApplication extends Application {
 
@@ -31,16 +46,16 @@ public class FacsimileApplication extends Application {
                 LandingPageResource.class,
                 DoiResolverResource.class,
                 SearchResource.class,
-                org.facsimile.web.search.SearchPageResource.class,
+                SearchPageResource.class,
                 DcatCatalogResource.class,
                 DcatCatalogFileResource.class,
-                org.facsimile.harvest.oai.OaiResource.class,
+                OaiResource.class,
                 AuthResource.class,
                 StaticFiles.class,
-                org.facsimile.web.account.AccountPages.class,
-                org.facsimile.web.deposit.DepositPages.class,
-                org.facsimile.web.deposit.ReviewPages.class,
-                org.facsimile.web.search.HomePage.class,
+                AccountPages.class,
+                DepositPages.class,
+                ReviewPages.class,
+                HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,
                 RequestTimings.class,
