@@ -28,10 +28,11 @@ class DiscreteMarginalTest {
         }
     }
 
-    @Test
-    void aTailOfUniqueValuesIsPublishedInGroupsNotFoldedOntoTheLastCommonValue() {
-        // whole miles per gallon 10-29, seen eight times each (160 rows), then 40 unique decimals
-        // from 30.1 up: a fifth of the rows, none seen twice
+    /**
+     * Whole miles per gallon 10-29, seen eight times each (160 rows), then 40 unique decimals from
+     * 30.1 up: a fifth of the rows, none seen twice (the shape of cars' column).
+     */
+    private static List<String> milesPerGallon() {
         List<String> values = new ArrayList<>();
         for (int mpg = 10; mpg < 30; mpg++) {
             repeat(values, Integer.toString(mpg), 8);
@@ -39,6 +40,12 @@ class DiscreteMarginalTest {
         for (int i = 0; i < 40; i++) {
             values.add(String.format(java.util.Locale.ROOT, "%.1f", 30.1 + 0.4 * i));
         }
+        return values;
+    }
+
+    @Test
+    void aTailOfUniqueValuesIsPublishedInGroupsNotFoldedOntoTheLastCommonValue() {
+        List<String> values = milesPerGallon();
         List<Map.Entry<String, Integer>> published = DiscreteMarginal.foldRareNumbers(counts(values), THRESHOLD);
 
         int above30 = published.stream()
@@ -120,13 +127,7 @@ class DiscreteMarginalTest {
 
     @Test
     void theMarginalDrawsTheGroupedTailInItsRealShare() {
-        List<String> values = new ArrayList<>();
-        for (int mpg = 10; mpg < 30; mpg++) {
-            repeat(values, Integer.toString(mpg), 8);
-        }
-        for (int i = 0; i < 40; i++) {
-            values.add(String.format(java.util.Locale.ROOT, "%.1f", 30.1 + 0.4 * i));
-        }
+        List<String> values = milesPerGallon();
         DiscreteMarginal marginal = DiscreteMarginal.fit(values.toArray(String[]::new), true, THRESHOLD);
         Random random = new Random(5);
         int above = 0;
