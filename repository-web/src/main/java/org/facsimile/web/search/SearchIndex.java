@@ -31,9 +31,11 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.http.HttpHost;
+import org.apache.http.client.config.RequestConfig;
 import org.apache.http.entity.ContentType;
 import org.apache.http.nio.entity.NByteArrayEntity;
 import org.elasticsearch.client.Request;
+import org.elasticsearch.client.RequestOptions;
 import org.elasticsearch.client.RestClient;
 import org.facsimile.web.platform.Setting;
 
@@ -134,8 +136,8 @@ public class SearchIndex {
     /** Whether Elasticsearch answers its cluster health within {@link #PING_MILLIS}. */
     public boolean reachable() {
         Request ping = new Request("GET", "/_cluster/health");
-        ping.setOptions(org.elasticsearch.client.RequestOptions.DEFAULT.toBuilder()
-                .setRequestConfig(org.apache.http.client.config.RequestConfig.custom()
+        ping.setOptions(RequestOptions.DEFAULT.toBuilder()
+                .setRequestConfig(RequestConfig.custom()
                         .setConnectTimeout(PING_MILLIS)
                         .setSocketTimeout(PING_MILLIS)
                         .setConnectionRequestTimeout(PING_MILLIS)
