@@ -1,6 +1,10 @@
 package org.facsimile.synth.columns;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -143,7 +147,7 @@ public final class DiscreteMarginal implements Marginal {
             weights.add(noisyMissing);
         }
         List<String> sorted = new ArrayList<>(counts.keySet());
-        java.util.Collections.sort(sorted);
+        Collections.sort(sorted);
         for (String value : sorted) {
             double noisy = counts.get(value) + noise.gaussian(deviation);
             if (noisy >= threshold) {
@@ -240,7 +244,7 @@ public final class DiscreteMarginal implements Marginal {
         for (Map.Entry<String, Integer> e : all) {
             if (e.getValue() >= rareThreshold) {
                 publishRun(run, rareThreshold, grouped, published, scattered);
-                published.add(new java.util.AbstractMap.SimpleEntry<>(e.getKey(), e.getValue()));
+                published.add(new SimpleEntry<>(e.getKey(), e.getValue()));
             } else {
                 run.add(e);
             }
@@ -252,8 +256,7 @@ public final class DiscreteMarginal implements Marginal {
                 return published;
             }
             // too few rows for even one group: publish the median value only
-            return List.of(new java.util.AbstractMap.SimpleEntry<>(
-                    all.get(all.size() / 2).getKey(), present));
+            return List.of(new SimpleEntry<>(all.get(all.size() / 2).getKey(), present));
         }
         published.sort(Comparator.comparingDouble(e -> number(e.getKey())));
         for (Map.Entry<String, Integer> e : scattered) {
@@ -294,8 +297,7 @@ public final class DiscreteMarginal implements Marginal {
             left -= run.get(i).getValue();
             // a group closes once it holds enough rows, unless what is left could not make another
             if (rows >= rareThreshold && (left >= rareThreshold || left == 0)) {
-                published.add(
-                        new java.util.AbstractMap.SimpleEntry<>(representative(run.subList(from, i + 1), rows), rows));
+                published.add(new SimpleEntry<>(representative(run.subList(from, i + 1), rows), rows));
                 from = i + 1;
                 rows = 0;
             }
@@ -310,15 +312,15 @@ public final class DiscreteMarginal implements Marginal {
      * person's); for dates, date-times and times the value at the middle row.
      */
     static String representative(List<Map.Entry<String, Integer>> group, int rows) {
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        BigDecimal sum = BigDecimal.ZERO;
         int scale = 0;
         try {
             for (Map.Entry<String, Integer> e : group) {
-                java.math.BigDecimal value = new java.math.BigDecimal(e.getKey());
-                sum = sum.add(value.multiply(java.math.BigDecimal.valueOf(e.getValue())));
+                BigDecimal value = new BigDecimal(e.getKey());
+                sum = sum.add(value.multiply(BigDecimal.valueOf(e.getValue())));
                 scale = Math.max(scale, Math.max(0, value.scale()));
             }
-            return sum.divide(java.math.BigDecimal.valueOf(rows), scale, java.math.RoundingMode.HALF_EVEN)
+            return sum.divide(BigDecimal.valueOf(rows), scale, RoundingMode.HALF_EVEN)
                     .toPlainString();
         } catch (NumberFormatException temporal) {
             int middle = (rows - 1) / 2;
