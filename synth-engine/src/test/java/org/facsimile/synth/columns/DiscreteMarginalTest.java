@@ -22,10 +22,15 @@ class DiscreteMarginalTest {
         return counts;
     }
 
-    private static void repeat(List<String> values, String value, int times) {
-        for (int i = 0; i < times; i++) {
-            values.add(value);
+    /** The whole numbers from {@code from} up to {@code to} (excluded), each {@code times} times. */
+    private static List<String> wholeNumbers(int from, int to, int times) {
+        List<String> values = new ArrayList<>();
+        for (int v = from; v < to; v++) {
+            for (int i = 0; i < times; i++) {
+                values.add(Integer.toString(v));
+            }
         }
+        return values;
     }
 
     /**
@@ -33,10 +38,7 @@ class DiscreteMarginalTest {
      * 30.1 up: a fifth of the rows, none seen twice (the shape of cars' column).
      */
     private static List<String> milesPerGallon() {
-        List<String> values = new ArrayList<>();
-        for (int mpg = 10; mpg < 30; mpg++) {
-            repeat(values, Integer.toString(mpg), 8);
-        }
+        List<String> values = wholeNumbers(10, 30, 8);
         for (int i = 0; i < 40; i++) {
             values.add(String.format(java.util.Locale.ROOT, "%.1f", 30.1 + 0.4 * i));
         }
@@ -71,10 +73,7 @@ class DiscreteMarginalTest {
 
     @Test
     void aFewOddValuesBesideCommonOnesFoldOntoTheNearest() {
-        List<String> values = new ArrayList<>();
-        for (int t = 0; t < 40; t++) {
-            repeat(values, Integer.toString(t), 10);
-        }
+        List<String> values = wholeNumbers(0, 40, 10);
         values.add("12.4");
         values.add("20.2");
         values.add("39.9");
@@ -93,10 +92,7 @@ class DiscreteMarginalTest {
     @Test
     void aRunTooSmallForAGroupOfTheThresholdFolds() {
         // 200 common rows and a tail of three unique values: fewer rows than one group holds
-        List<String> values = new ArrayList<>();
-        for (int v = 0; v < 20; v++) {
-            repeat(values, Integer.toString(v), 10);
-        }
+        List<String> values = wholeNumbers(0, 20, 10);
         values.add("100");
         values.add("101");
         values.add("102");
