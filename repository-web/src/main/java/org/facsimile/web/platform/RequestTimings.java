@@ -7,10 +7,13 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 /**
  * Times the requests of the routes whose latency operators watch, as the timer {@code
@@ -31,6 +34,9 @@ public class RequestTimings implements ContainerRequestFilter, ContainerResponse
 
     @Inject
     MetricRegistry registry;
+
+    /** Each route's timer, looked up in the registry once rather than on every request. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     /** The route a request path belongs to, or null when it is not timed. */
     static String route(String path) {
@@ -57,7 +63,9 @@ public class RequestTimings implements ContainerRequestFilter, ContainerResponse
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
         if (request.getProperty(STARTED) instanceof Long started) {
-            registry.timer(TIMER, new Tag("route", route(request.getUriInfo().getPath())))
+            timers.computeIfAbsent(
+                            route(request.getUriInfo().getPath()),
+                            route -> registry.timer(TIMER, new Tag("route", route)))
                     .update(Duration.ofNanos(System.nanoTime() - started));
         }
     }

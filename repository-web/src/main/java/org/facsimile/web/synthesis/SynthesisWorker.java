@@ -182,8 +182,10 @@ public final class SynthesisWorker implements Runnable {
             queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
         } finally {
             heartbeat.cancel(false);
-            busy = false;
+            // the poll time first: between the two, liveness must not see an idle worker whose
+            // last poll was before the job began
             lastPoll = System.nanoTime();
+            busy = false;
         }
         return true;
     }
