@@ -12,7 +12,6 @@ import org.facsimile.synth.personal.PersonalColumns;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
 import org.facsimile.synth.privacy.UniqueReplicas;
 import org.facsimile.synth.quality.QualityEvaluator;
-import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
@@ -24,7 +23,7 @@ import org.facsimile.synth.table.TableSpec;
 public final class TableSynthesis {
 
     /** Rounds of redrawing before the constraints are judged to refuse nearly every row. */
-    static final int MAX_ROUNDS = 25;
+    public static final int MAX_ROUNDS = 25;
 
     /**
      * Rounds in which a row copying a unique training row is drawn again; past them such rows are
@@ -167,7 +166,7 @@ public final class TableSynthesis {
      * @param learnt the columns as learnt (pseudonymised columns as categories)
      * @param real the real rows as deposited
      */
-    RunReport evaluate(
+    public RunReport evaluate(
             TableSpec spec,
             TableSpec learnt,
             Table real,
@@ -194,7 +193,7 @@ public final class TableSynthesis {
      * The model's columns: where a constraint changed a column (a difference, a combination, a
      * computed column), the constraint's; elsewhere the personal-data treatment's.
      */
-    static TableSpec merge(TableSpec original, TableSpec personal, TableSpec constrained) {
+    public static TableSpec merge(TableSpec original, TableSpec personal, TableSpec constrained) {
         List<ColumnSpec> columns = new ArrayList<>();
         for (int c = 0; c < personal.columns().size(); c++) {
             ColumnSpec k = constrained.column(c);
@@ -259,7 +258,8 @@ public final class TableSynthesis {
         }
     }
 
-    static boolean[] keyColumns(TableSpec spec) {
+    /** Which columns get fresh values: the primary key's and the identifiers. */
+    public static boolean[] keyColumns(TableSpec spec) {
         boolean[] key = new boolean[spec.columns().size()];
         for (int c = 0; c < key.length; c++) {
             key[c] = spec.primaryKey().contains(spec.column(c).name())
@@ -268,7 +268,8 @@ public final class TableSynthesis {
         return key;
     }
 
-    static void renumber(String[] row, boolean[] key, long index) {
+    /** The key columns of a synthetic row given the fresh values of row {@code index}. */
+    public static void renumber(String[] row, boolean[] key, long index) {
         for (int c = 0; c < key.length; c++) {
             if (key[c] && row[c] != null) {
                 // in the shape the generator made the key in; a UUID is fresh already

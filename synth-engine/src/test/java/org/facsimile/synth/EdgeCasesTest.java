@@ -12,7 +12,6 @@ import java.util.List;
 import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
-import org.facsimile.synth.report.RunReport;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine's packages form layers without cycles: {@code table} (what a table and its columns
  * are) at the bottom; {@code columns}, {@code personal}, {@code constraints}, {@code quality},
- * {@code privacy}, {@code report} above it; the synthesizers ({@code argn}, {@code baseline}) and
- * the run (this package, with the interfaces they implement) at the top. A cycle means two
+ * {@code privacy} above it; the synthesizers ({@code argn}, {@code baseline}) and the run of one
+ * table (this package, with the interfaces they implement and the run's report) above those;
+ * datasets of related tables ({@code relations}, {@code nested}) on the run, and the report's
+ * rendering ({@code report}) and the command line ({@code cli}) at the top. A cycle means two
  * packages can only be understood, tested and changed together.
  */
 class PackagesTest {

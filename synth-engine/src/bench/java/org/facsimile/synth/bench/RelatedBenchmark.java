@@ -1,6 +1,6 @@
 package org.facsimile.synth.bench;
 
-import org.facsimile.synth.report.RunReport;
+import org.facsimile.synth.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
 import java.util.zip.GZIPInputStream;
-import org.facsimile.synth.DatasetSynthesis;
+import org.facsimile.synth.relations.DatasetSynthesis;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.ProgressListener;
 import org.facsimile.synth.SynthesisSettings;

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.RunReport;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;

@@ -1,4 +1,4 @@
-package org.facsimile.synth;
+package org.facsimile.synth.relations;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,14 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.argn.ArgnOptions;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
 import org.facsimile.synth.quality.QualityReport;
-import org.facsimile.synth.relations.DatasetTable;
-import org.facsimile.synth.relations.ForeignKey;
-import org.facsimile.synth.relations.RelationProblem;
-import org.facsimile.synth.relations.RelationReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -286,15 +284,15 @@ class DatasetSynthesisTest {
     @Test
     void childrenPerParentAreBinnedByCountOrByDecileRanges() {
         org.junit.jupiter.api.Assertions.assertArrayEquals(
-                new int[] {0, 1, 2, 3}, DatasetSynthesis.lowerBounds(new int[] {0, 3, 1, 2, 2}));
+                new int[] {0, 1, 2, 3}, RelationMeasures.lowerBounds(new int[] {0, 3, 1, 2, 2}));
         int[] many = java.util.stream.IntStream.rangeClosed(1, 100).toArray();
-        int[] bounds = DatasetSynthesis.lowerBounds(many);
+        int[] bounds = RelationMeasures.lowerBounds(many);
         org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {0, 11, 21, 31, 41, 51, 61, 71, 81, 91}, bounds);
-        for (double share : DatasetSynthesis.shares(many, bounds)) {
+        for (double share : RelationMeasures.shares(many, bounds)) {
             assertEquals(0.1, share, 1e-9);
         }
         // synthetic counts beyond the real ones fall in the open last bin
-        assertEquals(1.0, DatasetSynthesis.shares(new int[] {500}, bounds)[9], 1e-9);
+        assertEquals(1.0, RelationMeasures.shares(new int[] {500}, bounds)[9], 1e-9);
     }
 
     @Test

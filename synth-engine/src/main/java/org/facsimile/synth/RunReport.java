@@ -1,4 +1,4 @@
-package org.facsimile.synth.report;
+package org.facsimile.synth;
 
 import java.util.ArrayList;
 import java.util.List;

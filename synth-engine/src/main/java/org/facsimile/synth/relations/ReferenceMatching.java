@@ -1,0 +1,59 @@
+package org.facsimile.synth.relations;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A reference that is not a context: each synthetic child row refers (or not, at the real share of
+ * empty references) to a synthetic parent, each parent taking as many referring rows as a real
+ * parent drawn at random had.
+ */
+final class ReferenceMatching {
+
+    private ReferenceMatching() {}
+
+    /** Fills the child's reference column of every synthetic row. */
+    static void match(TableWork parent, TableWork child, Relations.Relation r, Random random) {
+        int c = child.spec.columnNames().indexOf(r.column());
+        int key = parent.spec.columnNames().indexOf(r.parentColumn());
+        int[] refs = TableWork.parentRows(parent, child, r);
+        int[] degree = new int[parent.input.table().rowCount()];
+        long empty = 0;
+        for (int i = 0; i < refs.length; i++) {
+            if (child.input.table().row(i)[c] == null) {
+                empty++;
+            } else if (refs[i] >= 0) {
+                degree[refs[i]]++;
+            }
+        }
+        double emptyShare = refs.length == 0 ? 0 : (double) empty / refs.length;
+        List<Integer> referring = new ArrayList<>();
+        for (int i = 0; i < child.synthetic.size(); i++) {
+            child.synthetic.get(i)[c] = null;
+            if (random.nextDouble() >= emptyShare) {
+                referring.add(i);
+            }
+        }
+        int parents = parent.synthetic.size();
+        if (parents == 0 || degree.length == 0) {
+            return;
+        }
+        boolean anyReferred = Arrays.stream(degree).anyMatch(d -> d > 0);
+        List<Integer> slots = new ArrayList<>();
+        while (slots.size() < referring.size()) {
+            for (int p = 0; p < parents; p++) {
+                int d = anyReferred ? degree[random.nextInt(degree.length)] : 1;
+                for (int k = 0; k < d; k++) {
+                    slots.add(p);
+                }
+            }
+        }
+        Collections.shuffle(slots, random);
+        for (int k = 0; k < referring.size(); k++) {
+            child.synthetic.get(referring.get(k))[c] = parent.synthetic.get(slots.get(k))[key];
+        }
+    }
+}

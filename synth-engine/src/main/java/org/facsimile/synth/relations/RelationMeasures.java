@@ -1,0 +1,180 @@
+package org.facsimile.synth.relations;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.facsimile.synth.quality.QualityEvaluator;
+import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.table.ColumnSpec;
+import org.facsimile.synth.table.Table;
+import org.facsimile.synth.table.TableSpec;
+
+/**
+ * The report of one reference, measured on the finished synthetic tables: integrity, children per
+ * parent and, for a context, the parent's columns against its children's, each beside the same
+ * figure for the holdout families.
+ */
+final class RelationMeasures {
+
+    /** Up to this many children per parent, each count is a bin of its own; beyond, about this many ranges. */
+    private static final int CHILDREN_BINS = 10;
+
+    private final QualityEvaluator quality = new QualityEvaluator();
+
+    RelationReport report(TableWork parent, TableWork child, Relations.Relation r) {
+        int c = child.spec.columnNames().indexOf(r.column());
+        int key = parent.spec.columnNames().indexOf(r.parentColumn());
+        int[] refs = r.context() ? child.parentRow : TableWork.parentRows(parent, child, r);
+        long missing = 0;
+        long dangling = 0;
+        int[] realDegree = new int[parent.real.rowCount()];
+        for (int i = 0; i < refs.length; i++) {
+            if (child.input.table().row(i)[c] == null) {
+                missing++;
+            } else if (refs[i] < 0) {
+                dangling++;
+            } else {
+                realDegree[refs[i]]++;
+            }
+        }
+        Map<String, Integer> syntheticKeys = new HashMap<>();
+        for (int p = 0; p < parent.synthetic.size(); p++) {
+            syntheticKeys.put(parent.synthetic.get(p)[key], p);
+        }
+        long references = 0;
+        long resolved = 0;
+        int[] syntheticDegree = new int[parent.synthetic.size()];
+        for (String[] row : child.synthetic) {
+            if (row[c] != null) {
+                references++;
+                Integer p = syntheticKeys.get(row[c]);
+                if (p != null) {
+                    resolved++;
+                    syntheticDegree[p]++;
+                }
+            }
+        }
+        List<Integer> trainingDegrees = new ArrayList<>();
+        List<Integer> holdoutDegrees = new ArrayList<>();
+        for (int p = 0; p < realDegree.length; p++) {
+            (parent.holdout[p] ? holdoutDegrees : trainingDegrees).add(realDegree[p]);
+        }
+        int[] training = trainingDegrees.stream().mapToInt(Integer::intValue).toArray();
+        int[] bounds = lowerBounds(training);
+        double[] real = shares(training, bounds);
+        double[] synth = shares(syntheticDegree, bounds);
+        double[] held =
+                shares(holdoutDegrees.stream().mapToInt(Integer::intValue).toArray(), bounds);
+        List<QualityReport.Bin> bins = new ArrayList<>();
+        for (int b = 0; b < bounds.length; b++) {
+            bins.add(new QualityReport.Bin(label(bounds, b), real[b], synth[b]));
+        }
+        QualityEvaluator.CrossQuality cross = r.context()
+                ? parentChild(parent, child)
+                : new QualityEvaluator.CrossQuality(Double.NaN, Double.NaN, List.of());
+        return new RelationReport(
+                r,
+                r.context() ? RelationReport.CONTEXT : RelationReport.MATCHED,
+                refs.length,
+                missing,
+                dangling,
+                references,
+                resolved,
+                bins,
+                1 - QualityEvaluator.tvd(real, synth),
+                holdoutDegrees.isEmpty() ? Double.NaN : 1 - QualityEvaluator.tvd(real, held),
+                Arrays.stream(training).average().orElse(0),
+                Arrays.stream(syntheticDegree).average().orElse(0),
+                cross.accuracy(),
+                cross.holdoutAccuracy(),
+                cross.pairs());
+    }
+
+    /**
+     * The lower bounds of the children-per-parent bins, from the real (training) counts: each
+     * count on its own when they are small, else ranges at the deciles; the last bin is open.
+     */
+    static int[] lowerBounds(int[] real) {
+        int max = Arrays.stream(real).max().orElse(0);
+        if (max <= CHILDREN_BINS) {
+            int[] bounds = new int[max + 1];
+            Arrays.setAll(bounds, i -> i);
+            return bounds;
+        }
+        int[] sorted = real.clone();
+        Arrays.sort(sorted);
+        TreeSet<Integer> bounds = new TreeSet<>();
+        bounds.add(0);
+        for (int k = 1; k < CHILDREN_BINS; k++) {
+            bounds.add(sorted[(int) ((long) k * sorted.length / CHILDREN_BINS)]);
+        }
+        return bounds.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static String label(int[] bounds, int b) {
+        if (b == bounds.length - 1) {
+            return bounds[b] + "+";
+        }
+        int high = bounds[b + 1] - 1;
+        return high == bounds[b] ? Integer.toString(high) : bounds[b] + "\u2013" + high;
+    }
+
+    /** The share of parents in each bin. */
+    static double[] shares(int[] degrees, int[] bounds) {
+        double[] shares = new double[bounds.length];
+        for (int d : degrees) {
+            int b = Arrays.binarySearch(bounds, d);
+            shares[b >= 0 ? b : -b - 2] += 1.0 / degrees.length;
+        }
+        return shares;
+    }
+
+    /** The parent's columns against its children's, each child row joined to its parent. */
+    private QualityEvaluator.CrossQuality parentChild(TableWork parent, TableWork child) {
+        int[] left = TableWork.measurable(parent.spec, parent.width());
+        int[] right = TableWork.measurable(child.spec, child.width());
+        List<ColumnSpec> columns = new ArrayList<>();
+        for (int c : left) {
+            ColumnSpec s = parent.spec.column(c);
+            columns.add(new ColumnSpec(parent.name() + "." + s.name(), s.kind(), s.nullMarkers()));
+        }
+        for (int c : right) {
+            ColumnSpec s = child.spec.column(c);
+            columns.add(new ColumnSpec(child.name() + "." + s.name(), s.kind(), s.nullMarkers()));
+        }
+        List<String[]> training = new ArrayList<>();
+        List<String[]> holdout = new ArrayList<>();
+        for (int i = 0; i < child.parentRow.length; i++) {
+            int p = child.parentRow[i];
+            if (p >= 0) {
+                (child.holdout[i] ? holdout : training).add(joined(parent.real.row(p), left, child.real.row(i), right));
+            }
+        }
+        List<String[]> synthetic = new ArrayList<>(child.synthetic.size());
+        for (int i = 0; i < child.synthetic.size(); i++) {
+            synthetic.add(joined(parent.synthetic.get(child.syntheticParent[i]), left, child.synthetic.get(i), right));
+        }
+        TableSpec spec = new TableSpec(child.name(), columns, List.of());
+        List<String> names = columns.stream().map(ColumnSpec::name).toList();
+        return quality.cross(
+                spec,
+                left.length,
+                new Table(child.name(), names, training),
+                new Table(child.name(), names, holdout),
+                new Table(child.name(), names, synthetic));
+    }
+
+    private static String[] joined(String[] parent, int[] left, String[] child, int[] right) {
+        String[] row = new String[left.length + right.length];
+        for (int k = 0; k < left.length; k++) {
+            row[k] = parent[left[k]];
+        }
+        for (int k = 0; k < right.length; k++) {
+            row[left.length + k] = child[right[k]];
+        }
+        return row;
+    }
+}
