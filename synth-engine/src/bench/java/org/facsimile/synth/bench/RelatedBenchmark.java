@@ -166,6 +166,7 @@ public final class RelatedBenchmark {
         }
         System.out.println("\n(m) = matched reference, not a context; blind = the same run with the parent context"
                 + " withheld from the child models");
+        sequences(engine, baseline);
         for (Run run : List.of(engine, baseline)) {
             boolean passed = run.result().reports().stream().allMatch(RunReport::passed);
             System.out.println("privacy verdict (" + run.name() + "): " + (passed ? "PASSED" : "FAILED"));
@@ -173,6 +174,43 @@ public final class RelatedBenchmark {
                 t.reasons()
                         .forEach(reason -> System.out.println("  " + t.quality().table() + ": " + reason));
             }
+        }
+    }
+
+    /** Per context: coherence (consecutive siblings) and order, each beside the holdout and the blind run. */
+    private static void sequences(Run engine, Run baseline) {
+        System.out.printf(
+                Locale.ROOT,
+                "%n%-32s %9s %9s %8s %-14s %8s %8s %8s %8s%n",
+                "context",
+                "coherence",
+                "holdout",
+                "/blind",
+                "order",
+                "real",
+                "holdout",
+                "synth",
+                "blind");
+        for (int i = 0; i < engine.result().relations().size(); i++) {
+            RelationReport.Sequence s = engine.result().relations().get(i).sequence();
+            RelationReport.Sequence b = baseline.result().relations().get(i).sequence();
+            if (s == null) {
+                continue;
+            }
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-32s %9s %9s %8s %-14s %8s %8s %8s %8s%n",
+                    engine.result().relations().get(i).relation().label(),
+                    fmt(s.accuracy()),
+                    fmt(s.holdoutAccuracy()),
+                    Double.isNaN(s.accuracy())
+                            ? ""
+                            : String.format(Locale.ROOT, "%.3fx", s.accuracy() / b.accuracy()),
+                    s.orderColumn() == null ? "-" : s.orderColumn(),
+                    fmt(s.realOrdered()),
+                    fmt(s.holdoutOrdered()),
+                    fmt(s.syntheticOrdered()),
+                    fmt(b.syntheticOrdered()));
         }
     }
 
@@ -386,6 +424,17 @@ public final class RelatedBenchmark {
                     r.holdoutChildrenAccuracy(),
                     r.parentChildAccuracy(),
                     r.holdoutParentChildAccuracy());
+            if (r.sequence() != null) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "    coherence %.4f (holdout %.4f); in order of %s: real %s, holdout %s, synthetic %s%n",
+                        r.sequence().accuracy(),
+                        r.sequence().holdoutAccuracy(),
+                        r.sequence().orderColumn(),
+                        fmt(r.sequence().realOrdered()),
+                        fmt(r.sequence().holdoutOrdered()),
+                        fmt(r.sequence().syntheticOrdered()));
+            }
         }
         for (DatasetSynthesis.Output t : result.tables()) {
             QualityReport q = t.report().quality();

@@ -152,6 +152,31 @@ public final class QualityEvaluator {
      * @param left the columns before this index form the first group, the rest the second
      */
     public CrossQuality cross(TableSpec spec, int left, Table training, Table holdout, Table synthetic) {
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < left; i++) {
+            for (int j = left; j < spec.columns().size(); j++) {
+                pairs.add(new int[] {i, j});
+            }
+        }
+        return pairs(spec, pairs, training, holdout, synthetic);
+    }
+
+    /**
+     * How well a sequence keeps each column's step from one row to the next: rows are pairs of
+     * consecutive rows (the earlier row's columns, then the later's, in the same order), and each
+     * column is compared with itself one row later.
+     */
+    public CrossQuality consecutive(TableSpec spec, Table training, Table holdout, Table synthetic) {
+        int half = spec.columns().size() / 2;
+        List<int[]> pairs = new ArrayList<>();
+        for (int i = 0; i < half; i++) {
+            pairs.add(new int[] {i, half + i});
+        }
+        return pairs(spec, pairs, training, holdout, synthetic);
+    }
+
+    /** The mean bivariate accuracy over the given pairs of columns, each fitted on the training rows. */
+    private CrossQuality pairs(TableSpec spec, List<int[]> wanted, Table training, Table holdout, Table synthetic) {
         Binning[] binnings = new Binning[spec.columns().size()];
         for (int c = 0; c < binnings.length; c++) {
             if (measurable(spec, c)) {
@@ -164,26 +189,25 @@ public final class QualityEvaluator {
         List<QualityReport.PairQuality> pairs = new ArrayList<>();
         double synth = 0;
         double hold = 0;
-        for (int i = 0; i < left; i++) {
-            for (int j = left; j < binnings.length; j++) {
-                if (binnings[i] == null || binnings[j] == null) {
-                    continue;
-                }
-                int[] cols = {i, j};
-                double[] real = frequencies(trainBins, cols, binnings);
-                double[] synthFreq = frequencies(synthBins, cols, binnings);
-                double accuracy = 1 - tvd(real, synthFreq);
-                synth += accuracy;
-                hold += holdout.rowCount() > 0 ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
-                int rowsOf = binnings[i].binCount();
-                int colsOf = binnings[j].binCount();
-                pairs.add(new QualityReport.PairQuality(
-                        spec.column(i).name(),
-                        spec.column(j).name(),
-                        accuracy,
-                        cramersV(real, rowsOf, colsOf),
-                        cramersV(synthFreq, rowsOf, colsOf)));
+        for (int[] cols : wanted) {
+            int i = cols[0];
+            int j = cols[1];
+            if (binnings[i] == null || binnings[j] == null) {
+                continue;
             }
+            double[] real = frequencies(trainBins, cols, binnings);
+            double[] synthFreq = frequencies(synthBins, cols, binnings);
+            double accuracy = 1 - tvd(real, synthFreq);
+            synth += accuracy;
+            hold += holdout.rowCount() > 0 ? 1 - tvd(real, frequencies(holdBins, cols, binnings)) : 0;
+            int rowsOf = binnings[i].binCount();
+            int colsOf = binnings[j].binCount();
+            pairs.add(new QualityReport.PairQuality(
+                    spec.column(i).name(),
+                    spec.column(j).name(),
+                    accuracy,
+                    cramersV(real, rowsOf, colsOf),
+                    cramersV(synthFreq, rowsOf, colsOf)));
         }
         int n = pairs.size();
         return new CrossQuality(

@@ -84,6 +84,7 @@ final class ChildSynthesis {
         Generator generator = learn(w, parent, context, shape, families, settings, named);
         int[] wanted = childrenWanted(w, parent, context, families);
         List<List<String[]>> made = draw(w, parent, shape, generator, wanted, settings, named);
+        sequence(w, parent, families, made);
         keys(w, parent, context, made);
 
         named.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
@@ -108,6 +109,33 @@ final class ChildSynthesis {
                 settings,
                 null,
                 0);
+    }
+
+    /**
+     * The synthetic families made to follow one another as the real ones do: put in the order the
+     * real families follow, if any, then their running totals computed sibling by sibling.
+     */
+    private static void sequence(
+            TableWork w, TableWork parent, List<List<Integer>> families, List<List<String[]>> made) {
+        List<List<Integer>> learnt = new ArrayList<>();
+        List<List<String[]>> real = new ArrayList<>();
+        for (int p = 0; p < families.size(); p++) {
+            if (!parent.holdout[p]) {
+                learnt.add(families.get(p));
+                real.add(families.get(p).stream().map(w.real::row).toList());
+            }
+        }
+        boolean[] keysAndReferences = w.keysAndReferences();
+        w.order = SequenceOrder.find(w.spec, w.real.rows(), learnt, keysAndReferences);
+        w.totals = RunningTotal.find(w.spec, real, keysAndReferences);
+        for (List<String[]> family : made) {
+            if (w.order != null) {
+                w.order.sort(w.spec, family);
+            }
+            for (RunningTotal total : w.totals) {
+                total.apply(family);
+            }
+        }
     }
 
     /** Direct identifiers and constraints treated as for a single table, the context columns before. */

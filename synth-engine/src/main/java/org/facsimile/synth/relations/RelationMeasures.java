@@ -90,7 +90,71 @@ final class RelationMeasures {
                 Arrays.stream(syntheticDegree).average().orElse(0),
                 cross.accuracy(),
                 cross.holdoutAccuracy(),
-                cross.pairs());
+                cross.pairs(),
+                r.context() ? sequence(parent, child) : null);
+    }
+
+    /** The coherence of the child's families: their order and each column's step to the next sibling. */
+    private RelationReport.Sequence sequence(TableWork parent, TableWork child) {
+        List<List<String[]>> training = new ArrayList<>();
+        List<List<String[]>> holdout = new ArrayList<>();
+        List<List<Integer>> families = TableWork.families(child.parentRow, parent.real.rowCount());
+        for (int p = 0; p < families.size(); p++) {
+            (parent.holdout[p] ? holdout : training)
+                    .add(families.get(p).stream().map(child.real::row).toList());
+        }
+        List<List<String[]>> synthetic = new ArrayList<>();
+        for (int p = 0; p < parent.synthetic.size(); p++) {
+            synthetic.add(new ArrayList<>());
+        }
+        for (int i = 0; i < child.synthetic.size(); i++) {
+            synthetic.get(child.syntheticParent[i]).add(child.synthetic.get(i));
+        }
+        SequenceOrder order = child.order;
+        int[] columns = TableWork.measurable(child.spec, child.width());
+        List<ColumnSpec> pair = new ArrayList<>();
+        for (int c : columns) {
+            ColumnSpec s = child.spec.column(c);
+            pair.add(new ColumnSpec(s.name(), s.kind(), s.nullMarkers()));
+        }
+        for (int c : columns) {
+            ColumnSpec s = child.spec.column(c);
+            pair.add(new ColumnSpec(s.name() + " (next sibling)", s.kind(), s.nullMarkers()));
+        }
+        TableSpec spec = new TableSpec(child.name(), pair, List.of());
+        QualityEvaluator.CrossQuality steps = quality.consecutive(
+                spec,
+                consecutive(spec, training, columns),
+                consecutive(spec, holdout, columns),
+                consecutive(spec, synthetic, columns));
+        return new RelationReport.Sequence(
+                order == null ? null : order.name(),
+                order == null ? Double.NaN : order.orderedShare(child.spec, training),
+                order == null ? Double.NaN : order.orderedShare(child.spec, holdout),
+                order == null ? Double.NaN : order.orderedShare(child.spec, synthetic),
+                steps.accuracy(),
+                steps.holdoutAccuracy(),
+                steps.pairs(),
+                child.totals.stream()
+                        .map(t -> new RelationReport.Rule(
+                                t.describe(child.spec), t.holds(training), t.holds(holdout), t.holds(synthetic)))
+                        .toList());
+    }
+
+    /** Each pair of consecutive siblings as one row: the earlier's columns, then the later's. */
+    private static Table consecutive(TableSpec spec, List<List<String[]>> families, int[] columns) {
+        List<String[]> rows = new ArrayList<>();
+        for (List<String[]> family : families) {
+            for (int k = 1; k < family.size(); k++) {
+                String[] row = new String[2 * columns.length];
+                for (int j = 0; j < columns.length; j++) {
+                    row[j] = family.get(k - 1)[columns[j]];
+                    row[columns.length + j] = family.get(k)[columns[j]];
+                }
+                rows.add(row);
+            }
+        }
+        return new Table(spec.name(), spec.columnNames(), rows);
     }
 
     /**

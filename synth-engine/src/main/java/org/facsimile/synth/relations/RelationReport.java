@@ -27,6 +27,7 @@ import org.facsimile.synth.quality.QualityReport;
  *     column, children joined to their parents; NaN for a matched reference
  * @param holdoutParentChildAccuracy the same for the holdout rows
  * @param pairs the parent-child pairs, each with its accuracy
+ * @param sequence how the children of one parent follow one another; null for a matched reference
  */
 public record RelationReport(
         Relations.Relation relation,
@@ -43,7 +44,49 @@ public record RelationReport(
         double syntheticMeanChildren,
         double parentChildAccuracy,
         double holdoutParentChildAccuracy,
-        List<QualityReport.PairQuality> pairs) {
+        List<QualityReport.PairQuality> pairs,
+        Sequence sequence) {
+
+    /**
+     * Coherence: how a parent's children follow one another, real and synthetic.
+     *
+     * @param orderColumn the column the real children of nearly every parent are in order by (a
+     *     date, a number); null when they follow none, and the shares are NaN
+     * @param realOrdered the share of training parents with two or more children whose children
+     *     are in that order
+     * @param holdoutOrdered the same for the holdout parents
+     * @param syntheticOrdered the same for the synthetic parents
+     * @param accuracy mean over the child's columns of the bivariate accuracy of a row's value
+     *     against the next sibling's, training against synthetic; NaN when no parent has two children
+     * @param holdoutAccuracy the same for the holdout families, the reference
+     * @param pairs per column, its accuracy against itself one sibling later
+     * @param rules the rules the real siblings follow from one to the next (a running total)
+     */
+    public record Sequence(
+            String orderColumn,
+            double realOrdered,
+            double holdoutOrdered,
+            double syntheticOrdered,
+            double accuracy,
+            double holdoutAccuracy,
+            List<QualityReport.PairQuality> pairs,
+            List<Rule> rules) {
+
+        public Sequence {
+            pairs = List.copyOf(pairs);
+            rules = List.copyOf(rules);
+        }
+    }
+
+    /**
+     * A rule from one sibling to the next, and for what share of consecutive siblings it holds.
+     *
+     * @param rule the rule in words, with column names only
+     * @param realShare in the training families
+     * @param holdoutShare in the holdout families
+     * @param syntheticShare in the synthetic families
+     */
+    public record Rule(String rule, double realShare, double holdoutShare, double syntheticShare) {}
 
     /** How a context reference is generated. */
     public static final String CONTEXT =

@@ -1,11 +1,13 @@
 package org.facsimile.synth.relations;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.facsimile.synth.RunReport;
+import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.quality.QualityEvaluator;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -29,6 +31,10 @@ final class TableWork {
     List<String[]> synthetic;
     /** Per synthetic row of a context child: its synthetic parent row. */
     int[] syntheticParent;
+    /** For a context child, the column its real families follow; null when none. */
+    SequenceOrder order;
+    /** For a context child, the running totals its real families carry from one sibling to the next. */
+    List<RunningTotal> totals = List.of();
 
     RunReport report;
 
@@ -43,6 +49,15 @@ final class TableWork {
     /** The columns as deposited; the count columns come after them. */
     int width() {
         return input.spec().columns().size();
+    }
+
+    /** Per deposited column, whether it is a key, an identifier or a reference: renumbered or matched. */
+    boolean[] keysAndReferences() {
+        boolean[] key = Arrays.copyOf(TableSynthesis.keyColumns(spec), width());
+        for (int c = 0; c < key.length; c++) {
+            key[c] |= isReference(c);
+        }
+        return key;
     }
 
     /** Whether a column of the table is one of its references. */

@@ -122,6 +122,30 @@ public final class HtmlReport {
                     r.parentChildAccuracy(),
                     r.holdoutParentChildAccuracy());
         }
+        RelationReport.Sequence sequence = r.sequence();
+        if (sequence != null) {
+            row(
+                    html,
+                    "Coherence: each column against the next sibling's",
+                    sequence.accuracy(),
+                    sequence.holdoutAccuracy());
+            if (sequence.orderColumn() != null) {
+                row(
+                        html,
+                        "Parents whose rows are in order of " + Html.esc(sequence.orderColumn()) + " (real "
+                                + percent(sequence.realOrdered()) + ")",
+                        sequence.syntheticOrdered(),
+                        sequence.holdoutOrdered());
+            }
+            for (RelationReport.Rule rule : sequence.rules()) {
+                row(
+                        html,
+                        "Consecutive rows keeping " + Html.esc(rule.rule()) + " (real " + percent(rule.realShare())
+                                + ")",
+                        rule.syntheticShare(),
+                        rule.holdoutShare());
+            }
+        }
         html.append("</tbody></table>\n<div class=\"charts\"><div class=\"chart\"><h4>")
                 .append(Html.esc(r.relation().child()))
                 .append(" rows per ")
@@ -134,6 +158,13 @@ public final class HtmlReport {
             pairs.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));
             html.append("<h4>Weakest parent-child pairs</h4><table><tbody>");
             weakestPairs(html, pairs);
+            html.append("</tbody></table>\n");
+        }
+        if (sequence != null && !sequence.pairs().isEmpty()) {
+            List<QualityReport.PairQuality> steps = new ArrayList<>(sequence.pairs());
+            steps.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));
+            html.append("<h4>Columns least coherent from one sibling to the next</h4><table><tbody>");
+            weakestPairs(html, steps);
             html.append("</tbody></table>\n");
         }
     }

@@ -33,6 +33,36 @@ public final class JsonReport {
         return Json.write(report);
     }
 
+    /** How a parent's children follow one another: their order and each column's step to the next. */
+    private static Map<String, Object> coherence(RelationReport.Sequence sequence) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderColumn", sequence.orderColumn());
+        m.put("realOrderedShare", number(sequence.realOrdered()));
+        m.put("holdoutOrderedShare", number(sequence.holdoutOrdered()));
+        m.put("syntheticOrderedShare", number(sequence.syntheticOrdered()));
+        m.put("consecutiveAccuracy", number(sequence.accuracy()));
+        m.put("holdoutConsecutiveAccuracy", number(sequence.holdoutAccuracy()));
+        List<Map<String, Object>> columns = new ArrayList<>();
+        for (QualityReport.PairQuality pair : sequence.pairs()) {
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("column", pair.first());
+            c.put("accuracy", number(pair.accuracy()));
+            columns.add(c);
+        }
+        m.put("columns", columns);
+        List<Map<String, Object>> rules = new ArrayList<>();
+        for (RelationReport.Rule rule : sequence.rules()) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("rule", rule.rule());
+            r.put("realShare", number(rule.realShare()));
+            r.put("holdoutShare", number(rule.holdoutShare()));
+            r.put("syntheticShare", number(rule.syntheticShare()));
+            rules.add(r);
+        }
+        m.put("rules", rules);
+        return m;
+    }
+
     /** Per reference: integrity, broken real references, children per parent, parent-child accuracy. */
     private static List<Map<String, Object>> relations(List<RelationReport> relations) {
         List<Map<String, Object>> list = new ArrayList<>();
@@ -75,6 +105,9 @@ public final class JsonReport {
                 pairs.add(pm);
             }
             m.put("parentChildPairs", pairs);
+            if (r.sequence() != null) {
+                m.put("coherence", coherence(r.sequence()));
+            }
             list.add(m);
         }
         return list;
