@@ -1,9 +1,7 @@
 package org.facsimile.synth.bench;
 
-import org.facsimile.synth.RunReport;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,28 +10,28 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Consumer;
-import java.util.zip.GZIPInputStream;
-import org.facsimile.synth.relations.DatasetSynthesis;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.RunReport;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
-import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.argn.ArgnSynthesizer;
+import org.facsimile.synth.cli.Main;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.quality.QualityReport;
+import org.facsimile.synth.relations.DatasetSynthesis;
 import org.facsimile.synth.relations.DatasetTable;
 import org.facsimile.synth.relations.ForeignKey;
 import org.facsimile.synth.relations.RelationReport;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
-import org.facsimile.synth.table.CsvProblem;
-import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
 /**
- * The related-tables benchmark. On Berka (7 tables with keys) it fits and generates the whole
+ * The related-tables benchmark. On a CSVW table group (by default Berka's: 7 tables with the keys
+ * of its DDL and two loan rules, in bench-data/berka/csv-metadata.json), read as the engine's
+ * {@code dataset} command reads one, it fits and generates the whole
  * dataset and prints wall time, memory, per-table accuracy against the holdout reference,
  * children-per-parent accuracy, parent-child accuracy, referential integrity and constraint
  * satisfaction; each relation figure is also given as a ratio to a baseline run in the same
@@ -73,11 +71,13 @@ public final class RelatedBenchmark {
             scaleUp(scale, settings);
             return;
         }
-        List<DatasetTable> berka = berka(folder);
+        // read as the engine's dataset command reads a CSVW table group: keys, references and rules from it
+        Path metadata = Files.isDirectory(folder) ? folder.resolve("csv-metadata.json") : folder;
+        List<DatasetTable> berka = Main.dataset(metadata);
         long values = berka.stream()
                 .mapToLong(t -> (long) t.table().rowCount() * t.table().columnCount())
                 .sum();
-        System.out.printf(Locale.ROOT, "Berka from %s: %d tables, %,d values%n%n", folder, berka.size(), values);
+        System.out.printf(Locale.ROOT, "%s: %d tables, %,d values%n%n", metadata, berka.size(), values);
         Run engine = run("argn", new ArgnSynthesizer(), berka, settings);
         Run blind = run("argn, context withheld", new ContextWithheld(new ArgnSynthesizer()), berka, settings);
         print(engine, blind);
@@ -216,62 +216,6 @@ public final class RelatedBenchmark {
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.4f", v);
-    }
-
-    /** The seven Berka tables with the keys of its DDL, and two loan rules as constraints. */
-    static List<DatasetTable> berka(Path folder) throws IOException, CsvProblem {
-        return List.of(
-                table(folder, "district", "district_id", List.of(), List.of()),
-                table(
-                        folder,
-                        "account",
-                        "account_id",
-                        List.of(ForeignKey.of("district_id", "district", "district_id")),
-                        List.of()),
-                table(
-                        folder,
-                        "client",
-                        "client_id",
-                        List.of(ForeignKey.of("district_id", "district", "district_id")),
-                        List.of()),
-                table(
-                        folder,
-                        "disp",
-                        "disp_id",
-                        List.of(
-                                ForeignKey.of("account_id", "account", "account_id"),
-                                ForeignKey.of("client_id", "client", "client_id")),
-                        List.of()),
-                table(
-                        folder,
-                        "loan",
-                        "loan_id",
-                        List.of(ForeignKey.of("account_id", "account", "account_id")),
-                        List.of("12 <= duration <= 60", "payments <= amount")),
-                table(
-                        folder,
-                        "order",
-                        "order_id",
-                        List.of(ForeignKey.of("account_id", "account", "account_id")),
-                        List.of()),
-                table(folder, "card", "card_id", List.of(ForeignKey.of("disp_id", "disp", "disp_id")), List.of()));
-    }
-
-    private static DatasetTable table(
-            Path folder, String name, String key, List<ForeignKey> keys, List<String> constraints)
-            throws IOException, CsvProblem {
-        Path file = folder.resolve(name + ".csv.gz");
-        TableSpec inferred;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            inferred =
-                    CsvTables.inspect(in, name + ".csv", StandardCharsets.UTF_8).spec();
-        }
-        TableSpec spec = new TableSpec(name, inferred.columns(), List.of(key));
-        Table table;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
-            table = CsvTables.read(in, name + ".csv", spec);
-        }
-        return new DatasetTable(name, table, spec, constraints, keys);
     }
 
     /**

@@ -12,6 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import org.facsimile.synth.relations.ForeignKey;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.TableSpec;
@@ -43,17 +45,8 @@ final class CsvwMetadata {
      * @return the inferred spec with the declared datatypes, null markers and key applied
      */
     static TableSpec apply(Path metadata, String csvFile, TableSpec inferred) throws IOException {
-        JsonElement root;
-        try (Reader in = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
-            root = JsonParser.parseReader(in);
-        } catch (JsonParseException e) {
-            throw new Problem(metadata, "", "not JSON: " + e.getMessage());
-        }
-        if (!root.isJsonObject()) {
-            throw new Problem(metadata, "$", "a CSVW table or table group object is expected");
-        }
         String[] path = {"$"};
-        JsonObject table = table(metadata, root.getAsJsonObject(), csvFile, path);
+        JsonObject table = table(metadata, root(metadata), csvFile, path);
         JsonObject schema = object(metadata, table, "tableSchema", path[0]);
         if (schema == null) {
             throw new Problem(metadata, path[0], "the table has no tableSchema");
@@ -129,6 +122,164 @@ final class CsvwMetadata {
             columns = keyed;
         }
         return new TableSpec(inferred.name(), columns, key.isEmpty() ? inferred.primaryKey() : key);
+    }
+
+    /** The CSVW common property (an absolute IRI) that lists a table's rules, as the repository writes it. */
+    static final String CONSTRAINTS = "https://w3id.org/facsimile/ns#constraints";
+
+    /**
+     * One table of a CSVW table group, as the dataset command reads it.
+     *
+     * @param url the table's url as declared
+     * @param file the CSV file: the url's last segment, next to the metadata
+     * @param name the table's name: the file's name without {@code .csv}
+     * @param foreignKeys its references, naming the referenced tables by name
+     * @param constraints its rules ({@link #CONSTRAINTS}), none when absent
+     */
+    record GroupTable(String url, Path file, String name, List<ForeignKey> foreignKeys, List<String> constraints) {}
+
+    /**
+     * The tables of a CSVW table group (or a single table) and their foreign keys, each referenced
+     * table found by its url among the group's tables.
+     */
+    static List<GroupTable> group(Path metadata) throws IOException {
+        JsonObject root = root(metadata);
+        List<JsonObject> tables = new ArrayList<>();
+        List<String> at = new ArrayList<>();
+        if (root.has("tables")) {
+            if (!root.get("tables").isJsonArray()) {
+                throw new Problem(metadata, "$.tables", "must be an array");
+            }
+            JsonArray array = root.getAsJsonArray("tables");
+            for (int i = 0; i < array.size(); i++) {
+                if (!array.get(i).isJsonObject()) {
+                    throw new Problem(metadata, "$.tables[" + i + "]", "a table must be an object");
+                }
+                tables.add(array.get(i).getAsJsonObject());
+                at.add("$.tables[" + i + "]");
+            }
+        } else {
+            tables.add(root);
+            at.add("$");
+        }
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            JsonElement url = tables.get(i).get("url");
+            if (url == null || !url.isJsonPrimitive()) {
+                throw new Problem(metadata, at.get(i) + ".url", "each table needs the url of its CSV file");
+            }
+            urls.add(url.getAsString());
+        }
+        Path folder = metadata.toAbsolutePath().getParent();
+        List<GroupTable> out = new ArrayList<>();
+        for (int i = 0; i < tables.size(); i++) {
+            JsonObject schema = object(metadata, tables.get(i), "tableSchema", at.get(i));
+            List<ForeignKey> keys = new ArrayList<>();
+            List<String> constraints = List.of();
+            if (schema != null) {
+                JsonElement declared = schema.get("foreignKeys");
+                if (declared != null && !declared.isJsonArray()) {
+                    throw new Problem(metadata, at.get(i) + ".tableSchema.foreignKeys", "must be an array");
+                }
+                for (int k = 0;
+                        declared != null && k < declared.getAsJsonArray().size();
+                        k++) {
+                    String here = at.get(i) + ".tableSchema.foreignKeys[" + k + "]";
+                    keys.add(foreignKey(metadata, declared.getAsJsonArray().get(k), urls, here));
+                }
+                constraints = strings(metadata, schema.get(CONSTRAINTS), at.get(i) + ".tableSchema");
+            }
+            String file = lastSegment(urls.get(i));
+            out.add(new GroupTable(urls.get(i), folder.resolve(file), tableName(file), keys, constraints));
+        }
+        return out;
+    }
+
+    /** The file name the synthetic tables' CSVW group is written under, next to them. */
+    static final String SYNTHETIC_METADATA = "csv-metadata.json";
+
+    /**
+     * The CSVW of the synthetic tables: the real group's, each table's url its file name (the
+     * synthetic files lie next to it), and marked {@code dc:type} "synthetic data" as the
+     * repository marks what it publishes.
+     */
+    static String synthetic(Path metadata) throws IOException {
+        JsonObject root = root(metadata).deepCopy();
+        List<JsonObject> tables = new ArrayList<>();
+        if (root.has("tables")) {
+            root.getAsJsonArray("tables").forEach(t -> tables.add(t.getAsJsonObject()));
+        } else {
+            tables.add(root);
+        }
+        for (JsonObject table : tables) {
+            table.addProperty("url", tableName(lastSegment(table.get("url").getAsString())) + ".csv");
+            JsonObject schema = table.getAsJsonObject("tableSchema");
+            JsonArray keys = schema == null ? null : schema.getAsJsonArray("foreignKeys");
+            for (int k = 0; keys != null && k < keys.size(); k++) {
+                JsonObject reference = keys.get(k).getAsJsonObject().getAsJsonObject("reference");
+                reference.addProperty(
+                        "resource",
+                        tableName(lastSegment(reference.get("resource").getAsString())) + ".csv");
+            }
+        }
+        if (!root.has("@context")) {
+            root.addProperty("@context", "http://www.w3.org/ns/csvw");
+        }
+        root.addProperty("dc:type", "synthetic data");
+        return new com.google.gson.GsonBuilder()
+                        .setPrettyPrinting()
+                        .disableHtmlEscaping()
+                        .create()
+                        .toJson(root) + "\n";
+    }
+
+    /** A reference: {@code columnReference} and {@code reference} with {@code resource} and its {@code columnReference}. */
+    private static ForeignKey foreignKey(Path file, JsonElement value, List<String> urls, String at) throws Problem {
+        if (!value.isJsonObject()) {
+            throw new Problem(file, at, "a foreign key must be an object");
+        }
+        JsonObject key = value.getAsJsonObject();
+        List<String> columns = strings(file, key.get("columnReference"), at + ".columnReference");
+        JsonObject reference = object(file, key, "reference", at);
+        if (columns.isEmpty() || reference == null) {
+            throw new Problem(file, at, "a foreign key needs a columnReference and a reference");
+        }
+        JsonElement resource = reference.get("resource");
+        if (resource == null || !resource.isJsonPrimitive()) {
+            throw new Problem(
+                    file, at + ".reference", "only a reference to a table of this group by its resource url is read");
+        }
+        String target = lastSegment(resource.getAsString());
+        if (urls.stream().noneMatch(u -> lastSegment(u).equals(target))) {
+            throw new Problem(file, at + ".reference.resource", "no table of the group has the url " + target);
+        }
+        List<String> parentColumns = strings(file, reference.get("columnReference"), at + ".reference.columnReference");
+        if (parentColumns.size() != columns.size()) {
+            throw new Problem(
+                    file,
+                    at + ".reference.columnReference",
+                    "names " + parentColumns.size() + " columns, the reference " + columns.size());
+        }
+        return new ForeignKey(columns, tableName(target), parentColumns);
+    }
+
+    /** A table's name: its file's name without {@code .csv} (or {@code .csv.gz}). */
+    static String tableName(String file) {
+        String name = file.toLowerCase(Locale.ROOT).endsWith(".gz") ? file.substring(0, file.length() - 3) : file;
+        return name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    private static JsonObject root(Path metadata) throws IOException {
+        JsonElement root;
+        try (Reader in = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
+            root = JsonParser.parseReader(in);
+        } catch (JsonParseException e) {
+            throw new Problem(metadata, "", "not JSON: " + e.getMessage());
+        }
+        if (!root.isJsonObject()) {
+            throw new Problem(metadata, "$", "a CSVW table or table group object is expected");
+        }
+        return root.getAsJsonObject();
     }
 
     /** The table itself, or the group's table whose url names the CSV file (or its only table). */
@@ -208,7 +359,6 @@ final class CsvwMetadata {
         return strings(file, value, at);
     }
 
-    /** The datatype's name: a string, or an object's {@code base}; string when absent. */
     /** The format picture of a datatype object, or null. */
     private static String picture(JsonElement datatype) {
         if (datatype == null || !datatype.isJsonObject()) {
@@ -222,6 +372,7 @@ final class CsvwMetadata {
         return format != null && format.isJsonPrimitive() ? format.getAsString() : null;
     }
 
+    /** The datatype's name: a string, or an object's {@code base}; string when absent. */
     private static String datatype(Path file, JsonElement value, String at) throws Problem {
         if (value == null || value.isJsonNull()) {
             return "string";

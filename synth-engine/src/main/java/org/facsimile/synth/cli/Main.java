@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.zip.GZIPInputStream;
 import org.facsimile.synth.Generator;
 import org.facsimile.synth.RunReport;
 import org.facsimile.synth.SynthesisSettings;
@@ -23,6 +24,7 @@ import org.facsimile.synth.nested.NestedProblem;
 import org.facsimile.synth.privacy.PrivacyEvaluator;
 import org.facsimile.synth.quality.QualityEvaluator;
 import org.facsimile.synth.relations.DatasetSynthesis;
+import org.facsimile.synth.relations.DatasetTable;
 import org.facsimile.synth.relations.RelationProblem;
 import org.facsimile.synth.report.HtmlReport;
 import org.facsimile.synth.report.JsonReport;
@@ -34,7 +36,7 @@ import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
 
 /**
- * {@code facsimile-synth fit | sample | report | nested}: the engine without the repository.
+ * {@code facsimile-synth fit | sample | report | nested | dataset}: the engine without the repository.
  *
  * <pre>
  * fit    --data FILE.csv [--metadata CSVW.json] --model OUT.fcsm [--key COLUMN] [--null MARKER]... [--seed N]
@@ -42,6 +44,7 @@ import org.facsimile.synth.table.TableSpec;
  * sample --model FILE.fcsm --rows N --out FILE.csv [--seed N] [--temperature T] [--top-p P]
  * report --real TRAINING.csv [--metadata CSVW.json] --holdout HOLDOUT.csv --synthetic SYNTHETIC.csv --html OUT.html [--json OUT.json]
  * nested --data FILE.json|FILE.jsonl --out OUT.json|OUT.jsonl [--html OUT.html] [--seed N] [--training-seconds S]
+ * dataset --metadata CSVW.json --out DIR [--seed N] [--training-seconds S]
  * </pre>
  */
 public final class Main {
@@ -62,6 +65,11 @@ public final class Main {
                      synthesizes a JSON array of records or JSON Lines with nested arrays: taken
                      apart into related tables, learnt and generated together, written back in
                      the same shape, with the quality and privacy report of every table
+              dataset --metadata CSVW.json --out DIR [--seed N] [--training-seconds S]
+                     synthesizes the related tables of a W3C CSVW table group (CSV files next to
+                     it, keys and foreign keys declared): writes each synthetic table under its
+                     own file name, their CSVW group marked as synthetic data, and report.html
+                     and report.json with every table's and every reference's figures
             """;
 
     private Main() {}
@@ -93,6 +101,7 @@ public final class Main {
             case "sample" -> sample(options);
             case "report" -> report(options);
             case "nested" -> nested(options);
+            case "dataset" -> dataset(options);
             default -> throw new UsageException("unknown command " + args[0]);
         }
         return 0;
@@ -236,8 +245,88 @@ public final class Main {
                 (System.nanoTime() - start) / 1e9));
     }
 
+    private static void dataset(Options o) throws IOException, CsvProblem {
+        Path metadata = o.path("--metadata");
+        Path out = o.path("--out");
+        List<DatasetTable> tables = dataset(metadata);
+        for (DatasetTable t : tables) {
+            say(String.format(
+                    Locale.ROOT,
+                    "%s: %,d rows, %d columns",
+                    t.name(),
+                    t.table().rowCount(),
+                    t.table().columnCount()));
+        }
+        SynthesisSettings settings = new SynthesisSettings(
+                        o.number("--seed", 42), 0, SynthesisSettings.defaults().holdoutShare())
+                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
+        long start = System.nanoTime();
+        DatasetSynthesis.Result result;
+        try {
+            result = new DatasetSynthesis(new ArgnSynthesizer())
+                    .run(
+                            tables,
+                            settings,
+                            (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
+        } catch (RelationProblem e) {
+            throw new IOException(
+                    e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
+        }
+        Files.createDirectories(out);
+        for (int i = 0; i < tables.size(); i++) {
+            DatasetTable input = tables.get(i);
+            Path file = out.resolve(input.name() + ".csv");
+            try (OutputStream stream = Files.newOutputStream(file);
+                    CsvTables.RowWriter writer = CsvTables.writer(stream, input.spec())) {
+                result.tables().get(i).rows().forEach(writer);
+            }
+        }
+        Files.writeString(out.resolve(CsvwMetadata.SYNTHETIC_METADATA), CsvwMetadata.synthetic(metadata));
+        Files.writeString(
+                out.resolve("report.html"),
+                HtmlReport.render(
+                        metadata.getFileName().toString(), ArgnSynthesizer.NAME, result.reports(), result.relations()),
+                StandardCharsets.UTF_8);
+        Files.writeString(
+                out.resolve("report.json"),
+                JsonReport.render(ArgnSynthesizer.NAME, result.reports(), result.relations()),
+                StandardCharsets.UTF_8);
+        boolean passed = result.reports().stream().allMatch(RunReport::passed);
+        say(String.format(
+                Locale.ROOT,
+                "%d synthetic tables written to %s in %.1f s; referential integrity %s; privacy %s",
+                tables.size(),
+                out,
+                (System.nanoTime() - start) / 1e9,
+                result.relations().stream().allMatch(r -> r.integrity() == 1) ? "100%" : "BROKEN",
+                passed ? "PASSED" : "FAILED"));
+        for (RunReport r : result.reports()) {
+            r.reasons().forEach(reason -> say("  " + r.quality().table() + ": " + reason));
+        }
+    }
+
+    /**
+     * The tables of a CSVW table group with their keys, references and rules, each CSV file (plain
+     * or gzipped) read with its declared columns; what the dataset command and the related-tables
+     * benchmark synthesize.
+     */
+    public static List<DatasetTable> dataset(Path metadata) throws IOException, CsvProblem {
+        List<DatasetTable> tables = new ArrayList<>();
+        for (CsvwMetadata.GroupTable t : CsvwMetadata.group(metadata)) {
+            TableSpec spec = spec(t.file(), List.of(), null, metadata.toString());
+            tables.add(new DatasetTable(t.name(), read(t.file(), spec), spec, t.constraints(), t.foreignKeys()));
+        }
+        return tables;
+    }
+
+    /** A file's bytes, unzipped when its name ends in {@code .gz}. */
+    private static InputStream open(Path file) throws IOException {
+        InputStream in = Files.newInputStream(file);
+        return file.getFileName().toString().endsWith(".gz") ? new GZIPInputStream(in) : in;
+    }
+
     private static Table read(Path file, TableSpec spec) throws IOException, CsvProblem {
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = open(file)) {
             return CsvTables.read(in, file.getFileName().toString(), spec);
         }
     }
@@ -245,7 +334,7 @@ public final class Main {
     /** The inferred columns, with a CSVW declaration, extra null markers and a declared key applied. */
     static TableSpec spec(Path data, List<String> nulls, String key, String metadata) throws IOException, CsvProblem {
         TableSpec inferred;
-        try (InputStream in = Files.newInputStream(data)) {
+        try (InputStream in = open(data)) {
             inferred = CsvTables.inspect(in, data.getFileName().toString(), StandardCharsets.UTF_8)
                     .spec();
         }
