@@ -13,6 +13,8 @@ import org.facsimile.synth.quality.QualityReport;
  * the direct identifiers were replaced (with the check that no real one reached the output).
  * {@code uniqueReplicasRedrawn} counts the generated rows drawn again because they copied a
  * training row seen only once ({@link org.facsimile.synth.privacy.UniqueReplicas}).
+ * {@code publishedAsDeposited} marks a table the depositor declared public reference data: its
+ * rows are the deposited ones, so its quality and privacy are not measured.
  */
 public record RunReport(
         QualityReport quality,
@@ -21,7 +23,33 @@ public record RunReport(
         List<Constraints.Enforcement> constraints,
         Conditioned conditioned,
         PrivacySpent differentialPrivacy,
-        long uniqueReplicasRedrawn) {
+        long uniqueReplicasRedrawn,
+        boolean publishedAsDeposited) {
+
+    /** A generated table's report. */
+    public RunReport(
+            QualityReport quality,
+            PrivacyReport privacy,
+            List<PersonalColumns.Treated> personal,
+            List<Constraints.Enforcement> constraints,
+            Conditioned conditioned,
+            PrivacySpent differentialPrivacy,
+            long uniqueReplicasRedrawn) {
+        this(quality, privacy, personal, constraints, conditioned, differentialPrivacy, uniqueReplicasRedrawn, false);
+    }
+
+    /** The report of a table published as deposited: its rows counted, nothing measured. */
+    public static RunReport publishedAsDeposited(String table, long rows) {
+        return new RunReport(
+                QualityReport.notMeasured(table, rows),
+                PrivacyReport.notMeasured(),
+                List.of(),
+                List.of(),
+                null,
+                null,
+                0,
+                true);
+    }
 
     /** A run that drew no row again for copying a unique training row. */
     public RunReport(

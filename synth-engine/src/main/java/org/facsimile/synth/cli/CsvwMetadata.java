@@ -135,8 +135,21 @@ final class CsvwMetadata {
      * @param name the table's name: the file's name without {@code .csv}
      * @param foreignKeys its references, naming the referenced tables by name
      * @param constraints its rules ({@link #CONSTRAINTS}), none when absent
+     * @param publishedAsDeposited declared public reference data ({@link #PUBLISHED_AS_DEPOSITED})
      */
-    record GroupTable(String url, Path file, String name, List<ForeignKey> foreignKeys, List<String> constraints) {}
+    record GroupTable(
+            String url,
+            Path file,
+            String name,
+            List<ForeignKey> foreignKeys,
+            List<String> constraints,
+            boolean publishedAsDeposited) {}
+
+    /**
+     * The CSVW common property (an absolute IRI) of a table the depositor declares public reference
+     * data, published as deposited rather than synthesized: {@code true} or {@code false}.
+     */
+    static final String PUBLISHED_AS_DEPOSITED = "https://w3id.org/facsimile/ns#publishedAsDeposited";
 
     /**
      * The tables of a CSVW table group (or a single table) and their foreign keys, each referenced
@@ -189,8 +202,20 @@ final class CsvwMetadata {
                 }
                 constraints = strings(metadata, schema.get(CONSTRAINTS), at.get(i) + ".tableSchema");
             }
+            JsonElement deposited = tables.get(i).get(PUBLISHED_AS_DEPOSITED);
+            if (deposited != null
+                    && !(deposited.isJsonPrimitive()
+                            && deposited.getAsJsonPrimitive().isBoolean())) {
+                throw new Problem(metadata, at.get(i) + "['" + PUBLISHED_AS_DEPOSITED + "']", "must be true or false");
+            }
             String file = lastSegment(urls.get(i));
-            out.add(new GroupTable(urls.get(i), folder.resolve(file), tableName(file), keys, constraints));
+            out.add(new GroupTable(
+                    urls.get(i),
+                    folder.resolve(file),
+                    tableName(file),
+                    keys,
+                    constraints,
+                    deposited != null && deposited.getAsBoolean()));
         }
         return out;
     }

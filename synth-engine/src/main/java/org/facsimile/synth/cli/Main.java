@@ -314,7 +314,8 @@ public final class Main {
         List<DatasetTable> tables = new ArrayList<>();
         for (CsvwMetadata.GroupTable t : CsvwMetadata.group(metadata)) {
             TableSpec spec = spec(t.file(), List.of(), null, metadata.toString());
-            tables.add(new DatasetTable(t.name(), read(t.file(), spec), spec, t.constraints(), t.foreignKeys()));
+            tables.add(new DatasetTable(
+                    t.name(), read(t.file(), spec), spec, t.constraints(), t.foreignKeys(), t.publishedAsDeposited()));
         }
         return tables;
     }

@@ -40,6 +40,16 @@ public record PrivacyReport(
         List<String> reasons) {
 
     /**
+     * The report of a table whose rows were published as deposited, declared public reference data
+     * by the depositor: no synthetic rows to measure, so nothing measured (every figure NaN) and
+     * no reason to refuse.
+     */
+    public static PrivacyReport notMeasured() {
+        double n = Double.NaN;
+        return new PrivacyReport(0, 0, n, n, n, n, n, n, n, n, n, Thresholds.defaults(), true, List.of());
+    }
+
+    /**
      * @param maxDcrShare the largest DCR share accepted
      * @param identicalMatchFactor identical matches may exceed the holdout's share by this factor
      * @param identicalMatchSlack ... plus this absolute share

@@ -45,6 +45,15 @@ public record QualityReport(
         List<ColumnQuality> columns,
         List<PairQuality> pairs) {
 
+    /**
+     * The report of a table whose rows were published as deposited, not generated: its rows
+     * counted, nothing compared (every figure NaN, no columns or pairs).
+     */
+    public static QualityReport notMeasured(String table, long rows) {
+        double n = Double.NaN;
+        return new QualityReport(table, rows, 0, rows, n, n, n, n, n, n, n, n, n, n, List.of(), List.of());
+    }
+
     /** The mean of univariate, bivariate and trivariate accuracy (those that were measured). */
     public double overallAccuracy() {
         return mean(univariateAccuracy, bivariateAccuracy, trivariateAccuracy);

@@ -25,7 +25,9 @@ import org.facsimile.synth.table.TableSpec;
  * context child: how many rows of that child each row has, so the number of children is learnt
  * jointly with the parent's columns. A child table is then generated per synthetic parent row
  * ({@link ChildSynthesis}), to any depth. Keys are fresh; context references take their parent's
- * synthetic key; other references are matched at the end ({@link ReferenceMatching}). Every
+ * synthetic key; other references are matched at the end ({@link ReferenceMatching}). A table
+ * declared public reference data is published as deposited, and its children learn its keys as
+ * one of their columns. Every
  * reference resolves, and the report says so per relation ({@link RelationMeasures}).
  *
  * <p>The holdout is taken over the tables generated on their own; a child row is held out with
@@ -95,7 +97,9 @@ public final class DatasetSynthesis {
         for (DatasetTable t : relations.order()) {
             TableWork w = work.get(t.name());
             Relation context = relations.context(t.name());
-            if (context == null) {
+            if (t.publishedAsDeposited()) {
+                deposited(w);
+            } else if (context == null) {
                 generateAlone(w, settings, progress);
             } else {
                 children.generate(w, work.get(context.parent()), context, settings, named(progress, w));
@@ -106,10 +110,12 @@ public final class DatasetSynthesis {
         for (Relation r : relations.all()) {
             TableWork child = work.get(r.child());
             TableWork parent = work.get(r.parent());
-            if (!r.context()) {
+            if (relations.published(r)) {
+                ReferenceMatching.keepPublished(parent, child, r, random);
+            } else if (!r.context()) {
                 ReferenceMatching.match(parent, child, r, random);
             }
-            reports.add(measures.report(parent, child, r));
+            reports.add(measures.report(parent, child, r, relations.published(r)));
         }
         List<Output> outputs = new ArrayList<>();
         for (TableWork w : work.values()) {
@@ -133,7 +139,9 @@ public final class DatasetSynthesis {
             if (r.child().equals(w.name()) && !declared.primaryKey().contains(r.column())) {
                 int c = declared.columnNames().indexOf(r.column());
                 ColumnSpec reference = columns.get(c);
-                columns.set(c, new ColumnSpec(reference.name(), ColumnKind.IDENTIFIER, reference.nullMarkers()));
+                // a published table's keys are learnt as the child's categories; others are made afresh
+                ColumnKind kind = relations.published(r) ? ColumnKind.CATEGORICAL : ColumnKind.IDENTIFIER;
+                columns.set(c, new ColumnSpec(reference.name(), kind, reference.nullMarkers()));
             }
         }
         List<Relation> contextChildren = relations.contextChildren(w.name());
@@ -163,6 +171,16 @@ public final class DatasetSynthesis {
         }
         w.real = new Table(
                 w.input.table().name(), columns.stream().map(ColumnSpec::name).toList(), rows);
+    }
+
+    /** A table declared public reference data: its rows as deposited, nothing held out or measured. */
+    private static void deposited(TableWork w) {
+        w.holdout = new boolean[w.real.rowCount()];
+        w.synthetic = new ArrayList<>(w.real.rowCount());
+        for (String[] row : w.real.rows()) {
+            w.synthetic.add(row.clone());
+        }
+        w.report = RunReport.publishedAsDeposited(w.real.name(), w.real.rowCount());
     }
 
     /** A table generated on its own, through the single-table run. */

@@ -3,17 +3,48 @@ package org.facsimile.synth.relations;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * A reference that is not a context: each synthetic child row refers (or not, at the real share of
+ * The references that are not a context. A matched one: each synthetic child row refers (or not, at the real share of
  * empty references) to a synthetic parent, each parent taking as many referring rows as a real
  * parent drawn at random had.
  */
 final class ReferenceMatching {
 
     private ReferenceMatching() {}
+
+    /**
+     * A reference to a table published as deposited, learnt as one of the child's columns: a value
+     * the model pooled as rare, or any other that is no key of the table, becomes a key drawn at
+     * random among the keys no synthetic row took, so the pool's rows refer to real, public keys
+     * without singling out the few parents they came from.
+     */
+    static void keepPublished(TableWork parent, TableWork child, Relations.Relation r, Random random) {
+        int c = child.spec.columnNames().indexOf(r.column());
+        int key = parent.spec.columnNames().indexOf(r.parentColumn());
+        Set<String> keys = new LinkedHashSet<>();
+        for (String[] row : parent.synthetic) {
+            keys.add(row[key]);
+        }
+        Set<String> taken = new HashSet<>();
+        for (String[] row : child.synthetic) {
+            if (row[c] != null && keys.contains(row[c])) {
+                taken.add(row[c]);
+            }
+        }
+        List<String> pool = keys.stream().filter(k -> !taken.contains(k)).toList();
+        List<String> from = pool.isEmpty() ? List.copyOf(keys) : pool;
+        for (String[] row : child.synthetic) {
+            if (row[c] != null && !keys.contains(row[c])) {
+                row[c] = from.isEmpty() ? null : from.get(random.nextInt(from.size()));
+            }
+        }
+    }
 
     /** Fills the child's reference column of every synthetic row. */
     static void match(TableWork parent, TableWork child, Relations.Relation r, Random random) {

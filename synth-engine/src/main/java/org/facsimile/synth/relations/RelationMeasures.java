@@ -24,7 +24,12 @@ final class RelationMeasures {
 
     private final QualityEvaluator quality = new QualityEvaluator();
 
-    RelationReport report(TableWork parent, TableWork child, Relations.Relation r) {
+    /**
+     * @param published whether the parent is published as deposited: the child's own holdout rows
+     *     are then the reference, and the child's columns are compared with its parent's as for a
+     *     context
+     */
+    RelationReport report(TableWork parent, TableWork child, Relations.Relation r, boolean published) {
         int c = child.spec.columnNames().indexOf(r.column());
         int key = parent.spec.columnNames().indexOf(r.parentColumn());
         int[] refs = r.context() ? child.parentRow : TableWork.parentRows(parent, child, r);
@@ -59,25 +64,55 @@ final class RelationMeasures {
         }
         List<Integer> trainingDegrees = new ArrayList<>();
         List<Integer> holdoutDegrees = new ArrayList<>();
-        for (int p = 0; p < realDegree.length; p++) {
-            (parent.holdout[p] ? holdoutDegrees : trainingDegrees).add(realDegree[p]);
+        if (published) {
+            // every parent is published; the child's rows are split, so count each half per parent
+            int[] held = new int[realDegree.length];
+            for (int i = 0; i < refs.length; i++) {
+                if (refs[i] >= 0 && child.holdout[i]) {
+                    held[refs[i]]++;
+                    realDegree[refs[i]]--;
+                }
+            }
+            for (int p = 0; p < realDegree.length; p++) {
+                trainingDegrees.add(realDegree[p]);
+                holdoutDegrees.add(held[p]);
+            }
+        } else {
+            for (int p = 0; p < realDegree.length; p++) {
+                (parent.holdout[p] ? holdoutDegrees : trainingDegrees).add(realDegree[p]);
+            }
         }
         int[] training = trainingDegrees.stream().mapToInt(Integer::intValue).toArray();
+        int[] holdout = holdoutDegrees.stream().mapToInt(Integer::intValue).toArray();
+        int[] generated = syntheticDegree;
+        if (published) {
+            // the same parents share out samples of different sizes: count each as if it were the training's size
+            long rows = Arrays.stream(training).sum();
+            holdout = scaled(holdout, rows);
+            generated = scaled(generated, rows);
+        }
         int[] bounds = lowerBounds(training);
         double[] real = shares(training, bounds);
-        double[] synth = shares(syntheticDegree, bounds);
-        double[] held =
-                shares(holdoutDegrees.stream().mapToInt(Integer::intValue).toArray(), bounds);
+        double[] synth = shares(generated, bounds);
+        double[] held = shares(holdout, bounds);
         List<QualityReport.Bin> bins = new ArrayList<>();
         for (int b = 0; b < bounds.length; b++) {
             bins.add(new QualityReport.Bin(label(bounds, b), real[b], synth[b]));
         }
-        QualityEvaluator.CrossQuality cross = r.context()
-                ? parentChild(parent, child)
+        int[] syntheticParent = child.syntheticParent;
+        if (published) {
+            syntheticParent = new int[child.synthetic.size()];
+            for (int i = 0; i < syntheticParent.length; i++) {
+                String value = child.synthetic.get(i)[c];
+                syntheticParent[i] = value == null ? -1 : syntheticKeys.getOrDefault(value, -1);
+            }
+        }
+        QualityEvaluator.CrossQuality cross = r.context() || published
+                ? parentChild(parent, child, refs, syntheticParent)
                 : new QualityEvaluator.CrossQuality(Double.NaN, Double.NaN, List.of());
         return new RelationReport(
                 r,
-                r.context() ? RelationReport.CONTEXT : RelationReport.MATCHED,
+                published ? RelationReport.PUBLISHED : r.context() ? RelationReport.CONTEXT : RelationReport.MATCHED,
                 refs.length,
                 missing,
                 dangling,
@@ -186,6 +221,16 @@ final class RelationMeasures {
         return high == bounds[b] ? Integer.toString(high) : bounds[b] + "\u2013" + high;
     }
 
+    /** Each parent's count as if the counts summed to {@code rows}, rounded. */
+    static int[] scaled(int[] degrees, long rows) {
+        long sum = Arrays.stream(degrees).sum();
+        int[] out = new int[degrees.length];
+        for (int p = 0; p < out.length; p++) {
+            out[p] = sum == 0 ? 0 : (int) Math.round((double) degrees[p] * rows / sum);
+        }
+        return out;
+    }
+
     /** The share of parents in each bin. */
     static double[] shares(int[] degrees, int[] bounds) {
         double[] shares = new double[bounds.length];
@@ -196,8 +241,14 @@ final class RelationMeasures {
         return shares;
     }
 
-    /** The parent's columns against its children's, each child row joined to its parent. */
-    private QualityEvaluator.CrossQuality parentChild(TableWork parent, TableWork child) {
+    /**
+     * The parent's columns against its children's, each child row joined to its parent.
+     *
+     * @param realParent per real child row, its parent row; -1 when none
+     * @param syntheticParent per synthetic child row, its synthetic parent row; -1 when none
+     */
+    private QualityEvaluator.CrossQuality parentChild(
+            TableWork parent, TableWork child, int[] realParent, int[] syntheticParent) {
         int[] left = TableWork.measurable(parent.spec, parent.width());
         int[] right = TableWork.measurable(child.spec, child.width());
         List<ColumnSpec> columns = new ArrayList<>();
@@ -211,15 +262,17 @@ final class RelationMeasures {
         }
         List<String[]> training = new ArrayList<>();
         List<String[]> holdout = new ArrayList<>();
-        for (int i = 0; i < child.parentRow.length; i++) {
-            int p = child.parentRow[i];
+        for (int i = 0; i < realParent.length; i++) {
+            int p = realParent[i];
             if (p >= 0) {
                 (child.holdout[i] ? holdout : training).add(joined(parent.real.row(p), left, child.real.row(i), right));
             }
         }
         List<String[]> synthetic = new ArrayList<>(child.synthetic.size());
         for (int i = 0; i < child.synthetic.size(); i++) {
-            synthetic.add(joined(parent.synthetic.get(child.syntheticParent[i]), left, child.synthetic.get(i), right));
+            if (syntheticParent[i] >= 0) {
+                synthetic.add(joined(parent.synthetic.get(syntheticParent[i]), left, child.synthetic.get(i), right));
+            }
         }
         TableSpec spec = new TableSpec(child.name(), columns, List.of());
         List<String> names = columns.stream().map(ColumnSpec::name).toList();

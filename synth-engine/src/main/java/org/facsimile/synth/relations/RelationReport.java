@@ -19,7 +19,8 @@ import org.facsimile.synth.quality.QualityReport;
  * @param children per number of referring rows, the share of parents with that many, real and
  *     synthetic (the last bin holds that many or more)
  * @param childrenAccuracy 1 - TVD between the real (training) and synthetic children-per-parent
- *     distributions
+ *     distributions; for a parent published as deposited, whose every row is shared by training,
+ *     holdout and synthetic children, each count is scaled to the training rows' total
  * @param holdoutChildrenAccuracy the same for the holdout parents, the reference
  * @param realMeanChildren mean referring rows per real (training) parent
  * @param syntheticMeanChildren mean referring rows per synthetic parent
@@ -92,6 +93,11 @@ public record RelationReport(
     public static final String CONTEXT =
             "context: children generated per parent as a sequence, given the parent's synthetic row and the"
                     + " sibling before";
+
+    /** How a reference to a table published as deposited is generated. */
+    public static final String PUBLISHED =
+            "kept: the referenced table is published as deposited, and its keys were learnt as one of this"
+                    + " table's columns";
 
     /** How a matched reference is filled. */
     public static final String MATCHED =

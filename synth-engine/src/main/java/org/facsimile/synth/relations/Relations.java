@@ -15,7 +15,9 @@ import org.facsimile.synth.table.ColumnSpec;
  * sibling before. The first declared reference to another table is the context unless that would
  * make a table its own ancestor; such references, and references of a table to itself, are
  * matched instead: filled with synthetic parents after generation, keeping how many rows refer to
- * each parent. Tables are generated parents first.
+ * each parent. A reference to a table published as deposited is never a context: the child
+ * learns the referenced key as one of its columns, so its references keep the real, public keys.
+ * Tables are generated parents first.
  */
 public final class Relations {
 
@@ -60,12 +62,16 @@ public final class Relations {
                 throw new RelationProblem(t.name(), null, "two tables are named " + t.name());
             }
         }
+        for (DatasetTable t : input) {
+            deposited(t);
+        }
         List<Relation> relations = new ArrayList<>();
         Map<String, String> contextParent = new HashMap<>();
         for (DatasetTable t : input) {
             for (ForeignKey key : t.foreignKeys()) {
                 Relation r = check(t, key, tables);
                 boolean context = !contextParent.containsKey(t.name())
+                        && !tables.get(r.parent()).publishedAsDeposited()
                         && !r.parent().equals(t.name())
                         && !isAncestor(t.name(), r.parent(), contextParent);
                 if (context) {
@@ -103,6 +109,14 @@ public final class Relations {
             throw new RelationProblem(
                     t.name(), first, "the foreign key names " + first + ", not a column of " + t.name());
         }
+        if (t.publishedAsDeposited() && !tables.get(key.parent()).publishedAsDeposited()) {
+            throw new RelationProblem(
+                    t.name(),
+                    first,
+                    t.name() + " is published as deposited, so its references keep their real values; it can only"
+                            + " refer to a table published as deposited too, not to " + key.parent()
+                            + ", whose keys are generated");
+        }
         ColumnSpec column = t.spec().columns().get(t.spec().columnNames().indexOf(first));
         if (column.personal() != null) {
             throw new RelationProblem(
@@ -127,6 +141,23 @@ public final class Relations {
                             + " single-column primary key");
         }
         return new Relation(t.name(), first, parent.name(), parentColumn, false);
+    }
+
+    /** A table published as deposited may hold no personal data: its rows are published as they are. */
+    private static void deposited(DatasetTable t) {
+        if (!t.publishedAsDeposited()) {
+            return;
+        }
+        for (ColumnSpec c : t.spec().columns()) {
+            if (c.personal() != null) {
+                throw new RelationProblem(
+                        t.name(),
+                        c.name(),
+                        t.name() + " is declared public reference data, published as deposited, but its column "
+                                + c.name() + " is marked as personal data; publish it as deposited only if it"
+                                + " holds no one's data");
+            }
+        }
     }
 
     private static boolean isAncestor(String table, String of, Map<String, String> contextParent) {
@@ -199,6 +230,11 @@ public final class Relations {
         return relations.stream()
                 .filter(r -> !r.context() && r.child().equals(table))
                 .toList();
+    }
+
+    /** Whether the reference points at a table published as deposited: the child keeps its real keys. */
+    public boolean published(Relation r) {
+        return tables.get(r.parent()).publishedAsDeposited();
     }
 
     /** Whether any table refers to another. */

@@ -63,6 +63,18 @@ public final class HtmlReport {
             }
         }
         for (RunReport t : tables) {
+            if (t.publishedAsDeposited()) {
+                html.append("<h2>Table ")
+                        .append(Html.esc(t.quality().table()))
+                        .append("</h2>\n")
+                        .append(String.format(
+                                Locale.ROOT,
+                                "<p>Published as deposited: the depositor declared it public reference data, so its"
+                                        + " %,d rows are the deposited rows, not synthetic ones, and its quality and"
+                                        + " privacy are not measured. The tables referring to it keep its keys.</p>%n",
+                                t.quality().syntheticRows()));
+                continue;
+            }
             table(html, t.quality(), t.privacy());
             if (t.uniqueReplicasRedrawn() > 0) {
                 html.append(String.format(
@@ -115,7 +127,7 @@ public final class HtmlReport {
         html.append(
                 "</tbody></table><table><thead><tr><th></th><th>Synthetic</th><th>Holdout</th></tr></thead><tbody>");
         row(html, "Rows per parent: distribution accuracy", r.childrenAccuracy(), r.holdoutChildrenAccuracy());
-        if (r.relation().context()) {
+        if (!Double.isNaN(r.parentChildAccuracy())) {
             row(
                     html,
                     "Parent columns against child columns (pairs)",

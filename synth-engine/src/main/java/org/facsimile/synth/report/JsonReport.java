@@ -129,6 +129,10 @@ public final class JsonReport {
             QualityReport q = t.quality();
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("table", q.table());
+            if (t.publishedAsDeposited()) {
+                // declared public reference data: its rows are the deposited ones, nothing is measured
+                m.put("publishedAsDeposited", true);
+            }
             m.put("trainingRows", q.trainingRows());
             m.put("holdoutRows", q.holdoutRows());
             m.put("syntheticRows", q.syntheticRows());

@@ -136,6 +136,42 @@ class DatasetCommandTest {
     }
 
     @Test
+    void aTableDeclaredPublicReferenceDataIsWrittenAsDeposited(@TempDir Path dir) throws Exception {
+        Path metadata = deposit(
+                dir,
+                GROUP.replace(
+                        "\"url\": \"farms.csv\",",
+                        "\"url\": \"farms.csv\", \"https://w3id.org/facsimile/ns#publishedAsDeposited\": true,"));
+        Path out = dir.resolve("synthetic");
+        assertEquals(0, Main.run(new String[] {
+            "dataset", "--metadata", metadata.toString(), "--out", out.toString(), "--training-seconds", "5"
+        }));
+        assertEquals(Files.readAllLines(dir.resolve("farms.csv")), Files.readAllLines(out.resolve("farms.csv")));
+        Set<String> farms = new HashSet<>();
+        Files.readAllLines(out.resolve("farms.csv")).forEach(line -> farms.add(line.split(",")[0]));
+        for (String line : Files.readAllLines(out.resolve("herds.csv")).subList(1, 10)) {
+            assertTrue(farms.contains(line.split(",")[1]), line);
+        }
+        // the mark travels into the synthetic group's metadata
+        assertTrue(CsvwMetadata.group(out.resolve("csv-metadata.json")).get(0).publishedAsDeposited());
+        assertTrue(Files.readString(out.resolve("report.json")).contains("\"publishedAsDeposited\":true"));
+
+        Path wrong = deposit(
+                dir,
+                GROUP.replace(
+                        "\"url\": \"farms.csv\",",
+                        "\"url\": \"farms.csv\", \"https://w3id.org/facsimile/ns#publishedAsDeposited\": \"yes\","));
+        IOException problem = assertThrows(
+                IOException.class,
+                () -> Main.run(new String[] {"dataset", "--metadata", wrong.toString(), "--out", out.toString()}));
+        assertTrue(
+                problem.getMessage()
+                        .contains("$.tables[0]['https://w3id.org/facsimile/ns#publishedAsDeposited']: must be"
+                                + " true or false"),
+                problem.getMessage());
+    }
+
+    @Test
     void aReferenceToNoTableOfTheGroupIsRefusedWithItsJsonPath(@TempDir Path dir) throws Exception {
         Path metadata = deposit(dir, GROUP.replace("\"resource\": \"farms.csv\"", "\"resource\": \"ranches.csv\""));
         IOException problem = assertThrows(
