@@ -83,6 +83,7 @@ public record DepositPageView(
      * @param columns its columns
      * @param keys the primary key's choices
      * @param constraints its rules, one a line
+     * @param publishedAsDeposited declared public reference data, published as deposited
      */
     public record TableView(
             int index,
@@ -94,7 +95,8 @@ public record DepositPageView(
             boolean editable,
             List<ColumnView> columns,
             List<Choice> keys,
-            List<String> constraints) {}
+            List<String> constraints,
+            boolean publishedAsDeposited) {}
 
     /**
      * A column of a table.
@@ -258,7 +260,17 @@ public record DepositPageView(
             schema = unsaved != null ? unsaved : CsvwJson.readTable(f.tableSchema());
         } catch (CsvwProblem e) {
             return new TableView(
-                    t, f.fileName(), action, figures, e.getMessage(), null, false, List.of(), List.of(), List.of());
+                    t,
+                    f.fileName(),
+                    action,
+                    figures,
+                    e.getMessage(),
+                    null,
+                    false,
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    false);
         }
         List<ColumnView> columns = new ArrayList<>();
         for (int i = 0; i < schema.columns().size(); i++) {
@@ -308,7 +320,17 @@ public record DepositPageView(
             keyChoices.add(new Choice(c.name(), c.name(), schema.primaryKey().equals(List.of(c.name()))));
         }
         return new TableView(
-                t, f.fileName(), action, figures, null, problem, editable, columns, keyChoices, schema.constraints());
+                t,
+                f.fileName(),
+                action,
+                figures,
+                null,
+                problem,
+                editable,
+                columns,
+                keyChoices,
+                schema.constraints(),
+                schema.publishedAsDeposited());
     }
 
     /** The job's steps so far (the last 12) and, once there is one, its report's summary. */

@@ -621,7 +621,8 @@ public class DepositPages {
                     key == null || key.isBlank() ? List.of() : List.of(key.strip()),
                     references,
                     constraints,
-                    current.nestedShape());
+                    current.nestedShape(),
+                    form.getFirst("publishedAsDeposited") != null);
         }
     }
 

@@ -64,7 +64,8 @@ public class SchemaChange {
                         declared.foreignKeys(),
                         declared.constraints(),
                         // the shape of a nested document is the deposit's, not the depositor's to declare
-                        current.nestedShape()),
+                        current.nestedShape(),
+                        declared.publishedAsDeposited()),
                 current);
         List<DepositFile> files = deposits.files(caller, depositId);
         DepositTables.nestedRefusal(files, name, normalised).ifPresent(r -> {

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.facsimile.vocab.Creator;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.platform.Setting;
 
 /**
@@ -35,6 +36,8 @@ import org.facsimile.web.platform.Setting;
  * @param versions every version, newest first
  * @param exports the metadata exports
  * @param citation the citation
+ * @param asDeposited the tables (CSV files) the depositor declared public reference data,
+ *     published as deposited: the only rows of the version that are not synthetic
  */
 public record LandingPage(
         String title,
@@ -59,13 +62,18 @@ public record LandingPage(
         List<File> files,
         List<Version> versions,
         List<Link> exports,
-        Citation citation) {
+        Citation citation,
+        List<String> asDeposited) {
 
     /** A link: where it goes and its text. */
     public record Link(String href, String text, String type) {}
 
-    /** A file of the version, with the figures a reader checks before downloading. */
-    public record File(String href, String name, String mediaType, String size, String rows, String sha256) {}
+    /**
+     * A file of the version, with the figures a reader checks before downloading; {@code
+     * asDeposited} for a public reference table published as deposited, not synthetic.
+     */
+    public record File(
+            String href, String name, String mediaType, String size, String rows, String sha256, boolean asDeposited) {}
 
     /** A version in the list of versions. */
     public record Version(String page, int number, boolean here, boolean latest, String publishedOn, String doi) {}
@@ -73,8 +81,17 @@ public record LandingPage(
     /** The citation as the page suggests it. */
     public record Citation(String authors, int year, String title, int version, String repository, String doiUrl) {}
 
-    static LandingPage of(PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports) {
+    /**
+     * @param tables the version's tables as its published CSVW describes them (empty when it does
+     *     not read: then no table is marked as deposited)
+     */
+    static LandingPage of(
+            PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports, List<CsvwTable> tables) {
         DatasetVersion v = p.version();
+        List<String> asDeposited = tables.stream()
+                .filter(CsvwTable::publishedAsDeposited)
+                .map(CsvwTable::url)
+                .toList();
         String doiUrl = "https://doi.org/" + v.doi();
         List<Link> subjects =
                 v.themes().stream().map(t -> new Link(t.uri(), t.label(), null)).toList();
@@ -85,7 +102,8 @@ public record LandingPage(
                         f.mediaType(),
                         String.format(Locale.ROOT, "%,d bytes", f.byteSize()),
                         f.rowCount() == null ? "" : String.format(Locale.ROOT, "%,d", f.rowCount()),
-                        f.sha256()))
+                        f.sha256(),
+                        asDeposited.contains(f.fileName())))
                 .toList();
         List<Version> versions = new ArrayList<>();
         for (PublicDatasets.VersionRef r : p.versions()) {
@@ -130,6 +148,7 @@ public record LandingPage(
                 files,
                 versions,
                 exports,
-                citation);
+                citation,
+                asDeposited);
     }
 }

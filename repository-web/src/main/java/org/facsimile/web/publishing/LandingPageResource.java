@@ -346,7 +346,7 @@ public class LandingPageResource {
                 exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
-        LandingPage view = LandingPage.of(p, used, exports);
+        LandingPage view = LandingPage.of(p, used, exports, tables);
         Map<String, Object> model = new java.util.HashMap<>();
         model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
         model.put("page", view);

@@ -232,17 +232,21 @@ public class PublishService {
             for (DepositFile input : inputs) {
                 BlobStore.Stored copy = blobs.copy(
                         Area.PRIVATE, job.resultKey() + "/" + input.fileName(), Area.PUBLIC, folder + input.fileName());
+                CsvwTable declared = CsvwJson.readTable(input.tableSchema());
+                // a table the depositor declared public reference data is not synthetic, and its title says so
+                String kind = declared.publishedAsDeposited()
+                        ? "Public reference table " + input.tableName() + " published as deposited, not synthetic,"
+                        : "Synthetic table " + input.tableName();
                 version.addDistribution(
                         input.fileName(),
-                        "Synthetic table " + input.tableName() + " (CSV)",
+                        kind.replaceAll(",$", "") + " (CSV)",
                         "text/csv",
                         copy.byteSize(),
                         copy.sha256(),
                         copy.key(),
                         input.tableName(),
                         syntheticRows.get(input.tableName()));
-                CsvwTable table = withDateTimePictures(
-                        withoutPersonalDataNone(CsvwJson.readTable(input.tableSchema())), copy.key());
+                CsvwTable table = withDateTimePictures(withoutPersonalDataNone(declared), copy.key());
                 tables.add(table);
                 if (table.nestedShape() != null) {
                     publishDocument(NestedShape.fromJson(table.nestedShape()), job, version, folder);
@@ -253,7 +257,7 @@ public class PublishService {
                         blobs.write(Area.PUBLIC, folder + rdfName, out -> toRdf(copy.key(), table, base, out));
                 version.addDistribution(
                         rdfName,
-                        "Synthetic table " + input.tableName() + " as RDF (W3C csv2rdf, minimal)",
+                        kind + " as RDF (W3C csv2rdf, minimal)",
                         "text/turtle",
                         rdf.byteSize(),
                         rdf.sha256(),

@@ -25,8 +25,15 @@ public record QualitySummary(boolean passed, List<String> reasons, List<Row> row
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    /** A table's figures, each written as a percentage ("–" where there is none). */
-    public record Row(String table, List<String> cells) {}
+    /**
+     * A table's figures, each written as a percentage ("–" where there is none), or instead of
+     * them a note: why the table has none.
+     */
+    public record Row(String table, List<String> cells, String note) {}
+
+    /** What the row of a table published as deposited says in place of figures. */
+    static final String AS_DEPOSITED =
+            "Public reference data, published as deposited: not synthetic, so nothing to measure";
 
     /** A chart and its caption. */
     public record Figure(String caption, String svg) {}
@@ -48,6 +55,10 @@ public record QualitySummary(boolean passed, List<String> reasons, List<Row> row
             Map<String, Object> quality = (Map<String, Object>) table.getOrDefault("quality", Map.of());
             Map<String, Object> tablePrivacy = (Map<String, Object>) table.getOrDefault("privacy", Map.of());
             String name = String.valueOf(table.get("table"));
+            if (Boolean.TRUE.equals(table.get("publishedAsDeposited"))) {
+                rows.add(new Row(name, List.of(), AS_DEPOSITED));
+                continue;
+            }
             rows.add(new Row(
                     name,
                     List.of(
@@ -57,7 +68,8 @@ public record QualitySummary(boolean passed, List<String> reasons, List<Row> row
                             percent(quality.get("holdoutBivariateAccuracy")),
                             percent(tablePrivacy.get("dcrShare")),
                             percent(tablePrivacy.get("identicalMatchShare")),
-                            percent(tablePrivacy.get("holdoutIdenticalMatchShare")))));
+                            percent(tablePrivacy.get("holdoutIdenticalMatchShare"))),
+                    null));
             figures.addAll(charts(name, quality));
         }
         return new QualitySummary("PASSED".equals(privacy.get("verdict")), reasons, rows, figures);

@@ -99,14 +99,15 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         Input job = input(claim.depositId());
         List<RunReport> reports = new ArrayList<>();
         List<RelationReport> relations = List.of();
-        if (job.tables().stream().noneMatch(t -> refersToAnother(t) || nestedShape(t) != null)) {
+        if (job.tables().stream().noneMatch(t -> refersToAnother(t) || nestedShape(t) != null || asDeposited(t))) {
             // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
             TableSynthesis synthesis = new TableSynthesis(synthesizer);
             for (InputTable input : job.tables()) {
                 reports.add(single(synthesis, read(input), chosen, settings, progress, folder, generated));
             }
         } else {
-            // related tables, and the tables of a nested document, are learnt together: all in memory
+            // related tables, the tables of a nested document and tables published as deposited are
+            // handled together: all in memory
             List<DatasetTable> tables = new ArrayList<>();
             for (InputTable input : job.tables()) {
                 tables.add(read(input));
@@ -172,6 +173,16 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         }
     }
 
+    /** Whether the depositor declared the table public reference data, to be published as deposited. */
+    private static boolean asDeposited(InputTable input) {
+        try {
+            return CsvwJson.readTable(input.tableSchema()).publishedAsDeposited();
+        } catch (CsvwProblem e) {
+            // read() reports it with the file's name
+            return false;
+        }
+    }
+
     /** The shape of the nested document whose records' table this is, or null. */
     private static NestedShape nestedShape(InputTable input) {
         try {
@@ -203,7 +214,8 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             List<ForeignKey> keys = declared.foreignKeys().stream()
                     .map(k -> new ForeignKey(k.columns(), k.resource(), k.referencedColumns()))
                     .toList();
-            return new DatasetTable(input.fileName(), table, spec, declared.constraints(), keys);
+            return new DatasetTable(
+                    input.fileName(), table, spec, declared.constraints(), keys, declared.publishedAsDeposited());
         } catch (CsvProblem | CsvwProblem e) {
             throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
         }

@@ -206,7 +206,7 @@ final class CsvwMetadata {
             if (deposited != null
                     && !(deposited.isJsonPrimitive()
                             && deposited.getAsJsonPrimitive().isBoolean())) {
-                throw new Problem(metadata, at.get(i) + "['" + PUBLISHED_AS_DEPOSITED + "']", "must be true or false");
+                throw new Problem(metadata, at.get(i) + "." + PUBLISHED_AS_DEPOSITED, "must be true or false");
             }
             String file = lastSegment(urls.get(i));
             out.add(new GroupTable(

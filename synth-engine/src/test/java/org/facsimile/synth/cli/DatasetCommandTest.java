@@ -166,7 +166,7 @@ class DatasetCommandTest {
                 () -> Main.run(new String[] {"dataset", "--metadata", wrong.toString(), "--out", out.toString()}));
         assertTrue(
                 problem.getMessage()
-                        .contains("$.tables[0]['https://w3id.org/facsimile/ns#publishedAsDeposited']: must be"
+                        .contains("$.tables[0].https://w3id.org/facsimile/ns#publishedAsDeposited: must be"
                                 + " true or false"),
                 problem.getMessage());
     }

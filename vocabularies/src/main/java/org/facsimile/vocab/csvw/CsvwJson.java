@@ -282,13 +282,20 @@ public final class CsvwJson {
         if (shape != null && !shape.isString()) {
             throw new CsvwProblem(schemaPath + "." + FCSM.NESTED_SHAPE, "a nested shape is JSON text in a string");
         }
+        JsonValue deposited = table.get(FCSM.PUBLISHED_AS_DEPOSITED);
+        if (deposited != null && !deposited.isBoolean()) {
+            throw new CsvwProblem(
+                    path + "." + FCSM.PUBLISHED_AS_DEPOSITED,
+                    "publishedAsDeposited is true (public reference data, published as deposited) or false");
+        }
         return new CsvwTable(
                 url,
                 columns,
                 primaryKey,
                 foreignKeys,
                 constraints,
-                shape == null ? null : shape.getAsString().value());
+                shape == null ? null : shape.getAsString().value(),
+                deposited != null && deposited.getAsBoolean().value());
     }
 
     /** A foreign key as CSVW defines it: {@code columnReference} and a {@code reference}, nothing else. */
@@ -551,6 +558,9 @@ public final class CsvwJson {
             schema.put(FCSM.NESTED_SHAPE, table.nestedShape());
         }
         object.put("tableSchema", schema);
+        if (table.publishedAsDeposited()) {
+            object.put(FCSM.PUBLISHED_AS_DEPOSITED, true);
+        }
         return object;
     }
 

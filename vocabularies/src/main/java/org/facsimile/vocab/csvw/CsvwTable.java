@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param nestedShape for the records' table of a nested JSON deposit, how its tables are put back
  *     into a document ({@code https://w3id.org/facsimile/ns#nestedShape}, the engine's {@code
  *     NestedShape} as JSON text); null for any other table
+ * @param publishedAsDeposited declared public reference data, published as deposited rather than
+ *     synthesized ({@code https://w3id.org/facsimile/ns#publishedAsDeposited} on the table)
  */
 public record CsvwTable(
         String url,
@@ -22,7 +24,8 @@ public record CsvwTable(
         List<String> primaryKey,
         List<CsvwForeignKey> foreignKeys,
         List<String> constraints,
-        String nestedShape) {
+        String nestedShape,
+        boolean publishedAsDeposited) {
 
     public CsvwTable {
         Objects.requireNonNull(url, "url");
@@ -30,6 +33,17 @@ public record CsvwTable(
         primaryKey = primaryKey == null ? List.of() : List.copyOf(primaryKey);
         foreignKeys = foreignKeys == null ? List.of() : List.copyOf(foreignKeys);
         constraints = constraints == null ? List.of() : List.copyOf(constraints);
+    }
+
+    /** A table to be synthesized. */
+    public CsvwTable(
+            String url,
+            List<CsvwColumn> columns,
+            List<String> primaryKey,
+            List<CsvwForeignKey> foreignKeys,
+            List<String> constraints,
+            String nestedShape) {
+        this(url, columns, primaryKey, foreignKeys, constraints, nestedShape, false);
     }
 
     /** A table not taken out of a nested document. */
@@ -49,12 +63,17 @@ public record CsvwTable(
 
     /** This table with other columns, its keys and constraints kept. */
     public CsvwTable withColumns(List<CsvwColumn> columns) {
-        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, nestedShape);
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, nestedShape, publishedAsDeposited);
     }
 
     /** This table as the records' table of a nested document of this shape. */
     public CsvwTable withNestedShape(String shape) {
-        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, shape);
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, shape, publishedAsDeposited);
+    }
+
+    /** This table declared public reference data (published as deposited), or not. */
+    public CsvwTable withPublishedAsDeposited(boolean deposited) {
+        return new CsvwTable(url, columns, primaryKey, foreignKeys, constraints, nestedShape, deposited);
     }
 
     /** A table that references no other. */

@@ -33,5 +33,12 @@ public final class FCSM {
      */
     public static final String NESTED_SHAPE = NS + "nestedShape";
 
+    /**
+     * A CSVW table property, {@code true} on a table the depositor declares public reference data
+     * (a list of districts, a code list): it is published as deposited, not synthesized, and other
+     * tables' references to it keep its keys. Every metadata form says so of the table.
+     */
+    public static final String PUBLISHED_AS_DEPOSITED = NS + "publishedAsDeposited";
+
     private FCSM() {}
 }

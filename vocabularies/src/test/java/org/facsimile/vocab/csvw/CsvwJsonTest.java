@@ -1,6 +1,7 @@
 package org.facsimile.vocab.csvw;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -52,6 +53,32 @@ class CsvwJsonTest {
         assertTrue(withShape.contains("\"https://w3id.org/facsimile/ns#nestedShape\""), withShape);
         assertEquals(nested, CsvwJson.readTable(withShape));
         assertEquals(nested, CsvwJson.readTable(withShape).withColumns(nested.columns()), "kept with other columns");
+    }
+
+    @Test
+    void aTablePublishedAsDepositedSaysSoAndReadsBack() throws Exception {
+        CsvwTable districts = new CsvwTable(
+                        "districts.csv",
+                        List.of(
+                                new CsvwColumn("id", "integer", null, null),
+                                new CsvwColumn("name", "string", null, null)),
+                        List.of("id"))
+                .withPublishedAsDeposited(true);
+        String json = CsvwJson.writeTable(districts);
+        assertTrue(json.contains("\"https://w3id.org/facsimile/ns#publishedAsDeposited\" : true"), json);
+        assertEquals(districts, CsvwJson.readTable(json));
+        assertTrue(CsvwJson.read(CsvwJson.write(List.of(districts), Map.of()))
+                .get(0)
+                .publishedAsDeposited());
+        assertTrue(CsvwJson.readTable(json).withColumns(districts.columns()).publishedAsDeposited(), "kept");
+        assertFalse(
+                CsvwJson.writeTable(districts.withPublishedAsDeposited(false)).contains("publishedAsDeposited"));
+        CsvwProblem notBoolean = assertThrows(
+                CsvwProblem.class,
+                () -> CsvwJson.readTable(json.replace(
+                        "\"https://w3id.org/facsimile/ns#publishedAsDeposited\" : true",
+                        "\"https://w3id.org/facsimile/ns#publishedAsDeposited\" : \"yes\"")));
+        assertEquals("$.https://w3id.org/facsimile/ns#publishedAsDeposited", notBoolean.path());
     }
 
     @Test
