@@ -172,6 +172,21 @@ public final class RelatedBenchmark {
                 + " deposited, learnt as a column; blind = the same run with the parent context withheld from the child"
                 + " models");
         sequences(engine, baseline);
+        System.out.println();
+        for (RelationReport r : engine.result().relations()) {
+            if (!r.weakestChildColumns().isEmpty()) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "weakest columns of %s (%s): %s%n",
+                        r.relation().child(),
+                        r.relation().label(),
+                        String.join(
+                                ", ",
+                                r.weakestChildColumns().stream()
+                                        .map(c -> String.format(Locale.ROOT, "%s %.3f", c.column(), c.accuracy()))
+                                        .toList()));
+            }
+        }
         for (Run run : List.of(engine, baseline)) {
             boolean passed = run.result().reports().stream().allMatch(RunReport::passed);
             System.out.println("privacy verdict (" + run.name() + "): " + (passed ? "PASSED" : "FAILED"));

@@ -126,7 +126,21 @@ final class RelationMeasures {
                 cross.accuracy(),
                 cross.holdoutAccuracy(),
                 cross.pairs(),
-                r.context() ? sequence(parent, child) : null);
+                r.context() ? sequence(parent, child) : null,
+                weakest(child));
+    }
+
+    /** The child's least accurate measured columns, weakest first. */
+    private static List<RelationReport.ColumnAccuracy> weakest(TableWork child) {
+        if (child.report == null || child.report.publishedAsDeposited()) {
+            return List.of();
+        }
+        return child.report.quality().columns().stream()
+                .filter(c -> !Double.isNaN(c.accuracy()))
+                .sorted(java.util.Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy))
+                .limit(RelationReport.WEAKEST)
+                .map(c -> new RelationReport.ColumnAccuracy(c.name(), c.accuracy()))
+                .toList();
     }
 
     /** The coherence of the child's families: their order and each column's step to the next sibling. */

@@ -29,6 +29,8 @@ import org.facsimile.synth.quality.QualityReport;
  * @param holdoutParentChildAccuracy the same for the holdout rows
  * @param pairs the parent-child pairs, each with its accuracy
  * @param sequence how the children of one parent follow one another; null for a matched reference
+ * @param weakestChildColumns the child table's {@link #WEAKEST} least accurate columns, weakest
+ *     first: where its synthetic rows differ most from the real ones
  */
 public record RelationReport(
         Relations.Relation relation,
@@ -46,7 +48,14 @@ public record RelationReport(
         double parentChildAccuracy,
         double holdoutParentChildAccuracy,
         List<QualityReport.PairQuality> pairs,
-        Sequence sequence) {
+        Sequence sequence,
+        List<ColumnAccuracy> weakestChildColumns) {
+
+    /** How many of the child's weakest columns a relation's report names. */
+    public static final int WEAKEST = 3;
+
+    /** A column of the child table and its accuracy (1 - TVD against the training rows). */
+    public record ColumnAccuracy(String column, double accuracy) {}
 
     /**
      * Coherence: how a parent's children follow one another, real and synthetic.
@@ -107,6 +116,7 @@ public record RelationReport(
     public RelationReport {
         children = List.copyOf(children);
         pairs = List.copyOf(pairs);
+        weakestChildColumns = List.copyOf(weakestChildColumns);
     }
 
     /** The share of real references that point nowhere. */

@@ -172,6 +172,19 @@ public final class HtmlReport {
             weakestPairs(html, pairs);
             html.append("</tbody></table>\n");
         }
+        if (!r.weakestChildColumns().isEmpty()) {
+            html.append("<h4>Weakest columns of ")
+                    .append(Html.esc(r.relation().child()))
+                    .append("</h4><table><tbody>");
+            for (RelationReport.ColumnAccuracy c : r.weakestChildColumns()) {
+                html.append("<tr><td>")
+                        .append(Html.esc(c.column()))
+                        .append("</td><td>")
+                        .append(percent(c.accuracy()))
+                        .append("</td></tr>");
+            }
+            html.append("</tbody></table>\n");
+        }
         if (sequence != null && !sequence.pairs().isEmpty()) {
             List<QualityReport.PairQuality> steps = new ArrayList<>(sequence.pairs());
             steps.sort(Comparator.comparingDouble(QualityReport.PairQuality::accuracy));

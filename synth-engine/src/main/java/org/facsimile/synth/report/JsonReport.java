@@ -108,6 +108,14 @@ public final class JsonReport {
             if (r.sequence() != null) {
                 m.put("coherence", coherence(r.sequence()));
             }
+            List<Map<String, Object>> weakest = new ArrayList<>();
+            for (RelationReport.ColumnAccuracy c : r.weakestChildColumns()) {
+                Map<String, Object> column = new LinkedHashMap<>();
+                column.put("column", c.column());
+                column.put("accuracy", number(c.accuracy()));
+                weakest.add(column);
+            }
+            m.put("weakestChildColumns", weakest);
             list.add(m);
         }
         return list;

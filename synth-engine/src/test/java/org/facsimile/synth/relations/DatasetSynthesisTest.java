@@ -314,6 +314,17 @@ class DatasetSynthesisTest {
                 html.contains("Weakest parent-child pairs")
                         && html.contains(weakest.first() + " × " + weakest.second()),
                 "the weakest parent-child pair by name");
+        // the child's weakest columns, named with their accuracy, weakest first
+        List<RelationReport.ColumnAccuracy> columns = relation("members", "hh").weakestChildColumns();
+        assertEquals(RelationReport.WEAKEST, columns.size(), columns.toString());
+        assertTrue(columns.get(0).accuracy() <= columns.get(1).accuracy(), columns.toString());
+        QualityReport.ColumnQuality worst = table("members").report().quality().columns().stream()
+                .filter(c -> !Double.isNaN(c.accuracy()))
+                .min(java.util.Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy))
+                .orElseThrow();
+        assertEquals(worst.name(), columns.get(0).column());
+        assertTrue(html.contains("Weakest columns of members"), "the weakest child columns in the page");
+        assertTrue(json.contains("\"weakestChildColumns\":[{\"column\":\"" + worst.name() + "\""), json);
     }
 
     @Test
