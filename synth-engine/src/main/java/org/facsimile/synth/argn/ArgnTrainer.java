@@ -377,7 +377,18 @@ final class ArgnTrainer {
         final NDArray selection;
 
         final int[] offsets;
-        /** Per position, 1 where its likelihood counts and 0 where it is always given; null: all count. */
+        /**
+         * The positions whose likelihood counts (those not always given), in position order; null:
+         * all of them. Only their predictors run: a child table's model, given its parent's and
+         * the sibling before's columns, has two to three times as many given positions as learnt.
+         */
+        final NDArray learnt;
+        /** {@link #padding} of the learnt positions only. */
+        final NDArray learntPadding;
+        /**
+         * Per position, 1 where its likelihood counts and 0 where it is always given; null: all
+         * count. For the DP trainer's hand-written gradients, which run every predictor.
+         */
         final NDArray counted;
         /** The share of hidden units dropped while training; none when evaluating. */
         float dropout;
@@ -400,6 +411,8 @@ final class ArgnTrainer {
                             select, new Shape((long) network.columns() * network.embedding, network.context()));
             this.offsets = network.offsets();
             if (given == null) {
+                this.learnt = null;
+                this.learntPadding = padding;
                 this.counted = null;
             } else {
                 float[] weights = new float[network.columns()];
@@ -407,7 +420,19 @@ final class ArgnTrainer {
                     weights[p] = given[p] ? 0 : 1;
                 }
                 this.counted = manager.create(weights, new Shape(network.columns(), 1, 1));
+                long[] positions = java.util.stream.IntStream.range(0, network.columns())
+                        .filter(p -> !given[p])
+                        .asLongStream()
+                        .toArray();
+                // every position given (a table of keys and references only): all run, none counts
+                this.learnt = positions.length == 0 ? null : manager.create(positions);
+                this.learntPadding = learnt == null ? padding : padding.get(learnt);
             }
+        }
+
+        /** The learnt positions' slices of a [C, ...] array; all of it when none is given (or every one is). */
+        private NDArray learnt(NDArray perPosition) {
+            return learnt == null ? perPosition : perPosition.get(learnt);
         }
 
         /** One batch's inputs: token ids into the shared embedding table, targets, and the order. */
@@ -443,21 +468,22 @@ final class ArgnTrainer {
         /** Mean over rows of the summed per-column negative log-likelihood. */
         NDArray negativeLogLikelihood(Batch batch) {
             NDArray embedded = embed(parameters[ArgnNetwork.EMB], batch).reshape(batch.rows(), 1, shape.context());
-            NDArray context = embedded.mul(batch.embeddingMask()).transpose(1, 0, 2); // [C, B, D]
-            NDArray orderTerm = batch.mask().batchMatMul(parameters[ArgnNetwork.WM]); // [C, 1, H]
-            NDArray h1 = Activation.relu(context.batchMatMul(parameters[ArgnNetwork.W1])
-                    .add(parameters[ArgnNetwork.B1])
+            // only the learnt positions' predictors run: [L, B, D], L = C when nothing is given
+            NDArray context = embedded.mul(learnt(batch.embeddingMask())).transpose(1, 0, 2);
+            NDArray orderTerm = learnt(batch.mask()).batchMatMul(learnt(parameters[ArgnNetwork.WM])); // [L, 1, H]
+            NDArray h1 = Activation.relu(context.batchMatMul(learnt(parameters[ArgnNetwork.W1]))
+                    .add(learnt(parameters[ArgnNetwork.B1]))
                     .add(orderTerm));
             if (training && dropout > 0) {
                 h1 = ai.djl.nn.norm.Dropout.dropout(h1, dropout, true).singletonOrThrow();
             }
-            NDArray h2 = h1.add(
-                    Activation.relu(h1.batchMatMul(parameters[ArgnNetwork.W2]).add(parameters[ArgnNetwork.B2])));
-            NDArray logits = h2.batchMatMul(parameters[ArgnNetwork.W3])
-                    .add(parameters[ArgnNetwork.B3])
-                    .add(padding);
-            NDArray logLikelihood = logits.logSoftmax(2).gather(batch.targets(), 2);
-            if (counted != null) {
+            NDArray h2 = h1.add(Activation.relu(
+                    h1.batchMatMul(learnt(parameters[ArgnNetwork.W2])).add(learnt(parameters[ArgnNetwork.B2]))));
+            NDArray logits = h2.batchMatMul(learnt(parameters[ArgnNetwork.W3]))
+                    .add(learnt(parameters[ArgnNetwork.B3]))
+                    .add(learntPadding);
+            NDArray logLikelihood = logits.logSoftmax(2).gather(learnt(batch.targets()), 2);
+            if (learnt == null && counted != null) {
                 logLikelihood = logLikelihood.mul(counted);
             }
             return logLikelihood.sum().div(-batch.rows());

@@ -10,6 +10,42 @@ import org.junit.jupiter.api.Test;
 class ArgnTrainerTest {
 
     @Test
+    void withGivenPositionsOnlyTheLearntPredictorsRunAndTheirLossIsTheSame() {
+        Random random = new Random(4);
+        int[] vocab = {3, 5, 2, 7, 4, 6};
+        boolean[] given = {true, true, false, true, false, false};
+        boolean[] others = new boolean[given.length];
+        for (int p = 0; p < given.length; p++) {
+            others[p] = !given[p];
+        }
+        int[][] tokens = new int[64][vocab.length];
+        for (int[] row : tokens) {
+            for (int p = 0; p < vocab.length; p++) {
+                row[p] = random.nextInt(vocab[p]);
+            }
+        }
+        int[] rows = java.util.stream.IntStream.range(0, tokens.length).toArray();
+        ArgnNetwork network = ArgnNetwork.initial(vocab, 8, 16, random);
+        // the given positions first, as training orders them
+        int[] order = ArgnTrainer.givenFirst(given, new int[] {5, 2, 0, 4, 3, 1});
+        try (ai.djl.ndarray.NDManager manager =
+                ai.djl.ndarray.NDManager.newBaseManager(ai.djl.Device.cpu(), "PyTorch")) {
+            ArgnTrainer.Forward all = new ArgnTrainer.Forward(network, manager, null);
+            ArgnTrainer.Forward learnt = new ArgnTrainer.Forward(network, manager, given);
+            ArgnTrainer.Forward rest = new ArgnTrainer.Forward(network, manager, others);
+            float total = all.negativeLogLikelihood(all.batch(manager, tokens, rows, 0, 64, order))
+                    .getFloat();
+            float counted = learnt.negativeLogLikelihood(learnt.batch(manager, tokens, rows, 0, 64, order))
+                    .getFloat();
+            float skipped = rest.negativeLogLikelihood(rest.batch(manager, tokens, rows, 0, 64, order))
+                    .getFloat();
+            // each position's likelihood counted once: by the learnt positions' pass or by the others'
+            assertEquals(total, counted + skipped, 1e-4);
+            assertTrue(counted > 0 && skipped > 0, counted + " " + skipped);
+        }
+    }
+
+    @Test
     void validationHoldsOutWholeGroups() {
         int[] groups = {7, 7, 3, 9, 3, 7, 9, 1};
         int[] rows = ArgnTrainer.groupsShuffled(groups, new Random(5));
