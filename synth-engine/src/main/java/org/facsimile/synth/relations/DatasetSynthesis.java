@@ -94,15 +94,18 @@ public final class DatasetSynthesis {
         for (TableWork w : work.values()) {
             extend(w, relations, work);
         }
+        Map<String, Double> budget = budgets(relations, work, settings.trainingSeconds());
         for (DatasetTable t : relations.order()) {
             TableWork w = work.get(t.name());
             Relation context = relations.context(t.name());
+            SynthesisSettings own =
+                    settings.withTrainingSeconds(budget.getOrDefault(t.name(), settings.trainingSeconds()));
             if (t.publishedAsDeposited()) {
                 deposited(w);
             } else if (context == null) {
-                generateAlone(w, settings, progress);
+                generateAlone(w, own, progress);
             } else {
-                children.generate(w, work.get(context.parent()), context, settings, named(progress, w));
+                children.generate(w, work.get(context.parent()), context, own, named(progress, w));
             }
         }
         Random random = new Random(settings.seed() + 11);
@@ -126,6 +129,38 @@ public final class DatasetSynthesis {
             outputs.add(new Output(w.name(), rows, w.report));
         }
         return new Result(outputs, reports);
+    }
+
+    /** The least training time a generated table gets, however small its share of the dataset. */
+    static final double MIN_TABLE_SECONDS = 30;
+
+    /**
+     * The dataset's training budget shared out among the tables to be generated, in proportion to
+     * the values each model reads (rows times its columns; a child's also its parent's and its
+     * sibling's), each at least {@link #MIN_TABLE_SECONDS}: the budget is the whole set's, so a
+     * set of many tables no longer takes a table's budget many times over.
+     */
+    static Map<String, Double> budgets(Relations relations, Map<String, TableWork> work, double seconds) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (DatasetTable t : relations.order()) {
+            if (t.publishedAsDeposited()) {
+                continue;
+            }
+            TableWork w = work.get(t.name());
+            Relation context = relations.context(t.name());
+            int columns = w.spec.columns().size();
+            if (context != null) {
+                columns += work.get(context.parent()).spec.columns().size()
+                        + w.spec.columns().size()
+                        + 1;
+            }
+            values.put(t.name(), (double) w.real.rowCount() * columns);
+        }
+        double total = values.values().stream().mapToDouble(Double::doubleValue).sum();
+        Map<String, Double> budgets = new LinkedHashMap<>();
+        values.forEach((table, v) -> budgets.put(
+                table, Math.min(seconds, Math.max(MIN_TABLE_SECONDS, total == 0 ? seconds : seconds * v / total))));
+        return budgets;
     }
 
     /**

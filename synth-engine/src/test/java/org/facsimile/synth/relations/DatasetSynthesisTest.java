@@ -328,6 +328,32 @@ class DatasetSynthesisTest {
     }
 
     @Test
+    void theTrainingBudgetIsTheDatasetsSharedOutByTheValuesEachModelReads() {
+        List<DatasetTable> tables = dataset(new Random(3));
+        Relations relations = Relations.of(tables);
+        Map<String, TableWork> work = new java.util.LinkedHashMap<>();
+        for (DatasetTable t : tables) {
+            TableWork w = new TableWork(t);
+            w.real = t.table();
+            w.spec = t.spec();
+            work.put(t.name(), w);
+        }
+        Map<String, Double> budget = DatasetSynthesis.budgets(relations, work, 600);
+        assertEquals(Set.of("households", "members", "visits", "doctors"), budget.keySet());
+        // members: about 4,500 rows read with their household's and their sibling's columns; the most
+        assertTrue(budget.get("members") > budget.get("households"), budget.toString());
+        assertTrue(budget.values().stream().allMatch(s -> s >= DatasetSynthesis.MIN_TABLE_SECONDS), budget.toString());
+        // the shares add up to the budget, but for the tables raised to the least a table gets
+        double above = budget.values().stream()
+                .filter(s -> s > DatasetSynthesis.MIN_TABLE_SECONDS)
+                .mapToDouble(Double::doubleValue)
+                .sum();
+        assertTrue(above <= 600 && above > 450, budget.toString());
+        // a budget smaller than the least a table gets is every table's
+        assertEquals(10.0, DatasetSynthesis.budgets(relations, work, 10).get("doctors"));
+    }
+
+    @Test
     void referencesThatCannotBeSynthesizedAreRefusedNamingTableAndColumn() {
         List<DatasetTable> base = dataset(new Random(1));
         DatasetTable members = base.get(1);
