@@ -59,8 +59,39 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
     /** The file name of the HTML report in a job's folder. */
     public static final String REPORT_PAGE = "report.html";
 
-    /** A deposited table as the job needs it. */
-    public record InputTable(String fileName, String storageKey, String tableSchema) {}
+    /**
+     * A deposited table as the job needs it, its stored CSVW schema read once.
+     *
+     * @param declared the schema; null when it does not read
+     * @param unreadable why it does not read (the job then fails naming the file), or null
+     */
+    public record InputTable(String fileName, String storageKey, CsvwTable declared, String unreadable) {
+
+        static InputTable of(String fileName, String storageKey, String tableSchema) {
+            try {
+                return new InputTable(fileName, storageKey, CsvwJson.readTable(tableSchema), null);
+            } catch (CsvwProblem e) {
+                return new InputTable(fileName, storageKey, null, e.getMessage());
+            }
+        }
+
+        /** Whether it refers to another table. */
+        boolean refersToAnother() {
+            return declared != null && !declared.foreignKeys().isEmpty();
+        }
+
+        /** Whether the depositor declared it public reference data, to be published as deposited. */
+        boolean asDeposited() {
+            return declared != null && declared.publishedAsDeposited();
+        }
+
+        /** The shape of the nested document whose records' table this is, or null. */
+        NestedShape nestedShape() {
+            return declared == null || declared.nestedShape() == null
+                    ? null
+                    : NestedShape.fromJson(declared.nestedShape());
+        }
+    }
 
     /** What a job reads of its deposit, all in one transaction before the long work starts. */
     public record Input(String title, List<InputTable> tables) {}
@@ -77,7 +108,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 .setParameter("d", depositId)
                 .getResultList()
                 .stream()
-                .map(f -> new InputTable(f.fileName(), f.storageKey(), f.tableSchema()))
+                .map(f -> InputTable.of(f.fileName(), f.storageKey(), f.tableSchema()))
                 .toList();
         return new Input(title, tables);
     }
@@ -99,7 +130,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         Input job = input(claim.depositId());
         List<RunReport> reports = new ArrayList<>();
         List<RelationReport> relations = List.of();
-        if (job.tables().stream().noneMatch(t -> refersToAnother(t) || nestedShape(t) != null || asDeposited(t))) {
+        if (job.tables().stream().noneMatch(t -> t.refersToAnother() || t.nestedShape() != null || t.asDeposited())) {
             // unrelated tables: one at a time in memory, its rows streamed to storage as they are made
             TableSynthesis synthesis = new TableSynthesis(synthesizer);
             for (InputTable input : job.tables()) {
@@ -141,7 +172,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 });
             }
             for (InputTable input : job.tables()) {
-                NestedShape shape = nestedShape(input);
+                NestedShape shape = input.nestedShape();
                 if (shape != null) {
                     // the synthetic records in the deposited document's own shape, beside its tables
                     blobs.write(Area.PRIVATE, folder + "/" + shape.document(), out -> shape.write(synthetic, out));
@@ -164,36 +195,6 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         return new SynthesisWorker.Outcome(folder, reportJson);
     }
 
-    private static boolean refersToAnother(InputTable input) {
-        try {
-            return !CsvwJson.readTable(input.tableSchema()).foreignKeys().isEmpty();
-        } catch (CsvwProblem e) {
-            // read() reports it with the file's name
-            return false;
-        }
-    }
-
-    /** Whether the depositor declared the table public reference data, to be published as deposited. */
-    private static boolean asDeposited(InputTable input) {
-        try {
-            return CsvwJson.readTable(input.tableSchema()).publishedAsDeposited();
-        } catch (CsvwProblem e) {
-            // read() reports it with the file's name
-            return false;
-        }
-    }
-
-    /** The shape of the nested document whose records' table this is, or null. */
-    private static NestedShape nestedShape(InputTable input) {
-        try {
-            String shape = CsvwJson.readTable(input.tableSchema()).nestedShape();
-            return shape == null ? null : NestedShape.fromJson(shape);
-        } catch (CsvwProblem e) {
-            // read() reports it with the file's name
-            return null;
-        }
-    }
-
     /** A deposited table read from the private area and resolved against its declared schema. */
     private DatasetTable read(InputTable input) throws java.io.IOException, SynthesisWorker.JobFailure {
         try {
@@ -201,7 +202,10 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
                 inspection = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8);
             }
-            CsvwTable declared = CsvwJson.readTable(input.tableSchema());
+            if (input.declared() == null) {
+                throw new SynthesisWorker.JobFailure(input.fileName() + ": " + input.unreadable(), null);
+            }
+            CsvwTable declared = input.declared();
             Optional<DepositTables.Refusal> refusal = DepositTables.refusal(input.fileName(), declared, inspection);
             if (refusal.isPresent()) {
                 throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
@@ -216,7 +220,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                     .toList();
             return new DatasetTable(
                     input.fileName(), table, spec, declared.constraints(), keys, declared.publishedAsDeposited());
-        } catch (CsvProblem | CsvwProblem e) {
+        } catch (CsvProblem e) {
             throw new SynthesisWorker.JobFailure(input.fileName() + ": " + e.getMessage(), e);
         }
     }
