@@ -41,12 +41,12 @@ import org.facsimile.synth.table.TableSpec;
  *
  * <pre>
  * mvn -B -q -pl synth-engine -am -Pbench-related package
- * mvn -B -q -pl synth-engine -am -Pbench-related package -Dbench.related.args="--scale 7500000"
+ * mvn -B -q -pl synth-engine -am -Pbench-related package -Dbench.related.args="--scale 3500000"
  * </pre>
  */
 public final class RelatedBenchmark {
 
-    /** Training budget per table model. */
+    /** Training budget of the whole dataset, shared out among its tables. */
     static final double TRAINING_SECONDS = 180;
 
     private RelatedBenchmark() {}
@@ -370,11 +370,11 @@ public final class RelatedBenchmark {
         }
         System.out.printf(
                 Locale.ROOT,
-                "%nscale-up: fit + generate + evaluate %.1f s (%.1f min; target 20 min on 2 cores, %.2fx of it),"
+                "%nscale-up: fit + generate + evaluate %.1f s (%.1f min; target 5 min on 2 cores, %.2fx of it),"
                         + " %,d synthetic values, peak heap %,.0f MB, peak resident %,.0f MB%n",
                 seconds,
                 seconds / 60,
-                seconds / 1200,
+                seconds / 300,
                 synthetic,
                 Benchmark.peakHeap() / 1e6,
                 Benchmark.peakResident() / 1e6);
@@ -398,6 +398,15 @@ public final class RelatedBenchmark {
                         fmt(r.sequence().realOrdered()),
                         fmt(r.sequence().holdoutOrdered()),
                         fmt(r.sequence().syntheticOrdered()));
+                for (RelationReport.Rule rule : r.sequence().rules()) {
+                    System.out.printf(
+                            Locale.ROOT,
+                            "    %s: real %s, holdout %s, synthetic %s%n",
+                            rule.rule(),
+                            fmt(rule.realShare()),
+                            fmt(rule.holdoutShare()),
+                            fmt(rule.syntheticShare()));
+                }
             }
         }
         for (DatasetSynthesis.Output t : result.tables()) {

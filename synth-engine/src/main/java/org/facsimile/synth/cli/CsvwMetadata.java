@@ -258,7 +258,7 @@ final class CsvwMetadata {
                         .toJson(root) + "\n";
     }
 
-    /** A reference: {@code columnReference} and {@code reference} with {@code resource} and its {@code columnReference}. */
+    /** A reference: a {@code columnReference}, and a {@code reference} with a {@code resource} and columns. */
     private static ForeignKey foreignKey(Path file, JsonElement value, List<String> urls, String at) throws Problem {
         if (!value.isJsonObject()) {
             throw new Problem(file, at, "a foreign key must be an object");

@@ -10,9 +10,11 @@ import java.util.Random;
 import java.util.Set;
 
 /**
- * The references that are not a context. A matched one: each synthetic child row refers (or not, at the real share of
- * empty references) to a synthetic parent, each parent taking as many referring rows as a real
- * parent drawn at random had.
+ * The references that are not a context, filled after generation. A matched reference: each
+ * synthetic child row refers (or not, at the real share of empty references) to a synthetic
+ * parent, each parent taking as many referring rows as a real parent drawn at random had. A
+ * reference to a table published as deposited: learnt as one of the child's columns, so only a
+ * value that is no key of the table is replaced.
  */
 final class ReferenceMatching {
 

@@ -2,6 +2,7 @@ package org.facsimile.synth.relations;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -62,28 +63,9 @@ final class RelationMeasures {
                 }
             }
         }
-        List<Integer> trainingDegrees = new ArrayList<>();
-        List<Integer> holdoutDegrees = new ArrayList<>();
-        if (published) {
-            // every parent is published; the child's rows are split, so count each half per parent
-            int[] held = new int[realDegree.length];
-            for (int i = 0; i < refs.length; i++) {
-                if (refs[i] >= 0 && child.holdout[i]) {
-                    held[refs[i]]++;
-                    realDegree[refs[i]]--;
-                }
-            }
-            for (int p = 0; p < realDegree.length; p++) {
-                trainingDegrees.add(realDegree[p]);
-                holdoutDegrees.add(held[p]);
-            }
-        } else {
-            for (int p = 0; p < realDegree.length; p++) {
-                (parent.holdout[p] ? holdoutDegrees : trainingDegrees).add(realDegree[p]);
-            }
-        }
-        int[] training = trainingDegrees.stream().mapToInt(Integer::intValue).toArray();
-        int[] holdout = holdoutDegrees.stream().mapToInt(Integer::intValue).toArray();
+        int[][] split = published ? splitByChild(realDegree, refs, child.holdout) : splitByParent(realDegree, parent);
+        int[] training = split[0];
+        int[] holdout = split[1];
         int[] generated = syntheticDegree;
         if (published) {
             // the same parents share out samples of different sizes: count each as if it were the training's size
@@ -99,16 +81,8 @@ final class RelationMeasures {
         for (int b = 0; b < bounds.length; b++) {
             bins.add(new QualityReport.Bin(label(bounds, b), real[b], synth[b]));
         }
-        int[] syntheticParent = child.syntheticParent;
-        if (published) {
-            syntheticParent = new int[child.synthetic.size()];
-            for (int i = 0; i < syntheticParent.length; i++) {
-                String value = child.synthetic.get(i)[c];
-                syntheticParent[i] = value == null ? -1 : syntheticKeys.getOrDefault(value, -1);
-            }
-        }
         QualityEvaluator.CrossQuality cross = r.context() || published
-                ? parentChild(parent, child, refs, syntheticParent)
+                ? parentChild(parent, child, refs, published ? byKey(child, c, syntheticKeys) : child.syntheticParent)
                 : new QualityEvaluator.CrossQuality(Double.NaN, Double.NaN, List.of());
         return new RelationReport(
                 r,
@@ -120,7 +94,7 @@ final class RelationMeasures {
                 resolved,
                 bins,
                 1 - QualityEvaluator.tvd(real, synth),
-                holdoutDegrees.isEmpty() ? Double.NaN : 1 - QualityEvaluator.tvd(real, held),
+                holdout.length == 0 ? Double.NaN : 1 - QualityEvaluator.tvd(real, held),
                 Arrays.stream(training).average().orElse(0),
                 Arrays.stream(syntheticDegree).average().orElse(0),
                 cross.accuracy(),
@@ -130,6 +104,45 @@ final class RelationMeasures {
                 weakest(child));
     }
 
+    /** Children per parent, training parents' then holdout parents' (a family is learnt or held out whole). */
+    private static int[][] splitByParent(int[] degree, TableWork parent) {
+        List<Integer> training = new ArrayList<>();
+        List<Integer> holdout = new ArrayList<>();
+        for (int p = 0; p < degree.length; p++) {
+            (parent.holdout[p] ? holdout : training).add(degree[p]);
+        }
+        return new int[][] {
+            training.stream().mapToInt(Integer::intValue).toArray(),
+            holdout.stream().mapToInt(Integer::intValue).toArray()
+        };
+    }
+
+    /**
+     * Children per parent of a parent published as deposited: every parent has training and
+     * holdout children, the child's rows being split; each half counted per parent.
+     */
+    private static int[][] splitByChild(int[] degree, int[] refs, boolean[] heldOut) {
+        int[] training = degree.clone();
+        int[] holdout = new int[degree.length];
+        for (int i = 0; i < refs.length; i++) {
+            if (refs[i] >= 0 && heldOut[i]) {
+                holdout[refs[i]]++;
+                training[refs[i]]--;
+            }
+        }
+        return new int[][] {training, holdout};
+    }
+
+    /** Per synthetic child row, the synthetic parent row its reference names; -1 when none. */
+    private static int[] byKey(TableWork child, int c, Map<String, Integer> syntheticKeys) {
+        int[] parents = new int[child.synthetic.size()];
+        for (int i = 0; i < parents.length; i++) {
+            String value = child.synthetic.get(i)[c];
+            parents[i] = value == null ? -1 : syntheticKeys.getOrDefault(value, -1);
+        }
+        return parents;
+    }
+
     /** The child's least accurate measured columns, weakest first. */
     private static List<RelationReport.ColumnAccuracy> weakest(TableWork child) {
         if (child.report == null || child.report.publishedAsDeposited()) {
@@ -137,7 +150,7 @@ final class RelationMeasures {
         }
         return child.report.quality().columns().stream()
                 .filter(c -> !Double.isNaN(c.accuracy()))
-                .sorted(java.util.Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy))
+                .sorted(Comparator.comparingDouble(QualityReport.ColumnQuality::accuracy))
                 .limit(RelationReport.WEAKEST)
                 .map(c -> new RelationReport.ColumnAccuracy(c.name(), c.accuracy()))
                 .toList();
