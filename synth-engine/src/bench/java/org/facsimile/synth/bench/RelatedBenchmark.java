@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
 import org.facsimile.synth.Generator;
@@ -37,11 +38,14 @@ import org.facsimile.synth.table.TableSpec;
  * satisfaction; each relation figure is also given as a ratio to a baseline run in the same
  * process: the same engine with the parent context withheld from the child models (children
  * drawn without seeing their parent). With {@code --scale VALUES} it instead times a generated
- * three-table dataset of about that many values (customers, accounts, transactions).
+ * three-table dataset of about that many values (customers, accounts, transactions); with
+ * {@code --panels} it runs two real sequences of the development suite taken apart into parents
+ * and children ({@link Panels}: gapminder's countries and years, football's teams and matches).
  *
  * <pre>
  * mvn -B -q -pl synth-engine -am -Pbench-related package
  * mvn -B -q -pl synth-engine -am -Pbench-related package -Dbench.related.args="--scale 3500000"
+ * mvn -B -q -pl synth-engine -am -Pbench-related package -Dbench.related.args="--panels"
  * </pre>
  */
 public final class RelatedBenchmark {
@@ -54,9 +58,12 @@ public final class RelatedBenchmark {
     public static void main(String[] args) throws Exception {
         Path folder = Path.of("bench-data/berka");
         long scale = 0;
+        boolean panels = false;
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--scale")) {
                 scale = Long.parseLong(args[++i]);
+            } else if (args[i].equals("--panels")) {
+                panels = true;
             } else {
                 folder = Path.of(args[i]);
             }
@@ -69,6 +76,15 @@ public final class RelatedBenchmark {
         SynthesisSettings settings = SynthesisSettings.defaults().withTrainingSeconds(TRAINING_SECONDS);
         if (scale > 0) {
             scaleUp(scale, settings);
+            return;
+        }
+        if (panels) {
+            for (Map.Entry<String, List<DatasetTable>> set : Panels.all(Path.of("bench-data/tables")).entrySet()) {
+                System.out.printf(Locale.ROOT, "%n=== %s, taken apart into parents and their sequences%n", set.getKey());
+                Run engine = run("argn", new ArgnSynthesizer(), set.getValue(), settings);
+                Run blind = run("argn, context withheld", new ContextWithheld(new ArgnSynthesizer()), set.getValue(), settings);
+                print(engine, blind);
+            }
             return;
         }
         // read as the engine's dataset command reads a CSVW table group: keys, references and rules from it
