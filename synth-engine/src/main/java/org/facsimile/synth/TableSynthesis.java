@@ -30,7 +30,7 @@ public final class TableSynthesis {
      * kept and the privacy check, which counts identical rows, judges the run (a model that copies
      * most of its rows is refused there, with that reason, not here).
      */
-    static final int REPLICA_ROUNDS = 5;
+    public static final int REPLICA_ROUNDS = 5;
 
     private final Synthesizer synthesizer;
     private final QualityEvaluator quality = new QualityEvaluator();

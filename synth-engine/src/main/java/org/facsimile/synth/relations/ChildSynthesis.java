@@ -14,6 +14,7 @@ import org.facsimile.synth.TableSynthesis;
 import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.personal.PersonalColumns;
+import org.facsimile.synth.privacy.UniqueReplicas;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.Table;
@@ -81,13 +82,6 @@ final class ChildSynthesis {
         }
         Context shape = context(w, parent);
         List<List<Integer>> families = TableWork.families(w.parentRow, parent.real.rowCount());
-        Generator generator = learn(w, parent, context, shape, families, settings, named);
-        int[] wanted = childrenWanted(w, parent, context, families);
-        List<List<String[]>> made = draw(w, parent, shape, generator, wanted, settings, named);
-        sequence(w, parent, families, made);
-        keys(w, parent, context, made);
-
-        named.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
         List<String[]> training = new ArrayList<>();
         List<String[]> holdout = new ArrayList<>();
         for (int r = 0; r < n; r++) {
@@ -96,11 +90,24 @@ final class ChildSynthesis {
             }
         }
         List<String> names = w.real.columns();
+        Table learntRows = new Table(w.real.name(), names, training);
+        Generator generator = learn(w, parent, context, shape, families, settings, named);
+        int[] wanted = childrenWanted(w, parent, context, families);
+        // as for a single table: no generated row hands out a training row seen only once
+        UniqueReplicas replicas = settings.privacy() == null
+                ? UniqueReplicas.of(learntRows, shape.prepared().spec())
+                : null;
+        long[] copies = {0};
+        List<List<String[]>> made = draw(w, parent, shape, generator, wanted, replicas, copies, settings, named);
+        sequence(w, parent, families, made);
+        keys(w, parent, context, made);
+
+        named.stepStarted(Step.EVALUATING, "comparing synthetic and holdout rows with the training rows");
         w.report = single.evaluate(
                 w.spec,
                 shape.prepared().spec(),
                 w.real,
-                new Table(w.real.name(), names, training),
+                learntRows,
                 new Table(w.real.name(), names, holdout),
                 new Table(w.real.name(), names, w.synthetic),
                 shape.rules(),
@@ -108,7 +115,7 @@ final class ChildSynthesis {
                 null,
                 settings,
                 null,
-                0);
+                copies[0]);
     }
 
     /**
@@ -254,13 +261,22 @@ final class ChildSynthesis {
         }
     }
 
-    /** Each synthetic parent's children, drawn in waves: every parent's first, then every second. */
+    /**
+     * Each synthetic parent's children, drawn in waves: every parent's first, then every second. A
+     * row a rule refuses is drawn again, and so, in the first {@link TableSynthesis#REPLICA_ROUNDS}
+     * rounds, is one that copies a training row seen only once.
+     *
+     * @param replicas the training rows seen once; null: none checked
+     * @param copies counts the rows drawn again for copying one
+     */
     private static List<List<String[]>> draw(
             TableWork w,
             TableWork parent,
             Context shape,
             Generator generator,
             int[] wanted,
+            UniqueReplicas replicas,
+            long[] copies,
             SynthesisSettings settings,
             ProgressListener named) {
         named.stepStarted(Step.GENERATING, "generating rows per synthetic row of " + parent.name());
@@ -299,7 +315,12 @@ final class ChildSynthesis {
                 for (int k = 0; k < todo.size(); k++) {
                     String[] model = Arrays.copyOfRange(drawn.get(k), given, given + width);
                     String[] finished = shape.rules().finish(model, random);
-                    if (finished == null) {
+                    boolean copy = finished != null
+                            && replicas != null
+                            && round < TableSynthesis.REPLICA_ROUNDS
+                            && replicas.copies(finished);
+                    copies[0] += copy ? 1 : 0;
+                    if (finished == null || copy) {
                         again.add(todo.get(k));
                     } else {
                         made.get(todo.get(k)).add(finished);
