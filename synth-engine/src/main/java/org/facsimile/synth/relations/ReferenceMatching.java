@@ -76,13 +76,17 @@ final class ReferenceMatching {
         }
         boolean anyReferred = Arrays.stream(degree).anyMatch(d -> d > 0);
         List<Integer> slots = new ArrayList<>();
-        while (slots.size() < referring.size()) {
-            for (int p = 0; p < parents; p++) {
-                int d = anyReferred ? degree[random.nextInt(degree.length)] : 1;
-                for (int k = 0; k < d; k++) {
-                    slots.add(p);
-                }
+        for (int p = 0; p < parents; p++) {
+            int d = anyReferred ? degree[random.nextInt(degree.length)] : 1;
+            for (int k = 0; k < d; k++) {
+                slots.add(p);
             }
+        }
+        // the drawn counts rarely add up to the referring rows: the few missing go to parents drawn
+        // at random, a surplus is dropped at random (a second round of counts would give most parents
+        // twice theirs, and dropping half of those undo a one-to-one reference)
+        while (slots.size() < referring.size()) {
+            slots.add(random.nextInt(parents));
         }
         Collections.shuffle(slots, random);
         for (int k = 0; k < referring.size(); k++) {
