@@ -208,21 +208,8 @@ public final class Main {
                     t.rows().size(),
                     t.columns().size()));
         }
-        SynthesisSettings settings = new SynthesisSettings(
-                        o.number("--seed", 42), 0, SynthesisSettings.defaults().holdoutShare())
-                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
         long start = System.nanoTime();
-        DatasetSynthesis.Result result;
-        try {
-            result = new DatasetSynthesis(new ArgnSynthesizer())
-                    .run(
-                            flat.datasetTables(),
-                            settings,
-                            (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
-        } catch (RelationProblem e) {
-            throw new IOException(
-                    e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
-        }
+        DatasetSynthesis.Result result = synthesize(flat.datasetTables(), o);
         Map<String, List<String[]>> rows = new HashMap<>();
         result.tables().forEach(t -> rows.put(t.name(), t.rows()));
         try (OutputStream file = Files.newOutputStream(out)) {
@@ -257,21 +244,8 @@ public final class Main {
                     t.table().rowCount(),
                     t.table().columnCount()));
         }
-        SynthesisSettings settings = new SynthesisSettings(
-                        o.number("--seed", 42), 0, SynthesisSettings.defaults().holdoutShare())
-                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
         long start = System.nanoTime();
-        DatasetSynthesis.Result result;
-        try {
-            result = new DatasetSynthesis(new ArgnSynthesizer())
-                    .run(
-                            tables,
-                            settings,
-                            (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
-        } catch (RelationProblem e) {
-            throw new IOException(
-                    e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
-        }
+        DatasetSynthesis.Result result = synthesize(tables, o);
         Files.createDirectories(out);
         for (int i = 0; i < tables.size(); i++) {
             DatasetTable input = tables.get(i);
@@ -302,6 +276,23 @@ public final class Main {
                 passed ? "PASSED" : "FAILED"));
         for (RunReport r : result.reports()) {
             r.reasons().forEach(reason -> say("  " + r.quality().table() + ": " + reason));
+        }
+    }
+
+    /** Related tables synthesized with the seed and training budget asked for; a reference that cannot be, refused. */
+    private static DatasetSynthesis.Result synthesize(List<DatasetTable> tables, Options o) throws IOException {
+        SynthesisSettings settings = new SynthesisSettings(
+                        o.number("--seed", 42), 0, SynthesisSettings.defaults().holdoutShare())
+                .withTrainingSeconds(o.decimal("--training-seconds", SynthesisSettings.DEFAULT_TRAINING_SECONDS));
+        try {
+            return new DatasetSynthesis(new ArgnSynthesizer())
+                    .run(
+                            tables,
+                            settings,
+                            (step, message) -> say(step.name().toLowerCase(Locale.ROOT) + ": " + message));
+        } catch (RelationProblem e) {
+            throw new IOException(
+                    e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
         }
     }
 
