@@ -233,13 +233,9 @@ public class PublishService {
                 BlobStore.Stored copy = blobs.copy(
                         Area.PRIVATE, job.resultKey() + "/" + input.fileName(), Area.PUBLIC, folder + input.fileName());
                 CsvwTable declared = CsvwJson.readTable(input.tableSchema());
-                // a table the depositor declared public reference data is not synthetic, and its title says so
-                String kind = declared.publishedAsDeposited()
-                        ? "Public reference table " + input.tableName() + " published as deposited, not synthetic,"
-                        : "Synthetic table " + input.tableName();
                 version.addDistribution(
                         input.fileName(),
-                        kind.replaceAll(",$", "") + " (CSV)",
+                        title(input.tableName(), declared.publishedAsDeposited(), "(CSV)"),
                         "text/csv",
                         copy.byteSize(),
                         copy.sha256(),
@@ -257,7 +253,7 @@ public class PublishService {
                         blobs.write(Area.PUBLIC, folder + rdfName, out -> toRdf(copy.key(), table, base, out));
                 version.addDistribution(
                         rdfName,
-                        kind + " as RDF (W3C csv2rdf, minimal)",
+                        title(input.tableName(), declared.publishedAsDeposited(), "as RDF (W3C csv2rdf, minimal)"),
                         "text/turtle",
                         rdf.byteSize(),
                         rdf.sha256(),
@@ -413,6 +409,17 @@ public class PublishService {
             throw new IllegalStateException("the synthetic tables do not hold to their CSVW description: "
                     + result.findings() + (result.notListed() > 0 ? " and " + result.notListed() + " more" : ""));
         }
+    }
+
+    /**
+     * A table's distribution title: a synthetic table, or one the depositor declared public
+     * reference data, which is not synthetic and says so in every metadata form listing files.
+     */
+    static String title(String table, boolean publishedAsDeposited, String form) {
+        return publishedAsDeposited
+                ? "Public reference table " + table + " published as deposited, not synthetic"
+                        + (form.startsWith("(") ? " " : ", ") + form
+                : "Synthetic table " + table + " " + form;
     }
 
     /** The published CSV as RDF, streamed row by row (memory stays flat in the number of rows). */
