@@ -124,16 +124,14 @@ final class ChildSynthesis {
      */
     private static void sequence(
             TableWork w, TableWork parent, List<List<Integer>> families, List<List<String[]>> made) {
-        List<List<Integer>> learnt = new ArrayList<>();
         List<List<String[]>> real = new ArrayList<>();
         for (int p = 0; p < families.size(); p++) {
             if (!parent.holdout[p]) {
-                learnt.add(families.get(p));
                 real.add(families.get(p).stream().map(w.real::row).toList());
             }
         }
         boolean[] keysAndReferences = w.keysAndReferences();
-        w.order = SequenceOrder.find(w.spec, w.real.rows(), learnt, keysAndReferences);
+        w.order = SequenceOrder.find(w.spec, real, keysAndReferences);
         w.totals = RunningTotal.find(w.spec, real, keysAndReferences);
         for (List<String[]> family : made) {
             if (w.order != null) {

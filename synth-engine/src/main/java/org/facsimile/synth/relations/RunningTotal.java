@@ -74,7 +74,7 @@ record RunningTotal(
     /** The rule total = before + sign * step, if it holds; the sign fixed, or by the best category. */
     private static RunningTotal judge(
             TableSpec spec, List<List<String[]>> families, int x, int y, boolean[] keyOrReference) {
-        // per consecutive pair with all three values: +1 when added, -1 when taken away, 0 when both (a step of 0)
+        // per consecutive pair with all three values: its direction, its family and its place
         List<int[]> pairs = new ArrayList<>();
         int all = 0;
         int scale = 0;
@@ -92,10 +92,7 @@ record RunningTotal(
                 if (before == null || now == null || step == null) {
                     continue;
                 }
-                BigDecimal change = now.subtract(before);
-                boolean plus = change.compareTo(step) == 0;
-                boolean minus = change.compareTo(step.negate()) == 0;
-                pairs.add(new int[] {plus && minus ? 0 : plus ? 1 : minus ? -1 : 2, f, k});
+                pairs.add(new int[] {direction(before, now, step), f, k});
             }
         }
         if (pairs.size() < MIN_PAIRS || pairs.size() < HOLDS_SHARE * all) {
@@ -136,6 +133,17 @@ record RunningTotal(
             }
         }
         return best;
+    }
+
+    /**
+     * How a total went from one sibling to the next against the step: +1 when the step was added,
+     * -1 when taken away, 0 when both (a step of 0 and no change), 2 when neither.
+     */
+    private static int direction(BigDecimal before, BigDecimal now, BigDecimal step) {
+        BigDecimal change = now.subtract(before);
+        boolean plus = change.compareTo(step) == 0;
+        boolean minus = change.compareTo(step.negate()) == 0;
+        return plus && minus ? 0 : plus ? 1 : minus ? -1 : 2;
     }
 
     private static BigDecimal number(String value) {
@@ -180,9 +188,8 @@ record RunningTotal(
                     continue;
                 }
                 judged++;
-                BigDecimal change = now.subtract(before);
-                boolean zero = step.signum() == 0 && change.signum() == 0;
-                if (zero || (s != null && change.compareTo(s > 0 ? step : step.negate()) == 0)) {
+                int direction = direction(before, now, step);
+                if (direction == 0 || (s != null && direction == s)) {
                     holding++;
                 }
             }

@@ -27,42 +27,51 @@ record SequenceOrder(int column, String name) {
      * time, number; not a key or reference) with the highest share of ordered families, if that
      * share is at least {@link #ORDERED_SHARE}.
      *
-     * @param rows the real rows in the table's learnt columns
-     * @param families per family, its rows in file order
+     * @param families per family, its real rows (in the table's learnt columns) in file order
      * @param keyOrReference per column, whether it is a key or reference (renumbered, never an order)
      */
-    static SequenceOrder find(
-            TableSpec spec, List<String[]> rows, List<List<Integer>> families, boolean[] keyOrReference) {
+    static SequenceOrder find(TableSpec spec, List<List<String[]>> families, boolean[] keyOrReference) {
         SequenceOrder best = null;
-        double bestShare = ORDERED_SHARE;
+        double bestShare = 0;
         for (int c = 0; c < keyOrReference.length; c++) {
-            ColumnKind kind = spec.column(c).kind();
-            if (keyOrReference[c] || !kind.isNumeric()) {
+            if (keyOrReference[c] || !spec.column(c).kind().isNumeric()) {
                 continue;
             }
-            int judged = 0;
-            int ordered = 0;
-            int rising = 0;
-            for (List<Integer> family : families) {
-                Step step = steps(kind, c, family.stream().map(rows::get).toList());
-                if (step != Step.NONE) {
-                    judged++;
-                    if (step != Step.DOWN) {
-                        ordered++;
-                    }
-                    if (step == Step.RISING) {
-                        rising++;
-                    }
-                }
-            }
-            if (judged > 0 && rising >= RISING_SHARE * judged && (double) ordered / judged >= bestShare) {
-                if (best == null || (double) ordered / judged > bestShare) {
-                    best = new SequenceOrder(c, spec.column(c).name());
-                    bestShare = (double) ordered / judged;
-                }
+            Tally tally = tally(spec.column(c).kind(), c, families);
+            double share = tally.orderedShare();
+            if (tally.rising() >= RISING_SHARE * tally.judged()
+                    && share >= ORDERED_SHARE
+                    && (best == null || share > bestShare)) {
+                best = new SequenceOrder(c, spec.column(c).name());
+                bestShare = share;
             }
         }
         return best;
+    }
+
+    /**
+     * Of the families with two values or more in a column ({@code judged}), how many never go down
+     * ({@code ordered}) and how many of those rise somewhere ({@code rising}).
+     */
+    private record Tally(int judged, int ordered, int rising) {
+
+        /** The share of judged families in order; NaN when none is judged. */
+        double orderedShare() {
+            return judged == 0 ? Double.NaN : (double) ordered / judged;
+        }
+    }
+
+    private static Tally tally(ColumnKind kind, int c, List<List<String[]>> families) {
+        int judged = 0;
+        int ordered = 0;
+        int rising = 0;
+        for (List<String[]> family : families) {
+            Step step = steps(kind, c, family);
+            judged += step == Step.NONE ? 0 : 1;
+            ordered += step == Step.FLAT || step == Step.RISING ? 1 : 0;
+            rising += step == Step.RISING ? 1 : 0;
+        }
+        return new Tally(judged, ordered, rising);
     }
 
     /** How a family's values go from one row to the next, missing values skipped. */
@@ -104,17 +113,7 @@ record SequenceOrder(int column, String name) {
 
     /** The share of families of two or more values that are in this order; NaN when there is none. */
     double orderedShare(TableSpec spec, List<List<String[]>> families) {
-        ColumnKind kind = spec.column(column).kind();
-        int judged = 0;
-        int ordered = 0;
-        for (List<String[]> family : families) {
-            Step step = steps(kind, column, family);
-            if (step != Step.NONE) {
-                judged++;
-                ordered += step == Step.DOWN ? 0 : 1;
-            }
-        }
-        return judged == 0 ? Double.NaN : (double) ordered / judged;
+        return tally(spec.column(column).kind(), column, families).orderedShare();
     }
 
     /** Puts a family's rows in this order, stably; rows missing the value keep after those that have it. */

@@ -56,14 +56,16 @@ class SequenceOrderTest {
         return rows;
     }
 
+    static List<List<String[]>> rowsOf(List<String[]> rows, List<List<Integer>> families) {
+        return families.stream().map(f -> f.stream().map(rows::get).toList()).toList();
+    }
+
     @Test
     void theOrderIsTheColumnNearlyEveryFamilyRisesBy() {
         List<List<Integer>> families = new ArrayList<>();
-        List<String[]> rows = payments(400, 8, families);
-        SequenceOrder order = SequenceOrder.find(PAYMENTS, rows, families, KEYS);
+        List<List<String[]>> real = rowsOf(payments(400, 8, families), families);
+        SequenceOrder order = SequenceOrder.find(PAYMENTS, real, KEYS);
         assertEquals(new SequenceOrder(2, "day"), order);
-        List<List<String[]>> real =
-                families.stream().map(f -> f.stream().map(rows::get).toList()).toList();
         double share = order.orderedShare(PAYMENTS, real);
         assertTrue(share > 0.95 && share < 1, "share " + share);
     }
@@ -72,10 +74,10 @@ class SequenceOrderTest {
     void noColumnIsTheOrderWhenTooManyFamiliesGoDownOrNothingRises() {
         List<List<Integer>> families = new ArrayList<>();
         // a tenth of the families go back in time: no order; the branch never changes: no order either
-        List<String[]> rows = payments(400, 40, families);
-        assertNull(SequenceOrder.find(PAYMENTS, rows, families, KEYS));
+        List<List<String[]>> real = rowsOf(payments(400, 40, families), families);
+        assertNull(SequenceOrder.find(PAYMENTS, real, KEYS));
         // the key and the reference rise in every family but are renumbered, so they are never the order
-        assertNull(SequenceOrder.find(PAYMENTS, rows, families, new boolean[] {false, false, true, true, true}));
+        assertNull(SequenceOrder.find(PAYMENTS, real, new boolean[] {false, false, true, true, true}));
     }
 
     @Test
