@@ -21,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A child table's generated rows never hand out a training row seen only once, as a single
- * table's never do: here the children's values come from a small space, so many real rows are
- * unique and a model drawing from it hits them by chance.
+ * table's do not: here the children's values are independent draws from 8,400 combinations, so
+ * nearly every real row is unique and a model drawing from it hits one by chance about once in
+ * twenty draws. Such a row is drawn again, for up to {@code TableSynthesis.REPLICA_ROUNDS}
+ * rounds; the odds that one still copies after them are far below one in a thousand runs.
  */
 class ChildReplicasTest {
 
@@ -39,7 +41,8 @@ class ChildReplicasTest {
                     new ColumnSpec("shop", ColumnKind.INTEGER, null),
                     new ColumnSpec("product", ColumnKind.CATEGORICAL, null),
                     new ColumnSpec("units", ColumnKind.CATEGORICAL, null),
-                    new ColumnSpec("weekday", ColumnKind.CATEGORICAL, null)),
+                    new ColumnSpec("weekday", ColumnKind.CATEGORICAL, null),
+                    new ColumnSpec("colour", ColumnKind.CATEGORICAL, null)),
             List.of("sale"));
 
     @Test
@@ -53,9 +56,10 @@ class ChildReplicasTest {
                 sales.add(new String[] {
                     Integer.toString(sales.size() + 1),
                     Integer.toString(s),
-                    "p" + random.nextInt(8),
+                    "p" + random.nextInt(20),
                     Integer.toString(1 + random.nextInt(6)),
-                    "d" + random.nextInt(7)
+                    "d" + random.nextInt(7),
+                    "c" + random.nextInt(10)
                 });
             }
         }
@@ -92,6 +96,6 @@ class ChildReplicasTest {
     }
 
     private static String signature(String[] sale) {
-        return sale[2] + "|" + sale[3] + "|" + sale[4];
+        return sale[2] + "|" + sale[3] + "|" + sale[4] + "|" + sale[5];
     }
 }
