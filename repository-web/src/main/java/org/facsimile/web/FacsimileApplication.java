@@ -13,8 +13,6 @@ import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
 import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
-import org.facsimile.web.deposit.ReviewPages;
-import org.facsimile.web.deposit.ReviewResource;
 import org.facsimile.web.platform.HealthResource;
 import org.facsimile.web.platform.ProblemMappers;
 import org.facsimile.web.platform.RequestEdge;
@@ -22,11 +20,19 @@ import org.facsimile.web.platform.RequestTimings;
 import org.facsimile.web.platform.SecurityHeaders;
 import org.facsimile.web.platform.StaticFiles;
 import org.facsimile.web.publishing.DatasetResource;
-import org.facsimile.web.publishing.DoiResolverResource;
-import org.facsimile.web.publishing.LandingPageResource;
+import org.facsimile.web.publishing.WithdrawalResource;
+import org.facsimile.web.publishing.doi.DoiResolverResource;
+import org.facsimile.web.publishing.landing.LandingPageResource;
+import org.facsimile.web.review.PrivacyOverrideResource;
+import org.facsimile.web.review.PublicationPages;
+import org.facsimile.web.review.PublicationResource;
+import org.facsimile.web.review.ReviewPages;
+import org.facsimile.web.review.ReviewResource;
 import org.facsimile.web.search.HomePage;
+import org.facsimile.web.search.SearchAdminResource;
 import org.facsimile.web.search.SearchPageResource;
 import org.facsimile.web.search.SearchResource;
+import org.facsimile.web.storage.StoreAdminResource;
 
 /**
  * The REST API under /api, landing pages under /datasets, the DOI resolver under /doi: every
@@ -40,8 +46,13 @@ public class FacsimileApplication extends Application {
         return Set.of(
                 HealthResource.class,
                 AdminResource.class,
+                WithdrawalResource.class,
+                StoreAdminResource.class,
+                SearchAdminResource.class,
                 DepositResource.class,
                 ReviewResource.class,
+                PublicationResource.class,
+                PrivacyOverrideResource.class,
                 DatasetResource.class,
                 LandingPageResource.class,
                 DoiResolverResource.class,
@@ -55,6 +66,7 @@ public class FacsimileApplication extends Application {
                 AccountPages.class,
                 DepositPages.class,
                 ReviewPages.class,
+                PublicationPages.class,
                 HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,

@@ -1,6 +1,7 @@
 package org.facsimile.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -87,6 +88,39 @@ class ArchitectureTest {
                         "org.facsimile.web.account..",
                         "org.facsimile.web.deposit..",
                         "org.facsimile.web.publishing..",
+                        "org.facsimile.web.review..",
+                        "org.facsimile.web.schema..",
+                        "org.facsimile.web.search..",
+                        "org.facsimile.web.storage..",
+                        "org.facsimile.web.synthesis..")
+                .check(classes);
+    }
+
+    /**
+     * Arrows one way between the repository's packages, sub-packages included (publishing's
+     * {@code doi} and {@code landing}): platform, account, storage, schema, synthesis, deposit,
+     * publishing, then review and search on top. A part that must tell a part above it something
+     * does it through an interface of its own (synthesis's {@code JobInputs} and
+     * {@code DepositTransitions}, deposit's {@code DoiReservation}).
+     */
+    @Test
+    void theRepositorysPackagesAreFreeOfCycles() {
+        slices().matching("org.facsimile.web.(**)").should().beFreeOfCycles().check(classes);
+    }
+
+    /** The table schema between the repository and the engine is shared by the parts and knows none of them. */
+    @Test
+    void theTableSchemaKnowsNoPart() {
+        noClasses()
+                .that()
+                .resideInAPackage("org.facsimile.web.schema..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.facsimile.web.account..",
+                        "org.facsimile.web.deposit..",
+                        "org.facsimile.web.publishing..",
+                        "org.facsimile.web.review..",
                         "org.facsimile.web.search..",
                         "org.facsimile.web.storage..",
                         "org.facsimile.web.synthesis..")
@@ -100,7 +134,8 @@ class ArchitectureTest {
                 .resideInAPackage("org.facsimile.web.search..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage("org.facsimile.web.deposit..", "org.facsimile.web.synthesis..")
+                .resideInAnyPackage(
+                        "org.facsimile.web.deposit..", "org.facsimile.web.synthesis..", "org.facsimile.web.review..")
                 .check(classes);
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -125,7 +126,7 @@ public class AccountPages {
 
     /** The sign-in page refusing for a while, with the Retry-After a client needs, as the API's 429s have. */
     private Response tooMany(String name, String back, String message, Instant now, Instant until) {
-        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
         Response refused = page(429, "Sign in", Page.Section.NONE, signInForm(name, back, null, null, message));
         return Response.fromResponse(refused).header("Retry-After", seconds).build();
     }

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -250,9 +251,8 @@ public class AccountService {
 
     /** A username made from a provider's claim: the account rules' alphabet, never one taken. */
     private String freeUsername(String claim) {
-        String base = claim.toLowerCase(java.util.Locale.ROOT)
-                .replaceAll("[^a-z0-9._-]", "-")
-                .replaceAll("^[^a-z0-9]+", "");
+        String base =
+                claim.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9._-]", "-").replaceAll("^[^a-z0-9]+", "");
         base = base.substring(0, Math.min(base.length(), 56));
         if (base.length() < 2) {
             base = "user";

@@ -8,6 +8,7 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 /** An API token, stored only as the SHA-256 of its secret; the secret is shown once. */
@@ -68,7 +69,7 @@ public class ApiToken {
     }
 
     /** The scopes it was made with (what it may do is these within the account's role). */
-    public java.util.Set<Scope> scopes() {
+    public Set<Scope> scopes() {
         return Scope.parse(scopes);
     }
 

@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
@@ -83,7 +84,7 @@ public class AuthResource {
     OpenIdSignIn openId;
 
     @Inject
-    org.facsimile.web.platform.AuditLog auditLog;
+    AuditLog auditLog;
 
     @Context
     HttpServletRequest servletRequest;

@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.logging.Logger;
 import org.facsimile.web.platform.Clock;
+import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 
@@ -240,7 +241,7 @@ public class OpenIdSignIn {
 
     /** Only a path on this site (no scheme, no host, no "//" that browsers read as a host). */
     static String safeReturn(String returnTo) {
-        return org.facsimile.web.platform.Page.safeReturn(returnTo, "/");
+        return Page.safeReturn(returnTo, "/");
     }
 
     private static String sanitized(String error) {

@@ -7,6 +7,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -79,9 +81,9 @@ public class WebSession {
     boolean acceptsCsrf(String token) {
         return token != null
                 && token.length() <= 200
-                && java.security.MessageDigest.isEqual(
-                        csrfHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
-                        Tokens.hash(token).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                && MessageDigest.isEqual(
+                        csrfHash.getBytes(StandardCharsets.US_ASCII),
+                        Tokens.hash(token).getBytes(StandardCharsets.US_ASCII));
     }
 
     void seenAt(Instant now) {

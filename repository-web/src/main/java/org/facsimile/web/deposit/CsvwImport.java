@@ -57,14 +57,8 @@ public class CsvwImport {
         List<String> saved = new ArrayList<>();
         for (CsvwTable table : referencedFirst(declared)) {
             DepositFile file = deposits.file(caller, depositId, table.url());
-            CsvwTable current;
             try {
-                current = CsvwJson.readTable(file.tableSchema());
-            } catch (CsvwProblem e) {
-                throw new IllegalStateException("a stored table schema does not read: " + file.fileName(), e);
-            }
-            try {
-                schemas.apply(caller, depositId, file, table, current, from);
+                schemas.apply(caller, depositId, file, table, from);
             } catch (ProblemException e) {
                 if (saved.isEmpty()) {
                     throw e;

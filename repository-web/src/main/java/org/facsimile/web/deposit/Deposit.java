@@ -133,9 +133,7 @@ public class Deposit {
      * (with other settings) before publishing.
      */
     public void submit(Instant now) {
-        if (!java.util.EnumSet.of(
-                        DepositState.DRAFT, DepositState.READY_FOR_REVIEW, DepositState.FAILED, DepositState.REJECTED)
-                .contains(state)) {
+        if (!state.mayBecome(DepositState.SUBMITTED)) {
             throw ProblemException.conflict("the deposit is " + state + " and cannot be submitted now");
         }
         this.state = DepositState.SUBMITTED;
@@ -145,7 +143,7 @@ public class Deposit {
 
     /** The depositor asks to publish and a curator must review first. */
     public void toReview(Instant now) {
-        if (state != DepositState.READY_FOR_REVIEW) {
+        if (!state.mayBecome(DepositState.IN_REVIEW)) {
             throw ProblemException.conflict(
                     "only a deposit whose synthesis finished can go to review; this one is " + state);
         }
@@ -155,7 +153,7 @@ public class Deposit {
 
     /** A curator declines it. */
     public void rejected(Instant now) {
-        if (state != DepositState.IN_REVIEW) {
+        if (!state.mayBecome(DepositState.REJECTED)) {
             throw ProblemException.conflict("only a deposit in review can be rejected; this one is " + state);
         }
         this.state = DepositState.REJECTED;
@@ -163,7 +161,7 @@ public class Deposit {
     }
 
     public void published(Instant now) {
-        if (state != DepositState.READY_FOR_REVIEW && state != DepositState.IN_REVIEW) {
+        if (!state.mayBecome(DepositState.PUBLISHED)) {
             throw ProblemException.conflict(
                     "only a deposit whose synthesis finished can be published; this one is " + state);
         }
@@ -178,19 +176,20 @@ public class Deposit {
      * administrator and leaves a tombstone).
      */
     public void withdraw(Instant now) {
-        switch (state) {
-            case DRAFT, READY_FOR_REVIEW, IN_REVIEW, REJECTED, FAILED -> {
-                this.state = DepositState.WITHDRAWN;
-                this.updatedAt = now;
-            }
-            case SUBMITTED, SYNTHESIZING ->
-                throw ProblemException.conflict(
-                        "the synthesis of this deposit is running; withdraw it when the synthesis has finished");
-            case PUBLISHED ->
-                throw ProblemException.conflict("the deposit is published; a published dataset is"
-                        + " withdrawn by an administrator, leaving a tombstone at its DOI");
-            case WITHDRAWN -> throw ProblemException.conflict("the deposit is already withdrawn");
+        if (state.mayBecome(DepositState.WITHDRAWN)) {
+            this.state = DepositState.WITHDRAWN;
+            this.updatedAt = now;
+            return;
         }
+        throw ProblemException.conflict(
+                switch (state) {
+                    case SUBMITTED, SYNTHESIZING ->
+                        "the synthesis of this deposit is running; withdraw it when the synthesis has finished";
+                    case PUBLISHED ->
+                        "the deposit is published; a published dataset is"
+                                + " withdrawn by an administrator, leaving a tombstone at its DOI";
+                    default -> "the deposit is already withdrawn";
+                });
     }
 
     public void requireDraft() {

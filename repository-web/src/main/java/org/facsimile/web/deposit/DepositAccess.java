@@ -7,6 +7,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.facsimile.web.account.Caller;
@@ -70,7 +71,7 @@ public class DepositAccess {
                     REFUSED,
                     "deposit",
                     id.toString(),
-                    need.name().toLowerCase(java.util.Locale.ROOT) + (deposit == null ? ", no such deposit" : ""),
+                    need.name().toLowerCase(Locale.ROOT) + (deposit == null ? ", no such deposit" : ""),
                     request.remoteAddress());
             throw ProblemException.notFound("deposit " + id);
         }

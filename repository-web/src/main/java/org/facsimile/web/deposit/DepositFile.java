@@ -7,8 +7,15 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwProblem;
+import org.facsimile.vocab.csvw.CsvwTable;
 
 /** One uploaded CSV table of a deposit, with its fixity and its CSVW table schema. */
 @Entity
@@ -46,6 +53,10 @@ public class DepositFile {
     /** The CSVW description of this table (url + tableSchema), as JSON. */
     @Column(name = "table_schema", nullable = false)
     private String tableSchema;
+
+    /** {@link #tableSchema} read; not a column. */
+    @Transient
+    private CsvwTable schema;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -111,13 +122,37 @@ public class DepositFile {
         return rowCount;
     }
 
+    /** The stored CSVW description as JSON, as it is published and served. */
     public String tableSchema() {
         return tableSchema;
+    }
+
+    /**
+     * The stored CSVW description, read once per loaded row. It was checked when it was stored, so
+     * one that no longer reads is a fault of the repository, not of the depositor.
+     */
+    public CsvwTable schema() {
+        if (schema == null) {
+            try {
+                schema = CsvwJson.readTable(tableSchema);
+            } catch (CsvwProblem e) {
+                throw new IllegalStateException("a stored table schema does not read: " + fileName, e);
+            }
+        }
+        return schema;
+    }
+
+    /** The schemas of {@code files} by file name, in their order. */
+    public static Map<String, CsvwTable> schemas(List<DepositFile> files) {
+        Map<String, CsvwTable> schemas = new LinkedHashMap<>();
+        files.forEach(f -> schemas.put(f.fileName(), f.schema()));
+        return schemas;
     }
 
     public void changeSchema(String tableSchema) {
         deposit.requireDraft();
         this.tableSchema = tableSchema;
+        this.schema = null;
     }
 
     public Instant erasedAt() {

@@ -1,10 +1,15 @@
 package org.facsimile.web.deposit;
 
 import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import org.facsimile.vocab.Coverage;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
@@ -58,12 +63,12 @@ public record DepositMetadata(
     }
 
     /** The time and place covered; call on validated metadata. */
-    public org.facsimile.vocab.Coverage coverage() {
-        return new org.facsimile.vocab.Coverage(date(temporalStart), date(temporalEnd), spatial);
+    public Coverage coverage() {
+        return new Coverage(date(temporalStart), date(temporalEnd), spatial);
     }
 
-    private static java.time.LocalDate date(String value) {
-        return value == null ? null : java.time.LocalDate.parse(value);
+    private static LocalDate date(String value) {
+        return value == null ? null : LocalDate.parse(value);
     }
 
     /** The subjects as themes; call on validated metadata. */
@@ -84,7 +89,7 @@ public record DepositMetadata(
                 errors.add(new Problem.Where(null, null, null, "$.creators[" + i + "]", "a creator needs a name"));
                 continue;
             }
-            java.util.Optional<String> mistyped = org.facsimile.vocab.Creator.mistypedOrcid(creators.get(i));
+            Optional<String> mistyped = Creator.mistypedOrcid(creators.get(i));
             if (mistyped.isPresent()) {
                 errors.add(new Problem.Where(
                         null,
@@ -92,7 +97,7 @@ public record DepositMetadata(
                         null,
                         "$.creators[" + i + "]",
                         "the ORCID iD " + mistyped.get() + " has a wrong check digit"));
-            } else if (org.facsimile.vocab.Creator.parse(creators.get(i)).name().isEmpty()) {
+            } else if (Creator.parse(creators.get(i)).name().isEmpty()) {
                 errors.add(new Problem.Where(
                         null, null, null, "$.creators[" + i + "]", "a creator needs a name before the ORCID iD"));
             }
@@ -124,8 +129,8 @@ public record DepositMetadata(
         if (sourceUrl != null && !isHttpUrl(sourceUrl)) {
             errors.add(new Problem.Where(null, null, null, "$.sourceUrl", "sourceUrl must be an http(s) URL"));
         }
-        java.time.LocalDate start = checkedDate(temporalStart, "$.temporalStart", errors);
-        java.time.LocalDate end = checkedDate(temporalEnd, "$.temporalEnd", errors);
+        LocalDate start = checkedDate(temporalStart, "$.temporalStart", errors);
+        LocalDate end = checkedDate(temporalEnd, "$.temporalEnd", errors);
         if (start != null && end != null && end.isBefore(start)) {
             errors.add(
                     new Problem.Where(null, null, null, "$.temporalEnd", "the period covered ends before it starts"));
@@ -144,13 +149,13 @@ public record DepositMetadata(
         return this;
     }
 
-    private static java.time.LocalDate checkedDate(String value, String pointer, List<Problem.Where> errors) {
+    private static LocalDate checkedDate(String value, String pointer, List<Problem.Where> errors) {
         if (value == null) {
             return null;
         }
         try {
-            return java.time.LocalDate.parse(value);
-        } catch (java.time.format.DateTimeParseException e) {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
             errors.add(new Problem.Where(null, null, null, pointer, "a date is written as YYYY-MM-DD"));
             return null;
         }
@@ -163,5 +168,30 @@ public record DepositMetadata(
         } catch (Exception e) {
             return false;
         }
+    }
+
+    /** The time covered as pages write it: both ends, "until ...", "... onwards", or null. */
+    public static String periodInWords(Coverage coverage) {
+        if (!coverage.hasPeriod()) {
+            return null;
+        }
+        if (coverage.start() == null) {
+            return "until " + coverage.end();
+        }
+        if (coverage.end() == null) {
+            return coverage.start() + " onwards";
+        }
+        return coverage.start() + " to " + coverage.end();
+    }
+
+    /** A licence's name as pages write it (CC BY 4.0, CC0 1.0), else its URI. */
+    public static String licenceName(String uri) {
+        if (uri.contains("/by/4.0")) {
+            return "CC BY 4.0";
+        }
+        if (uri.contains("/zero/1.0")) {
+            return "CC0 1.0";
+        }
+        return uri;
     }
 }

@@ -8,13 +8,10 @@ import java.util.Locale;
 import org.facsimile.synth.table.PersonalData;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwForeignKey;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Page;
-import org.facsimile.web.publishing.PublishedFields;
-import org.facsimile.web.publishing.QualitySummary;
+import org.facsimile.web.synthesis.QualitySummary;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
 
@@ -176,7 +173,7 @@ public record DepositPageView(
                 job == null ? null : progress(job, events),
                 (draft && !files.isEmpty()) || again ? new Synthesis(again) : null,
                 s == DepositState.READY_FOR_REVIEW || s == DepositState.REJECTED,
-                DepositPages.WITHDRAWABLE.contains(s),
+                s.mayBecome(DepositState.WITHDRAWN),
                 s == DepositState.WITHDRAWN,
                 s == DepositState.PUBLISHED,
                 csrf);
@@ -196,8 +193,8 @@ public record DepositPageView(
         term(
                 terms,
                 "Licence",
-                PublishedFields.licenceName(m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence()));
-        term(terms, "Time covered", PublishedFields.periodInWords(m.coverage()));
+                DepositMetadata.licenceName(m.licence() == null ? DepositMetadata.LICENCES.get(0) : m.licence()));
+        term(terms, "Time covered", DepositMetadata.periodInWords(m.coverage()));
         term(terms, "Place covered", m.spatial());
         return terms;
     }
@@ -220,11 +217,11 @@ public record DepositPageView(
         List<String> keys = new ArrayList<>();
         for (DepositFile f : files) {
             try {
-                CsvwTable schema = CsvwJson.readTable(f.tableSchema());
+                CsvwTable schema = f.schema();
                 if (schema.primaryKey().size() == 1) {
                     keys.add(f.fileName() + "/" + schema.primaryKey().get(0));
                 }
-            } catch (CsvwProblem e) {
+            } catch (IllegalStateException e) {
                 // its table says so where it is shown
             }
         }
@@ -257,8 +254,8 @@ public record DepositPageView(
         String figures = String.format(Locale.ROOT, "%,d rows, %,d bytes", f.rowCount(), f.byteSize());
         CsvwTable schema;
         try {
-            schema = unsaved != null ? unsaved : CsvwJson.readTable(f.tableSchema());
-        } catch (CsvwProblem e) {
+            schema = unsaved != null ? unsaved : f.schema();
+        } catch (IllegalStateException e) {
             return new TableView(
                     t,
                     f.fileName(),
@@ -342,7 +339,7 @@ public record DepositPageView(
                     + (e.message() == null ? e.step().name().toLowerCase(Locale.ROOT) : e.message()));
         }
         return new Progress(
-                "/api/deposits/" + job.deposit().id() + "/job/events?after=" + last,
+                "/api/deposits/" + job.depositId() + "/job/events?after=" + last,
                 ProgressStream.percent(job.step()),
                 job.step().name().toLowerCase(Locale.ROOT),
                 job.failureReason(),

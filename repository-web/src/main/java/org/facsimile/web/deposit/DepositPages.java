@@ -2,6 +2,8 @@ package org.facsimile.web.deposit;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.EntityPart;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,23 +21,21 @@ import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
-import org.facsimile.synth.table.PersonalData;
-import org.facsimile.vocab.csvw.CsvwColumn;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
+import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Templates;
-import org.facsimile.web.publishing.PublishedFields;
 import org.facsimile.web.synthesis.JobSettings;
-import org.facsimile.web.synthesis.SynthesisJob;
 
 /**
  * The depositor's pages, plain HTML forms that work without JavaScript:
@@ -47,7 +48,6 @@ import org.facsimile.web.synthesis.SynthesisJob;
  *       at once; each table's inferred columns, with the direct identifiers profiling marked), the
  *       synthesis settings and run, its progress (the page refreshes itself while it runs), the
  *       privacy verdict and report, and publishing;
- *   <li>{@code /deposits/{id}/publish}: what becomes public and permanent, to confirm first.
  * </ul>
  *
  * The same services as the API; every form carries the session's CSRF token.
@@ -84,12 +84,12 @@ public class DepositPages {
     SchemaChange schemas;
 
     @Inject
-    org.facsimile.web.publishing.PublishService publishing;
+    DepositPage page;
 
-    private static final String HTML = "text/html; charset=UTF-8";
+    private static final String HTML = DepositPage.HTML;
 
     /** Job settings are stored as the API stores them. */
-    private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     @GET
     @Produces(HTML)
@@ -156,7 +156,7 @@ public class DepositPages {
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         Deposit deposit = deposits.readable(session.current().get(), depositId);
         if (deposit.state() != DepositState.DRAFT) {
-            return depositPage(
+            return page.render(
                     409,
                     depositId,
                     "Only a draft's description can change; this deposit is "
@@ -205,7 +205,7 @@ public class DepositPages {
                 throw e;
             }
             if (e.status() == 409) {
-                return depositPage(409, depositId, e.toProblem().detail(), null);
+                return page.render(409, depositId, e.toProblem().detail(), null);
             }
             return describePage(422, "Describe the dataset", form, MetadataForm.byField(e), depositId);
         }
@@ -222,7 +222,7 @@ public class DepositPages {
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         // the read is audited, as the API's is
         deposits.get(session.current().get(), depositId, session.remoteAddress());
-        return depositPage(200, depositId, null, null);
+        return page.render(200, depositId, null, null);
     }
 
     @POST
@@ -250,13 +250,13 @@ public class DepositPages {
                 intake.accept(session.current().get(), depositId, name, charset(part), in, session.remoteAddress());
                 accepted.add(name);
             } catch (ProblemException e) {
-                return depositPage(e.status(), depositId, null, uploadProblem(name, e, accepted));
+                return page.render(e.status(), depositId, null, uploadProblem(name, e, accepted));
             } catch (IOException e) {
-                return depositPage(400, depositId, null, name + ": the upload broke off; send the file again");
+                return page.render(400, depositId, null, name + ": the upload broke off; send the file again");
             }
         }
         if (accepted.isEmpty()) {
-            return depositPage(
+            return page.render(
                     422, depositId, null, "Choose one or more CSV files, or a JSON document of records, to upload.");
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
@@ -284,13 +284,13 @@ public class DepositPages {
         try {
             seconds = trainingSeconds == null || trainingSeconds.isBlank() ? null : Double.valueOf(trainingSeconds);
         } catch (NumberFormatException e) {
-            return depositPage(422, depositId, "The time budget must be a number of seconds.", null);
+            return page.render(422, depositId, "The time budget must be a number of seconds.", null);
         }
         Long rows;
         try {
             rows = sampleRows == null || sampleRows.isBlank() ? null : Long.valueOf(sampleRows.strip());
         } catch (NumberFormatException e) {
-            return depositPage(
+            return page.render(
                     422,
                     depositId,
                     "Rows to generate must be a whole number, or empty for as many as" + " the input has.",
@@ -302,14 +302,14 @@ public class DepositPages {
                     ? null
                     : new JobSettings.Privacy(Double.valueOf(epsilon.strip()), null, null, null, null);
         } catch (NumberFormatException e) {
-            return depositPage(422, depositId, "Epsilon must be a number, such as 4.", null);
+            return page.render(422, depositId, "Epsilon must be a number, such as 4.", null);
         }
         JobSettings settings;
         try {
             settings = new JobSettings(synthesizer, null, rows, null, null, null, seconds, null, privacy)
                     .complete(JobSettings.Limits.configured());
         } catch (IllegalArgumentException e) {
-            return depositPage(422, depositId, e.getMessage(), null);
+            return page.render(422, depositId, e.getMessage(), null);
         }
         try {
             DepositResource.checkPrivacy(
@@ -317,7 +317,7 @@ public class DepositPages {
             deposits.submit(session.current().get(), depositId, JSONB.toJson(settings), session.remoteAddress());
         } catch (ProblemException e) {
             // a second click, or a deposit no longer a draft: the page shows where it stands
-            return refusedOnPage(e, depositId);
+            return page.refused(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
@@ -338,18 +338,18 @@ public class DepositPages {
             return session.refusedForm("/deposits", "My deposits");
         }
         if (csvw == null || csvw.getFileName().orElse("").isEmpty()) {
-            return depositPage(422, depositId, "Choose a CSVW metadata file (csv-metadata.json) to import.", null);
+            return page.render(422, depositId, "Choose a CSVW metadata file (csv-metadata.json) to import.", null);
         }
         String json;
         try (InputStream in = csvw.getContent()) {
             // a metadata document is small; more than a megabyte is not one
             byte[] bytes = in.readNBytes(1_048_577);
             if (bytes.length > 1_048_576) {
-                return depositPage(413, depositId, "A CSVW metadata file is at most 1 MiB.", null);
+                return page.render(413, depositId, "A CSVW metadata file is at most 1 MiB.", null);
             }
             json = new String(bytes, StandardCharsets.UTF_8);
         } catch (IOException e) {
-            return depositPage(400, depositId, "The upload broke off; send the file again.", null);
+            return page.render(400, depositId, "The upload broke off; send the file again.", null);
         }
         try {
             csvwImport.apply(session.current().get(), depositId, json, session.remoteAddress());
@@ -357,40 +357,21 @@ public class DepositPages {
             if (e.status() == 404) {
                 throw e;
             }
-            org.facsimile.web.platform.Problem p = e.toProblem();
+            Problem p = e.toProblem();
             String where = p.errors() == null || p.errors().isEmpty()
                     ? ""
                     : " ("
-                            + java.util.stream.Stream.of(
+                            + Stream.of(
                                             p.errors().get(0).file(),
                                             p.errors().get(0).pointer())
-                                    .filter(java.util.Objects::nonNull)
-                                    .collect(java.util.stream.Collectors.joining(", "))
+                                    .filter(Objects::nonNull)
+                                    .collect(Collectors.joining(", "))
                             + ")";
-            return depositPage(
+            return page.render(
                     e.status(), depositId, "The CSVW metadata was not imported: " + p.detail() + where, null);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }
-
-    /**
-     * A refused action on a deposit, answered on its page with the reason at the top; a deposit
-     * that is not there (or not the caller's) stays the 404 page.
-     */
-    private Response refusedOnPage(ProblemException e, UUID depositId) {
-        if (e.status() == 404) {
-            throw e;
-        }
-        return depositPage(e.status(), depositId, e.toProblem().detail(), null);
-    }
-
-    /** The states a depositor may withdraw a deposit from (see {@link Deposit#withdraw}). */
-    static final java.util.Set<DepositState> WITHDRAWABLE = java.util.EnumSet.of(
-            DepositState.DRAFT,
-            DepositState.READY_FOR_REVIEW,
-            DepositState.IN_REVIEW,
-            DepositState.REJECTED,
-            DepositState.FAILED);
 
     @POST
     @Path("{id}/withdraw")
@@ -410,108 +391,9 @@ public class DepositPages {
         try {
             deposits.withdraw(session.current().get(), depositId, reason, session.remoteAddress());
         } catch (ProblemException e) {
-            return refusedOnPage(e, depositId);
+            return page.refused(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
-    }
-
-    /** What publishing makes public and permanent, to confirm; the deposit's page when it cannot be published now. */
-    @GET
-    @Path("{id}/publish")
-    @Produces(HTML)
-    public Response confirmPublication(@PathParam("id") String id) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id + "/publish");
-        }
-        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        Credential me = session.current().get();
-        Deposit d = deposits.readable(me, depositId);
-        if (d.state() != DepositState.READY_FOR_REVIEW && d.state() != DepositState.REJECTED) {
-            // published meanwhile (the back button), or not ready: the deposit says where it stands
-            return Response.seeOther(URI.create("/deposits/" + depositId)).build();
-        }
-        PublishView view = new PublishView(
-                depositId.toString(),
-                d.metadata().title(),
-                deposits.files(me, depositId).stream()
-                        .map(DepositFile::fileName)
-                        .toList(),
-                d.doi(),
-                PublishedFields.licenceName(
-                        d.metadata().licence() == null
-                                ? DepositMetadata.LICENCES.get(0)
-                                : d.metadata().licence()),
-                Boolean.parseBoolean(Setting.REVIEW_REQUIRED.get().trim()),
-                session.csrf());
-        Map<String, Object> model = Map.of(
-                "frame",
-                Page.frame("Publish " + d.metadata().title(), Page.Section.DEPOSITS, session.name()),
-                "p",
-                view);
-        return Response.ok(Templates.render("publish.jte", model)).type(HTML).build();
-    }
-
-    @POST
-    @Path("{id}/publish")
-    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Produces(HTML)
-    public Response publish(@PathParam("id") String id, @FormParam(PageSession.CSRF_FIELD) String csrf) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
-        }
-        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
-        try {
-            org.facsimile.web.publishing.PublishService.Outcome outcome =
-                    publishing.requestPublication(session.current().get(), depositId, session.remoteAddress());
-            return Response.seeOther(URI.create(
-                            outcome.published() == null
-                                    ? "/deposits/" + depositId
-                                    : outcome.published().landingPage()))
-                    .build();
-        } catch (ProblemException e) {
-            return refusedOnPage(e, depositId);
-        }
-    }
-
-    /** The deposit page, with a message about the last action when there is one. */
-    private Response depositPage(int status, UUID id, String actionProblem, String uploadProblem) {
-        return depositPage(status, id, actionProblem, uploadProblem, null, null);
-    }
-
-    /**
-     * @param unsaved a schema as the depositor sent it and it was refused: shown in its table's form
-     * @param schemaProblem why it was refused
-     */
-    private Response depositPage(
-            int status, UUID id, String actionProblem, String uploadProblem, CsvwTable unsaved, String schemaProblem) {
-        Credential me = session.current().orElseThrow();
-        Deposit d = deposits.readable(me, id);
-        List<DepositFile> files = deposits.files(me, id);
-        SynthesisJob job = null;
-        try {
-            job = deposits.latestJob(me, id);
-        } catch (ProblemException notSubmitted) {
-            // a draft never submitted has no job
-        }
-        DepositPageView view = DepositPageView.of(
-                d,
-                files,
-                job,
-                job == null ? List.of() : deposits.events(job),
-                actionProblem,
-                uploadProblem,
-                unsaved,
-                schemaProblem,
-                session.csrf());
-        Map<String, Object> model =
-                Map.of("frame", Page.frame(d.metadata().title(), Page.Section.DEPOSITS, session.name()), "d", view);
-        return Response.status(status)
-                .entity(Templates.render("deposit.jte", model))
-                .type(HTML)
-                .build();
     }
 
     @POST
@@ -519,9 +401,7 @@ public class DepositPages {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(HTML)
     public Response schema(
-            @PathParam("id") String id,
-            @PathParam("name") String name,
-            jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
+            @PathParam("id") String id, @PathParam("name") String name, MultivaluedMap<String, String> form) {
         if (session.current().isEmpty()) {
             return PageSession.signInAgain("/deposits/" + id);
         }
@@ -531,106 +411,24 @@ public class DepositPages {
         }
         Credential me = session.current().get();
         DepositFile file = deposits.file(me, depositId, name);
-        CsvwTable current;
+        CsvwTable declared = SchemaForm.read(file.schema(), form);
         try {
-            current = CsvwJson.readTable(file.tableSchema());
-        } catch (CsvwProblem e) {
-            throw new IllegalStateException("a stored schema no longer reads", e);
-        }
-        CsvwTable declared = SchemaForm.read(current, form);
-        try {
-            schemas.apply(me, depositId, file, declared, current, session.remoteAddress());
+            schemas.apply(me, depositId, file, declared, session.remoteAddress());
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
             }
-            return depositPage(
+            return page.render(
                     e.status(), depositId, null, null, declared, e.toProblem().detail());
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
-    }
-
-    /** The columns form of one table, read into the CSVW schema it declares. */
-    static final class SchemaForm {
-
-        private SchemaForm() {}
-
-        static CsvwTable read(CsvwTable current, jakarta.ws.rs.core.MultivaluedMap<String, String> form) {
-            List<CsvwColumn> columns = new ArrayList<>();
-            for (int i = 0; i < current.columns().size(); i++) {
-                CsvwColumn c = current.columns().get(i);
-                String type = form.getFirst("type." + i);
-                // the page offers these; anything else (a crafted post) keeps the stored type
-                String datatype =
-                        type != null && DepositPageView.DATATYPES.contains(type.strip()) ? type.strip() : c.datatype();
-                List<String> nulls = new ArrayList<>();
-                nulls.add("");
-                String markers = form.getFirst("missing." + i);
-                if (markers != null) {
-                    for (String m : markers.split(",")) {
-                        if (!m.strip().isEmpty() && !nulls.contains(m.strip())) {
-                            nulls.add(m.strip());
-                        }
-                    }
-                }
-                String chosen = form.getFirst("personal." + i);
-                String personal = chosen == null || chosen.isBlank()
-                        // "no": an explicit none only where something was marked before
-                        ? (c.personalData() == null ? null : PersonalData.NONE)
-                        : chosen.strip();
-                columns.add(new CsvwColumn(
-                        c.name(),
-                        datatype,
-                        nulls,
-                        c.description(),
-                        datatype.equals(c.datatype()) ? c.format() : null,
-                        personal,
-                        c.lang()));
-            }
-            String key = form.getFirst("key");
-            if (key != null && !current.columnNames().contains(key.strip())) {
-                key = null;
-            }
-            List<String> constraints = form.getFirst("constraints") == null
-                    ? List.of()
-                    : form.getFirst("constraints")
-                            .lines()
-                            .map(String::strip)
-                            .filter(l -> !l.isEmpty())
-                            .toList();
-            // composite references (declared through the API) are kept; single-column ones as chosen
-            List<org.facsimile.vocab.csvw.CsvwForeignKey> references = new ArrayList<>();
-            for (org.facsimile.vocab.csvw.CsvwForeignKey k : current.foreignKeys()) {
-                if (k.columns().size() > 1) {
-                    references.add(k);
-                }
-            }
-            for (int i = 0; i < current.columns().size(); i++) {
-                String target = form.getFirst("refers." + i);
-                int slash = target == null ? -1 : target.indexOf('/');
-                if (slash > 0 && slash < target.length() - 1) {
-                    references.add(new org.facsimile.vocab.csvw.CsvwForeignKey(
-                            List.of(current.columns().get(i).name()),
-                            target.substring(0, slash),
-                            List.of(target.substring(slash + 1))));
-                }
-            }
-            return new CsvwTable(
-                    current.url(),
-                    columns,
-                    key == null || key.isBlank() ? List.of() : List.of(key.strip()),
-                    references,
-                    constraints,
-                    current.nestedShape(),
-                    form.getFirst("publishedAsDeposited") != null);
-        }
     }
 
     private static String uploadProblem(String name, ProblemException e, List<String> accepted) {
         StringBuilder message =
                 new StringBuilder(name).append(": ").append(e.toProblem().detail());
         if (e.toProblem().errors() != null) {
-            for (org.facsimile.web.platform.Problem.Where w : e.toProblem().errors()) {
+            for (Problem.Where w : e.toProblem().errors()) {
                 if (w.row() != null || w.column() != null) {
                     message.append(" (")
                             .append(w.row() != null ? "row " + w.row() : "")
@@ -663,7 +461,7 @@ public class DepositPages {
     /** The description form: for a new deposit, or to edit the draft {@code editing}. */
     private Response describePage(
             int status, String title, MetadataForm form, Map<String, String> errors, UUID editing) {
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame(title, Page.Section.DEPOSITS, session.name()));
         model.put("form", form);
         model.put("errors", errors);

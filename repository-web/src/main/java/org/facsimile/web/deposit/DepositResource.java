@@ -17,12 +17,16 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriBuilder;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -35,15 +39,16 @@ import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.RequestEdge;
 import org.facsimile.web.platform.Setting;
-import org.facsimile.web.publishing.PublishService;
+import org.facsimile.web.schema.TableSchemas;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.synthesis.JobSettings;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
+import org.facsimile.web.synthesis.SynthesisJobHandler;
 
 /**
  * The deposit API, {@code /api/deposits}: create, describe, upload tables, correct their schemas,
- * submit for synthesis, follow the job, read the report, publish. Private: token required, and
+ * submit for synthesis, follow the job, read the report (publishing: {@code review.PublicationResource}). Private: token required, and
  * only the owner sees a deposit.
  */
 @Path("api/deposits")
@@ -65,9 +70,6 @@ public class DepositResource {
 
     @Inject
     BlobStore blobs;
-
-    @Inject
-    PublishService publishing;
 
     @Inject
     FileIntake intake;
@@ -160,7 +162,7 @@ public class DepositResource {
                 body,
                 caller.remoteAddress());
         Deposit deposit = deposits.readable(caller.credential(), depositId);
-        if (org.facsimile.synth.nested.NestedDocument.isNested(fileName)) {
+        if (NestedDocument.isNested(fileName)) {
             // a nested document became tables: the records' table is where it lives, all are listed
             return Response.created(fileUri(depositId, stored.get(0).fileName()))
                     .entity(new DepositViews.DocumentView(
@@ -194,11 +196,9 @@ public class DepositResource {
         UUID depositId = uuid(id);
         DepositFile file = deposits.file(caller.credential(), depositId, name);
         CsvwTable declared;
-        CsvwTable current;
         try {
             // one file's description: its references to the deposit's other files are checked on saving
             declared = CsvwJson.readTable(body == null ? "" : body);
-            current = CsvwJson.readTable(file.tableSchema());
         } catch (CsvwProblem e) {
             throw new ProblemException(
                     422,
@@ -207,8 +207,7 @@ public class DepositResource {
                     e.getMessage(),
                     List.of(new Problem.Where(name, null, null, e.path(), e.getMessage())));
         }
-        DepositFile changed =
-                schemas.apply(caller.credential(), depositId, file, declared, current, caller.remoteAddress());
+        DepositFile changed = schemas.apply(caller.credential(), depositId, file, declared, caller.remoteAddress());
         return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
     }
 
@@ -246,8 +245,8 @@ public class DepositResource {
             @PathParam("id") String id,
             @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
             @jakarta.ws.rs.QueryParam("after") String afterParam,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.SseEventSink sink,
-            @jakarta.ws.rs.core.Context jakarta.ws.rs.sse.Sse sse) {
+            @jakarta.ws.rs.core.Context SseEventSink sink,
+            @jakarta.ws.rs.core.Context Sse sse) {
         UUID depositId = uuid(id);
         // no job yet, or not the caller's: a plain 404 before any stream starts
         deposits.latestJob(caller.credential(), depositId);
@@ -294,8 +293,8 @@ public class DepositResource {
         if (job.resultKey() == null) {
             throw ProblemException.conflict("the synthesis has not finished (" + job.step() + ")");
         }
-        String key = job.resultKey() + "/" + org.facsimile.web.synthesis.SynthesisJobHandler.REPORT_PAGE;
-        jakarta.ws.rs.core.StreamingOutput body = out -> {
+        String key = job.resultKey() + "/" + SynthesisJobHandler.REPORT_PAGE;
+        StreamingOutput body = out -> {
             try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
                 in.transferTo(out);
             }
@@ -307,26 +306,6 @@ public class DepositResource {
                         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'self'")
                 .header("X-Frame-Options", "SAMEORIGIN")
                 .header("X-Content-Type-Options", "nosniff")
-                .build();
-    }
-
-    /**
-     * Publishes the finished synthesis as a public dataset (201), or sends it to a curator's review
-     * when the repository requires one (202). Refused while the privacy check fails.
-     */
-    @POST
-    @Path("{id}/publish")
-    public Response publish(@PathParam("id") String id) {
-        PublishService.Outcome outcome =
-                publishing.requestPublication(caller.credential(), uuid(id), caller.remoteAddress());
-        if (outcome.published() == null) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("state", outcome.state());
-            body.put("detail", "a curator reviews the deposit before it is published");
-            return Response.accepted(body).build();
-        }
-        return Response.created(URI.create(outcome.published().landingPage()))
-                .entity(outcome.published())
                 .build();
     }
 
@@ -402,17 +381,13 @@ public class DepositResource {
             return;
         }
         for (DepositFile f : files) {
-            try {
-                if (!CsvwJson.readTable(f.tableSchema()).foreignKeys().isEmpty()) {
-                    throw new ProblemException(
-                            422,
-                            "invalid-settings",
-                            "Invalid settings",
-                            "differential privacy is not yet available for related tables (" + f.fileName()
-                                    + " has foreign keys): one person's rows span tables");
-                }
-            } catch (CsvwProblem e) {
-                throw new IllegalStateException("a stored schema no longer reads", e);
+            if (!f.schema().foreignKeys().isEmpty()) {
+                throw new ProblemException(
+                        422,
+                        "invalid-settings",
+                        "Invalid settings",
+                        "differential privacy is not yet available for related tables (" + f.fileName()
+                                + " has foreign keys): one person's rows span tables");
             }
         }
     }
@@ -432,7 +407,7 @@ public class DepositResource {
         DepositFile file = named.get(0);
         try {
             for (DepositFile f : files) {
-                CsvwTable declared = CsvwJson.readTable(f.tableSchema());
+                CsvwTable declared = f.schema();
                 if (!declared.foreignKeys().isEmpty() || declared.nestedShape() != null) {
                     throw new ProblemException(
                             422,
@@ -445,10 +420,8 @@ public class DepositResource {
                                             : " holds the records of a nested document"));
                 }
             }
-            CsvwTable table = CsvwJson.readTable(file.tableSchema());
-            conditions.engine().check(DepositTables.resolve(table, DepositTables.declaredSpec(table, file.fileName())));
-        } catch (CsvwProblem e) {
-            throw new IllegalStateException("a stored schema no longer reads", e);
+            CsvwTable table = file.schema();
+            conditions.engine().check(TableSchemas.resolve(table, TableSchemas.declaredSpec(table, file.fileName())));
         } catch (IllegalArgumentException e) {
             throw new ProblemException(
                     422,
@@ -461,8 +434,7 @@ public class DepositResource {
 
     /** Where a deposit's file is, its name escaped as a path segment (it may hold spaces). */
     private static URI fileUri(UUID depositId, String fileName) {
-        return jakarta.ws.rs.core.UriBuilder.fromPath("/api/deposits/{id}/files/{name}")
-                .build(depositId, fileName);
+        return UriBuilder.fromPath("/api/deposits/{id}/files/{name}").build(depositId, fileName);
     }
 
     private static UUID uuid(String id) {

@@ -5,24 +5,32 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
+import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.deposit.DepositAccess.Need;
 import org.facsimile.web.platform.AuditEvent;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
+import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.publishing.DoiRegistrar;
+import org.facsimile.web.schema.TableSchemas;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.synthesis.SynthesisJob;
+import org.facsimile.web.synthesis.SynthesisJobEvent;
 
 /**
  * The private deposit area's rules. Every method takes the caller's credential and reaches the
@@ -45,7 +53,7 @@ public class DepositService {
     AuditLog audit;
 
     @Inject
-    DoiRegistrar dois;
+    DoiReservation dois;
 
     @Inject
     DepositAccess access;
@@ -74,10 +82,9 @@ public class DepositService {
 
     /** The steps of a job so far, in order (for its owner's pages: call after {@link #latestJob}). */
     @Transactional
-    public List<org.facsimile.web.synthesis.SynthesisJobEvent> events(org.facsimile.web.synthesis.SynthesisJob job) {
+    public List<SynthesisJobEvent> events(SynthesisJob job) {
         return em.createQuery(
-                        "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id",
-                        org.facsimile.web.synthesis.SynthesisJobEvent.class)
+                        "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id", SynthesisJobEvent.class)
                 .setParameter("job", job.id())
                 .getResultList();
     }
@@ -198,10 +205,10 @@ public class DepositService {
                         "SELECT f FROM DepositFile f WHERE f.deposit = :d", DepositFile.class)
                 .setParameter("d", deposit)
                 .getResultList();
-        java.util.Set<String> earlier =
-                document == null ? java.util.Set.of() : DepositTables.nestedTables(existing, document);
-        java.util.Set<String> nested = DepositTables.nestedTables(existing, null);
-        java.util.Set<String> names = new java.util.HashSet<>();
+        Map<String, CsvwTable> schemas = DepositFile.schemas(existing);
+        Set<String> earlier = document == null ? Set.of() : TableSchemas.nestedTables(schemas, document);
+        Set<String> nested = TableSchemas.nestedTables(schemas, null);
+        Set<String> names = new HashSet<>();
         files.forEach(f -> names.add(f.fileName()));
         List<String> replaced = new ArrayList<>();
         for (DepositFile old : existing) {
@@ -271,7 +278,7 @@ public class DepositService {
         }
         access.actingAs(caller.account().id(), null);
         deposit.submit(clock.now());
-        SynthesisJob job = new SynthesisJob(deposit, settingsJson, MAX_ATTEMPTS, clock.now());
+        SynthesisJob job = new SynthesisJob(deposit.id(), settingsJson, MAX_ATTEMPTS, clock.now());
         em.persist(job);
         audit.record(caller.account().id(), "deposit.submit", "deposit", id.toString(), "job " + job.id(), from);
         return job;
@@ -288,8 +295,7 @@ public class DepositService {
                     "invalid-reason",
                     "Reason too long",
                     "the reason is longer than 1,000 characters",
-                    List.of(new org.facsimile.web.platform.Problem.Where(
-                            null, null, null, "$.reason", "longer than 1,000 characters")));
+                    List.of(new Problem.Where(null, null, null, "$.reason", "longer than 1,000 characters")));
         }
         access.actingAs(caller.account().id(), note);
         deposit.withdraw(clock.now());
@@ -302,9 +308,9 @@ public class DepositService {
     public SynthesisJob latestJob(Credential caller, UUID id) {
         Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
         List<SynthesisJob> jobs = em.createQuery(
-                        "SELECT j FROM SynthesisJob j WHERE j.deposit = :d ORDER BY j.createdAt DESC",
+                        "SELECT j FROM SynthesisJob j WHERE j.depositId = :d ORDER BY j.createdAt DESC",
                         SynthesisJob.class)
-                .setParameter("d", deposit)
+                .setParameter("d", deposit.id())
                 .setMaxResults(1)
                 .getResultList();
         if (jobs.isEmpty()) {
@@ -369,9 +375,9 @@ public class DepositService {
             keys.add(file.storageKey());
         }
         List<String> folders = em.createQuery(
-                        "SELECT j.resultKey FROM SynthesisJob j WHERE j.deposit = :d AND j.resultKey IS NOT NULL",
+                        "SELECT j.resultKey FROM SynthesisJob j WHERE j.depositId = :d AND j.resultKey IS NOT NULL",
                         String.class)
-                .setParameter("d", deposit)
+                .setParameter("d", deposit.id())
                 .getResultList();
         try (Stream<String> stored = blobs.keys(BlobStore.Area.PRIVATE)) {
             stored.filter(key -> folders.stream().anyMatch(folder -> key.startsWith(folder + "/")))
@@ -384,14 +390,14 @@ public class DepositService {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Object[]> rows(jakarta.persistence.Query query) {
+    private static List<Object[]> rows(Query query) {
         return query.getResultList();
     }
 
     private static String instant(Object value) {
-        return value instanceof java.sql.Timestamp t
+        return value instanceof Timestamp t
                 ? t.toInstant().toString()
-                : value instanceof java.time.OffsetDateTime o ? o.toInstant().toString() : String.valueOf(value);
+                : value instanceof OffsetDateTime o ? o.toInstant().toString() : String.valueOf(value);
     }
 
     private DepositFile fileOf(Deposit deposit, String fileName) {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.web.account.Credential;
+import org.facsimile.web.schema.TableSchemas;
 
 /**
  * Takes one uploaded file into a draft deposit, for the API and the deposit page alike: the name
@@ -47,7 +48,7 @@ public class FileIntake {
         }
         Uploads.Accepted accepted = uploads.accept(depositId, fileName, charset, body);
         String schema = CsvwJson.writeTable(
-                DepositTables.describe(fileName, accepted.inspection().spec()));
+                TableSchemas.describe(fileName, accepted.inspection().spec()));
         String replaced;
         try {
             replaced = deposits.attachFile(
@@ -82,7 +83,7 @@ public class FileIntake {
                 Uploads.Accepted accepted = uploads.accept(
                         depositId, table.name(), StandardCharsets.UTF_8, new ByteArrayInputStream(table.csv()));
                 stored.add(accepted.stored().key());
-                String schema = CsvwJson.writeTable(DepositTables.describeNested(
+                String schema = CsvwJson.writeTable(TableSchemas.describeNested(
                         document, table.name(), accepted.inspection().spec()));
                 files.add(new DepositService.NewFile(
                         table.name(),

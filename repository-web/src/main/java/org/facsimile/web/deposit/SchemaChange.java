@@ -6,17 +6,20 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.TableSpec;
+import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.schema.TableSchemas;
 import org.facsimile.web.storage.BlobStore;
 
 /**
@@ -34,13 +37,10 @@ public class SchemaChange {
     @Inject
     BlobStore blobs;
 
-    /**
-     * @param current the schema stored now
-     * @return the file with its new schema
-     */
-    public DepositFile apply(
-            Credential caller, UUID depositId, DepositFile file, CsvwTable declared, CsvwTable current, String from) {
+    /** @return the file with its new schema */
+    public DepositFile apply(Credential caller, UUID depositId, DepositFile file, CsvwTable declared, String from) {
         String name = file.fileName();
+        CsvwTable current = file.schema();
         if (!declared.columnNames().equals(current.columnNames())) {
             List<String> unknown = declared.columnNames().stream()
                     .filter(c -> !current.columnNames().contains(c))
@@ -56,7 +56,7 @@ public class SchemaChange {
                     List.of(new Problem.Where(
                             name, null, unknown.isEmpty() ? null : unknown.get(0), "$.tableSchema.columns", detail)));
         }
-        CsvwTable normalised = DepositTables.keepPersonalData(
+        CsvwTable normalised = TableSchemas.keepPersonalData(
                 new CsvwTable(
                         name,
                         declared.columns(),
@@ -67,21 +67,13 @@ public class SchemaChange {
                         current.nestedShape(),
                         declared.publishedAsDeposited()),
                 current);
-        List<DepositFile> files = deposits.files(caller, depositId);
-        DepositTables.nestedRefusal(files, name, normalised).ifPresent(r -> {
+        Map<String, CsvwTable> tables = DepositFile.schemas(deposits.files(caller, depositId));
+        TableSchemas.nestedRefusal(tables, name, normalised).ifPresent(r -> {
             throw invalid(name, r);
         });
-        java.util.Map<String, CsvwTable> tables = new java.util.HashMap<>();
-        for (DepositFile other : files) {
-            try {
-                tables.put(other.fileName(), CsvwJson.readTable(other.tableSchema()));
-            } catch (org.facsimile.vocab.csvw.CsvwProblem e) {
-                throw new IllegalStateException("a stored table schema does not read: " + other.fileName(), e);
-            }
-        }
         tables.put(name, normalised);
         for (CsvwTable other : tables.values()) {
-            for (org.facsimile.vocab.csvw.CsvwForeignKey key : other.foreignKeys()) {
+            for (CsvwForeignKey key : other.foreignKeys()) {
                 if (key.resource().equals(name) && !key.referencedColumns().equals(normalised.primaryKey())) {
                     String detail = name + ": " + other.url() + " refers to " + key.referencedColumns()
                             + " as this table's key; keep that primary key or change " + other.url() + " first";
@@ -94,7 +86,7 @@ public class SchemaChange {
                 }
             }
         }
-        DepositTables.foreignKeyRefusal(name, normalised, tables).ifPresent(r -> {
+        TableSchemas.foreignKeyRefusal(name, normalised, tables).ifPresent(r -> {
             throw invalid(name, r);
         });
         CsvInspection inspection = null;
@@ -108,11 +100,11 @@ public class SchemaChange {
                 throw new IllegalStateException("could not read the stored table", e);
             }
         }
-        DepositTables.refusal(name, normalised, inspection).ifPresent(r -> {
+        TableSchemas.refusal(name, normalised, inspection).ifPresent(r -> {
             throw invalid(name, r);
         });
-        TableSpec spec = DepositTables.resolve(normalised, DepositTables.declaredSpec(current, name));
-        DepositTables.constraintRefusal(name, normalised, spec).ifPresent(r -> {
+        TableSpec spec = TableSchemas.resolve(normalised, TableSchemas.declaredSpec(current, name));
+        TableSchemas.constraintRefusal(name, normalised, spec).ifPresent(r -> {
             throw new ProblemException(
                     422,
                     "invalid-constraint",
@@ -132,7 +124,7 @@ public class SchemaChange {
     }
 
     /** A refused schema, at the file, column and JSON path the refusal names. */
-    private static ProblemException invalid(String name, DepositTables.Refusal r) {
+    private static ProblemException invalid(String name, TableSchemas.Refusal r) {
         return new ProblemException(
                 422,
                 "invalid-csvw",

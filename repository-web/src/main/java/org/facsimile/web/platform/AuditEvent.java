@@ -7,6 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 /** One line of the append-only audit log: who did what to which thing, when, from where. */
@@ -59,8 +61,8 @@ public class AuditEvent {
     }
 
     /** The event as the audit endpoints show it. */
-    public java.util.Map<String, Object> view() {
-        java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+    public Map<String, Object> view() {
+        Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
         m.put("at", at.toString());
         m.put("actor", actorId == null ? null : actorId.toString());

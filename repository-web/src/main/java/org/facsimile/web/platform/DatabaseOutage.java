@@ -1,5 +1,11 @@
 package org.facsimile.web.platform;
 
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.SQLTransientException;
+
 /**
  * Whether a failure is the database being unreachable (refused or lost connections, a server
  * shutting down or starting up, a pool that cannot allocate a connection) rather than a fault of
@@ -14,12 +20,12 @@ public final class DatabaseOutage {
     public static boolean isCause(Throwable e) {
         int depth = 0;
         for (Throwable c = e; c != null && depth < 32; c = c.getCause(), depth++) {
-            if (c instanceof java.net.ConnectException
-                    || c instanceof java.sql.SQLTransientConnectionException
-                    || c instanceof java.sql.SQLNonTransientConnectionException) {
+            if (c instanceof ConnectException
+                    || c instanceof SQLTransientConnectionException
+                    || c instanceof SQLNonTransientConnectionException) {
                 return true;
             }
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 // class 08: connection exception; 57P01-03: shut down by an administrator, crashed,
                 // or not yet accepting connections; 53300: too many connections
@@ -47,10 +53,10 @@ public final class DatabaseOutage {
     public static boolean isTransient(Throwable e) {
         int depth = 0;
         for (Throwable c = e; c != null && depth < 32; c = c.getCause(), depth++) {
-            if (c instanceof java.sql.SQLTransientException) {
+            if (c instanceof SQLTransientException) {
                 return true;
             }
-            if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+            if (c instanceof SQLException sql && sql.getSQLState() != null) {
                 String state = sql.getSQLState();
                 if (state.startsWith("40") || state.equals("57014")) {
                     return true;

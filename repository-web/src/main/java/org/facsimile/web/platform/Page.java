@@ -1,7 +1,10 @@
 package org.facsimile.web.platform;
 
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The one layout of the repository's own pages ({@code layout.jte}): a skip link, a header with
@@ -56,9 +59,8 @@ public final class Page {
     }
 
     /** How the pages write a moment: 5 Mar 2026 14:05 UTC. */
-    public static final java.time.format.DateTimeFormatter DATE = java.time.format.DateTimeFormatter.ofPattern(
-                    "d MMM yyyy HH:mm 'UTC'", java.util.Locale.ENGLISH)
-            .withZone(java.time.ZoneOffset.UTC);
+    public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
 
     private Page() {}
 

@@ -1,6 +1,9 @@
 package org.facsimile.web.platform;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 /** A request the repository refuses, turned into a problem+json response by {@link ProblemMappers}. */
 public class ProblemException extends RuntimeException {
@@ -36,9 +39,9 @@ public class ProblemException extends RuntimeException {
     }
 
     /** The id of a path as a UUID; anything else answers 404 like an id that does not exist. */
-    public static java.util.UUID uuidOrNotFound(String id, String what) {
+    public static UUID uuidOrNotFound(String id, String what) {
         try {
-            return java.util.UUID.fromString(id);
+            return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw notFound(what);
         }
@@ -48,8 +51,8 @@ public class ProblemException extends RuntimeException {
      * A 429 that says when to try again, {@code until} being when the limit lets the caller act
      * (at least a second from {@code now}).
      */
-    public static ProblemException tooMany(String kind, String detail, java.time.Instant now, java.time.Instant until) {
-        long seconds = Math.max(1, java.time.Duration.between(now, until).toSeconds());
+    public static ProblemException tooMany(String kind, String detail, Instant now, Instant until) {
+        long seconds = Math.max(1, Duration.between(now, until).toSeconds());
         return new ProblemException(429, kind, "Too Many Requests", detail + "; try again in " + seconds + " s")
                 .retryAfter(seconds);
     }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -11,6 +12,8 @@ import java.util.UUID;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.datacite.DataCiteJson;
 import org.facsimile.web.platform.OutboxHandler;
+import org.facsimile.web.publishing.doi.DataCiteClient;
+import org.facsimile.web.publishing.doi.DataCiteRegistrar;
 
 /** Tells DataCite, from the outbox, what the DataCite registrar recorded. */
 @ApplicationScoped
@@ -47,7 +50,7 @@ public class DataCiteOutbox implements OutboxHandler {
             return;
         }
         if (DataCiteRegistrar.HIDE.equals(topic)) {
-            List<String> dois = new java.util.ArrayList<>(
+            List<String> dois = new ArrayList<>(
                     em.createQuery("SELECT v.doi FROM DatasetVersion v WHERE v.dataset.id = :id", String.class)
                             .setParameter("id", aggregate)
                             .getResultList());

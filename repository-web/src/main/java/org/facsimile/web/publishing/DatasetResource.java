@@ -2,6 +2,7 @@ package org.facsimile.web.publishing;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.facsimile.web.account.Caller;
@@ -122,7 +124,7 @@ public class DatasetResource {
     Caller caller;
 
     @jakarta.ws.rs.core.Context
-    jakarta.servlet.http.HttpServletRequest servletRequest;
+    HttpServletRequest servletRequest;
 
     @GET
     public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
@@ -209,8 +211,7 @@ public class DatasetResource {
                 in.transferTo(out);
             }
         };
-        String digest =
-                java.util.Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
         return Response.ok(
                         body,
                         file.mediaType()

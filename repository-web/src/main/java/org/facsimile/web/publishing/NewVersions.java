@@ -17,6 +17,7 @@ import org.facsimile.web.deposit.DepositState;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.publishing.doi.DoiRegistrar;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
 
@@ -72,7 +73,7 @@ public class NewVersions {
                     "A new version is already in progress",
                     "deposit " + open.get(0) + " is the next version of this dataset; continue with it");
         }
-        Deposit previous = latest.version().job().deposit();
+        Deposit previous = em.find(Deposit.class, latest.version().job().depositId());
         Deposit next =
                 Deposit.nextVersion(caller.account(), previous.metadata(), dois.mint(), dataset.id(), clock.now());
         em.persist(next);

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.facsimile.harvest.port.OaiItem;
 import org.facsimile.harvest.port.OaiRepository;
+import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
 
@@ -252,10 +254,7 @@ public final class OaiRecords implements OaiRepository {
                 rs.getString(18),
                 rs.getString(19),
                 null, // a record is its dataset's latest version
-                new org.facsimile.vocab.Coverage(
-                        rs.getObject(20, java.time.LocalDate.class),
-                        rs.getObject(21, java.time.LocalDate.class),
-                        rs.getString(22)));
+                new Coverage(rs.getObject(20, LocalDate.class), rs.getObject(21, LocalDate.class), rs.getString(22)));
     }
 
     private static Map<UUID, List<PublishedFields.FileFields>> files(Connection c, List<UUID> versions)

@@ -7,6 +7,8 @@ import jakarta.transaction.Transactional;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -17,6 +19,7 @@ import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.storage.BlobStore;
 
@@ -25,7 +28,7 @@ import org.facsimile.web.storage.BlobStore;
 public class PublicDatasets {
 
     /** One version in a dataset's version list. */
-    public record VersionRef(UUID id, int number, String doi, java.time.Instant published) {}
+    public record VersionRef(UUID id, int number, String doi, Instant published) {}
 
     /**
      * A published version with everything a public page or API needs, detached from the database.
@@ -149,17 +152,16 @@ public class PublicDatasets {
      */
     @Transactional
     public PublicVersion published(String id) {
-        UUID datasetId = org.facsimile.web.platform.ProblemException.uuidOrNotFound(id, "dataset");
+        UUID datasetId = ProblemException.uuidOrNotFound(id, "dataset");
         withdrawal(datasetId).ifPresent(w -> {
-            throw new org.facsimile.web.platform.ProblemException(
+            throw new ProblemException(
                     410,
                     "withdrawn",
                     "Withdrawn",
                     "the dataset was withdrawn on "
-                            + w.withdrawnAt().atOffset(java.time.ZoneOffset.UTC).toLocalDate() + ": " + w.reason());
+                            + w.withdrawnAt().atOffset(ZoneOffset.UTC).toLocalDate() + ": " + w.reason());
         });
-        return latest(datasetId)
-                .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound("dataset " + id));
+        return latest(datasetId).orElseThrow(() -> ProblemException.notFound("dataset " + id));
     }
 
     /**
@@ -180,7 +182,7 @@ public class PublicDatasets {
             return latest;
         }
         VersionRef ref = latest.numbered(n)
-                .orElseThrow(() -> org.facsimile.web.platform.ProblemException.notFound(
+                .orElseThrow(() -> ProblemException.notFound(
                         "version " + (wanted > 0 ? Integer.toString(wanted) : "'" + safe(number) + "'") + " of dataset "
                                 + id + " (it has versions 1 to " + latest.number() + ")"));
         DatasetVersion v = em.find(DatasetVersion.class, ref.id());
@@ -221,7 +223,7 @@ public class PublicDatasets {
 
     /** Latest versions published at or after {@code since} (what a rebuilt index must catch up on). */
     @Transactional
-    public List<PublicVersion> publishedSince(java.time.Instant since) {
+    public List<PublicVersion> publishedSince(Instant since) {
         return loadAll(em.createQuery(
                         "SELECT v FROM DatasetVersion v WHERE v.publishedAt >= :since AND" + LATEST + "AND"
                                 + NOT_WITHDRAWN + "ORDER BY v.publishedAt, v.id",
@@ -232,7 +234,7 @@ public class PublicDatasets {
 
     /** Datasets withdrawn at or after {@code since}. */
     @Transactional
-    public List<UUID> withdrawnSince(java.time.Instant since) {
+    public List<UUID> withdrawnSince(Instant since) {
         return em.createQuery("SELECT w.datasetId FROM DatasetWithdrawal w WHERE w.withdrawnAt >= :since", UUID.class)
                 .setParameter("since", since)
                 .getResultList();
@@ -286,7 +288,7 @@ public class PublicDatasets {
                 .getResultStream()
                 .forEach(r -> listings.computeIfAbsent((UUID) r[0], k -> new Listing((String) r[1], new ArrayList<>()))
                         .versions()
-                        .add(new VersionRef((UUID) r[2], (Integer) r[3], (String) r[4], (java.time.Instant) r[5])));
+                        .add(new VersionRef((UUID) r[2], (Integer) r[3], (String) r[4], (Instant) r[5])));
         return listings;
     }
 

@@ -2,12 +2,15 @@ package org.facsimile.web.publishing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -17,7 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFFormat;
@@ -26,30 +28,26 @@ import org.apache.jena.riot.system.StreamRDFWriter;
 import org.facsimile.synth.nested.NestedShape;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
+import org.facsimile.synth.table.PersonalData;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.csvw.Csv2Rdf;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwDatatypes;
 import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.csvw.CsvwValidator;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.web.account.Account;
-import org.facsimile.web.account.Credential;
 import org.facsimile.web.deposit.Deposit;
-import org.facsimile.web.deposit.DepositAccess;
-import org.facsimile.web.deposit.DepositAccess.Need;
 import org.facsimile.web.deposit.DepositFile;
-import org.facsimile.web.deposit.DepositState;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.OutboxEvent;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
+import org.facsimile.web.publishing.doi.DoiRegistrar;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
-import org.facsimile.web.synthesis.JobState;
 import org.facsimile.web.synthesis.SynthesisJob;
 
 /**
@@ -88,115 +86,17 @@ public class PublishService {
     BlobStore blobs;
 
     @Inject
-    DepositAccess access;
-
-    @Inject
     PublicDatasets datasets;
 
     @Inject
     PublicationMetrics metrics;
 
-    /** What asking to publish did: published at once, or sent to a curator's review. */
-    public record Outcome(Published published, String state) {}
-
     /**
-     * The owner asks to publish the finished synthesis. Refused while its privacy verdict fails
-     * (unless an admin overrode it); published now, or sent to review when the repository requires
-     * a curator's.
+     * Publishes {@code deposit}'s finished synthesis {@code job}, which the caller has checked
+     * (review decides when: {@code review.ReviewService}), in the caller's transaction.
      */
-    @Transactional
-    public Outcome requestPublication(Credential caller, UUID depositId, String from) {
-        Deposit deposit = access.deposit(caller, depositId, Need.CHANGE, LockModeType.PESSIMISTIC_WRITE);
-        SynthesisJob job = finishedJob(deposit, DepositState.READY_FOR_REVIEW);
-        PrivacyGate.check(job);
-        access.actingAs(caller.account().id(), null);
-        if (Boolean.parseBoolean(Setting.REVIEW_REQUIRED.get().trim())) {
-            deposit.toReview(clock.now());
-            audit.record(caller.account().id(), "deposit.review.request", "deposit", depositId.toString(), null, from);
-            return new Outcome(null, deposit.state().name());
-        }
-        return new Outcome(
-                publish(deposit, job, caller.account(), from), deposit.state().name());
-    }
-
-    /** A curator approves a deposit in review: it is published. */
-    @Transactional
-    public Published approve(Credential curator, UUID depositId, String note, String from) {
-        Deposit deposit = access.deposit(curator, depositId, Need.REVIEW, LockModeType.PESSIMISTIC_WRITE);
-        SynthesisJob job = finishedJob(deposit, DepositState.IN_REVIEW);
-        PrivacyGate.check(job);
-        access.actingAs(curator.account().id(), note);
-        audit.record(curator.account().id(), "deposit.review.approve", "deposit", depositId.toString(), note, from);
-        return publish(deposit, job, curator.account(), from);
-    }
-
-    /** A curator declines a deposit in review, saying why (the depositor sees the reason). */
-    @Transactional
-    public void reject(Credential curator, UUID depositId, String reason, String from) {
-        if (reason == null || reason.isBlank() || reason.length() > 2000) {
-            throw new ProblemException(422, "invalid-review", "Invalid review", "reason: 1-2000 characters");
-        }
-        Deposit deposit = access.deposit(curator, depositId, Need.REVIEW, LockModeType.PESSIMISTIC_WRITE);
-        access.actingAs(curator.account().id(), reason.strip());
-        deposit.rejected(clock.now());
-        audit.record(curator.account().id(), "deposit.review.reject", "deposit", depositId.toString(), null, from);
-    }
-
-    /**
-     * An admin lets a synthesis whose privacy verdict failed be published, with a justification of
-     * at least 20 characters, recorded in the audit log. It holds for that synthesis only.
-     */
-    @Transactional
-    public void overridePrivacy(Account admin, UUID depositId, String justification, String from) {
-        if (!admin.isAdmin()) {
-            throw new ProblemException(403, "forbidden", "Forbidden", "only an admin can override the privacy check");
-        }
-        if (justification == null || justification.strip().length() < 20 || justification.length() > 2000) {
-            throw new ProblemException(
-                    422, "invalid-override", "Invalid override", "justification: 20-2000 characters");
-        }
-        Deposit deposit = em.find(Deposit.class, depositId, LockModeType.PESSIMISTIC_WRITE);
-        if (deposit == null) {
-            throw ProblemException.notFound("deposit " + depositId);
-        }
-        SynthesisJob job = finishedJob(
-                deposit,
-                deposit.state() == DepositState.IN_REVIEW ? DepositState.IN_REVIEW : DepositState.READY_FOR_REVIEW);
-        if (PrivacyGate.passed(job)) {
-            throw ProblemException.conflict("the synthesis passed its privacy check; there is nothing to override");
-        }
-        job.overridePrivacy(admin.id(), justification.strip(), clock.now());
-        audit.record(
-                admin.id(),
-                "deposit.privacy-override",
-                "deposit",
-                depositId.toString(),
-                "job " + job.id() + ": " + justification.strip(),
-                from);
-    }
-
-    /** The deposit's latest synthesis, which must have succeeded with the deposit in {@code state}. */
-    private SynthesisJob finishedJob(Deposit deposit, DepositState state) {
-        if (deposit.state() == DepositState.PUBLISHED) {
-            throw ProblemException.conflict("the deposit is already published");
-        }
-        List<SynthesisJob> jobs = em.createQuery(
-                        "SELECT j FROM SynthesisJob j WHERE j.deposit = :d ORDER BY j.createdAt DESC",
-                        SynthesisJob.class)
-                .setParameter("d", deposit)
-                .setMaxResults(1)
-                .getResultList();
-        if (jobs.isEmpty() || jobs.get(0).state() != JobState.SUCCEEDED || deposit.state() != state) {
-            String where = jobs.isEmpty()
-                    ? "it was never submitted"
-                    : "it is " + deposit.state() + ", its synthesis "
-                            + jobs.get(0).state() + " (" + jobs.get(0).step() + ")";
-            throw ProblemException.conflict("only a finished synthesis can be published; " + where);
-        }
-        return jobs.get(0);
-    }
-
-    private Published publish(Deposit deposit, SynthesisJob job, Account caller, String from) {
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Published publish(Deposit deposit, SynthesisJob job, Account caller, String from) {
         metrics.published();
         List<DepositFile> inputs = em.createQuery(
                         "SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
@@ -232,7 +132,7 @@ public class PublishService {
             for (DepositFile input : inputs) {
                 BlobStore.Stored copy = blobs.copy(
                         Area.PRIVATE, job.resultKey() + "/" + input.fileName(), Area.PUBLIC, folder + input.fileName());
-                CsvwTable declared = CsvwJson.readTable(input.tableSchema());
+                CsvwTable declared = input.schema();
                 version.addDistribution(
                         input.fileName(),
                         title(input.tableName(), declared.publishedAsDeposited(), "(CSV)"),
@@ -292,8 +192,6 @@ public class PublishService {
                     null);
         } catch (IOException e) {
             throw new UncheckedIOException("could not write the public files", e);
-        } catch (CsvwProblem e) {
-            throw new IllegalStateException("a stored table schema no longer reads", e);
         }
         em.persist(version);
         em.flush();
@@ -325,9 +223,7 @@ public class PublishService {
      */
     private static CsvwTable withoutPersonalDataNone(CsvwTable table) {
         List<CsvwColumn> columns = table.columns().stream()
-                .map(c -> org.facsimile.synth.table.PersonalData.NONE.equals(c.personalData())
-                        ? c.withPersonalData(null)
-                        : c)
+                .map(c -> PersonalData.NONE.equals(c.personalData()) ? c.withPersonalData(null) : c)
                 .toList();
         return table.withColumns(columns);
     }
@@ -423,13 +319,13 @@ public class PublishService {
     }
 
     /** The published CSV as RDF, streamed row by row (memory stays flat in the number of rows). */
-    private void toRdf(String csvKey, CsvwTable table, String base, java.io.OutputStream out) throws IOException {
+    private void toRdf(String csvKey, CsvwTable table, String base, OutputStream out) throws IOException {
         StreamRDF rdf = StreamRDFWriter.getWriterStream(out, RDFFormat.TURTLE_BLOCKS);
         rdf.start();
         rdf.prefix("", base + "#");
         rdf.prefix("xsd", "http://www.w3.org/2001/XMLSchema#");
         Csv2Rdf csv2rdf = new Csv2Rdf(table, base, rdf);
-        try (java.io.InputStream in = blobs.open(Area.PUBLIC, csvKey)) {
+        try (InputStream in = blobs.open(Area.PUBLIC, csvKey)) {
             CsvTables.forEachRow(in, table.url(), csv2rdf::row);
         } catch (CsvProblem e) {
             throw new IOException("the synthetic table " + table.url() + " does not read back", e);
@@ -458,7 +354,7 @@ public class PublishService {
         if (reportJson == null) {
             return rows;
         }
-        Map<String, Object> report = jakarta.json.bind.JsonbBuilder.create().fromJson(reportJson, Map.class);
+        Map<String, Object> report = JsonbBuilder.create().fromJson(reportJson, Map.class);
         for (Object t : (List<Object>) report.getOrDefault("tables", List.of())) {
             Map<String, Object> table = (Map<String, Object>) t;
             rows.put((String) table.get("table"), ((Number) table.get("syntheticRows")).longValue());

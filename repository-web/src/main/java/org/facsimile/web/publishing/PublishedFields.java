@@ -195,31 +195,6 @@ public record PublishedFields(
         };
     }
 
-    /** The time covered as pages write it: both ends, "until ...", "... onwards", or null. */
-    public static String periodInWords(Coverage coverage) {
-        if (!coverage.hasPeriod()) {
-            return null;
-        }
-        if (coverage.start() == null) {
-            return "until " + coverage.end();
-        }
-        if (coverage.end() == null) {
-            return coverage.start() + " onwards";
-        }
-        return coverage.start() + " to " + coverage.end();
-    }
-
-    /** A licence's name as pages write it (CC BY 4.0, CC0 1.0), else its URI. */
-    public static String licenceName(String uri) {
-        if (uri.contains("/by/4.0")) {
-            return "CC BY 4.0";
-        }
-        if (uri.contains("/zero/1.0")) {
-            return "CC0 1.0";
-        }
-        return uri;
-    }
-
     /** A licence's short code, as OAI-PMH sets and search facets name it ({@code cc-by-4.0}, {@code cc0-1.0}, else {@code other}). */
     public static String licenceCode(String licence) {
         return licence.contains("/by/4.0") ? "cc-by-4.0" : licence.contains("/zero/1.0") ? "cc0-1.0" : "other";

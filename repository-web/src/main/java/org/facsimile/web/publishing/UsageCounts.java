@@ -4,11 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.facsimile.web.account.Tokens;
+import org.facsimile.web.platform.SlidingWindow;
 
 /**
  * Views and downloads per dataset version and day, as the landing page shows them. Robots and
@@ -34,10 +38,9 @@ public class UsageCounts {
     public record Usage(long views, long downloads) {}
 
     /** COUNTER's double-click window. */
-    static final java.time.Duration DOUBLE_CLICK = java.time.Duration.ofSeconds(30);
+    static final Duration DOUBLE_CLICK = Duration.ofSeconds(30);
 
-    private final org.facsimile.web.platform.SlidingWindow recent =
-            new org.facsimile.web.platform.SlidingWindow(1, DOUBLE_CLICK);
+    private final SlidingWindow recent = new SlidingWindow(1, DOUBLE_CLICK);
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
@@ -85,8 +88,8 @@ public class UsageCounts {
 
     /** Whether this reader asked for this item within the window; remembers that they did now. */
     private boolean doubleClick(String readerAndItem) {
-        String key = org.facsimile.web.account.Tokens.hash(readerAndItem);
-        java.time.Instant now = java.time.Instant.now();
+        String key = Tokens.hash(readerAndItem);
+        Instant now = Instant.now();
         synchronized (recent) {
             if (recent.blockedUntil(key, now) != null) {
                 return true;
@@ -96,7 +99,7 @@ public class UsageCounts {
         }
     }
 
-    static String describe(Usage usage) {
+    public static String describe(Usage usage) {
         return String.format(Locale.ROOT, "%,d views, %,d downloads", usage.views(), usage.downloads());
     }
 }

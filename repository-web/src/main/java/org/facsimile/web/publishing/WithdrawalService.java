@@ -13,6 +13,7 @@ import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.OutboxEvent;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.publishing.doi.DoiRegistrar;
 
 /**
  * Withdrawal: an admin takes a published dataset out of circulation, with a reason, in one

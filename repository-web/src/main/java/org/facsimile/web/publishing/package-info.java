@@ -1,6 +1,7 @@
 /**
- * The public side: datasets, their versions and files, DOIs (local, or DataCite through the
- * outbox), publishing a finished synthesis, the public JSON API, landing pages in every form
- * (content negotiation, citations, Signposting) and downloads. Only synthetic data ever gets here.
+ * The public side: datasets, their versions and files, publishing a finished synthesis (in one
+ * transaction, once review allowed it), withdrawal, the public JSON API and what harvesters read
+ * (the OAI-PMH and DCAT catalogue adapters). DOIs are in {@code doi}, landing pages and downloads
+ * in {@code landing}. Only synthetic data ever gets here.
  */
 package org.facsimile.web.publishing;

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.publishing.Distribution;
@@ -38,9 +39,7 @@ public class SearchDocuments {
         // names, without ORCID iDs, for the creator facet and the results
         doc.put(
                 "creators",
-                v.creators().stream()
-                        .map(c -> org.facsimile.vocab.Creator.parse(c).name())
-                        .toList());
+                v.creators().stream().map(c -> Creator.parse(c).name()).toList());
         doc.put("keywords", v.keywords());
         doc.put("subjects", v.subjects());
         doc.put("licence", PublishedFields.licenceCode(v.licence()));

@@ -10,6 +10,7 @@ import jakarta.json.spi.JsonProvider;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
@@ -153,7 +154,7 @@ public record SearchRequest(
                     "unknown parameter; a search takes q, sort, size, from, after and the facets "
                             + String.join(
                                     ", ",
-                                    java.util.Arrays.stream(Facet.values())
+                                    Arrays.stream(Facet.values())
                                             .map(Facet::param)
                                             .toList()));
         }

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -40,7 +41,7 @@ public final class FileSystemBlobStore implements BlobStore {
     public void probe() throws IOException {
         Path probe = Files.createTempFile(root.resolve("tmp"), "probe-", ".part");
         try {
-            Files.write(probe, new byte[] {1}, java.nio.file.StandardOpenOption.SYNC);
+            Files.write(probe, new byte[] {1}, StandardOpenOption.SYNC);
         } finally {
             Files.deleteIfExists(probe);
         }

@@ -6,6 +6,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.NoSuchFileException;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -142,10 +145,10 @@ public class StoreAudit {
                         blobs.delete(area, key);
                         removed[area.ordinal()]++;
                     }
-                } catch (java.nio.file.NoSuchFileException e) {
+                } catch (NoSuchFileException e) {
                     // removed meanwhile
                 } catch (IOException e) {
-                    findings.add(new Finding(area.name().toLowerCase(java.util.Locale.ROOT), key, e.getMessage()));
+                    findings.add(new Finding(area.name().toLowerCase(Locale.ROOT), key, e.getMessage()));
                 }
             }
         }
@@ -241,7 +244,7 @@ public class StoreAudit {
             throw new IllegalStateException(e);
         }
         try (InputStream in = new DigestInputStream(blobs.open(area, key), sha)) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
+            in.transferTo(OutputStream.nullOutputStream());
         }
         return HexFormat.of().formatHex(sha.digest());
     }

@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -25,10 +27,13 @@ public final class JobQueue {
 
     private final DataSource dataSource;
     private final Duration lease;
+    private final DepositTransitions deposits;
 
-    public JobQueue(DataSource dataSource, Duration lease) {
+    /** @param deposits moves each job's deposit along, in the queue's transactions */
+    public JobQueue(DataSource dataSource, Duration lease, DepositTransitions deposits) {
         this.dataSource = dataSource;
         this.lease = lease;
+        this.deposits = deposits;
     }
 
     public Duration lease() {
@@ -66,11 +71,7 @@ public final class JobQueue {
                     }
                 }
                 if (claim.isPresent()) {
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE deposit SET state = 'SYNTHESIZING', updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
-                        ps.setObject(1, claim.get().depositId());
-                        ps.executeUpdate();
-                    }
+                    deposits.synthesizing(c, claim.get().depositId());
                 }
                 c.commit();
                 return claim;
@@ -123,22 +124,15 @@ public final class JobQueue {
 
     /** Finishes the job successfully; false (and nothing changed) when the lease was lost. */
     public boolean succeed(Claim claim, String resultKey, String report) throws SQLException {
-        return finish(claim, "SUCCEEDED", JobStep.DONE, "READY_FOR_REVIEW", resultKey, report, null);
+        return finish(claim, JobState.SUCCEEDED, JobStep.DONE, resultKey, report, null);
     }
 
     /** Finishes the job as failed for good; false when the lease was lost. */
     public boolean fail(Claim claim, String reason) throws SQLException {
-        return finish(claim, "FAILED", JobStep.FAILED, "FAILED", null, null, reason);
+        return finish(claim, JobState.FAILED, JobStep.FAILED, null, null, reason);
     }
 
-    private boolean finish(
-            Claim claim,
-            String state,
-            JobStep step,
-            String depositState,
-            String resultKey,
-            String report,
-            String reason)
+    private boolean finish(Claim claim, JobState state, JobStep step, String resultKey, String report, String reason)
             throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
@@ -148,7 +142,7 @@ public final class JobQueue {
                         "UPDATE synthesis_job SET state = ?, step = ?, result_key = ?, report = ?, failure_reason = ?, "
                                 + "finished_at = now(), lease_owner = NULL, lease_until = NULL "
                                 + "WHERE id = ? AND lease_owner = ? AND attempts = ? AND state = 'RUNNING'")) {
-                    ps.setString(1, state);
+                    ps.setString(1, state.name());
                     ps.setString(2, step.name());
                     ps.setString(3, resultKey);
                     ps.setString(4, report);
@@ -160,12 +154,7 @@ public final class JobQueue {
                 }
                 if (held) {
                     event(c, claim.jobId(), claim.attempt(), step, reason);
-                    try (PreparedStatement ps = c.prepareStatement(
-                            "UPDATE deposit SET state = ?, updated_at = now(), row_version = row_version + 1 WHERE id = ?")) {
-                        ps.setString(1, depositState);
-                        ps.setObject(2, claim.depositId());
-                        ps.executeUpdate();
-                    }
+                    deposits.finished(c, claim.depositId(), state == JobState.SUCCEEDED);
                 }
                 c.commit();
                 return held;
@@ -177,14 +166,19 @@ public final class JobQueue {
     }
 
     /** Running jobs whose lease expired after their last allowed attempt: their workers kept dying. */
-    private static void failExhausted(Connection c) throws SQLException {
+    private void failExhausted(Connection c) throws SQLException {
+        List<UUID> failed = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "WITH dead AS (UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED', finished_at = now(), "
-                        + "failure_reason = 'the worker stopped during every one of ' || attempts || ' attempts', lease_owner = NULL, lease_until = NULL "
-                        + "WHERE state = 'RUNNING' AND lease_until < now() AND attempts >= max_attempts RETURNING id, deposit_id, attempts) "
-                        + "UPDATE deposit SET state = 'FAILED', updated_at = now(), row_version = row_version + 1 "
-                        + "WHERE id IN (SELECT deposit_id FROM dead)")) {
-            ps.executeUpdate();
+                        "UPDATE synthesis_job SET state = 'FAILED', step = 'FAILED', finished_at = now(), "
+                                + "failure_reason = 'the worker stopped during every one of ' || attempts || ' attempts', lease_owner = NULL, lease_until = NULL "
+                                + "WHERE state = 'RUNNING' AND lease_until < now() AND attempts >= max_attempts RETURNING deposit_id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                failed.add(rs.getObject(1, UUID.class));
+            }
+        }
+        for (UUID deposit : failed) {
+            deposits.finished(c, deposit, false);
         }
     }
 

@@ -7,6 +7,8 @@ import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.argn.ArgnSynthesizer;
 import org.facsimile.synth.baseline.GaussianCopulaSynthesizer;
+import org.facsimile.synth.dp.DifferentialPrivacy;
+import org.facsimile.web.platform.Setting;
 
 /**
  * A job's settings as a depositor sends them and as the job row stores them: every field
@@ -51,13 +53,12 @@ public record JobSettings(
         public static final double DEFAULT_DELTA = 1e-6;
 
         /** The engine's budget. */
-        public org.facsimile.synth.dp.DifferentialPrivacy engine() {
+        public DifferentialPrivacy engine() {
             if (epsilon == null) {
                 throw new IllegalArgumentException("differentialPrivacy needs an epsilon");
             }
-            org.facsimile.synth.dp.DifferentialPrivacy defaults =
-                    org.facsimile.synth.dp.DifferentialPrivacy.of(epsilon, DEFAULT_DELTA);
-            return new org.facsimile.synth.dp.DifferentialPrivacy(
+            DifferentialPrivacy defaults = DifferentialPrivacy.of(epsilon, DEFAULT_DELTA);
+            return new DifferentialPrivacy(
                     epsilon,
                     delta == null ? defaults.delta() : delta,
                     noiseMultiplier == null ? defaults.noiseMultiplier() : noiseMultiplier,
@@ -67,7 +68,7 @@ public record JobSettings(
 
         /** The same budget with every default written out. */
         Privacy complete() {
-            org.facsimile.synth.dp.DifferentialPrivacy b = engine();
+            DifferentialPrivacy b = engine();
             return new Privacy(b.epsilon(), b.delta(), b.noiseMultiplier(), b.clipNorm(), b.valueShare());
         }
     }
@@ -114,8 +115,7 @@ public record JobSettings(
         /** The limits configured for this repository. */
         public static Limits configured() {
             return new Limits(
-                    org.facsimile.web.platform.Setting.SYNTHESIS_MAX_SAMPLE_ROWS.getLong(),
-                    org.facsimile.web.platform.Setting.SYNTHESIS_MAX_TRAINING_SECONDS.getLong());
+                    Setting.SYNTHESIS_MAX_SAMPLE_ROWS.getLong(), Setting.SYNTHESIS_MAX_TRAINING_SECONDS.getLong());
         }
     }
 

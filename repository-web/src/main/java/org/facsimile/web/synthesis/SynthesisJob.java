@@ -4,14 +4,10 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
-import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
-import org.facsimile.web.deposit.Deposit;
 
 /**
  * One synthesis run of a deposit. Created here; claimed, advanced and finished by the
@@ -24,9 +20,9 @@ public class SynthesisJob {
     @Id
     private UUID id;
 
-    @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "deposit_id", nullable = false)
-    private Deposit deposit;
+    /** The deposit whose tables it synthesizes (the deposit's side knows the deposit; a job its id). */
+    @Column(name = "deposit_id", nullable = false)
+    private UUID depositId;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 16)
@@ -83,9 +79,9 @@ public class SynthesisJob {
 
     protected SynthesisJob() {}
 
-    public SynthesisJob(Deposit deposit, String settings, int maxAttempts, Instant now) {
+    public SynthesisJob(UUID depositId, String settings, int maxAttempts, Instant now) {
         this.id = UUID.randomUUID();
-        this.deposit = deposit;
+        this.depositId = depositId;
         this.state = JobState.QUEUED;
         this.step = JobStep.QUEUED;
         this.settings = settings;
@@ -97,8 +93,8 @@ public class SynthesisJob {
         return id;
     }
 
-    public Deposit deposit() {
-        return deposit;
+    public UUID depositId() {
+        return depositId;
     }
 
     public JobState state() {

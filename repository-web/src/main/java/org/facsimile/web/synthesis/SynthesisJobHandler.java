@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.transaction.Transactional;
+import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import org.facsimile.synth.Conditions;
 import org.facsimile.synth.RunReport;
 import org.facsimile.synth.SynthesisSettings;
@@ -30,12 +31,11 @@ import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.Table;
 import org.facsimile.synth.table.TableSpec;
-import org.facsimile.vocab.csvw.CsvwJson;
-import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
-import org.facsimile.web.deposit.DepositTables;
+import org.facsimile.web.schema.TableSchemas;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
+import org.facsimile.web.synthesis.JobInputs.InputTable;
 
 /**
  * What a synthesis job does: read each deposited table from the private area, profile it
@@ -47,9 +47,6 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
 
-    @PersistenceContext(unitName = "facsimile")
-    EntityManager em;
-
     @Inject
     BlobStore blobs;
 
@@ -59,59 +56,8 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
     /** The file name of the HTML report in a job's folder. */
     public static final String REPORT_PAGE = "report.html";
 
-    /**
-     * A deposited table as the job needs it, its stored CSVW schema read once.
-     *
-     * @param declared the schema; null when it does not read
-     * @param unreadable why it does not read (the job then fails naming the file), or null
-     */
-    public record InputTable(String fileName, String storageKey, CsvwTable declared, String unreadable) {
-
-        static InputTable of(String fileName, String storageKey, String tableSchema) {
-            try {
-                return new InputTable(fileName, storageKey, CsvwJson.readTable(tableSchema), null);
-            } catch (CsvwProblem e) {
-                return new InputTable(fileName, storageKey, null, e.getMessage());
-            }
-        }
-
-        /** Whether it refers to another table. */
-        boolean refersToAnother() {
-            return declared != null && !declared.foreignKeys().isEmpty();
-        }
-
-        /** Whether the depositor declared it public reference data, to be published as deposited. */
-        boolean asDeposited() {
-            return declared != null && declared.publishedAsDeposited();
-        }
-
-        /** The shape of the nested document whose records' table this is, or null. */
-        NestedShape nestedShape() {
-            return declared == null || declared.nestedShape() == null
-                    ? null
-                    : NestedShape.fromJson(declared.nestedShape());
-        }
-    }
-
-    /** What a job reads of its deposit, all in one transaction before the long work starts. */
-    public record Input(String title, List<InputTable> tables) {}
-
-    @Transactional
-    public Input input(UUID depositId) {
-        String title = em.find(org.facsimile.web.deposit.Deposit.class, depositId)
-                .metadata()
-                .title();
-        List<InputTable> tables = em
-                .createQuery(
-                        "SELECT f FROM DepositFile f WHERE f.deposit.id = :d ORDER BY f.fileName",
-                        org.facsimile.web.deposit.DepositFile.class)
-                .setParameter("d", depositId)
-                .getResultList()
-                .stream()
-                .map(f -> InputTable.of(f.fileName(), f.storageKey(), f.tableSchema()))
-                .toList();
-        return new Input(title, tables);
-    }
+    @Inject
+    JobInputs inputs;
 
     @Override
     public SynthesisWorker.Outcome run(JobQueue.Claim claim, SynthesisWorker.Progress progress) throws Exception {
@@ -127,7 +73,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             throw new SynthesisWorker.JobFailure("invalid settings: " + e.getMessage(), e);
         }
         String folder = "jobs/" + claim.jobId() + "/attempt-" + claim.attempt();
-        Input job = input(claim.depositId());
+        JobInputs.Input job = inputs.read(claim.depositId());
         List<RunReport> reports = new ArrayList<>();
         List<RelationReport> relations = List.of();
         if (job.tables().stream().noneMatch(t -> t.refersToAnother() || t.nestedShape() != null || t.asDeposited())) {
@@ -159,7 +105,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                 // constraints no generated row meets: the depositor's to change
                 throw new SynthesisWorker.JobFailure(e.getMessage(), e);
             }
-            java.util.Map<String, List<String[]>> synthetic = new java.util.HashMap<>();
+            Map<String, List<String[]>> synthetic = new HashMap<>();
             for (int t = 0; t < tables.size(); t++) {
                 DatasetTable table = tables.get(t);
                 List<String[]> rows = result.tables().get(t).rows();
@@ -183,34 +129,32 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
         }
         String reportJson = JsonReport.render(synthesizer.name(), reports, relations);
         blobs.write(
-                Area.PRIVATE,
-                folder + "/report.json",
-                out -> out.write(reportJson.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                Area.PRIVATE, folder + "/report.json", out -> out.write(reportJson.getBytes(StandardCharsets.UTF_8)));
         String reportHtml = HtmlReport.render(job.title(), synthesizer.name(), reports, relations);
         blobs.write(
                 Area.PRIVATE,
                 folder + "/" + REPORT_PAGE,
-                out -> out.write(reportHtml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-        metrics.finished(synthesizer.name(), java.time.Duration.ofNanos(System.nanoTime() - started), generated[0]);
+                out -> out.write(reportHtml.getBytes(StandardCharsets.UTF_8)));
+        metrics.finished(synthesizer.name(), Duration.ofNanos(System.nanoTime() - started), generated[0]);
         return new SynthesisWorker.Outcome(folder, reportJson);
     }
 
     /** A deposited table read from the private area and resolved against its declared schema. */
-    private DatasetTable read(InputTable input) throws java.io.IOException, SynthesisWorker.JobFailure {
+    private DatasetTable read(InputTable input) throws IOException, SynthesisWorker.JobFailure {
         try {
             CsvInspection inspection;
             try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
-                inspection = CsvTables.inspect(in, input.fileName(), java.nio.charset.StandardCharsets.UTF_8);
+                inspection = CsvTables.inspect(in, input.fileName(), StandardCharsets.UTF_8);
             }
             if (input.declared() == null) {
                 throw new SynthesisWorker.JobFailure(input.fileName() + ": " + input.unreadable(), null);
             }
             CsvwTable declared = input.declared();
-            Optional<DepositTables.Refusal> refusal = DepositTables.refusal(input.fileName(), declared, inspection);
+            Optional<TableSchemas.Refusal> refusal = TableSchemas.refusal(input.fileName(), declared, inspection);
             if (refusal.isPresent()) {
                 throw new SynthesisWorker.JobFailure(refusal.get().detail(), null);
             }
-            TableSpec spec = DepositTables.resolve(declared, inspection.spec());
+            TableSpec spec = TableSchemas.resolve(declared, inspection.spec());
             Table table;
             try (InputStream in = blobs.open(Area.PRIVATE, input.storageKey())) {
                 table = CsvTables.read(in, input.fileName(), spec);
@@ -234,7 +178,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             SynthesisWorker.Progress progress,
             String folder,
             long[] generated)
-            throws java.io.IOException, SynthesisWorker.JobFailure {
+            throws IOException, SynthesisWorker.JobFailure {
         RunReport[] report = new RunReport[1];
         Conditions conditions = chosen.conditions() != null
                         && (chosen.conditions().table() == null

@@ -1,5 +1,6 @@
 package org.facsimile.web.synthesis;
 
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -9,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.facsimile.web.platform.DatabaseOutage;
+import org.facsimile.web.platform.Redacted;
 
 /**
  * One worker thread: claims jobs from the {@link JobQueue}, keeps their lease alive by heartbeat,
@@ -137,8 +140,8 @@ public final class SynthesisWorker implements Runnable {
                     if (lost.get() || !queue.step(claim, step, message)) {
                         throw new LeaseLostException();
                     }
-                } catch (java.sql.SQLException e) {
-                    if (org.facsimile.web.platform.DatabaseOutage.isCause(e)) {
+                } catch (SQLException e) {
+                    if (DatabaseOutage.isCause(e)) {
                         // without the database the lease cannot be held: stop, and let the job be
                         // taken over when the lease has ended and the database is back
                         throw new LeaseLostException();
@@ -159,26 +162,23 @@ public final class SynthesisWorker implements Runnable {
             // an Error too (out of memory in training, a missing native library): the job fails
             // with an incident and the worker goes on; uncaught, it would end this worker thread
             // with nothing in the log and the job retried until its attempts ran out
-            if (org.facsimile.web.platform.DatabaseOutage.isCause(e)) {
+            if (DatabaseOutage.isCause(e)) {
                 LOG.warning("job " + claim.jobId() + " attempt " + claim.attempt()
                         + " stopped: the database cannot be reached; it is taken over when its lease ends");
                 return true;
             }
-            if (org.facsimile.web.platform.DatabaseOutage.isTransient(e)) {
+            if (DatabaseOutage.isTransient(e)) {
                 // the lease runs out and the job is claimed again, as a new attempt (the queue's
                 // maximum still bounds a failure that keeps coming back)
                 LOG.log(
                         Level.WARNING,
                         "job " + claim.jobId() + " attempt " + claim.attempt()
                                 + " stopped by a transient database error; it is tried again when its lease ends",
-                        org.facsimile.web.platform.Redacted.of(e));
+                        Redacted.of(e));
                 return true;
             }
             String incident = UUID.randomUUID().toString();
-            LOG.log(
-                    Level.SEVERE,
-                    "job " + claim.jobId() + " failed, incident " + incident,
-                    org.facsimile.web.platform.Redacted.of(e));
+            LOG.log(Level.SEVERE, "job " + claim.jobId() + " failed, incident " + incident, Redacted.of(e));
             queue.fail(claim, "synthesis failed unexpectedly (incident " + incident + ")");
         } finally {
             heartbeat.cancel(false);

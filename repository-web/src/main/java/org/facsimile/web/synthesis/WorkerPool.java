@@ -32,6 +32,9 @@ public class WorkerPool {
     @Inject
     SynthesisJobHandler handler;
 
+    @Inject
+    DepositTransitions deposits;
+
     private final List<SynthesisWorker> workers = new ArrayList<>();
 
     void begin(@Observes NodeLifecycle.DutiesBegin begin) {
@@ -44,7 +47,7 @@ public class WorkerPool {
 
     synchronized void start(DataSource dataSource) {
         int threads = Setting.WORKER_THREADS.getInt();
-        JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()));
+        JobQueue queue = new JobQueue(dataSource, Duration.ofSeconds(Setting.WORKER_LEASE_SECONDS.getLong()), deposits);
         Duration poll = Duration.ofMillis(Setting.WORKER_POLL_MILLIS.getLong());
         String node = nodeName();
         // heartbeats on threads of their own: a lease must not wait behind the outbox or a stream

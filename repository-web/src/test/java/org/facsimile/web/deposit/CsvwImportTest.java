@@ -3,6 +3,7 @@ package org.facsimile.web.deposit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.facsimile.vocab.csvw.CsvwColumn;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class CsvwImportTest {
 
     private static CsvwTable table(String url, String... references) {
-        List<CsvwForeignKey> keys = java.util.Arrays.stream(references)
+        List<CsvwForeignKey> keys = Arrays.stream(references)
                 .map(r -> new CsvwForeignKey(List.of("ref"), r, List.of("id")))
                 .toList();
         return new CsvwTable(url, List.of(new CsvwColumn("id", "integer", null, null)), List.of("id"), keys);

@@ -34,7 +34,7 @@ class DepositFormsTest {
         form.putSingle("personal.2", "");
         form.putSingle("key", "id");
         form.putSingle("constraints", "nests >= 0\n\n  nests <= 500 \n");
-        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        CsvwTable declared = SchemaForm.read(STORED, form);
         CsvwColumn nests = declared.columns().get(2);
         assertEquals("decimal", nests.datatype());
         assertEquals(List.of("", "NA", "?"), nests.nullMarkers(), "an empty cell is always missing");
@@ -50,7 +50,7 @@ class DepositFormsTest {
     void aColumnsReferenceIsChosenOrTakenAway() {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("refers.2", "colonies.csv/colony_id");
-        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        CsvwTable declared = SchemaForm.read(STORED, form);
         assertEquals(1, declared.foreignKeys().size());
         assertEquals(List.of("nests"), declared.foreignKeys().get(0).columns());
         assertEquals("colonies.csv", declared.foreignKeys().get(0).resource());
@@ -60,13 +60,11 @@ class DepositFormsTest {
                 new CsvwTable(STORED.url(), STORED.columns(), STORED.primaryKey(), declared.foreignKeys(), List.of());
         MultivaluedHashMap<String, String> none = new MultivaluedHashMap<>();
         none.putSingle("refers.2", "");
-        assertEquals(
-                List.of(), DepositPages.SchemaForm.read(withReference, none).foreignKeys(), "'nothing' removes it");
+        assertEquals(List.of(), SchemaForm.read(withReference, none).foreignKeys(), "'nothing' removes it");
         MultivaluedHashMap<String, String> crafted = new MultivaluedHashMap<>();
         crafted.putSingle("refers.1", "/id");
         crafted.putSingle("refers.2", "colonies.csv/");
-        assertEquals(
-                List.of(), DepositPages.SchemaForm.read(STORED, crafted).foreignKeys(), "half a reference is none");
+        assertEquals(List.of(), SchemaForm.read(STORED, crafted).foreignKeys(), "half a reference is none");
     }
 
     @Test
@@ -74,7 +72,7 @@ class DepositFormsTest {
         MultivaluedHashMap<String, String> form = new MultivaluedHashMap<>();
         form.putSingle("type.0", "colour");
         form.putSingle("key", "nonexistent");
-        CsvwTable declared = DepositPages.SchemaForm.read(STORED, form);
+        CsvwTable declared = SchemaForm.read(STORED, form);
         assertEquals("integer", declared.columns().get(0).datatype());
         assertEquals(List.of(), declared.primaryKey());
     }

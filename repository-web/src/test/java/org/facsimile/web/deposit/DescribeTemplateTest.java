@@ -3,6 +3,7 @@ package org.facsimile.web.deposit;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.facsimile.web.platform.Page;
@@ -27,7 +28,7 @@ class DescribeTemplateTest {
         Page.Frame frame = new Page.Frame("Facsimile", "New deposit", Page.Section.DEPOSITS, "Ada", List.of());
         String html = Templates.render(
                 "describe.jte",
-                new java.util.HashMap<>(Map.of(
+                new HashMap<>(Map.of(
                         "frame",
                         frame,
                         "form",

@@ -5,7 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 /** Which failures are the database being away (503, retry) rather than a fault here (500, incident). */
 class DatabaseOutageTest {
@@ -18,7 +22,7 @@ class DatabaseOutageTest {
                 new RuntimeException(new SQLException("The connection attempt failed.", "08001"))));
         assertTrue(DatabaseOutage.isCause(new RuntimeException(
                 new SQLException("Error in allocating a connection. Cause: Connection could not be allocated"))));
-        assertTrue(DatabaseOutage.isCause(new java.sql.SQLTransientConnectionException("gone")));
+        assertTrue(DatabaseOutage.isCause(new SQLTransientConnectionException("gone")));
         assertTrue(DatabaseOutage.isCause(new RuntimeException(
                 new SQLException("terminating connection due to administrator command", "57P01"))));
         assertTrue(DatabaseOutage.isCause(
@@ -34,16 +38,14 @@ class DatabaseOutageTest {
 
     @Test
     void aRolledBackTransactionOrAStatementClosedUnderUsIsWorthAnotherTry() throws Exception {
-        assertTrue(DatabaseOutage.isTransient(new java.sql.SQLTransactionRollbackException("deadlock")));
+        assertTrue(DatabaseOutage.isTransient(new SQLTransactionRollbackException("deadlock")));
         assertTrue(DatabaseOutage.isTransient(
                 new RuntimeException(new SQLException("could not serialize access", "40001"))));
         assertTrue(DatabaseOutage.isTransient(new SQLException("deadlock detected", "40P01")));
         assertTrue(
                 DatabaseOutage.isTransient(new SQLException("canceling statement due to statement timeout", "57014")));
         assertTrue(DatabaseOutage.isTransient(new IllegalStateException(
-                "reading the input",
-                new org.postgresql.util.PSQLException(
-                        "This ResultSet is closed.", org.postgresql.util.PSQLState.OBJECT_NOT_IN_STATE))));
+                "reading the input", new PSQLException("This ResultSet is closed.", PSQLState.OBJECT_NOT_IN_STATE))));
     }
 
     @Test

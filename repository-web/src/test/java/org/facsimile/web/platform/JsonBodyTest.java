@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.facsimile.web.Damage;
 import org.junit.jupiter.api.Test;
 
 public class JsonBodyTest {
@@ -92,7 +93,7 @@ public class JsonBodyTest {
         String nasty = "{}[]\",:\\0-9eE.tfn \u0000\uFEFF\uD800";
         Random random = new Random(20261206L);
         for (int round = 0; round < 5000; round++) {
-            String text = org.facsimile.web.Damage.of(seed, nasty, random);
+            String text = Damage.of(seed, nasty, random);
             try {
                 JsonBody.read(text, Request.class);
             } catch (ProblemException expected) {

@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class RedactedTest {
@@ -13,10 +16,9 @@ class RedactedTest {
     @Test
     void messagesAreWithheldAlongTheChainButTheStackStays() {
         // a library wraps a library failure, each message quoting the data
-        java.util.concurrent.CompletionException original = org.junit.jupiter.api.Assertions.assertThrows(
-                java.util.concurrent.CompletionException.class,
-                () -> java.util.concurrent.CompletableFuture.supplyAsync(
-                                () -> Double.parseDouble("Jane Doe, 1 Secret Street"))
+        CompletionException original = Assertions.assertThrows(
+                CompletionException.class,
+                () -> CompletableFuture.supplyAsync(() -> Double.parseDouble("Jane Doe, 1 Secret Street"))
                         .join());
         assertTrue(original.getMessage().contains("Secret"), "the premise: library messages quote data");
         Redacted redacted = Redacted.of(original);

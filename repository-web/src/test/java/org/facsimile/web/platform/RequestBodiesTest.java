@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.HeaderParam;
@@ -18,6 +19,7 @@ import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import org.facsimile.web.FacsimileApplication;
@@ -64,12 +66,12 @@ class RequestBodiesTest {
         List<String> undeclared = new ArrayList<>();
         for (Class<?> resource : new FacsimileApplication().getClasses()) {
             for (Method method : resource.getMethods()) {
-                boolean fields = java.util.Arrays.stream(method.getParameters())
-                        .anyMatch(p -> p.isAnnotationPresent(FormParam.class));
-                jakarta.ws.rs.Consumes consumes = method.getAnnotation(jakarta.ws.rs.Consumes.class);
+                boolean fields =
+                        Arrays.stream(method.getParameters()).anyMatch(p -> p.isAnnotationPresent(FormParam.class));
+                Consumes consumes = method.getAnnotation(Consumes.class);
                 if (fields
                         && (consumes == null
-                                || java.util.Arrays.stream(consumes.value())
+                                || Arrays.stream(consumes.value())
                                         .noneMatch(t -> t.startsWith("application/x-www-form-urlencoded")
                                                 || t.startsWith("multipart/form-data")))) {
                     undeclared.add(resource.getSimpleName() + "." + method.getName());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Random;
+import org.facsimile.web.Damage;
 import org.junit.jupiter.api.Test;
 
 /** The form and charset checks every request passes before a resource reads it. */
@@ -61,7 +62,7 @@ class RequestEdgeTest {
         String nasty = "%&=+0FfZz\u0000\u00e9\uD800 ";
         Random random = new Random(20261206L);
         for (int round = 0; round < 5000; round++) {
-            String text = org.facsimile.web.Damage.of(seed, nasty, random);
+            String text = Damage.of(seed, nasty, random);
             try {
                 RequestEdge.checkFields(text);
             } catch (ProblemException expected) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.List;
 import java.util.Random;
+import org.facsimile.web.Damage;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,7 +26,7 @@ class SearchQueryFuzzTest {
     void damagedQueriesAreReadOrRefusedNeverCrash() {
         Random random = new Random(20261206L);
         for (int round = 0; round < 5000; round++) {
-            String text = org.facsimile.web.Damage.of(SEEDS.get(random.nextInt(SEEDS.size())), NASTY, random);
+            String text = Damage.of(SEEDS.get(random.nextInt(SEEDS.size())), NASTY, random);
             try {
                 assertNotNull(SearchQuery.parse(text));
             } catch (SearchQuery.Invalid expected) {

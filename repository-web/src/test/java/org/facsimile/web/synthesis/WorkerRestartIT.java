@@ -20,8 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.facsimile.web.EmbeddedDatabase;
+import org.facsimile.web.deposit.DepositJobStates;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.PSQLState;
 
 /** The job queue on a real PostgreSQL: one claim per job, and a dead worker's job finishes once. */
 class WorkerRestartIT {
@@ -89,7 +92,7 @@ class WorkerRestartIT {
 
     @Test
     void twoWorkersNeverClaimTheSameJob() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30));
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), new DepositJobStates());
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
         Optional<JobQueue.Claim> first = queue.claim("worker-a");
@@ -104,7 +107,7 @@ class WorkerRestartIT {
 
     @Test
     void aWorkerKilledMidJobIsReplacedAndTheJobFinishesOnce() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(1500));
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(1500), new DepositJobStates());
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
         ScheduledExecutorService heartbeatsA = Executors.newSingleThreadScheduledExecutor();
@@ -169,7 +172,7 @@ class WorkerRestartIT {
 
     @Test
     void aJobWhoseWorkersKeepDyingFailsWithAReason() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(300));
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(300), new DepositJobStates());
         drainOtherJobs(queue);
         UUID job = queuedJob(1);
         assertTrue(queue.claim("worker-a").isPresent());
@@ -185,7 +188,7 @@ class WorkerRestartIT {
 
     @Test
     void anErrorInAJobFailsThatJobAndTheWorkerGoesOn() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30));
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), new DepositJobStates());
         drainOtherJobs(queue);
         UUID broken = queuedJob(3);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
@@ -208,7 +211,7 @@ class WorkerRestartIT {
 
     @Test
     void aTransientDatabaseErrorStopsTheAttemptAndTheJobIsTriedAgain() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(400));
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(400), new DepositJobStates());
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
         ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
@@ -218,8 +221,7 @@ class WorkerRestartIT {
             if (tries.incrementAndGet() == 1) {
                 throw new IllegalStateException(
                         "reading the input",
-                        new org.postgresql.util.PSQLException(
-                                "This ResultSet is closed.", org.postgresql.util.PSQLState.OBJECT_NOT_IN_STATE));
+                        new PSQLException("This ResultSet is closed.", PSQLState.OBJECT_NOT_IN_STATE));
             }
             return new SynthesisWorker.Outcome("jobs/" + claim.jobId() + "/attempt-" + claim.attempt(), "{}");
         };

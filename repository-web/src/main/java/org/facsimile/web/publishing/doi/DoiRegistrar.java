@@ -1,20 +1,15 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.publishing.doi;
 
 import java.util.Optional;
 import java.util.UUID;
+import org.facsimile.web.deposit.DoiReservation;
 
 /**
  * Where DOIs come from. A DOI is minted and reserved when a deposit is created (so it can be
  * cited in the paper before publication) and registered, made findable, when the dataset is
  * published. The local registrar is the default; a DataCite registrar implements the same.
  */
-public interface DoiRegistrar {
-
-    /** A new DOI name under this repository's prefix; no side effect. */
-    String mint();
-
-    /** Reserves {@code doi} for a deposit (in the caller's transaction). */
-    void reserve(String doi, UUID depositId);
+public interface DoiRegistrar extends DoiReservation {
 
     /** Registers {@code doi} as findable, resolving to {@code targetUrl} (in the caller's transaction). */
     void register(String doi, UUID versionId, String targetUrl);

@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.publishing.doi;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,20 +1,23 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.facsimile.synth.table.ColumnKind;
 import org.facsimile.synth.table.ColumnSpec;
 import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
+import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.junit.jupiter.api.Test;
 
-class DepositTablesTest {
+class TableSchemasTest {
 
     private static final TableSpec INFERRED = new TableSpec(
             "t",
@@ -27,12 +30,12 @@ class DepositTablesTest {
 
     @Test
     void inferenceRoundTripsThroughCsvw() {
-        CsvwTable described = DepositTables.describe("t.csv", INFERRED);
+        CsvwTable described = TableSchemas.describe("t.csv", INFERRED);
         assertEquals(
                 List.of("string", "integer", "string", "integer"),
                 described.columns().stream().map(CsvwColumn::datatype).toList());
         assertEquals(List.of("", "?"), described.columns().get(3).nullMarkers());
-        TableSpec resolved = DepositTables.resolve(described, INFERRED);
+        TableSpec resolved = TableSchemas.resolve(described, INFERRED);
         assertEquals(
                 INFERRED.columns().stream().map(ColumnSpec::kind).toList(),
                 resolved.columns().stream().map(ColumnSpec::kind).toList());
@@ -46,11 +49,11 @@ class DepositTablesTest {
                         new ColumnSpec("seen", ColumnKind.DATE, null, null, null, "MMM d yyyy"),
                         new ColumnSpec("zip", ColumnKind.CODE, null)),
                 List.of());
-        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        CsvwTable described = TableSchemas.describe("t.csv", inferred);
         assertEquals("date", described.columns().get(0).datatype());
         assertEquals("MMM d yyyy", described.columns().get(0).format());
         assertEquals("string", described.columns().get(1).datatype());
-        TableSpec resolved = DepositTables.resolve(described, inferred);
+        TableSpec resolved = TableSchemas.resolve(described, inferred);
         assertEquals("MMM d yyyy", resolved.column(0).format());
         assertEquals(ColumnKind.CODE, resolved.column(1).kind(), "a code stays a code when declared a string");
         CsvwTable otherPicture = described.withColumns(List.of(
@@ -58,16 +61,16 @@ class DepositTablesTest {
                 described.columns().get(1)));
         assertEquals(
                 "dd/MM/yyyy",
-                DepositTables.resolve(otherPicture, inferred).column(0).format());
+                TableSchemas.resolve(otherPicture, inferred).column(0).format());
         CsvwTable asString = described.withColumns(List.of(
                 new CsvwColumn("seen", "string", null, null, null),
                 described.columns().get(1)));
-        assertEquals(null, DepositTables.resolve(asString, inferred).column(0).format());
+        assertEquals(null, TableSchemas.resolve(asString, inferred).column(0).format());
         CsvwTable unreadable = described.withColumns(List.of(
                 new CsvwColumn("seen", "date", null, null, "yyyy-QQ"),
                 described.columns().get(1)));
-        DepositTables.Refusal refusal =
-                DepositTables.refusal("t.csv", unreadable, null).orElseThrow();
+        TableSchemas.Refusal refusal =
+                TableSchemas.refusal("t.csv", unreadable, null).orElseThrow();
         assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
         assertEquals("seen", refusal.column());
     }
@@ -76,14 +79,14 @@ class DepositTablesTest {
     void aNumberPatternFoundByProfilingIsDescribedKeptAndChecked() {
         TableSpec inferred = new TableSpec(
                 "t", List.of(new ColumnSpec("price", ColumnKind.DECIMAL, null, null, null, "#.##0,00")), List.of());
-        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        CsvwTable described = TableSchemas.describe("t.csv", inferred);
         assertEquals("decimal", described.columns().get(0).datatype());
         assertEquals(
-                "#.##0,00", DepositTables.resolve(described, inferred).column(0).format());
+                "#.##0,00", TableSchemas.resolve(described, inferred).column(0).format());
         for (String[] bad : new String[][] {{"decimal", "0.00E0"}, {"integer", "#,##0.00"}}) {
             CsvwTable declared = described.withColumns(List.of(new CsvwColumn("price", bad[0], null, null, bad[1])));
-            DepositTables.Refusal refusal =
-                    DepositTables.refusal("t.csv", declared, null).orElseThrow();
+            TableSchemas.Refusal refusal =
+                    TableSchemas.refusal("t.csv", declared, null).orElseThrow();
             assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
             assertTrue(refusal.detail().contains("#,##0.00"), refusal.detail());
         }
@@ -93,16 +96,16 @@ class DepositTablesTest {
     void aBooleansSpellingsFoundByProfilingAreDescribedKeptAndChecked() {
         TableSpec inferred = new TableSpec(
                 "t", List.of(new ColumnSpec("smoker", ColumnKind.BOOLEAN, null, null, null, "Y|N")), List.of());
-        CsvwTable described = DepositTables.describe("t.csv", inferred);
+        CsvwTable described = TableSchemas.describe("t.csv", inferred);
         assertEquals("boolean", described.columns().get(0).datatype());
         assertEquals("Y|N", described.columns().get(0).format());
-        assertEquals("Y|N", DepositTables.resolve(described, inferred).column(0).format());
+        assertEquals("Y|N", TableSchemas.resolve(described, inferred).column(0).format());
         CsvwTable declared = described.withColumns(List.of(new CsvwColumn("smoker", "boolean", null, null, "yes|no")));
         assertEquals(
-                "yes|no", DepositTables.resolve(declared, inferred).column(0).format());
+                "yes|no", TableSchemas.resolve(declared, inferred).column(0).format());
         CsvwTable unreadable = described.withColumns(List.of(new CsvwColumn("smoker", "boolean", null, null, "yes")));
-        DepositTables.Refusal refusal =
-                DepositTables.refusal("t.csv", unreadable, null).orElseThrow();
+        TableSchemas.Refusal refusal =
+                TableSchemas.refusal("t.csv", unreadable, null).orElseThrow();
         assertEquals("$.tableSchema.columns[0].datatype.format", refusal.jsonPath());
         assertEquals("smoker", refusal.column());
         assertTrue(refusal.detail().contains("yes|no"), refusal.detail());
@@ -118,7 +121,7 @@ class DepositTablesTest {
                         new CsvwColumn("note", "string", null, null),
                         new CsvwColumn("code", "decimal", List.of("NA"), null)),
                 List.of());
-        TableSpec resolved = DepositTables.resolve(declared, INFERRED);
+        TableSpec resolved = TableSchemas.resolve(declared, INFERRED);
         assertEquals(
                 List.of(ColumnKind.INTEGER, ColumnKind.CATEGORICAL, ColumnKind.TEXT, ColumnKind.DECIMAL),
                 resolved.columns().stream().map(ColumnSpec::kind).toList());
@@ -148,14 +151,14 @@ class DepositTablesTest {
 
     @Test
     void personalDataMarksAreProposedAndADeclarationWins() {
-        CsvwTable described = DepositTables.describe("p.csv", PEOPLE);
+        CsvwTable described = TableSchemas.describe("p.csv", PEOPLE);
         assertEquals(
-                java.util.Arrays.asList(null, "email", "free-text", null),
+                Arrays.asList(null, "email", "free-text", null),
                 described.columns().stream().map(CsvwColumn::personalData).toList());
         // silent: the suggestion stands; "none" removes it; a kind sets it
-        TableSpec resolved = DepositTables.resolve(declared(null, "none", "given-name"), PEOPLE);
+        TableSpec resolved = TableSchemas.resolve(declared(null, "none", "given-name"), PEOPLE);
         assertEquals(
-                java.util.Arrays.asList(null, PersonalData.EMAIL, null, PersonalData.GIVEN_NAME),
+                Arrays.asList(null, PersonalData.EMAIL, null, PersonalData.GIVEN_NAME),
                 resolved.columns().stream().map(ColumnSpec::personal).toList());
         assertEquals("nl", resolved.column(3).lang());
     }
@@ -163,22 +166,22 @@ class DepositTablesTest {
     @Test
     void aSchemaSentWithoutMarksKeepsTheStoredOnes() {
         CsvwTable kept =
-                DepositTables.keepPersonalData(declared(null, null, "none"), DepositTables.describe("p.csv", PEOPLE));
+                TableSchemas.keepPersonalData(declared(null, null, "none"), TableSchemas.describe("p.csv", PEOPLE));
         assertEquals(
-                java.util.Arrays.asList(null, "email", "free-text", "none"),
+                Arrays.asList(null, "email", "free-text", "none"),
                 kept.columns().stream().map(CsvwColumn::personalData).toList());
     }
 
     @Test
     void refusalsNameTheColumn() {
         CsvInspection inspection = new CsvInspection(PEOPLE, 10, Map.of("email", PersonalData.EMAIL));
-        DepositTables.Refusal none = DepositTables.refusal("p.csv", declared("none", null, null), inspection)
+        TableSchemas.Refusal none = TableSchemas.refusal("p.csv", declared("none", null, null), inspection)
                 .orElseThrow();
         assertEquals("email", none.column());
         assertTrue(none.detail().contains("never learnt") && none.detail().contains("p.csv"), none.detail());
         assertEquals("$.tableSchema.columns[1]", none.jsonPath());
 
-        DepositTables.Refusal unknown = DepositTables.refusal("p.csv", declared(null, "gossip", null), inspection)
+        TableSchemas.Refusal unknown = TableSchemas.refusal("p.csv", declared(null, "gossip", null), inspection)
                 .orElseThrow();
         assertEquals("notes", unknown.column());
         assertTrue(unknown.detail().contains("free-text"), unknown.detail());
@@ -189,10 +192,10 @@ class DepositTablesTest {
                 List.of("id"));
         assertEquals(
                 "id",
-                DepositTables.refusal("p.csv", keyMarked, null).orElseThrow().column());
+                TableSchemas.refusal("p.csv", keyMarked, null).orElseThrow().column());
 
         // a header-only suggestion may be declared none: the depositor knows the notes hold no names
-        assertTrue(DepositTables.refusal("p.csv", declared("email", "none", "none"), inspection)
+        assertTrue(TableSchemas.refusal("p.csv", declared("email", "none", "none"), inspection)
                 .isEmpty());
     }
 
@@ -207,29 +210,28 @@ class DepositTablesTest {
                 new CsvwColumn("nr", "integer", null, null),
                 new CsvwColumn("patient", "integer", null, null),
                 new CsvwColumn("town", "string", null, null));
-        java.util.function.Function<org.facsimile.vocab.csvw.CsvwForeignKey, CsvwTable> visits =
+        Function<CsvwForeignKey, CsvwTable> visits =
                 key -> new CsvwTable("visits.csv", visitColumns, List.of("nr"), List.of(key));
         Map<String, CsvwTable> deposit = Map.of("patients.csv", patients);
 
-        var fine = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("patient"), "patients.csv", List.of("id"));
-        assertTrue(DepositTables.foreignKeyRefusal("visits.csv", visits.apply(fine), deposit)
+        var fine = new CsvwForeignKey(List.of("patient"), "patients.csv", List.of("id"));
+        assertTrue(TableSchemas.foreignKeyRefusal("visits.csv", visits.apply(fine), deposit)
                 .isEmpty());
 
-        var composite = new org.facsimile.vocab.csvw.CsvwForeignKey(
-                List.of("patient", "town"), "patients.csv", List.of("id", "town"));
-        DepositTables.Refusal c = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(composite), deposit)
+        var composite = new CsvwForeignKey(List.of("patient", "town"), "patients.csv", List.of("id", "town"));
+        TableSchemas.Refusal c = TableSchemas.foreignKeyRefusal("visits.csv", visits.apply(composite), deposit)
                 .orElseThrow();
         assertEquals("$.tableSchema.foreignKeys[0].columnReference", c.jsonPath());
         assertTrue(c.detail().contains("composite"), c.detail());
 
-        var elsewhere = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("patient"), "people.csv", List.of("id"));
-        DepositTables.Refusal e = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(elsewhere), deposit)
+        var elsewhere = new CsvwForeignKey(List.of("patient"), "people.csv", List.of("id"));
+        TableSchemas.Refusal e = TableSchemas.foreignKeyRefusal("visits.csv", visits.apply(elsewhere), deposit)
                 .orElseThrow();
         assertEquals("patient", e.column());
         assertTrue(e.detail().contains("people.csv, which is not a file of this deposit"), e.detail());
 
-        var notKey = new org.facsimile.vocab.csvw.CsvwForeignKey(List.of("town"), "patients.csv", List.of("town"));
-        DepositTables.Refusal k = DepositTables.foreignKeyRefusal("visits.csv", visits.apply(notKey), deposit)
+        var notKey = new CsvwForeignKey(List.of("town"), "patients.csv", List.of("town"));
+        TableSchemas.Refusal k = TableSchemas.foreignKeyRefusal("visits.csv", visits.apply(notKey), deposit)
                 .orElseThrow();
         assertEquals("$.tableSchema.foreignKeys[0].reference.columnReference", k.jsonPath());
         assertTrue(k.detail().contains("not that table's primary key ([id])"), k.detail());

@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.publishing.landing;
 
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Locale;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.platform.Setting;
+import org.facsimile.web.publishing.DatasetVersion;
+import org.facsimile.web.publishing.PublicDatasets;
+import org.facsimile.web.publishing.UsageCounts;
+import org.facsimile.web.synthesis.QualitySummary;
 
 /**
  * What a dataset version's landing page shows ({@code landing.jte}), in the words and forms the
@@ -137,10 +142,10 @@ public record LandingPage(
                 v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
                 UsageCounts.describe(used),
                 v.licence(),
-                PublishedFields.licenceName(v.licence()),
+                DepositMetadata.licenceName(v.licence()),
                 v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
                 subjects,
-                PublishedFields.periodInWords(v.coverage()),
+                DepositMetadata.periodInWords(v.coverage()),
                 v.coverage().place(),
                 v.sourceUrl(),
                 v.description(),

@@ -1,4 +1,4 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.review;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

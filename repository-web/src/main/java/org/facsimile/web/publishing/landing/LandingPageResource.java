@@ -1,8 +1,10 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.publishing.landing;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,9 +15,18 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
 import org.apache.jena.riot.Lang;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.cite.Citations;
@@ -27,6 +38,10 @@ import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
+import org.facsimile.web.publishing.DatasetWithdrawal;
+import org.facsimile.web.publishing.Distribution;
+import org.facsimile.web.publishing.PublicDatasets;
+import org.facsimile.web.publishing.UsageCounts;
 
 /**
  * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
@@ -71,7 +86,7 @@ public class LandingPageResource {
     }
 
     private static final List<Variant> VARIANTS = Variant.mediaTypes(
-                    java.util.Arrays.stream(Form.values()).map(f -> f.type).toArray(MediaType[]::new))
+                    Arrays.stream(Form.values()).map(f -> f.type).toArray(MediaType[]::new))
             .build();
 
     private static final Map<Form, String> EXPORT_NAMES = Map.of(
@@ -94,16 +109,15 @@ public class LandingPageResource {
     PageSession session;
 
     /** One JSON-B instance: creating one per page view is a class-path scan and fresh caches each time. */
-    private static final jakarta.json.bind.Jsonb JSONB = JsonbBuilder.create();
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
-    private static final java.util.logging.Logger LOG =
-            java.util.logging.Logger.getLogger(LandingPageResource.class.getName());
+    private static final Logger LOG = Logger.getLogger(LandingPageResource.class.getName());
 
     @Context
     HttpHeaders headers;
 
     @Context
-    jakarta.servlet.http.HttpServletRequest servletRequest;
+    HttpServletRequest servletRequest;
 
     @GET
     @Path("{id}")
@@ -129,11 +143,11 @@ public class LandingPageResource {
                     "a dataset is available as "
                             + String.join(
                                     ", ",
-                                    java.util.Arrays.stream(Form.values())
+                                    Arrays.stream(Form.values())
                                             .map(f -> f.type.toString())
                                             .toList()));
         }
-        Form form = java.util.Arrays.stream(Form.values())
+        Form form = Arrays.stream(Form.values())
                 .filter(f -> f.type.equals(chosen.getMediaType()))
                 .findFirst()
                 .orElseThrow();
@@ -188,16 +202,16 @@ public class LandingPageResource {
         String anchor = pageOf(p, versionPage);
         List<String[]> links = links(p, anchor);
         if (chosen != null && chosen.getMediaType().getSubtype().equals("linkset+json")) {
-            Map<String, List<Map<String, String>>> byRel = new java.util.LinkedHashMap<>();
+            Map<String, List<Map<String, String>>> byRel = new LinkedHashMap<>();
             for (String[] l : links) {
-                Map<String, String> target = new java.util.LinkedHashMap<>();
+                Map<String, String> target = new LinkedHashMap<>();
                 target.put("href", l[0]);
                 if (l[2] != null) {
                     target.put("type", l[2]);
                 }
-                byRel.computeIfAbsent(l[1], k -> new java.util.ArrayList<>()).add(target);
+                byRel.computeIfAbsent(l[1], k -> new ArrayList<>()).add(target);
             }
-            Map<String, Object> context = new java.util.LinkedHashMap<>();
+            Map<String, Object> context = new LinkedHashMap<>();
             context.put("anchor", anchor);
             context.putAll(byRel);
             return Response.ok(JSONB.toJson(Map.of("linkset", List.of(context))), "application/linkset+json")
@@ -229,8 +243,7 @@ public class LandingPageResource {
     private Response.ResponseBuilder answer(String id, String version, Form form, boolean view) {
         if (form == Form.HTML) {
             // people get the tombstone page where the dataset was; machines get the 410 problem below
-            java.util.Optional<DatasetWithdrawal> withdrawn =
-                    datasets.withdrawal(ProblemException.uuidOrNotFound(id, "dataset"));
+            Optional<DatasetWithdrawal> withdrawn = datasets.withdrawal(ProblemException.uuidOrNotFound(id, "dataset"));
             if (withdrawn.isPresent()) {
                 return Response.status(Response.Status.GONE)
                         .type("text/html; charset=UTF-8")
@@ -264,14 +277,14 @@ public class LandingPageResource {
     }
 
     private static String rdf(DatasetDescription d, Lang lang) {
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         new DcatRenderer().write(d, lang, out);
-        return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return out.toString(StandardCharsets.UTF_8);
     }
 
     /** What stays where a withdrawn dataset was: that it was withdrawn, when, and why. */
     String tombstone(DatasetWithdrawal w) {
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame("Dataset withdrawn", Page.Section.NONE, session.name(), "landing"));
         model.put(
                 "withdrawnOn",
@@ -286,7 +299,7 @@ public class LandingPageResource {
      * Authors are not linked: creators are names here, and Signposting wants URIs (ORCIDs).
      */
     static String signposting(PublicDatasets.PublicVersion p, String page) {
-        List<String> header = new java.util.ArrayList<>();
+        List<String> header = new ArrayList<>();
         for (String[] l : links(p, page)) {
             header.add("<" + l[0] + ">; rel=\"" + l[1] + "\"" + (l[2] == null ? "" : "; type=\"" + l[2] + "\""));
         }
@@ -301,7 +314,7 @@ public class LandingPageResource {
      * (or null). Besides Signposting's, the version relations of RFC 5829.
      */
     static List<String[]> links(PublicDatasets.PublicVersion p, String page) {
-        List<String[]> links = new java.util.ArrayList<>();
+        List<String[]> links = new ArrayList<>();
         links.add(new String[] {"https://doi.org/" + p.version().doi(), "cite-as", null});
         links.add(new String[] {page + "/export/ttl", "describedby", "text/turtle"});
         links.add(new String[] {page + "/export/jsonld", "describedby", "application/ld+json"});
@@ -332,7 +345,7 @@ public class LandingPageResource {
     private List<CsvwTable> tables(PublicDatasets.PublicVersion p) {
         try {
             return datasets.tables(p);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             LOG.warning("the CSVW metadata of version " + p.version().id() + " does not read: " + e);
             return List.of();
         }
@@ -340,14 +353,14 @@ public class LandingPageResource {
 
     /** The landing page of a version answered at {@code page}. */
     String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {
-        List<LandingPage.Link> exports = new java.util.ArrayList<>();
+        List<LandingPage.Link> exports = new ArrayList<>();
         for (Form f : Form.values()) {
             if (f.export != null) {
                 exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
         LandingPage view = LandingPage.of(p, used, exports, tables);
-        Map<String, Object> model = new java.util.HashMap<>();
+        Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
         model.put("page", view);
         model.put("turtle", p.download("dataset.ttl"));

@@ -1,4 +1,4 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.review;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositViews.DepositView;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
@@ -42,7 +43,7 @@ public class ReviewResource {
     DepositService deposits;
 
     @Inject
-    PublishService publishing;
+    ReviewService reviews;
 
     @GET
     public List<DepositView> queue() {
@@ -59,7 +60,7 @@ public class ReviewResource {
         deposits.readable(caller.credential(), depositId);
         Decision decision = JsonBody.read(json, Decision.class, () -> new Decision(null, null));
         PublishService.Published published =
-                publishing.approve(caller.credential(), depositId, decision.note(), caller.remoteAddress());
+                reviews.approve(caller.credential(), depositId, decision.note(), caller.remoteAddress());
         return Response.created(URI.create(published.landingPage()))
                 .entity(published)
                 .build();
@@ -72,7 +73,7 @@ public class ReviewResource {
         UUID depositId = uuid(id);
         deposits.readable(caller.credential(), depositId);
         Decision decision = JsonBody.read(json, Decision.class, () -> new Decision(null, null));
-        publishing.reject(caller.credential(), depositId, decision.reason(), caller.remoteAddress());
+        reviews.reject(caller.credential(), depositId, decision.reason(), caller.remoteAddress());
         return DepositView.of(deposits.readable(caller.credential(), depositId), null);
     }
 

@@ -1,8 +1,11 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.schema;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.facsimile.synth.constraints.ConstraintProblem;
 import org.facsimile.synth.constraints.Constraints;
 import org.facsimile.synth.nested.NestedDocument;
@@ -14,7 +17,7 @@ import org.facsimile.synth.table.CsvTables;
 import org.facsimile.synth.table.PersonalData;
 import org.facsimile.synth.table.TableSpec;
 import org.facsimile.vocab.csvw.CsvwColumn;
-import org.facsimile.vocab.csvw.CsvwJson;
+import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.terms.FCSM;
 
@@ -24,9 +27,9 @@ import org.facsimile.vocab.terms.FCSM;
  * something: a declared datatype fixes the kind, a declared key makes identifiers, a declared
  * personal-data kind (or {@code none}) replaces profiling's suggestion.
  */
-public final class DepositTables {
+public final class TableSchemas {
 
-    private DepositTables() {}
+    private TableSchemas() {}
 
     /** A declaration the engine cannot follow: which column, and why. */
     public record Refusal(String column, String jsonPath, String detail) {}
@@ -58,8 +61,8 @@ public final class DepositTables {
                     column.name().equals(NestedShape.ROW_KEY) || column.name().equals(NestedShape.PARENT_KEY);
             columns.add(key ? new CsvwColumn(column.name(), "integer", column.nullMarkers(), null) : column);
         }
-        List<org.facsimile.vocab.csvw.CsvwForeignKey> references = document.foreignKeys(fileName).stream()
-                .map(k -> new org.facsimile.vocab.csvw.CsvwForeignKey(k.columns(), k.parent(), k.parentColumns()))
+        List<CsvwForeignKey> references = document.foreignKeys(fileName).stream()
+                .map(k -> new CsvwForeignKey(k.columns(), k.parent(), k.parentColumns()))
                 .toList();
         boolean records = document.shape().parts().get(0).table().equals(fileName);
         return new CsvwTable(
@@ -72,33 +75,32 @@ public final class DepositTables {
     }
 
     /** The shape of the nested document whose records' table this is, if it is one. */
-    public static Optional<NestedShape> nestedShape(DepositFile file) {
-        try {
-            String shape = CsvwJson.readTable(file.tableSchema()).nestedShape();
-            return shape == null ? Optional.empty() : Optional.of(NestedShape.fromJson(shape));
-        } catch (org.facsimile.vocab.csvw.CsvwProblem | IllegalArgumentException e) {
-            throw new IllegalStateException("a stored table schema does not read: " + file.fileName(), e);
-        }
+    public static Optional<NestedShape> nestedShape(CsvwTable table) {
+        return table.nestedShape() == null ? Optional.empty() : Optional.of(NestedShape.fromJson(table.nestedShape()));
     }
 
-    /** The files an earlier upload of a nested document became; of any document when it is null. */
-    public static java.util.Set<String> nestedTables(List<DepositFile> files, String document) {
-        java.util.Set<String> tables = new java.util.HashSet<>();
-        for (DepositFile file : files) {
-            nestedShape(file)
+    /**
+     * The files an earlier upload of a nested document became; of any document when it is null.
+     *
+     * @param tables a deposit's table schemas by file name
+     */
+    public static Set<String> nestedTables(Map<String, CsvwTable> tables, String document) {
+        Set<String> nested = new HashSet<>();
+        for (CsvwTable table : tables.values()) {
+            nestedShape(table)
                     .filter(shape -> document == null || shape.document().equals(document))
-                    .ifPresent(shape -> shape.parts().forEach(p -> tables.add(p.table())));
+                    .ifPresent(shape -> shape.parts().forEach(p -> nested.add(p.table())));
         }
-        return tables;
+        return nested;
     }
 
     /**
      * A schema change that would break how a nested document's tables fit together: the row key
      * must stay the primary key, and the reference to the table a table was nested in must stay.
      */
-    public static Optional<Refusal> nestedRefusal(List<DepositFile> files, String fileName, CsvwTable declared) {
-        for (DepositFile file : files) {
-            Optional<NestedShape> shape = nestedShape(file);
+    public static Optional<Refusal> nestedRefusal(Map<String, CsvwTable> tables, String fileName, CsvwTable declared) {
+        for (CsvwTable table : tables.values()) {
+            Optional<NestedShape> shape = nestedShape(table);
             if (shape.isEmpty()) {
                 continue;
             }
@@ -251,9 +253,8 @@ public final class DepositTables {
      * strings as categories. For checks made when the data is not at hand.
      */
     public static TableSpec declaredSpec(CsvwTable table, String fileName) {
-        List<org.facsimile.synth.table.ColumnSpec> columns = table.columns().stream()
-                .map(c -> new org.facsimile.synth.table.ColumnSpec(
-                        c.name(), org.facsimile.synth.table.ColumnKind.CATEGORICAL, c.nullMarkers()))
+        List<ColumnSpec> columns = table.columns().stream()
+                .map(c -> new ColumnSpec(c.name(), ColumnKind.CATEGORICAL, c.nullMarkers()))
                 .toList();
         return new TableSpec(CsvTables.tableName(fileName), columns, List.of());
     }
@@ -266,9 +267,9 @@ public final class DepositTables {
      * @param others the deposit's tables by file name, this one included (a table may refer to itself)
      */
     public static Optional<Refusal> foreignKeyRefusal(
-            String fileName, CsvwTable declared, java.util.Map<String, CsvwTable> others) {
+            String fileName, CsvwTable declared, Map<String, CsvwTable> others) {
         for (int k = 0; k < declared.foreignKeys().size(); k++) {
-            org.facsimile.vocab.csvw.CsvwForeignKey key = declared.foreignKeys().get(k);
+            CsvwForeignKey key = declared.foreignKeys().get(k);
             String path = "$.tableSchema.foreignKeys[" + k + "]";
             String column = key.columns().get(0);
             if (key.columns().size() != 1) {

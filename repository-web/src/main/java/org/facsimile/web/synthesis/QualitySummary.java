@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.synthesis;
 
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;

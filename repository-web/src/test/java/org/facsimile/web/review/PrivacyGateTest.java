@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.review;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;

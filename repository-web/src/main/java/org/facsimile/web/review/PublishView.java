@@ -1,4 +1,4 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.review;
 
 import java.util.List;
 

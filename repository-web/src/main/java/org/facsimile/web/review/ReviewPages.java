@@ -1,4 +1,4 @@
-package org.facsimile.web.deposit;
+package org.facsimile.web.review;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.account.Scope;
+import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
@@ -42,7 +43,7 @@ public class ReviewPages {
     DepositService deposits;
 
     @Inject
-    PublishService publishing;
+    ReviewService reviews;
 
     @GET
     @Produces(HTML)
@@ -74,7 +75,7 @@ public class ReviewPages {
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         PublishService.Published published;
         try {
-            published = publishing.approve(me, depositId, blankToNull(note), session.remoteAddress());
+            published = reviews.approve(me, depositId, blankToNull(note), session.remoteAddress());
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;
@@ -108,7 +109,7 @@ public class ReviewPages {
             return queuePage(422, depositId, "Say why: the depositor reads the reason.");
         }
         try {
-            publishing.reject(me, depositId, reason, session.remoteAddress());
+            reviews.reject(me, depositId, reason, session.remoteAddress());
         } catch (ProblemException e) {
             if (e.status() == 404) {
                 throw e;

@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.publishing.doi;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.Json;

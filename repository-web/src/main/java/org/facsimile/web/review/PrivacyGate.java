@@ -1,4 +1,4 @@
-package org.facsimile.web.publishing;
+package org.facsimile.web.review;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;

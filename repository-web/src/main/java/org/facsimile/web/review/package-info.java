@@ -1,0 +1,6 @@
+/**
+ * The decision to publish: the owner's request, the privacy gate on the synthesis report, the
+ * curators' queue (approve or reject with a reason) and an admin's privacy override. Publishing
+ * itself (the dataset version, files, DOI) is {@code publishing}'s.
+ */
+package org.facsimile.web.review;
