@@ -1,6 +1,7 @@
 package org.facsimile.web.deposit;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,13 +12,9 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.UUID;
 import org.facsimile.web.account.Account;
 import org.facsimile.web.platform.ProblemException;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** A depositor's private submission: tables, their schemas and the dataset's metadata. */
 @Entity
@@ -25,7 +22,7 @@ import org.hibernate.type.SqlTypes;
 public class Deposit {
 
     /** CC BY 4.0, the default licence of published synthetic data. */
-    public static final String DEFAULT_LICENCE = "https://creativecommons.org/licenses/by/4.0/";
+    public static final String DEFAULT_LICENCE = DescriptiveMetadata.DEFAULT_LICENCE;
 
     @Id
     private UUID id;
@@ -38,38 +35,8 @@ public class Deposit {
     @Column(name = "state", nullable = false, length = 24)
     private DepositState state;
 
-    @Column(name = "title", nullable = false, length = 500)
-    private String title;
-
-    @Column(name = "description")
-    private String description;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "creators", nullable = false)
-    private List<String> creators = new ArrayList<>();
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "keywords", nullable = false)
-    private List<String> keywords = new ArrayList<>();
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "subjects", nullable = false)
-    private List<String> subjects = new ArrayList<>();
-
-    @Column(name = "licence", nullable = false, length = 200)
-    private String licence;
-
-    @Column(name = "source_url", length = 2000)
-    private String sourceUrl;
-
-    @Column(name = "temporal_start")
-    private java.time.LocalDate temporalStart;
-
-    @Column(name = "temporal_end")
-    private java.time.LocalDate temporalEnd;
-
-    @Column(name = "spatial", length = 500)
-    private String spatial;
+    @Embedded
+    private DescriptiveMetadata described;
 
     @Column(name = "doi", nullable = false, unique = true, length = 200)
     private String doi;
@@ -99,7 +66,6 @@ public class Deposit {
         this.state = DepositState.DRAFT;
         this.doi = reservedDoi;
         this.createdAt = now;
-        this.licence = DEFAULT_LICENCE;
         describe(metadata, now);
     }
 
@@ -114,17 +80,7 @@ public class Deposit {
     /** Replaces the descriptive metadata; only a draft can change. */
     public void describe(DepositMetadata metadata, Instant now) {
         requireDraft();
-        this.title = metadata.title();
-        this.description = metadata.description();
-        this.creators = new ArrayList<>(metadata.creators());
-        this.keywords = new ArrayList<>(metadata.keywords());
-        this.subjects = new ArrayList<>(metadata.subjects());
-        this.licence = metadata.licence() == null ? DEFAULT_LICENCE : metadata.licence();
-        this.sourceUrl = metadata.sourceUrl();
-        org.facsimile.vocab.Coverage coverage = metadata.coverage();
-        this.temporalStart = coverage.start();
-        this.temporalEnd = coverage.end();
-        this.spatial = coverage.place();
+        this.described = DescriptiveMetadata.of(metadata);
         this.updatedAt = now;
     }
 
@@ -232,16 +188,6 @@ public class Deposit {
     }
 
     public DepositMetadata metadata() {
-        return new DepositMetadata(
-                title,
-                description,
-                List.copyOf(creators),
-                List.copyOf(keywords),
-                List.copyOf(subjects),
-                licence,
-                sourceUrl,
-                temporalStart == null ? null : temporalStart.toString(),
-                temporalEnd == null ? null : temporalEnd.toString(),
-                spatial);
+        return described.metadata();
     }
 }

@@ -2,6 +2,7 @@ package org.facsimile.web.publishing;
 
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -16,9 +17,8 @@ import java.util.List;
 import java.util.UUID;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
+import org.facsimile.web.deposit.DescriptiveMetadata;
 import org.facsimile.web.synthesis.SynthesisJob;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 /** One published version of a dataset: its metadata, files and DOI never change afterwards. */
 @Entity
@@ -42,38 +42,8 @@ public class DatasetVersion {
     @Column(name = "doi", nullable = false, unique = true, length = 200)
     private String doi;
 
-    @Column(name = "title", nullable = false, length = 500)
-    private String title;
-
-    @Column(name = "description")
-    private String description;
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "creators", nullable = false)
-    private List<String> creators = new ArrayList<>();
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "keywords", nullable = false)
-    private List<String> keywords = new ArrayList<>();
-
-    @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "subjects", nullable = false)
-    private List<String> subjects = new ArrayList<>();
-
-    @Column(name = "licence", nullable = false, length = 200)
-    private String licence;
-
-    @Column(name = "source_url", length = 2000)
-    private String sourceUrl;
-
-    @Column(name = "temporal_start")
-    private java.time.LocalDate temporalStart;
-
-    @Column(name = "temporal_end")
-    private java.time.LocalDate temporalEnd;
-
-    @Column(name = "spatial", length = 500)
-    private String spatial;
+    @Embedded
+    private DescriptiveMetadata described;
 
     @Column(name = "synthetic", nullable = false)
     private boolean synthetic;
@@ -104,17 +74,7 @@ public class DatasetVersion {
         this.versionNumber = versionNumber;
         this.job = job;
         this.doi = doi;
-        this.title = metadata.title();
-        this.description = metadata.description();
-        this.creators = new ArrayList<>(metadata.creators());
-        this.keywords = new ArrayList<>(metadata.keywords());
-        this.subjects = new ArrayList<>(metadata.subjects());
-        this.licence = metadata.licence();
-        this.sourceUrl = metadata.sourceUrl();
-        org.facsimile.vocab.Coverage coverage = metadata.coverage();
-        this.temporalStart = coverage.start();
-        this.temporalEnd = coverage.end();
-        this.spatial = coverage.place();
+        this.described = DescriptiveMetadata.of(metadata);
         this.synthetic = true;
         this.qualitySummary = qualitySummary;
         this.publishedAt = now;
@@ -156,42 +116,19 @@ public class DatasetVersion {
         return doi;
     }
 
+    /** The descriptive metadata, as published. */
+    public DescriptiveMetadata described() {
+        return described;
+    }
+
     public String title() {
-        return title;
-    }
-
-    public String description() {
-        return description;
-    }
-
-    public List<String> creators() {
-        return List.copyOf(creators);
-    }
-
-    public List<String> keywords() {
-        return List.copyOf(keywords);
-    }
-
-    /** The subject codes (EU Data Theme). */
-    public List<String> subjects() {
-        return List.copyOf(subjects);
+        return described.title();
     }
 
     public List<DataTheme> themes() {
-        return subjects.stream().flatMap(s -> DataTheme.ofCode(s).stream()).toList();
-    }
-
-    public String licence() {
-        return licence;
-    }
-
-    public String sourceUrl() {
-        return sourceUrl;
-    }
-
-    /** The time and place the data covers. */
-    public org.facsimile.vocab.Coverage coverage() {
-        return new org.facsimile.vocab.Coverage(temporalStart, temporalEnd, spatial);
+        return described.subjects().stream()
+                .flatMap(s -> DataTheme.ofCode(s).stream())
+                .toList();
     }
 
     public boolean synthetic() {

@@ -124,7 +124,9 @@ public record LandingPage(
         Citation citation = new Citation(
                 String.join(
                         "; ",
-                        v.creators().stream().map(c -> Creator.parse(c).name()).toList()),
+                        v.described().creators().stream()
+                                .map(c -> Creator.parse(c).name())
+                                .toList()),
                 v.publishedAt().atOffset(ZoneOffset.UTC).getYear(),
                 v.title(),
                 v.versionNumber(),
@@ -132,7 +134,7 @@ public record LandingPage(
                 doiUrl);
         return new LandingPage(
                 v.title(),
-                v.creators().stream().map(Creator::parse).toList(),
+                v.described().creators().stream().map(Creator::parse).toList(),
                 p.superseded(),
                 p.number(),
                 p.latest().number(),
@@ -141,14 +143,16 @@ public record LandingPage(
                 "https://doi.org/" + p.conceptDoi(),
                 v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
                 UsageCounts.describe(used),
-                v.licence(),
-                DepositMetadata.licenceName(v.licence()),
-                v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
+                v.described().licence(),
+                DepositMetadata.licenceName(v.described().licence()),
+                v.described().keywords().isEmpty()
+                        ? null
+                        : String.join(", ", v.described().keywords()),
                 subjects,
-                DepositMetadata.periodInWords(v.coverage()),
-                v.coverage().place(),
-                v.sourceUrl(),
-                v.description(),
+                DepositMetadata.periodInWords(v.described().coverage()),
+                v.described().coverage().place(),
+                v.described().sourceUrl(),
+                v.described().description(),
                 QualitySummary.of(v.qualitySummary()),
                 files,
                 versions,
