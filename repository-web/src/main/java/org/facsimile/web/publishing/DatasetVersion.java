@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.deposit.DescriptiveMetadata;
@@ -116,13 +117,38 @@ public class DatasetVersion {
         return doi;
     }
 
-    /** The descriptive metadata, as published. */
-    public DescriptiveMetadata described() {
-        return described;
-    }
-
     public String title() {
         return described.title();
+    }
+
+    public String description() {
+        return described.description();
+    }
+
+    public List<String> creators() {
+        return described.creators();
+    }
+
+    public List<String> keywords() {
+        return described.keywords();
+    }
+
+    /** The subject codes (EU Data Theme). */
+    public List<String> subjects() {
+        return described.subjects();
+    }
+
+    public String licence() {
+        return described.licence();
+    }
+
+    public String sourceUrl() {
+        return described.sourceUrl();
+    }
+
+    /** The time and place the data covers. */
+    public Coverage coverage() {
+        return described.coverage();
     }
 
     public List<DataTheme> themes() {

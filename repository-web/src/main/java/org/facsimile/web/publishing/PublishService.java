@@ -336,14 +336,14 @@ public class PublishService {
     private static Map<String, String> csvwAnnotations(Deposit deposit, DatasetVersion version) {
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put("dc:title", version.title());
-        if (version.described().description() != null) {
-            annotations.put("dc:description", version.described().description());
+        if (version.description() != null) {
+            annotations.put("dc:description", version.description());
         }
         annotations.put("dc:identifier", "https://doi.org/" + version.doi());
-        annotations.put("dc:license", version.described().licence());
+        annotations.put("dc:license", version.licence());
         annotations.put("dc:type", "synthetic data");
-        if (version.described().sourceUrl() != null) {
-            annotations.put("prov:wasDerivedFrom", version.described().sourceUrl());
+        if (version.sourceUrl() != null) {
+            annotations.put("prov:wasDerivedFrom", version.sourceUrl());
         }
         return annotations;
     }

@@ -78,12 +78,12 @@ public record PublishedFields(
                 v.versionNumber(),
                 v.doi(),
                 v.title(),
-                v.described().description(),
-                v.described().creators(),
-                v.described().keywords(),
-                v.described().subjects(),
-                v.described().licence(),
-                v.described().sourceUrl(),
+                v.description(),
+                v.creators(),
+                v.keywords(),
+                v.subjects(),
+                v.licence(),
+                v.sourceUrl(),
                 v.synthetic(),
                 v.publishedAt(),
                 files.stream()
@@ -92,7 +92,7 @@ public record PublishedFields(
                 conceptDoi,
                 previousDoi,
                 nextDoi,
-                v.described().coverage());
+                v.coverage());
     }
 
     /**

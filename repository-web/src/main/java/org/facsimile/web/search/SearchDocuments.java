@@ -35,21 +35,19 @@ public class SearchDocuments {
         doc.put("doi", v.doi());
         doc.put("title", v.title());
         doc.put("titleSort", v.title().toLowerCase(Locale.ROOT));
-        doc.put("description", v.described().description());
+        doc.put("description", v.description());
         // names, without ORCID iDs, for the creator facet and the results
         doc.put(
                 "creators",
-                v.described().creators().stream()
-                        .map(c -> Creator.parse(c).name())
-                        .toList());
-        doc.put("keywords", v.described().keywords());
-        doc.put("subjects", v.described().subjects());
-        doc.put("licence", PublishedFields.licenceCode(v.described().licence()));
-        doc.put("licenceUrl", v.described().licence());
+                v.creators().stream().map(c -> Creator.parse(c).name()).toList());
+        doc.put("keywords", v.keywords());
+        doc.put("subjects", v.subjects());
+        doc.put("licence", PublishedFields.licenceCode(v.licence()));
+        doc.put("licenceUrl", v.licence());
         doc.put("synthetic", v.synthetic());
         // the synthetic/source facet: whether the private input has a public original to compare with
-        doc.put("source", v.described().sourceUrl() == null ? "private" : "public");
-        doc.put("sourceUrl", v.described().sourceUrl());
+        doc.put("source", v.sourceUrl() == null ? "private" : "public");
+        doc.put("sourceUrl", v.sourceUrl());
         doc.put("published", v.publishedAt().toString());
         doc.put("year", v.publishedAt().atZone(ZoneOffset.UTC).getYear());
         doc.put("url", PublicDatasets.landingPage(p.datasetId()));

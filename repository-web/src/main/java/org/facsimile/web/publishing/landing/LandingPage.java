@@ -124,9 +124,7 @@ public record LandingPage(
         Citation citation = new Citation(
                 String.join(
                         "; ",
-                        v.described().creators().stream()
-                                .map(c -> Creator.parse(c).name())
-                                .toList()),
+                        v.creators().stream().map(c -> Creator.parse(c).name()).toList()),
                 v.publishedAt().atOffset(ZoneOffset.UTC).getYear(),
                 v.title(),
                 v.versionNumber(),
@@ -134,7 +132,7 @@ public record LandingPage(
                 doiUrl);
         return new LandingPage(
                 v.title(),
-                v.described().creators().stream().map(Creator::parse).toList(),
+                v.creators().stream().map(Creator::parse).toList(),
                 p.superseded(),
                 p.number(),
                 p.latest().number(),
@@ -143,16 +141,14 @@ public record LandingPage(
                 "https://doi.org/" + p.conceptDoi(),
                 v.publishedAt().atOffset(ZoneOffset.UTC).toLocalDate().toString(),
                 UsageCounts.describe(used),
-                v.described().licence(),
-                DepositMetadata.licenceName(v.described().licence()),
-                v.described().keywords().isEmpty()
-                        ? null
-                        : String.join(", ", v.described().keywords()),
+                v.licence(),
+                DepositMetadata.licenceName(v.licence()),
+                v.keywords().isEmpty() ? null : String.join(", ", v.keywords()),
                 subjects,
-                DepositMetadata.periodInWords(v.described().coverage()),
-                v.described().coverage().place(),
-                v.described().sourceUrl(),
-                v.described().description(),
+                DepositMetadata.periodInWords(v.coverage()),
+                v.coverage().place(),
+                v.sourceUrl(),
+                v.description(),
                 QualitySummary.of(v.qualitySummary()),
                 files,
                 versions,

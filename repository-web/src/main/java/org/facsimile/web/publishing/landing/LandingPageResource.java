@@ -322,7 +322,7 @@ public class LandingPageResource {
         links.add(new String[] {p.download("csv-metadata.json"), "describedby", "application/csvm+json"});
         links.add(new String[] {"https://schema.org/Dataset", "type", null});
         links.add(new String[] {"https://schema.org/AboutPage", "type", null});
-        links.add(new String[] {p.version().described().licence(), "license", null});
+        links.add(new String[] {p.version().licence(), "license", null});
         for (Distribution f : p.files()) {
             links.add(new String[] {p.download(f.fileName()), "item", f.mediaType()});
         }
