@@ -4,6 +4,13 @@ import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 import java.util.Map;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
+import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.harvest.oai.OaiResource;
@@ -13,6 +20,7 @@ import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
 import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.HealthResource;
 import org.facsimile.web.platform.ProblemMappers;
 import org.facsimile.web.platform.RequestEdge;
@@ -37,7 +45,45 @@ import org.facsimile.web.storage.StoreAdminResource;
 /**
  * The REST API under /api, landing pages under /datasets, the DOI resolver under /doi: every
  * resource and provider of every part, listed here at the top, the one class that names them all.
+ * The API's OpenAPI document (at {@code /openapi}) starts here: its description, tags and the two
+ * ways to authenticate; {@code platform.ApiDocument} adds the problem answers and leaves the pages
+ * out.
  */
+@OpenAPIDefinition(
+        info =
+                @Info(
+                        title = "Facsimile repository API",
+                        version = "0.1.0",
+                        description =
+                                "Deposit private tables, have them synthesized, publish the synthetic twins with a DOI,"
+                                        + " and search, download and harvest what is published. Every refusal is an RFC 9457"
+                                        + " problem (application/problem+json) whose type is"
+                                        + " https://w3id.org/facsimile/problems/{kind}; it never quotes a deposited value.",
+                        license = @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
+        tags = {
+            @Tag(name = "Deposits", description = "The private deposit area: describe, upload, correct, synthesize"),
+            @Tag(name = "Review", description = "Asking to publish, the curators' queue, the privacy override"),
+            @Tag(name = "Datasets", description = "Published synthetic datasets, their versions and files"),
+            @Tag(name = "Search", description = "Full-text search over published metadata"),
+            @Tag(name = "Harvesting", description = "OAI-PMH 2.0 and the DCAT-AP catalogue"),
+            @Tag(name = "Accounts", description = "Signing in, API tokens, passwords"),
+            @Tag(name = "Administration", description = "Accounts, audit, storage and index upkeep"),
+            @Tag(name = "Health", description = "Whether the repository answers")
+        })
+@SecurityScheme(
+        securitySchemeName = ApiDocument.TOKEN,
+        type = SecuritySchemeType.HTTP,
+        scheme = "bearer",
+        bearerFormat = "fcsm_...",
+        description = "An API token (made on the account page or with POST /api/account/tokens), limited to its"
+                + " scopes: read, deposit, curate, admin, tokens")
+@SecurityScheme(
+        securitySchemeName = ApiDocument.SESSION,
+        type = SecuritySchemeType.APIKEY,
+        in = SecuritySchemeIn.COOKIE,
+        apiKeyName = "fcsm_session",
+        description = "A signed-in browser's session (POST /api/auth/session); a change must also send the"
+                + " session's CSRF token in the X-CSRF-Token header")
 @ApplicationPath("/")
 public class FacsimileApplication extends Application {
 

@@ -15,6 +15,14 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
@@ -29,6 +37,9 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/admin")
 @RequestScoped
 @Secured(Scope.ADMIN)
+@Tag(name = "Administration")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class AdminResource {
 
     /** The body of an account creation. */
@@ -47,6 +58,11 @@ public class AdminResource {
     public record IdentityRequest(String issuer, String subject) {}
 
     /** Links an account to an identity at an OpenID provider: signing in there opens this account. */
+    @Operation(summary = "Link an account to an identity at an OpenID provider")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = IdentityRequest.class)))
+    @APIResponse(responseCode = "204", description = "Linked")
     @POST
     @Path("accounts/{id}/identities")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -62,6 +78,7 @@ public class AdminResource {
     }
 
     /** The audit log, newest first, optionally of one actor or target. */
+    @Operation(summary = "The audit log, newest first, optionally of one actor or target")
     @GET
     @Path("audit")
     @Produces(MediaType.APPLICATION_JSON)
@@ -74,6 +91,10 @@ public class AdminResource {
                 actor == null ? null : ProblemException.uuidOrNotFound(actor, "account"), targetType, targetId, limit);
     }
 
+    @Operation(summary = "Create an account; its first token is in this answer only")
+    @RequestBody(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AccountRequest.class)))
+    @APIResponse(responseCode = "201", description = "The new account and its token")
     @POST
     @Path("accounts")
     @Consumes(MediaType.APPLICATION_JSON)

@@ -25,6 +25,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.JsonBody;
@@ -51,6 +59,7 @@ import org.facsimile.web.platform.Setting;
 @Path("api")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Accounts")
 public class AuthResource {
 
     /** The cookie holding the session's CSRF token, readable by this site's pages (not HttpOnly). */
@@ -89,6 +98,11 @@ public class AuthResource {
     @Context
     HttpServletRequest servletRequest;
 
+    @Operation(summary = "Sign in with a username and password: a session cookie and its CSRF token")
+    @RequestBody(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = SignInRequest.class)))
+    @APIResponse(responseCode = "200", description = "Signed in")
+    @APIResponse(responseCode = "401", ref = "Unauthenticated")
     @POST
     @Path("auth/session")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -120,6 +134,7 @@ public class AuthResource {
     }
 
     /** Whether OpenID sign-in is offered, and what to call it. */
+    @Operation(summary = "Whether single sign-on (OpenID Connect) is offered, and where it starts")
     @GET
     @Path("auth/oidc")
     public Map<String, Object> openIdOffer() {
@@ -133,6 +148,8 @@ public class AuthResource {
     }
 
     /** Sends the browser to the provider, binding the sign-in to it by a short-lived cookie. */
+    @Operation(summary = "Start single sign-on: a redirect to the institution's provider")
+    @APIResponse(responseCode = "303", description = "To the provider")
     @GET
     @Path("auth/oidc/start")
     public Response openIdStart(@QueryParam("returnTo") String returnTo) {
@@ -146,6 +163,8 @@ public class AuthResource {
     }
 
     /** Where the provider sends the browser back: a session, then on to where the user was going. */
+    @Operation(summary = "Where the provider sends the browser back")
+    @APIResponse(responseCode = "303", description = "Signed in, back to where sign-in started")
     @GET
     @Path("auth/oidc/callback")
     public Response openIdCallback(
@@ -179,9 +198,12 @@ public class AuthResource {
                 .build();
     }
 
+    @Operation(summary = "Who the caller is")
     @GET
     @Path("auth/session")
     @Secured
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     public Map<String, Object> whoAmI() {
         Map<String, Object> body = me(caller.account());
         body.put(
@@ -190,9 +212,13 @@ public class AuthResource {
         return body;
     }
 
+    @Operation(summary = "Sign out: the session ends")
+    @APIResponse(responseCode = "204", description = "Signed out")
     @DELETE
     @Path("auth/session")
     @Secured(Scope.READ)
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     public Response signOut() {
         UUID session = caller.credential().sessionId();
         if (session == null) {
@@ -204,9 +230,16 @@ public class AuthResource {
                 .build();
     }
 
+    @Operation(summary = "Change the caller's password")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = PasswordRequest.class)))
+    @APIResponse(responseCode = "204", description = "Changed")
     @PUT
     @Path("account/password")
     @Secured
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response changePassword(String json) {
         PasswordRequest request = JsonBody.read(json, PasswordRequest.class);
@@ -215,18 +248,27 @@ public class AuthResource {
         return Response.noContent().build();
     }
 
+    @Operation(summary = "The caller's API tokens (never their secrets)")
     @GET
     @Path("account/tokens")
     @Secured
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     public List<Map<String, Object>> tokens() {
         return accounts.tokens(caller.account()).stream()
                 .map(AuthResource::view)
                 .toList();
     }
 
+    @Operation(summary = "Make an API token; its secret is in this answer only")
+    @RequestBody(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = TokenRequest.class)))
+    @APIResponse(responseCode = "201", description = "The new token")
     @POST
     @Path("account/tokens")
     @Secured(Scope.TOKENS)
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     @Consumes(MediaType.APPLICATION_JSON)
     public Response createToken(String json) {
         TokenRequest request = JsonBody.read(json, TokenRequest.class);
@@ -245,9 +287,12 @@ public class AuthResource {
         return Response.status(201).entity(body).build();
     }
 
+    @Operation(summary = "Revoke one of the caller's API tokens")
     @DELETE
     @Path("account/tokens/{id}")
     @Secured(Scope.TOKENS)
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     public Map<String, Object> revokeToken(@PathParam("id") String id) {
         return view(accounts.revokeToken(
                 caller.account(), ProblemException.uuidOrNotFound(id, "token"), caller.remoteAddress()));

@@ -26,6 +26,14 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
@@ -34,6 +42,7 @@ import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositViews.DepositView;
 import org.facsimile.web.deposit.DepositViews.JobView;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
@@ -55,6 +64,9 @@ import org.facsimile.web.synthesis.SynthesisJobHandler;
 @RequestScoped
 @Secured
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Deposits")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class DepositResource {
 
     private static final Jsonb JSONB = JsonbBuilder.create();
@@ -86,6 +98,14 @@ public class DepositResource {
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
+    @Operation(summary = "Create a deposit: a draft with its description")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = DepositMetadata.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "The new draft",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DepositView.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(String body) {
@@ -96,6 +116,7 @@ public class DepositResource {
                 .build();
     }
 
+    @Operation(summary = "The caller's deposits")
     @GET
     public List<DepositView> list() {
         return deposits.list(caller.credential()).stream()
@@ -103,6 +124,7 @@ public class DepositResource {
                 .toList();
     }
 
+    @Operation(summary = "One deposit with its tables")
     @GET
     @Path("{id}")
     public DepositView get(@PathParam("id") String id) {
@@ -112,6 +134,10 @@ public class DepositResource {
                 deposits.files(caller.credential(), depositId));
     }
 
+    @Operation(summary = "Replace a draft's description")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = DepositMetadata.class)))
     @PUT
     @Path("{id}/metadata")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -128,6 +154,15 @@ public class DepositResource {
      * Uploads (or replaces) one CSV table, or a nested JSON document of records that becomes
      * related tables (answered with the list of them); the body is the file, streamed.
      */
+    @Operation(
+            summary =
+                    "Upload or replace a table (CSV), or a nested JSON document that becomes related tables; the body is the file")
+    @RequestBody(
+            content = {
+                @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+                @Content(mediaType = "application/json", schema = @Schema(type = SchemaType.STRING, format = "binary"))
+            })
+    @APIResponse(responseCode = "201", description = "The stored table and its inferred CSVW description")
     @PUT
     @Path("{id}/files/{name}")
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
@@ -178,6 +213,8 @@ public class DepositResource {
     }
 
     /** The table's CSVW description (url + tableSchema), inferred at upload or as last corrected. */
+    @Operation(summary = "A table's CSVW description (W3C tabular metadata)")
+    @APIResponse(responseCode = "200", description = "The CSVW table description")
     @GET
     @Path("{id}/files/{name}/schema")
     @Produces({"application/csvm+json", MediaType.APPLICATION_JSON})
@@ -188,6 +225,17 @@ public class DepositResource {
     }
 
     /** Corrects a table's schema: same columns as the CSV, datatypes that its values parse as. */
+    @Operation(
+            summary = "Correct a table's CSVW description: types, null markers, key, references, personal data, rules")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/csvm+json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "A CSVW table description (url, tableSchema)")))
+    @APIResponse(responseCode = "200", description = "The saved CSVW table description")
     @PUT
     @Path("{id}/files/{name}/schema")
     @Consumes({"application/csvm+json", MediaType.APPLICATION_JSON})
@@ -211,6 +259,13 @@ public class DepositResource {
         return Response.ok(changed.tableSchema()).type("application/csvm+json").build();
     }
 
+    @Operation(summary = "Submit the deposit for synthesis, with its settings (all optional)")
+    @RequestBody(
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobSettings.class)))
+    @APIResponse(
+            responseCode = "202",
+            description = "The queued job",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = JobView.class)))
     @POST
     @Path("{id}/submit")
     public Response submit(@PathParam("id") String id, String body) {
@@ -238,6 +293,8 @@ public class DepositResource {
      * The latest job's progress as server-sent events ({@code step}, then {@code end}); a client
      * sending {@code Last-Event-ID} (or {@code ?after=}) gets only what came after that step.
      */
+    @Operation(summary = "The latest synthesis's progress as server-sent events (step, then end)")
+    @APIResponse(responseCode = "200", description = "An event stream")
     @GET
     @Path("{id}/job/events")
     @Produces(MediaType.SERVER_SENT_EVENTS)
@@ -260,6 +317,7 @@ public class DepositResource {
     }
 
     /** The latest synthesis job and its steps so far. */
+    @Operation(summary = "The latest synthesis job and its steps")
     @GET
     @Path("{id}/job")
     public JobView job(@PathParam("id") String id) {
@@ -272,6 +330,8 @@ public class DepositResource {
     }
 
     /** The quality and privacy report of the latest finished job. */
+    @Operation(summary = "The latest synthesis's report (quality and privacy) as JSON")
+    @APIResponse(responseCode = "200", description = "The report: scores and figures, never a deposited value")
     @GET
     @Path("{id}/report")
     public Response report(@PathParam("id") String id) {
@@ -284,6 +344,8 @@ public class DepositResource {
     }
 
     /** The same report as a page with charts (private: it shows binned real distributions). */
+    @Operation(summary = "The latest synthesis's report as an HTML page with charts")
+    @APIResponse(responseCode = "200", description = "The report page")
     @GET
     @Path("{id}/report.html")
     @Produces("text/html; charset=UTF-8")
@@ -310,6 +372,7 @@ public class DepositResource {
     }
 
     /** Every state the deposit has been in: when, by whom (account id), and a curator's note. */
+    @Operation(summary = "Every state the deposit has been in: when, by whom, a curator's note")
     @GET
     @Path("{id}/history")
     public List<Map<String, Object>> history(@PathParam("id") String id) {
@@ -317,6 +380,7 @@ public class DepositResource {
     }
 
     /** The audit trail of the deposit (who read, changed or published it): the owner's only. */
+    @Operation(summary = "What was done to the deposit, by whom and when")
     @GET
     @Path("{id}/audit")
     public List<Map<String, Object>> audit(@PathParam("id") String id) {
@@ -329,6 +393,11 @@ public class DepositResource {
      * does the provenance record of each input (name, size, SHA-256). Calling it again finishes an
      * erasure a crash interrupted.
      */
+    @Operation(summary = "Erase the deposit's private input; what was published stays")
+    @APIResponse(
+            responseCode = "200",
+            description = "The deposit, its input erased",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DepositView.class)))
     @DELETE
     @Path("{id}/input")
     public Response erase(@PathParam("id") String id) {
@@ -347,6 +416,15 @@ public class DepositResource {
      * Imports an existing CSVW metadata document into a draft: the schemas of the tables it
      * describes (by url) and the dataset's title, description, creators and keywords.
      */
+    @Operation(summary = "Describe the deposit and its tables with a W3C CSVW table group")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/csvm+json",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.OBJECT,
+                                            description = "A CSVW table group or table description")))
     @PUT
     @Path("{id}/csvw")
     @Consumes({"application/csvm+json", MediaType.APPLICATION_JSON})
@@ -365,6 +443,10 @@ public class DepositResource {
      * nothing of it is published, and its input may then be erased. 409 while its synthesis runs
      * and once published.
      */
+    @Operation(summary = "Withdraw the deposit before publication, saying why")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = WithdrawRequest.class)))
     @POST
     @Path("{id}/withdraw")
     public DepositView withdraw(@PathParam("id") String id, String body) {

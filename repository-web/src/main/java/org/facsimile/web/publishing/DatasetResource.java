@@ -20,11 +20,16 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositViews;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -33,6 +38,7 @@ import org.facsimile.web.storage.BlobStore.Area;
 @Path("api/datasets")
 @RequestScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Datasets")
 public class DatasetResource {
 
     public record FileView(
@@ -84,13 +90,13 @@ public class DatasetResource {
                     "https://doi.org/" + v.doi(),
                     p.conceptDoi(),
                     v.title(),
-                    v.described().description(),
-                    v.described().creators(),
-                    v.described().keywords(),
-                    v.described().subjects(),
-                    v.described().licence(),
+                    v.description(),
+                    v.creators(),
+                    v.keywords(),
+                    v.subjects(),
+                    v.licence(),
                     v.synthetic(),
-                    v.described().sourceUrl(),
+                    v.sourceUrl(),
                     v.publishedAt(),
                     PublicDatasets.landingPage(p.datasetId()),
                     p.page(),
@@ -126,6 +132,8 @@ public class DatasetResource {
     @jakarta.ws.rs.core.Context
     HttpServletRequest servletRequest;
 
+    @Operation(summary = "Published datasets, newest first, in pages")
+    @APIResponse(responseCode = "200", description = "A page of datasets")
     @GET
     public Response list(@QueryParam("offset") Long offset, @QueryParam("limit") Integer limit) {
         long from = offset == null ? 0 : offset;
@@ -138,6 +146,7 @@ public class DatasetResource {
         return Response.ok(page).header("X-Total-Count", datasets.count()).build();
     }
 
+    @Operation(summary = "A published dataset: its latest version, files and versions")
     @GET
     @Path("{id}")
     public DatasetView get(@PathParam("id") String id) {
@@ -148,9 +157,13 @@ public class DatasetResource {
      * Opens the next version of a dataset (its depositor only): a draft deposit with the latest
      * version's metadata and input tables, answered like a new deposit (201, Location).
      */
+    @Operation(summary = "Start a new version of one's published dataset: a draft with its description and tables")
+    @APIResponse(responseCode = "201", description = "The new draft")
     @POST
     @Path("{id}/versions")
     @Secured
+    @SecurityRequirement(name = ApiDocument.TOKEN)
+    @SecurityRequirement(name = ApiDocument.SESSION)
     public Response newVersion(@PathParam("id") String id) {
         Deposit draft = versions.open(caller.credential(), id, caller.remoteAddress());
         return Response.created(URI.create("/api/deposits/" + draft.id()))
@@ -159,6 +172,7 @@ public class DatasetResource {
     }
 
     /** One version of the dataset, superseded or not. */
+    @Operation(summary = "One version of a published dataset")
     @GET
     @Path("{id}/versions/{version}")
     public DatasetView version(@PathParam("id") String id, @PathParam("version") String version) {
@@ -166,6 +180,7 @@ public class DatasetResource {
     }
 
     /** How often people (not robots) viewed the dataset's page and downloaded its files. */
+    @Operation(summary = "Views and downloads of a dataset, per version and month")
     @GET
     @Path("{id}/usage")
     public UsageCounts.Usage usage(@PathParam("id") String id) {
@@ -173,6 +188,8 @@ public class DatasetResource {
     }
 
     /** Downloads one file of the latest version, with its checksum as ETag and Digest. */
+    @Operation(summary = "Download a file of the latest version")
+    @APIResponse(responseCode = "200", description = "The file")
     @GET
     @Path("{id}/files/{name}")
     @Produces(MediaType.WILDCARD)
@@ -184,6 +201,8 @@ public class DatasetResource {
     }
 
     /** Downloads one file of a given version. */
+    @Operation(summary = "Download a file of one version")
+    @APIResponse(responseCode = "200", description = "The file")
     @GET
     @Path("{id}/versions/{version}/files/{name}")
     @Produces(MediaType.WILDCARD)

@@ -12,9 +12,17 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 
@@ -22,6 +30,9 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/admin/datasets/{id}/withdraw")
 @RequestScoped
 @Secured(Scope.ADMIN)
+@Tag(name = "Administration")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class WithdrawalResource {
 
     @Inject
@@ -34,6 +45,15 @@ public class WithdrawalResource {
     public record WithdrawalRequest(String reason) {}
 
     /** Withdraws a published dataset: it leaves the catalogue, search and downloads; a tombstone stays. */
+    @Operation(
+            summary =
+                    "Withdraw a published dataset: it leaves the catalogue, search and downloads; a tombstone stays at its DOI")
+    @RequestBody(
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = WithdrawalRequest.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

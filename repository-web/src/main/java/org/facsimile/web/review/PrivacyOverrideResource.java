@@ -9,9 +9,17 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 
@@ -23,6 +31,9 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/admin/deposits/{id}/privacy-override")
 @RequestScoped
 @Secured(Scope.ADMIN)
+@Tag(name = "Review")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class PrivacyOverrideResource {
 
     /** The body of a privacy override: why publishing is right despite the failed check. */
@@ -34,6 +45,11 @@ public class PrivacyOverrideResource {
     @Inject
     ReviewService reviews;
 
+    @Operation(summary = "Let a synthesis whose privacy check failed be published, with a justification (admins)")
+    @RequestBody(
+            content =
+                    @Content(mediaType = "application/json", schema = @Schema(implementation = OverrideRequest.class)))
+    @APIResponse(responseCode = "204", description = "Recorded in the audit log")
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)

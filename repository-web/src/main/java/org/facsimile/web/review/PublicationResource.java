@@ -11,9 +11,17 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.publishing.PublishService;
 
 /**
  * {@code POST /api/deposits/{id}/publish}: the owner asks to publish a finished synthesis. Beside
@@ -23,6 +31,9 @@ import org.facsimile.web.platform.ProblemException;
 @RequestScoped
 @Secured
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Review")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class PublicationResource {
 
     @Inject
@@ -35,6 +46,15 @@ public class PublicationResource {
      * Publishes the finished synthesis as a public dataset (201), or sends it to a curator's review
      * when the repository requires one (202). Refused while the privacy check fails.
      */
+    @Operation(summary = "Publish the finished synthesis, or send it to the curators when review is required")
+    @APIResponse(
+            responseCode = "201",
+            description = "Published: the new version, its DOI and landing page",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PublishService.Published.class)))
+    @APIResponse(responseCode = "202", description = "Sent to the curators")
     @POST
     public Response publish(@PathParam("id") String id) {
         ReviewService.Outcome outcome = reviews.requestPublication(

@@ -13,11 +13,19 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositViews.DepositView;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.JsonBody;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.publishing.PublishService;
@@ -31,6 +39,9 @@ import org.facsimile.web.publishing.PublishService;
 @RequestScoped
 @Secured(Scope.CURATE)
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Review")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class ReviewResource {
 
     /** A decision: a note when approving, the reason (shown to the depositor) when rejecting. */
@@ -45,6 +56,7 @@ public class ReviewResource {
     @Inject
     ReviewService reviews;
 
+    @Operation(summary = "Deposits waiting for a curator")
     @GET
     public List<DepositView> queue() {
         return deposits.inReview(caller.credential()).stream()
@@ -52,6 +64,15 @@ public class ReviewResource {
                 .toList();
     }
 
+    @Operation(summary = "Approve a deposit in review: it is published")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
+    @APIResponse(
+            responseCode = "201",
+            description = "Published",
+            content =
+                    @Content(
+                            mediaType = "application/json",
+                            schema = @Schema(implementation = PublishService.Published.class)))
     @POST
     @Path("{id}/approve")
     @Consumes(MediaType.WILDCARD)
@@ -66,6 +87,8 @@ public class ReviewResource {
                 .build();
     }
 
+    @Operation(summary = "Reject a deposit in review, with a reason the depositor reads")
+    @RequestBody(content = @Content(mediaType = "application/json", schema = @Schema(implementation = Decision.class)))
     @POST
     @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)

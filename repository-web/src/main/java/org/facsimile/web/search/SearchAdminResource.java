@@ -7,9 +7,13 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.ProblemException;
 
@@ -17,6 +21,9 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/admin/search/reindex")
 @RequestScoped
 @Secured(Scope.ADMIN)
+@Tag(name = "Administration")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class SearchAdminResource {
 
     @Inject
@@ -32,6 +39,7 @@ public class SearchAdminResource {
      * Rebuilds the search index from the database into a new index and moves the alias to it
      * (searches go on meanwhile, on the old one).
      */
+    @Operation(summary = "Rebuild the search index from the database; searches go on meanwhile")
     @POST
     @Produces(MediaType.APPLICATION_JSON)
     public SearchMaintenance.Report reindex() {

@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.elasticsearch.client.ResponseException;
 import org.facsimile.web.platform.ProblemException;
 
@@ -37,6 +44,7 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/search")
 @ApplicationScoped
 @Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Search")
 public class SearchResource {
 
     private static final Logger LOG = Logger.getLogger(SearchResource.class.getName());
@@ -56,6 +64,68 @@ public class SearchResource {
      */
     private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
+    @Operation(summary = "Search published datasets: words, filters, facets, sorting, deep paging")
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "Words and the query syntax (title:, creator:, quoted phrases, AND/OR/NOT)",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            description = "relevance (default with words), newest, oldest, title",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "size",
+            in = ParameterIn.QUERY,
+            description = "Results per page",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "Offset of the first result",
+            schema = @Schema(type = SchemaType.INTEGER))
+    @Parameter(
+            name = "after",
+            in = ParameterIn.QUERY,
+            description = "The cursor of the last page's end, for deep paging",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "subject",
+            in = ParameterIn.QUERY,
+            description = "Filter: an EU Data Theme code, repeatable",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "keyword",
+            in = ParameterIn.QUERY,
+            description = "Filter: a keyword, repeatable",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "creator",
+            in = ParameterIn.QUERY,
+            description = "Filter: a creator's name, repeatable",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "licence",
+            in = ParameterIn.QUERY,
+            description = "Filter: cc-by-4.0, cc0-1.0 or other",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "year",
+            in = ParameterIn.QUERY,
+            description = "Filter: the year published",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "format",
+            in = ParameterIn.QUERY,
+            description = "Filter: a file format",
+            schema = @Schema(type = SchemaType.STRING))
+    @Parameter(
+            name = "source",
+            in = ParameterIn.QUERY,
+            description = "Filter: public (the input is public) or private",
+            schema = @Schema(type = SchemaType.STRING))
+    @APIResponse(responseCode = "200", description = "Hits with highlights, facets and the paging cursor")
     @GET
     public Response search(@Context UriInfo uri) throws IOException {
         long started = System.nanoTime();

@@ -11,9 +11,13 @@ import jakarta.ws.rs.core.MediaType;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
+import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.ProblemException;
@@ -25,6 +29,9 @@ import org.facsimile.web.platform.ProblemException;
 @Path("api/admin/storage")
 @RequestScoped
 @Secured(Scope.ADMIN)
+@Tag(name = "Administration")
+@SecurityRequirement(name = ApiDocument.TOKEN)
+@SecurityRequirement(name = ApiDocument.SESSION)
 public class StoreAdminResource {
 
     @Inject
@@ -40,6 +47,7 @@ public class StoreAdminResource {
     Clock clock;
 
     /** Re-reads the whole store: every file opens, authenticates and matches its checksum. */
+    @Operation(summary = "Re-read the whole store: every file opens, authenticates and matches its checksum")
     @POST
     @Path("fixity-audit")
     @Produces(MediaType.APPLICATION_JSON)
@@ -52,6 +60,7 @@ public class StoreAdminResource {
     }
 
     /** Wraps every private file's data key with the current master key (after adding a new one). */
+    @Operation(summary = "Wrap every private file's key with the current master key")
     @POST
     @Path("rewrap")
     @Produces(MediaType.APPLICATION_JSON)
@@ -66,6 +75,7 @@ public class StoreAdminResource {
      * 60 minutes unless {@code graceMinutes} says otherwise (0 to 10080); writes in progress on
      * any node are younger than that.
      */
+    @Operation(summary = "Remove the files no record points at, older than the grace period")
     @POST
     @Path("sweep")
     @Produces(MediaType.APPLICATION_JSON)
