@@ -6,10 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.SchemaFactory;
@@ -117,6 +123,64 @@ class LandingPageIT {
         assertEquals(
                 "https://orcid.org/0000-0002-1825-0097",
                 schemaOrg.path("creator").get(0).path("@id").asText());
+    }
+
+    /**
+     * Each table as a reader meets it before downloading: its columns from the CSVW (with the
+     * depositor's description) and its first rows from the published file; and every file in one
+     * zip whose manifest's checksums are the files'.
+     */
+    @Test
+    void eachTableShowsItsColumnsAndFirstRowsAndAllFilesComeAsOneZip() throws Exception {
+        String page = as("text/html").body();
+        assertTrue(page.contains("<h3 id=\"table-survey.csv\">survey.csv</h3>"), page);
+        assertTrue(
+                page.contains(
+                        "<tr><td><code>habitat</code></td><td>text</td><td>Reed bed where the bird was caught</td></tr>"),
+                page);
+        assertTrue(page.contains("<td><code>count</code></td><td>whole number</td>"), page);
+        String preview = page.substring(page.indexOf("<div class=\"preview\""));
+        preview = preview.substring(0, preview.indexOf("</div>"));
+        assertTrue(preview.contains("<th scope=\"col\">site_id</th><th scope=\"col\">count</th>"), preview);
+        List<String> csv = new String(
+                        anonymous
+                                .download("/api/datasets/" + datasetId + "/files/survey.csv")
+                                .body(),
+                        StandardCharsets.UTF_8)
+                .lines()
+                .toList();
+        for (String line : csv.subList(1, 11)) {
+            assertTrue(
+                    preview.contains("<tr><td>" + String.join("</td><td>", line.split(",", -1)) + "</td></tr>"),
+                    "row shown as published: " + line + " in " + preview);
+        }
+        assertEquals(10, preview.split("<tr><td>", -1).length - 1, "ten rows");
+
+        assertTrue(
+                page.contains("href=\"" + RunningRepository.get().baseUrl() + "/api/datasets/" + datasetId
+                        + "/versions/1/files.zip\""),
+                "a link to all files");
+        HttpResponse<byte[]> zip = anonymous.download("/api/datasets/" + datasetId + "/files.zip");
+        assertEquals(200, zip.statusCode());
+        assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+        Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip.body()))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                entries.put(e.getName(), in.readAllBytes());
+            }
+        }
+        JsonNode files = anonymous.get("/api/datasets/" + datasetId).json().path("files");
+        Set<String> manifest = Set.copyOf(new String(entries.get("manifest-sha256.txt"), StandardCharsets.UTF_8)
+                .lines()
+                .toList());
+        assertEquals(files.size() + 1, entries.size(), entries.keySet().toString());
+        for (JsonNode f : files) {
+            String name = f.path("name").asText();
+            String sha256 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(entries.get(name)));
+            assertEquals(f.path("sha256").asText(), sha256, name + " as published");
+            assertTrue(manifest.contains(sha256 + "  " + name), name + " in the manifest: " + manifest);
+        }
     }
 
     @Test

@@ -16,11 +16,15 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -213,6 +217,80 @@ public class DatasetResource {
             @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
         return download(datasets.published(id, version), name, userAgent);
     }
+
+    /** All files of the latest version in one zip, with their SHA-256 manifest. */
+    @Operation(summary = "Download all files of the latest version as a zip, with a SHA-256 manifest")
+    @APIResponse(
+            responseCode = "200",
+            description = "The files and manifest-sha256.txt",
+            content = @Content(mediaType = "application/zip"))
+    @GET
+    @Path("{id}/files.zip")
+    @Produces("application/zip")
+    public Response downloadAll(@PathParam("id") String id, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return downloadAll(find(id), userAgent);
+    }
+
+    /** All files of one version in one zip, with their SHA-256 manifest. */
+    @Operation(summary = "Download all files of one version as a zip, with a SHA-256 manifest")
+    @APIResponse(
+            responseCode = "200",
+            description = "The files and manifest-sha256.txt",
+            content = @Content(mediaType = "application/zip"))
+    @GET
+    @Path("{id}/versions/{version}/files.zip")
+    @Produces("application/zip")
+    public Response downloadAll(
+            @PathParam("id") String id,
+            @PathParam("version") String version,
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
+        return downloadAll(datasets.published(id, version), userAgent);
+    }
+
+    /**
+     * The version's files streamed into a zip as they are read from the store, then {@value
+     * #MANIFEST}: one line per file, its SHA-256 and name (BagIt's manifest format), so the files can
+     * be checked after unpacking. Counted as one download of the version.
+     */
+    private Response downloadAll(PublicDatasets.PublicVersion version, String userAgent) {
+        usage.downloaded(
+                version.datasetId(),
+                version.version().id(),
+                ALL_FILES,
+                servletRequest == null ? null : servletRequest.getRemoteAddr(),
+                userAgent);
+        List<Distribution> files = version.files();
+        StreamingOutput body = out -> {
+            ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
+            StringBuilder manifest = new StringBuilder();
+            for (Distribution file : files) {
+                zip.putNextEntry(new ZipEntry(file.fileName()));
+                try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
+                    in.transferTo(zip);
+                }
+                zip.closeEntry();
+                manifest.append(file.sha256())
+                        .append("  ")
+                        .append(file.fileName())
+                        .append('\n');
+            }
+            zip.putNextEntry(new ZipEntry(MANIFEST));
+            zip.write(manifest.toString().getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+            zip.finish();
+        };
+        return Response.ok(body, "application/zip")
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"dataset-" + version.datasetId() + "-v" + version.number() + ".zip\"")
+                .build();
+    }
+
+    /** The manifest's name in a version's zip. */
+    static final String MANIFEST = "manifest-sha256.txt";
+
+    /** What a download of all files is counted as. */
+    static final String ALL_FILES = "files.zip";
 
     private Response download(PublicDatasets.PublicVersion version, String name, String userAgent) {
         Distribution file = version.files().stream()

@@ -1,6 +1,8 @@
 package org.facsimile.web.publishing;
 
+import de.siegmar.fastcsv.reader.CsvParseException;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -15,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
+import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
@@ -99,13 +103,31 @@ public class PublicDatasets {
         public String download(String fileName) {
             return PublishedFields.download(Setting.BASE_URL.get(), datasetId, number(), fileName);
         }
+
+        /** The download URL of all this version's files in one zip, with their SHA-256 manifest. */
+        public String downloadAll() {
+            return PublishedFields.downloadAll(Setting.BASE_URL.get(), datasetId, number());
+        }
     }
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
 
-    @jakarta.inject.Inject
+    @Inject
     BlobStore blobs;
+
+    /**
+     * The first {@code rows} records of a published CSV file, its header first: what a landing page
+     * shows of it. Published files are synthetic (or public reference data), so nothing private.
+     */
+    public List<String[]> preview(Distribution file, int rows) throws IOException {
+        try (InputStream in = blobs.open(BlobStore.Area.PUBLIC, file.storageKey());
+                Stream<String[]> records = CsvTables.records(in)) {
+            return records.limit(rows + 1L).toList();
+        } catch (CsvParseException e) {
+            throw new IOException("the published file " + file.fileName() + " does not read as CSV", e);
+        }
+    }
 
     /**
      * A version's tables as its published CSVW metadata describes them (a public file, as public as

@@ -182,6 +182,11 @@ public record PublishedFields(
         return baseUrl + "/api/datasets/" + datasetId + "/versions/" + version + "/files/" + fileName;
     }
 
+    /** All files of one version as a zip; {@code /api/datasets/{id}/files.zip} serves the latest version's. */
+    static String downloadAll(String baseUrl, UUID datasetId, int version) {
+        return baseUrl + "/api/datasets/" + datasetId + "/versions/" + version + "/files.zip";
+    }
+
     /** The standard a file follows: by what it is, not only by its media type. */
     static String conformsTo(String fileName, String mediaType) {
         if (fileName.equals("dataset.ttl")) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.deposit.DepositMetadata;
@@ -43,6 +44,8 @@ import org.facsimile.web.synthesis.QualitySummary;
  * @param citation the citation
  * @param asDeposited the tables (CSV files) the depositor declared public reference data,
  *     published as deposited: the only rows of the version that are not synthetic
+ * @param tables each table: its columns as its CSVW describes them and its first rows
+ * @param downloadAll all files in one zip with their checksums
  */
 public record LandingPage(
         String title,
@@ -68,7 +71,82 @@ public record LandingPage(
         List<Version> versions,
         List<Link> exports,
         Citation citation,
-        List<String> asDeposited) {
+        List<String> asDeposited,
+        List<Table> tables,
+        String downloadAll) {
+
+    /** Rows shown of each table. */
+    static final int PREVIEW_ROWS = 10;
+
+    /** Columns shown of each table's rows; its column list has them all. */
+    static final int PREVIEW_COLUMNS = 30;
+
+    /** Characters shown of a cell. */
+    static final int PREVIEW_CHARS = 80;
+
+    /**
+     * A table of the version as a reader meets it before downloading.
+     *
+     * @param name the CSV file
+     * @param rows how many rows it has, in words ("1,234 rows")
+     * @param columns its columns: name, type in words, description
+     * @param header the previewed columns' names
+     * @param preview its first rows (at most {@link #PREVIEW_ROWS}, {@link #PREVIEW_COLUMNS} columns,
+     *     long cells cut), empty when the file did not read
+     * @param moreColumns how many columns the preview leaves out
+     * @param asDeposited public reference data, published as deposited
+     */
+    public record Table(
+            String name,
+            String rows,
+            List<Column> columns,
+            List<String> header,
+            List<List<String>> preview,
+            int moreColumns,
+            boolean asDeposited) {}
+
+    /** A column as the table's CSVW describes it. */
+    public record Column(String name, String type, String description) {}
+
+    /** CSVW datatypes in a reader's words. */
+    private static final Map<String, String> TYPES = Map.ofEntries(
+            Map.entry("string", "text"),
+            Map.entry("integer", "whole number"),
+            Map.entry("decimal", "number"),
+            Map.entry("double", "number"),
+            Map.entry("number", "number"),
+            Map.entry("boolean", "yes or no"),
+            Map.entry("date", "date"),
+            Map.entry("dateTime", "date and time"),
+            Map.entry("time", "time"));
+
+    /**
+     * A table's view from its CSVW description and the first records of its file (header first;
+     * none when the file did not read).
+     */
+    static Table table(CsvwTable described, String rowCount, List<String[]> records, boolean asDeposited) {
+        List<Column> columns = described.columns().stream()
+                .map(c -> new Column(c.name(), TYPES.getOrDefault(c.datatype(), c.datatype()), c.description()))
+                .toList();
+        List<String> header = List.of();
+        List<List<String>> preview = new ArrayList<>();
+        int more = 0;
+        if (!records.isEmpty()) {
+            String[] names = records.get(0);
+            int shown = Math.min(names.length, PREVIEW_COLUMNS);
+            more = names.length - shown;
+            header = List.of(names).subList(0, shown);
+            for (String[] record : records.subList(1, Math.min(records.size(), PREVIEW_ROWS + 1))) {
+                List<String> cells = new ArrayList<>();
+                for (int c = 0; c < shown; c++) {
+                    String cell = c < record.length ? record[c] : "";
+                    cells.add(cell.length() > PREVIEW_CHARS ? cell.substring(0, PREVIEW_CHARS) + "\u2026" : cell);
+                }
+                preview.add(cells);
+            }
+        }
+        return new Table(described.url(), rowCount, columns, header, preview, more, asDeposited);
+    }
 
     /** A link: where it goes and its text. */
     public record Link(String href, String text, String type) {}
@@ -89,9 +167,14 @@ public record LandingPage(
     /**
      * @param tables the version's tables as its published CSVW describes them (empty when it does
      *     not read: then no table is marked as deposited)
+     * @param tableViews each table's columns and first rows
      */
     static LandingPage of(
-            PublicDatasets.PublicVersion p, UsageCounts.Usage used, List<Link> exports, List<CsvwTable> tables) {
+            PublicDatasets.PublicVersion p,
+            UsageCounts.Usage used,
+            List<Link> exports,
+            List<CsvwTable> tables,
+            List<Table> tableViews) {
         DatasetVersion v = p.version();
         List<String> asDeposited = tables.stream()
                 .filter(CsvwTable::publishedAsDeposited)
@@ -154,6 +237,8 @@ public record LandingPage(
                 versions,
                 exports,
                 citation,
-                asDeposited);
+                asDeposited,
+                tableViews,
+                p.downloadAll());
     }
 }

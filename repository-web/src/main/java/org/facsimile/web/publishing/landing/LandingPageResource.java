@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
@@ -351,6 +352,34 @@ public class LandingPageResource {
         }
     }
 
+    /** Each CSV file's columns (from its CSVW) and first rows; a file that does not read shows no rows. */
+    private List<LandingPage.Table> tableViews(PublicDatasets.PublicVersion p, List<CsvwTable> tables) {
+        List<LandingPage.Table> views = new ArrayList<>();
+        for (CsvwTable table : tables) {
+            Optional<Distribution> file = p.files().stream()
+                    .filter(f -> f.fileName().equals(table.url()) && "text/csv".equals(f.mediaType()))
+                    .findFirst();
+            if (file.isEmpty()) {
+                continue;
+            }
+            List<String[]> records;
+            try {
+                records = datasets.preview(file.get(), LandingPage.PREVIEW_ROWS);
+            } catch (IOException e) {
+                LOG.warning("the published file " + table.url() + " of version "
+                        + p.version().id() + " does not read: " + e.getMessage());
+                records = List.of();
+            }
+            Long rows = file.get().rowCount();
+            views.add(LandingPage.table(
+                    table,
+                    rows == null ? "" : String.format(Locale.ROOT, "%,d rows", rows),
+                    records,
+                    table.publishedAsDeposited()));
+        }
+        return views;
+    }
+
     /** The landing page of a version answered at {@code page}. */
     String render(PublicDatasets.PublicVersion p, String page, UsageCounts.Usage used, List<CsvwTable> tables) {
         List<LandingPage.Link> exports = new ArrayList<>();
@@ -359,7 +388,7 @@ public class LandingPageResource {
                 exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
-        LandingPage view = LandingPage.of(p, used, exports, tables);
+        LandingPage view = LandingPage.of(p, used, exports, tables, tableViews(p, tables));
         Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
         model.put("page", view);
