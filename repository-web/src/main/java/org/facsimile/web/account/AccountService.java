@@ -24,6 +24,9 @@ import org.facsimile.web.platform.Setting;
  * Accounts and their credentials: passwords, browser sessions and API tokens. Every secret is
  * random or hashed (Argon2id for passwords, SHA-256 for high-entropy tokens), shown once, and every
  * sign-in, failure, token and password change lands in the audit log.
+ *
+ * <p>Longer than most: the rules of every credential kind are kept together, so what a password,
+ * a session and a token may do is read in one place.
  */
 @ApplicationScoped
 public class AccountService {

@@ -59,6 +59,10 @@ import org.facsimile.web.synthesis.SynthesisJobHandler;
  * The deposit API, {@code /api/deposits}: create, describe, upload tables, correct their schemas,
  * submit for synthesis, follow the job, read the report (publishing: {@code review.PublicationResource}). Private: token required, and
  * only the owner sees a deposit.
+ *
+ * <p>Why one long class: JAX-RS sends every {@code /api/deposits/{id}/...} request to the root
+ * resource with the most literal path, so a second class at {@code api/deposits/{id}} would take
+ * all of them; the work is in the services, and a third of the lines are the OpenAPI annotations.
  */
 @Path("api/deposits")
 @RequestScoped

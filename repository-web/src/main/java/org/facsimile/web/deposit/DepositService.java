@@ -36,6 +36,9 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
  * The private deposit area's rules. Every method takes the caller's credential and reaches the
  * deposit through {@link DepositAccess}: a deposit the caller may not see answers 404, exactly like
  * a missing one.
+ *
+ * <p>Longer than most: every change of a deposit goes through here, after the access check and in
+ * one transaction, so the private area's rules are read in one place.
  */
 @ApplicationScoped
 public class DepositService {
