@@ -387,21 +387,37 @@ class BrowserIT {
         chromium.screenshot("12b-confirm-publication");
         browser.findElement(By.xpath("//button[normalize-space(.)='Publish now']"))
                 .click();
-        chromium.waiting().until(d -> d.getCurrentUrl().contains("/datasets/"));
-        assertEquals(
-                "Skerry seabird nest tallies",
-                browser.findElement(By.tagName("h1")).getText());
-        chromium.screenshot("13-published");
-        // the back button after publishing: the deposit page as it is now, nothing to publish twice
-        String landingUrl = browser.getCurrentUrl();
-        browser.navigate().back();
+        // the deposit's page says it is published, with its DOI, and what can come next
         chromium.waiting().until(d -> d.getPageSource().contains("Published: <a href=\"/doi/"));
         assertEquals(
                 0,
                 browser.findElements(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
                         .size(),
                 "no second publication offered");
-        browser.get(landingUrl);
+        assertEquals(
+                1,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Start a new version']"))
+                        .size());
+        assertEquals(
+                1,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Erase my private input']"))
+                        .size());
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the published deposit's page meets WCAG AA");
+        chromium.screenshot("13-published");
+        // the back button after publishing: the deposit page as it is now, nothing to publish twice
+        browser.navigate().back();
+        chromium.waiting().until(d -> d.getPageSource().contains("Published: <a href=\"/doi/"));
+        assertEquals(
+                0,
+                browser.findElements(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
+                        .size(),
+                "still no second publication offered");
+        browser.findElement(By.linkText("landing page")).click();
+        chromium.waiting().until(d -> d.getCurrentUrl().contains("/datasets/"));
+        assertEquals(
+                "Skerry seabird nest tallies",
+                browser.findElement(By.tagName("h1")).getText());
+        chromium.screenshot("13b-landing-page");
 
         // found by search
         chromium.waiting().until(d -> {

@@ -85,4 +85,34 @@ class DepositWithdrawalIT {
         assertEquals(409, twice.statusCode());
         assertTrue(twice.body().contains("already withdrawn"), twice.body());
     }
+
+    /** The withdrawn deposit's page erases its private input, once the depositor ticks that it is for good. */
+    @Test
+    void theDepositPageErasesTheInputOnceTickedForGood() throws Exception {
+        ApiClient owner = RunningRepository.newAccount("esme-erases", "DEPOSITOR", "ember-and-ash-77");
+        String deposit = DepositToPublishIT.createDeposit(owner, "Lichen plot drafts");
+        String d = "/api/deposits/" + deposit;
+        assertEquals(201, owner.put(d + "/files/plots.csv", "text/csv", TABLE).status());
+        assertEquals(200, owner.post(d + "/withdraw", "{}").status());
+
+        FormBrowser page = new FormBrowser(RunningRepository.get().baseUrl());
+        assertEquals(303, page.signIn("esme-erases", "ember-and-ash-77").statusCode());
+        String path = "/deposits/" + deposit;
+        HttpResponse<String> closed = page.get(path);
+        assertTrue(closed.body().contains(">Erase my private input</button>"), closed.body());
+        String csrf = FormBrowser.field(closed.body(), "csrf");
+
+        HttpResponse<String> unticked = page.post(path + "/erase", Map.of("csrf", csrf));
+        assertEquals(422, unticked.statusCode());
+        assertTrue(unticked.body().contains("cannot be undone"), unticked.body());
+        JsonNode before = owner.get(d).json().path("files").get(0).path("erasedAt");
+        assertTrue(before.isMissingNode() || before.isNull(), "nothing erased yet: " + before);
+
+        HttpResponse<String> erased = page.post(path + "/erase", Map.of("csrf", csrf, "understood", "yes"));
+        assertEquals(303, erased.statusCode(), erased.body());
+        HttpResponse<String> after = page.get(path);
+        assertTrue(after.body().contains("Your private input was erased"), after.body());
+        assertFalse(after.body().contains(">Erase my private input</button>"), "nothing left to erase");
+        assertTrue(owner.get(d).json().path("files").get(0).path("erasedAt").isTextual(), "erased");
+    }
 }

@@ -282,4 +282,32 @@ class VersionsIT {
     private static String sha256(byte[] bytes) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
+
+    /** From the published deposit's page: "Start a new version" opens the next draft and goes there. */
+    @Test
+    void thePublishedDepositsPageStartsTheNextVersion() throws Exception {
+        ApiClient pia = RunningRepository.newAccount("pia-pages", "DEPOSITOR", "petal-and-pollen-77");
+        String published = SearchIT.synthesized(
+                pia, "Meadow pollinator walks", "Pages, Pia", "cc-by-4.0", List.of("bees"), "Transect", Map.of());
+        assertEquals(201, pia.post(published + "/publish", null).status());
+        String deposit = published.replace("/api/deposits/", "/deposits/");
+
+        FormBrowser page = new FormBrowser(RunningRepository.get().baseUrl());
+        assertEquals(303, page.signIn("pia-pages", "petal-and-pollen-77").statusCode());
+        HttpResponse<String> shown = page.get(deposit);
+        assertTrue(shown.body().contains(">Start a new version</button>"), shown.body());
+        String csrf = FormBrowser.field(shown.body(), "csrf");
+
+        HttpResponse<String> opened = page.post(deposit + "/new-version", Map.of("csrf", csrf));
+        assertEquals(303, opened.statusCode(), opened.body());
+        String next = FormBrowser.location(opened);
+        assertTrue(next.startsWith("/deposits/") && !next.equals(deposit), next);
+        HttpResponse<String> draft = page.get(next);
+        assertTrue(draft.body().contains("Meadow pollinator walks"), "the description is carried over");
+        assertTrue(draft.body().contains("survey.csv"), "and a copy of the tables");
+
+        HttpResponse<String> twice = page.post(deposit + "/new-version", Map.of("csrf", csrf));
+        assertEquals(409, twice.statusCode(), "one next version at a time");
+        assertTrue(twice.body().contains("is the next version of this dataset"), twice.body());
+    }
 }

@@ -28,6 +28,7 @@ import org.facsimile.web.platform.RequestTimings;
 import org.facsimile.web.platform.SecurityHeaders;
 import org.facsimile.web.platform.StaticFiles;
 import org.facsimile.web.publishing.DatasetResource;
+import org.facsimile.web.publishing.NewVersionPages;
 import org.facsimile.web.publishing.WithdrawalResource;
 import org.facsimile.web.publishing.doi.DoiResolverResource;
 import org.facsimile.web.publishing.landing.LandingPageResource;
@@ -113,6 +114,7 @@ public class FacsimileApplication extends Application {
                 DepositPages.class,
                 ReviewPages.class,
                 PublicationPages.class,
+                NewVersionPages.class,
                 HomePage.class,
                 AuthenticationFilter.class,
                 SecurityHeaders.class,

@@ -36,6 +36,7 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
  * @param withdrawable whether the depositor can withdraw it now
  * @param withdrawn whether it was withdrawn
  * @param published whether it is published
+ * @param inputErased whether its private input (the deposited tables) was erased
  * @param csrf the session's form token
  */
 public record DepositPageView(
@@ -55,7 +56,13 @@ public record DepositPageView(
         boolean withdrawable,
         boolean withdrawn,
         boolean published,
+        boolean inputErased,
         String csrf) {
+
+    /** Whether the depositor can erase the private input now: once published or withdrawn, and not yet erased. */
+    public boolean erasable() {
+        return (published || withdrawn) && !inputErased && !tables.isEmpty();
+    }
 
     /** The datatypes a column can be declared with on the page (the API takes every CSVW one). */
     static final List<String> DATATYPES =
@@ -176,6 +183,7 @@ public record DepositPageView(
                 s.mayBecome(DepositState.WITHDRAWN),
                 s == DepositState.WITHDRAWN,
                 s == DepositState.PUBLISHED,
+                !files.isEmpty() && files.stream().allMatch(f -> f.erasedAt() != null),
                 csrf);
     }
 

@@ -51,6 +51,10 @@ import org.facsimile.web.synthesis.JobSettings;
  * </ul>
  *
  * The same services as the API; every form carries the session's CSRF token.
+ *
+ * <p>Why one long class: as for the API ({@link DepositResource}), every {@code /deposits/{id}/...}
+ * route of the deposit's own forms belongs to one root resource; the markup is in the templates,
+ * the reading of the columns form in {@link SchemaForm}, the page itself in {@link DepositPage}.
  */
 @Path("deposits")
 @RequestScoped
@@ -85,6 +89,9 @@ public class DepositPages {
 
     @Inject
     DepositPage page;
+
+    @Inject
+    Uploads uploads;
 
     private static final String HTML = DepositPage.HTML;
 
@@ -369,6 +376,39 @@ public class DepositPages {
                             + ")";
             return page.render(
                     e.status(), depositId, "The CSVW metadata was not imported: " + p.detail() + where, null);
+        }
+        return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    /**
+     * The depositor erases the private input of a published or withdrawn deposit, having ticked
+     * that it cannot be undone; the published synthetic data stays.
+     */
+    @POST
+    @Path("{id}/erase")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Produces(HTML)
+    public Response erase(
+            @PathParam("id") String id,
+            @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("understood") String understood) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInAgain("/deposits/" + id);
+        }
+        UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/deposits", "My deposits");
+        }
+        if (understood == null) {
+            deposits.readable(session.current().get(), depositId);
+            return page.render(
+                    422, depositId, "Tick that erasing cannot be undone, then erase the private input.", null);
+        }
+        try {
+            List<String> keys = deposits.erase(session.current().get(), depositId, session.remoteAddress());
+            keys.forEach(uploads::deleteQuietly);
+        } catch (ProblemException e) {
+            return page.refused(e, depositId);
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
     }

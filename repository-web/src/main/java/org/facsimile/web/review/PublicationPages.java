@@ -95,13 +95,9 @@ public class PublicationPages {
             return session.refusedForm("/deposits", "My deposits");
         }
         try {
-            ReviewService.Outcome outcome =
-                    reviews.requestPublication(session.current().get(), depositId, session.remoteAddress());
-            return Response.seeOther(URI.create(
-                            outcome.published() == null
-                                    ? "/deposits/" + depositId
-                                    : outcome.published().landingPage()))
-                    .build();
+            // published or sent to the curators: the deposit's page says which, and what comes next
+            reviews.requestPublication(session.current().get(), depositId, session.remoteAddress());
+            return Response.seeOther(URI.create("/deposits/" + depositId)).build();
         } catch (ProblemException e) {
             return page.refused(e, depositId);
         }
