@@ -9,11 +9,14 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -173,7 +176,7 @@ public class DepositResource {
     public Response upload(
             @PathParam("id") String id,
             @PathParam("name") String name,
-            @jakarta.ws.rs.core.Context HttpHeaders headers,
+            @Context HttpHeaders headers,
             InputStream body) {
         UUID depositId = uuid(id);
         String fileName = Uploads.checkFileName(name);
@@ -304,10 +307,10 @@ public class DepositResource {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     public void jobEvents(
             @PathParam("id") String id,
-            @jakarta.ws.rs.HeaderParam("Last-Event-ID") String lastEventId,
-            @jakarta.ws.rs.QueryParam("after") String afterParam,
-            @jakarta.ws.rs.core.Context SseEventSink sink,
-            @jakarta.ws.rs.core.Context Sse sse) {
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("after") String afterParam,
+            @Context SseEventSink sink,
+            @Context Sse sse) {
         UUID depositId = uuid(id);
         // no job yet, or not the caller's: a plain 404 before any stream starts
         deposits.latestJob(caller.credential(), depositId);

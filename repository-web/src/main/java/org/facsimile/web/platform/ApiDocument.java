@@ -24,8 +24,8 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * named in {@value #PAGES} only), and every operation lists the problem answers it can give, each an RFC 9457 problem
  * ({@link Problem}) whose {@code type} is {@value Problem#TYPES}{@code {kind}}, the kinds named in
  * the answer's description. Which answers an operation can give follows from what it takes: a
- * path id can be 404, a body 400/413/415/422, a secured operation 401/403; any can be 503 while the
- * database is away.
+ * path id can be 404 (a dataset's 410), a body 409/413/415/422, a secured operation 401/403, the
+ * catalogue 406; any can be 400, 429, 500 (with an incident id) or 503 while the database is away.
  */
 public class ApiDocument implements OASFilter {
 
@@ -50,22 +50,28 @@ public class ApiDocument implements OASFilter {
             new Answer(
                     "400",
                     "BadRequest",
-                    "bad-request, invalid-json, invalid-form, invalid-query, invalid-search, bad-header,"
-                            + " invalid-file-name, upload-interrupted"),
-            new Answer("401", "Unauthenticated", "unauthenticated, sign-in-failed"),
-            new Answer("403", "Forbidden", "forbidden, insufficient-scope, csrf, account-disabled"),
+                    "bad-request, bad-header, invalid-json, invalid-form, invalid-query, invalid-search,"
+                            + " invalid-file-name, upload-interrupted, oidc-invalid-state"),
+            new Answer("401", "Unauthenticated", "unauthenticated, sign-in-failed, oidc-sign-in-failed"),
+            new Answer(
+                    "403",
+                    "Forbidden",
+                    "forbidden, insufficient-scope, csrf, account-disabled, no-account, wrong-password"),
             new Answer("404", "NotFound", "not-found (also for what exists but is not the caller's)"),
+            new Answer("406", "NotAcceptable", "not-acceptable: the syntaxes offered are named"),
             new Answer("409", "Conflict", "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn"),
-            new Answer("413", "TooLarge", "too-large"),
+            new Answer("410", "Gone", "withdrawn: the dataset was withdrawn; its tombstone says why"),
+            new Answer("413", "TooLarge", "too-large, form-too-large"),
             new Answer("415", "UnsupportedMediaType", "unsupported-media-type, unsupported-charset"),
             new Answer(
                     "422",
                     "Unprocessable",
-                    "invalid-body, invalid-metadata, invalid-csv, invalid-csvw, invalid-constraint,"
-                            + " invalid-settings, invalid-token, weak-password, invalid-account, invalid-review,"
-                            + " invalid-override, invalid-reason, invalid-identity; errors[] says where (file, row,"
-                            + " column, JSON pointer)"),
+                    "invalid-body, invalid-json, invalid-form, invalid-metadata, invalid-csv, invalid-csvw,"
+                            + " invalid-constraint, invalid-settings, invalid-token, weak-password, invalid-account,"
+                            + " invalid-review, invalid-override, invalid-reason, invalid-identity; errors[] says"
+                            + " where (file, row, column, JSON pointer)"),
             new Answer("429", "TooManyRequests", "too-many-uploads, too-many-attempts; Retry-After says when"),
+            new Answer("500", "Internal", "internal: incident names the failure in the server's log"),
             new Answer(
                     "503",
                     "Unavailable",
@@ -104,15 +110,8 @@ public class ApiDocument implements OASFilter {
                                                     .schema(OASFactory.createSchema()
                                                             .ref("#/components/schemas/" + PROBLEM)))));
         }
-        if (document.getPaths() == null || document.getPaths().getPathItems() == null) {
-            return;
-        }
-        for (Map.Entry<String, PathItem> path :
-                document.getPaths().getPathItems().entrySet()) {
-            for (Map.Entry<PathItem.HttpMethod, Operation> op :
-                    path.getValue().getOperations().entrySet()) {
-                addAnswers(path.getKey(), op.getKey(), op.getValue(), document);
-            }
+        if (document.getPaths() != null && document.getPaths().getPathItems() != null) {
+            forEachOperation(document, (path, method, op) -> addAnswers(path, method, op, document));
         }
     }
 
@@ -205,11 +204,16 @@ public class ApiDocument implements OASFilter {
         if (path.contains("{")) {
             statuses.add("404");
         }
+        if (path.startsWith(API + "catalog")) {
+            statuses.add("406");
+        }
+        if (path.contains("/datasets/{id}")) {
+            statuses.add("410");
+        }
         if (takesBody) {
             statuses.addAll(List.of("409", "413", "415", "422"));
         }
-        statuses.add("429");
-        statuses.add("503");
+        statuses.addAll(List.of("429", "500", "503"));
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();
         for (Answer answer : ANSWERS) {
             if (statuses.contains(answer.status()) && !responses.hasAPIResponse(answer.status())) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -133,7 +134,7 @@ public class DatasetResource {
     @Inject
     Caller caller;
 
-    @jakarta.ws.rs.core.Context
+    @Context
     HttpServletRequest servletRequest;
 
     @Operation(summary = "Published datasets, newest first, in pages")
