@@ -254,12 +254,7 @@ public class DatasetResource {
      * be checked after unpacking. Counted as one download of the version.
      */
     private Response downloadAll(PublicDatasets.PublicVersion version, String userAgent) {
-        usage.downloaded(
-                version.datasetId(),
-                version.version().id(),
-                ALL_FILES,
-                servletRequest == null ? null : servletRequest.getRemoteAddr(),
-                userAgent);
+        usage.downloaded(version.datasetId(), version.version().id(), ALL_FILES, remoteAddress(), userAgent);
         List<Distribution> files = version.files();
         StreamingOutput body = out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
@@ -287,6 +282,11 @@ public class DatasetResource {
                 .build();
     }
 
+    /** The reader's address, for counting a download once per reader. */
+    private String remoteAddress() {
+        return servletRequest == null ? null : servletRequest.getRemoteAddr();
+    }
+
     /** The manifest's name in a version's zip. */
     static final String MANIFEST = "manifest-sha256.txt";
 
@@ -298,12 +298,7 @@ public class DatasetResource {
                 .filter(f -> f.fileName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
-        usage.downloaded(
-                version.datasetId(),
-                version.version().id(),
-                file.fileName(),
-                servletRequest == null ? null : servletRequest.getRemoteAddr(),
-                userAgent);
+        usage.downloaded(version.datasetId(), version.version().id(), file.fileName(), remoteAddress(), userAgent);
         StreamingOutput body = out -> {
             try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
                 in.transferTo(out);

@@ -62,26 +62,17 @@ public class ReviewPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("note") String note) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/review");
-        }
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/review", "The review queue");
+        Response refused = refusedPost(csrf);
+        if (refused != null) {
+            return refused;
         }
         Credential me = session.current().get();
-        if (!me.allows(Scope.CURATE)) {
-            return queuePage(403, null, null);
-        }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         PublishService.Published published;
         try {
             published = reviews.approve(me, depositId, blankToNull(note), session.remoteAddress());
         } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            // approved or rejected by another curator meanwhile, or no longer in review
-            return queuePage(e.status(), null, e.toProblem().detail());
+            return refusedDecision(e);
         }
         return Response.seeOther(URI.create(published.landingPage())).build();
     }
@@ -94,16 +85,11 @@ public class ReviewPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("reason") String reason) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/review");
-        }
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/review", "The review queue");
+        Response refused = refusedPost(csrf);
+        if (refused != null) {
+            return refused;
         }
         Credential me = session.current().get();
-        if (!me.allows(Scope.CURATE)) {
-            return queuePage(403, null, null);
-        }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         if (reason == null || reason.isBlank()) {
             return queuePage(422, depositId, "Say why: the depositor reads the reason.");
@@ -111,12 +97,38 @@ public class ReviewPages {
         try {
             reviews.reject(me, depositId, reason, session.remoteAddress());
         } catch (ProblemException e) {
-            if (e.status() == 404) {
-                throw e;
-            }
-            return queuePage(e.status(), null, e.toProblem().detail());
+            return refusedDecision(e);
         }
         return Response.seeOther(URI.create("/review")).build();
+    }
+
+    /**
+     * What a curator's form post answers before it is read, or null when it may go on: sign in
+     * again, the refused-form page for a token that is not this session's, the queue (403) for
+     * someone who is not a curator.
+     */
+    private Response refusedPost(String csrf) {
+        if (session.current().isEmpty()) {
+            return PageSession.signInAgain("/review");
+        }
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/review", "The review queue");
+        }
+        if (!session.current().get().allows(Scope.CURATE)) {
+            return queuePage(403, null, null);
+        }
+        return null;
+    }
+
+    /**
+     * A decision refused (approved or rejected by another curator meanwhile, or no longer in
+     * review): the queue says why; a deposit that is not there stays the 404 page.
+     */
+    private Response refusedDecision(ProblemException e) {
+        if (e.status() == 404) {
+            throw e;
+        }
+        return queuePage(e.status(), null, e.toProblem().detail());
     }
 
     /**
