@@ -25,13 +25,6 @@ public final class TableSynthesis {
     /** Rounds of redrawing before the constraints are judged to refuse nearly every row. */
     public static final int MAX_ROUNDS = 25;
 
-    /**
-     * Rounds in which a row copying a unique training row is drawn again; past them such rows are
-     * kept and the privacy check, which counts identical rows, judges the run (a model that copies
-     * most of its rows is refused there, with that reason, not here).
-     */
-    public static final int REPLICA_ROUNDS = 5;
-
     private final Synthesizer synthesizer;
     private final QualityEvaluator quality = new QualityEvaluator();
     private final PrivacyEvaluator privacy = new PrivacyEvaluator();
@@ -297,7 +290,7 @@ public final class TableSynthesis {
     /**
      * Generates rows until {@code rows} are kept: each drawn row is finished (the built-in
      * constraints turned back into columns) and kept, or redrawn in a later round when it breaks
-     * a rule or, in the first {@link #REPLICA_ROUNDS}, copies a unique training row. Keys stay
+     * a rule or, in the first {@link UniqueReplicas#ROUNDS}, copies a unique training row. Keys stay
      * fresh and unique across rounds. Without constraints and copies it is one plain generation.
      *
      * @param replicas the training rows seen once; null: none checked
@@ -334,7 +327,7 @@ public final class TableSynthesis {
             double keptShare = drawn == 0 ? 1 : Math.max(0.01, (double) accepted[0] / drawn);
             long ask = round == 0 ? rows : (long) Math.min(100L * rows, Math.ceil(missing / keptShare * 1.2) + 16);
             drawn += ask;
-            UniqueReplicas checked = round < REPLICA_ROUNDS ? replicas : null;
+            int thisRound = round;
             generator.generate(ask, seed + 1 + 1_000_003L * round, generatedRow -> {
                 if (accepted[0] >= rows) {
                     return;
@@ -343,7 +336,7 @@ public final class TableSynthesis {
                 if (row == null) {
                     return;
                 }
-                if (checked != null && checked.copies(row)) {
+                if (replicas != null && replicas.drawAgain(row, thisRound)) {
                     copies[0]++;
                     return;
                 }

@@ -20,6 +20,13 @@ import org.facsimile.synth.table.TableSpec;
  */
 public final class UniqueReplicas {
 
+    /**
+     * Rounds of drawing in which a row copying a unique training row is drawn again; past them such
+     * rows are kept and the privacy check, which counts identical rows, judges the run (a model that
+     * copies most of its rows is refused there, with that reason, not by drawing for ever).
+     */
+    public static final int ROUNDS = 5;
+
     private final boolean[] compared;
     private final long[] uniques;
 
@@ -54,6 +61,11 @@ public final class UniqueReplicas {
     /** Whether {@code row} equals a training row seen only once. */
     public boolean copies(String[] row) {
         return Arrays.binarySearch(uniques, hash(row, compared)) >= 0;
+    }
+
+    /** Whether {@code row}, drawn in {@code round} (from 0), is to be drawn again: a copy within {@link #ROUNDS}. */
+    public boolean drawAgain(String[] row, int round) {
+        return round < ROUNDS && copies(row);
     }
 
     /** How many training rows are unique. */

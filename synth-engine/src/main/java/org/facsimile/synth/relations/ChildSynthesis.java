@@ -261,7 +261,7 @@ final class ChildSynthesis {
 
     /**
      * Each synthetic parent's children, drawn in waves: every parent's first, then every second. A
-     * row a rule refuses is drawn again, and so, in the first {@link TableSynthesis#REPLICA_ROUNDS}
+     * row a rule refuses is drawn again, and so, in the first {@link UniqueReplicas#ROUNDS}
      * rounds, is one that copies a training row seen only once.
      *
      * @param replicas the training rows seen once; null: none checked
@@ -313,10 +313,7 @@ final class ChildSynthesis {
                 for (int k = 0; k < todo.size(); k++) {
                     String[] model = Arrays.copyOfRange(drawn.get(k), given, given + width);
                     String[] finished = shape.rules().finish(model, random);
-                    boolean copy = finished != null
-                            && replicas != null
-                            && round < TableSynthesis.REPLICA_ROUNDS
-                            && replicas.copies(finished);
+                    boolean copy = finished != null && replicas != null && replicas.drawAgain(finished, round);
                     copies[0] += copy ? 1 : 0;
                     if (finished == null || copy) {
                         again.add(todo.get(k));

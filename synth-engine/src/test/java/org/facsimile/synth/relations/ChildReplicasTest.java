@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * A child table's generated rows never hand out a training row seen only once, as a single
  * table's do not: here the children's values are independent draws from 8,400 combinations, so
  * nearly every real row is unique and a model drawing from it hits one by chance about once in
- * twenty draws. Such a row is drawn again, for up to {@code TableSynthesis.REPLICA_ROUNDS}
+ * twenty draws. Such a row is drawn again, for up to {@code UniqueReplicas.ROUNDS}
  * rounds; the odds that one still copies after them are far below one in a thousand runs.
  */
 class ChildReplicasTest {
