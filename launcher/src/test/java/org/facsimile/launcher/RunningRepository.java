@@ -50,6 +50,11 @@ final class RunningRepository {
                     1,
                     LEASE_SECONDS,
                     Map.of(
+                            // The node's JVM compiles with C1 only: it starts about a quarter
+                            // faster, and these tests restart it some thirty times (CrashIT 20);
+                            // the few small syntheses here lose less than that.
+                            "JAVA_TOOL_OPTIONS",
+                            "-XX:TieredStopAtLevel=1",
                             "FACSIMILE_UPLOAD_MAX_BYTES",
                             Long.toString(UPLOAD_LIMIT),
                             "FACSIMILE_OUTBOX_POLL_MILLIS",

@@ -4,6 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,21 +22,42 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
-import org.facsimile.web.EmbeddedDatabase;
+import org.facsimile.web.InContainer;
 import org.facsimile.web.deposit.DepositJobStates;
-import org.junit.jupiter.api.BeforeEach;
+import org.facsimile.web.platform.Startup;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.PSQLState;
 
-/** The job queue on a real PostgreSQL: one claim per job, and a dead worker's job finishes once. */
-class WorkerRestartIT {
+/**
+ * The job queue inside the node, on its own data source and deposit transitions (the node runs no
+ * worker threads of its own, so these tests' workers are the only ones): one claim per job, and a
+ * dead worker's job finishes once.
+ */
+@ExtendWith(ArquillianExtension.class)
+class JobQueueInContainerIT {
 
-    private DataSource db;
+    @Deployment
+    static WebArchive node() {
+        return InContainer.war();
+    }
 
-    @BeforeEach
-    void setUp() {
-        db = EmbeddedDatabase.migrated();
+    @Resource(lookup = Startup.DATA_SOURCE)
+    DataSource db;
+
+    @Inject
+    DepositJobStates deposits;
+
+    /** Heartbeats run on the container's threads, as the node's own workers' do. */
+    @Resource
+    ManagedThreadFactory threads;
+
+    private ScheduledExecutorService heartbeats() {
+        return Executors.newSingleThreadScheduledExecutor(threads);
     }
 
     private UUID queuedJob(int maxAttempts) throws SQLException {
@@ -92,7 +116,7 @@ class WorkerRestartIT {
 
     @Test
     void twoWorkersNeverClaimTheSameJob() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), new DepositJobStates());
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), deposits);
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
         Optional<JobQueue.Claim> first = queue.claim("worker-a");
@@ -107,11 +131,11 @@ class WorkerRestartIT {
 
     @Test
     void aWorkerKilledMidJobIsReplacedAndTheJobFinishesOnce() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(1500), new DepositJobStates());
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(1500), deposits);
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
-        ScheduledExecutorService heartbeatsA = Executors.newSingleThreadScheduledExecutor();
-        ScheduledExecutorService heartbeatsB = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService heartbeatsA = heartbeats();
+        ScheduledExecutorService heartbeatsB = heartbeats();
         CountDownLatch aInTraining = new CountDownLatch(1);
         CountDownLatch releaseA = new CountDownLatch(1);
         AtomicInteger completions = new AtomicInteger();
@@ -134,7 +158,7 @@ class WorkerRestartIT {
         };
 
         SynthesisWorker a = new SynthesisWorker(queue, slow, "worker-a", Duration.ofMillis(100), heartbeatsA);
-        Thread threadA = new Thread(() -> {
+        Thread threadA = threads.newThread(() -> {
             try {
                 a.runOne();
             } catch (Exception e) {
@@ -172,7 +196,7 @@ class WorkerRestartIT {
 
     @Test
     void aJobWhoseWorkersKeepDyingFailsWithAReason() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(300), new DepositJobStates());
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(300), deposits);
         drainOtherJobs(queue);
         UUID job = queuedJob(1);
         assertTrue(queue.claim("worker-a").isPresent());
@@ -188,10 +212,10 @@ class WorkerRestartIT {
 
     @Test
     void anErrorInAJobFailsThatJobAndTheWorkerGoesOn() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), new DepositJobStates());
+        JobQueue queue = new JobQueue(db, Duration.ofSeconds(30), deposits);
         drainOtherJobs(queue);
         UUID broken = queuedJob(3);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService heartbeats = heartbeats();
         SynthesisWorker.JobHandler outOfMemory = (claim, progress) -> {
             progress.step(JobStep.TRAINING, "training");
             throw new OutOfMemoryError("Java heap space");
@@ -211,10 +235,10 @@ class WorkerRestartIT {
 
     @Test
     void aTransientDatabaseErrorStopsTheAttemptAndTheJobIsTriedAgain() throws Exception {
-        JobQueue queue = new JobQueue(db, Duration.ofMillis(400), new DepositJobStates());
+        JobQueue queue = new JobQueue(db, Duration.ofMillis(400), deposits);
         drainOtherJobs(queue);
         UUID job = queuedJob(3);
-        ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+        ScheduledExecutorService heartbeats = heartbeats();
         AtomicInteger tries = new AtomicInteger();
         SynthesisWorker.JobHandler flaky = (claim, progress) -> {
             progress.step(JobStep.PROFILING, "reading the input");
