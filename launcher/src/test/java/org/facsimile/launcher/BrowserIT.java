@@ -365,6 +365,21 @@ class BrowserIT {
         chromium.waiting().until(d -> d.findElements(By.cssSelector("svg")).size() > 2);
         browser.switchTo().defaultContent();
         chromium.screenshot("11-synthesized");
+        // what publishing would release, before it does: each synthetic table's first rows
+        WebElement synthetic = browser.findElement(By.cssSelector("section.synthetic"));
+        assertEquals(
+                List.of("sites.csv", "visits.csv"),
+                synthetic.findElements(By.tagName("h3")).stream()
+                        .map(WebElement::getText)
+                        .toList());
+        assertEquals(2, synthetic.findElements(By.cssSelector(".preview table")).size());
+        assertTrue(
+                synthetic.findElements(By.cssSelector(".preview tbody tr")).size() >= 2,
+                "rows of the synthetic tables are shown");
+        new org.openqa.selenium.interactions.Actions(browser)
+                .scrollToElement(synthetic)
+                .perform();
+        chromium.screenshot("11b-synthetic-tables");
         // and the whole report is there to download (opened here to look at it)
         browser.get(browser.findElement(By.linkText("Download the full report")).getAttribute("href"));
         chromium.waiting().until(d -> d.getTitle().startsWith("Synthesis report"));

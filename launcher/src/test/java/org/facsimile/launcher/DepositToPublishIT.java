@@ -176,6 +176,20 @@ class DepositToPublishIT {
                         > 0.85,
                 report.toString());
 
+        // the synthetic table before publishing, for its depositor alone: only the deposit's tables
+        ApiClient.Reply preview = alice.get("/api/deposits/" + deposit + "/synthetic/admissions.csv");
+        assertEquals(200, preview.status(), preview.body());
+        assertTrue(preview.header("Content-Type").startsWith("text/csv"), preview.header("Content-Type"));
+        assertEquals("no-store", preview.header("Cache-Control"));
+        assertTrue(preview.body().startsWith("patient_id,"), "the header first");
+        assertEquals(
+                404,
+                bob.get("/api/deposits/" + deposit + "/synthetic/admissions.csv")
+                        .status());
+        assertEquals(
+                404,
+                alice.get("/api/deposits/" + deposit + "/synthetic/report.json").status());
+
         // another depositor sees nothing of it
         assertEquals(404, bob.get("/api/deposits/" + deposit).status());
         assertEquals(404, bob.get("/api/deposits/" + deposit + "/report").status());
@@ -198,6 +212,7 @@ class DepositToPublishIT {
         String csv = anonymous
                 .get("/api/datasets/" + datasetId + "/files/admissions.csv")
                 .body();
+        assertEquals(preview.body(), csv, "the depositor saw before publishing exactly what was published");
         String[] lines = csv.split("\n");
         assertEquals("patient_id,age,ward,weight_kg,admitted,discharged", lines[0], "the input's columns");
         assertEquals(601, lines.length, "the input's row count");

@@ -20,6 +20,7 @@ import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
 import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
+import org.facsimile.web.deposit.SyntheticTableResource;
 import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.HealthResource;
 import org.facsimile.web.platform.ProblemMappers;
@@ -97,6 +98,7 @@ public class FacsimileApplication extends Application {
                 StoreAdminResource.class,
                 SearchAdminResource.class,
                 DepositResource.class,
+                SyntheticTableResource.class,
                 ReviewResource.class,
                 PublicationResource.class,
                 PrivacyOverrideResource.class,

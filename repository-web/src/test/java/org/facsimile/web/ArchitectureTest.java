@@ -2,11 +2,18 @@ package org.facsimile.web;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.ext.Provider;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -137,5 +144,20 @@ class ArchitectureTest {
                 .resideInAnyPackage(
                         "org.facsimile.web.deposit..", "org.facsimile.web.synthesis..", "org.facsimile.web.review..")
                 .check(classes);
+    }
+
+    @Test
+    void everyResourceAndProviderIsRegisteredWithTheApplication() {
+        // the application lists its classes, so JAX-RS never scans: one left out answers 404
+        Set<String> registered = new FacsimileApplication()
+                .getClasses().stream().map(Class::getName).collect(Collectors.toSet());
+        List<String> missing = classes.stream()
+                .filter(c -> c.getPackageName().startsWith("org.facsimile.web"))
+                .filter(c -> c.isAnnotatedWith(Path.class) || c.isAnnotatedWith(Provider.class))
+                .map(JavaClass::getName)
+                .filter(name -> !registered.contains(name))
+                .sorted()
+                .toList();
+        assertEquals(List.of(), missing, "resources and providers missing from FacsimileApplication.getClasses()");
     }
 }

@@ -30,6 +30,9 @@ public class DepositPage {
     @Inject
     PageSession session;
 
+    @Inject
+    SyntheticTables synthetic;
+
     /**
      * A refused action on a deposit, answered on its page with the reason at the top; a deposit
      * that is not there (or not the caller's) stays the 404 page.
@@ -70,6 +73,7 @@ public class DepositPage {
                 uploadProblem,
                 unsaved,
                 schemaProblem,
+                synthetic.shown(job, files),
                 session.csrf());
         Map<String, Object> model =
                 Map.of("frame", Page.frame(d.metadata().title(), Page.Section.DEPOSITS, session.name()), "d", view);

@@ -139,9 +139,16 @@ public record DepositPageView(
      * @param failure why it failed, or null
      * @param steps its last steps, each "when: what"
      * @param report the report's verdict, figures and charts, or null before there is a report
+     * @param synthetic the synthetic tables with their first rows, once the run has finished
      */
     public record Progress(
-            String events, int percent, String step, String failure, List<String> steps, QualitySummary report) {}
+            String events,
+            int percent,
+            String step,
+            String failure,
+            List<String> steps,
+            QualitySummary report,
+            List<SyntheticTables.Shown> synthetic) {}
 
     /** The synthesis form: to run it, or to run it again with other settings. */
     public record Synthesis(boolean again) {}
@@ -155,6 +162,7 @@ public record DepositPageView(
             String uploadProblem,
             CsvwTable unsaved,
             String schemaProblem,
+            List<SyntheticTables.Shown> synthetic,
             String csrf) {
         DepositState s = d.state();
         boolean draft = s == DepositState.DRAFT;
@@ -177,7 +185,7 @@ public record DepositPageView(
                 s == DepositState.SUBMITTED || s == DepositState.SYNTHESIZING,
                 tables,
                 uploadProblem,
-                job == null ? null : progress(job, events),
+                job == null ? null : progress(job, events, synthetic),
                 (draft && !files.isEmpty()) || again ? new Synthesis(again) : null,
                 s == DepositState.READY_FOR_REVIEW || s == DepositState.REJECTED,
                 s.mayBecome(DepositState.WITHDRAWN),
@@ -339,7 +347,8 @@ public record DepositPageView(
     }
 
     /** The job's steps so far (the last 12) and, once there is one, its report's summary. */
-    private static Progress progress(SynthesisJob job, List<SynthesisJobEvent> events) {
+    private static Progress progress(
+            SynthesisJob job, List<SynthesisJobEvent> events, List<SyntheticTables.Shown> synthetic) {
         long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
         List<String> steps = new ArrayList<>();
         for (SynthesisJobEvent e : events.subList(Math.max(0, events.size() - 12), events.size())) {
@@ -352,6 +361,7 @@ public record DepositPageView(
                 job.step().name().toLowerCase(Locale.ROOT),
                 job.failureReason(),
                 steps,
-                QualitySummary.of(job.report()));
+                QualitySummary.of(job.report()),
+                synthetic);
     }
 }

@@ -24,6 +24,7 @@ import org.facsimile.web.deposit.DepositJobStates;
 import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositState;
+import org.facsimile.web.deposit.SyntheticTables;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Startup;
@@ -60,6 +61,9 @@ class ReviewInContainerIT {
 
     @Inject
     DepositJobStates transitions;
+
+    @Inject
+    SyntheticTables synthetic;
 
     @Resource(lookup = Startup.DATA_SOURCE)
     DataSource dataSource;
@@ -148,8 +152,13 @@ class ReviewInContainerIT {
             assertNotFound(() -> deposits.get(outsider, deposit, FROM));
             assertNotFound(() -> deposits.files(outsider, deposit));
             assertNotFound(() -> deposits.withdraw(outsider, deposit, "not mine", FROM));
-            assertEquals(3, refusals(deposit, outsider), "each refusal stays in the audit log");
+            assertNotFound(() -> synthetic.download(outsider, deposit, "terns.csv", FROM));
+            assertEquals(4, refusals(deposit, outsider), "each refusal stays in the audit log");
         }
+        String folder = deposits.latestJob(owner, deposit).resultKey();
+        assertEquals(folder + "/terns.csv", synthetic.download(owner, deposit, "terns.csv", FROM));
+        assertNotFound(() -> synthetic.download(owner, deposit, "report.json", FROM));
+        assertNotFound(() -> synthetic.download(owner, deposit, "../terns.csv", FROM));
         UUID none = UUID.randomUUID();
         assertNotFound(() -> deposits.get(owner, none, FROM));
         assertEquals(1, refusals(none, owner), "an unknown id is refused the same way, and audited");
@@ -190,6 +199,9 @@ class ReviewInContainerIT {
         assertFalse(deposits.inReview(curator).isEmpty());
         assertEquals(
                 DepositState.IN_REVIEW, deposits.get(curator, deposit, FROM).state(), "a curator reads it now");
+        assertTrue(
+                synthetic.download(curator, deposit, "terns.csv", FROM).endsWith("/terns.csv"),
+                "and the synthetic tables it would publish");
         assertNotFound(() -> review.reject(owner, deposit, "rejecting my own deposit", FROM));
 
         review.reject(curator, deposit, "describe where the terns were counted", FROM);

@@ -13,6 +13,7 @@ import org.facsimile.web.platform.Setting;
 import org.facsimile.web.publishing.DatasetVersion;
 import org.facsimile.web.publishing.PublicDatasets;
 import org.facsimile.web.publishing.UsageCounts;
+import org.facsimile.web.schema.TablePreview;
 import org.facsimile.web.synthesis.QualitySummary;
 
 /**
@@ -75,35 +76,16 @@ public record LandingPage(
         List<Table> tables,
         String downloadAll) {
 
-    /** Rows shown of each table. */
-    static final int PREVIEW_ROWS = 10;
-
-    /** Columns shown of each table's rows; its column list has them all. */
-    static final int PREVIEW_COLUMNS = 30;
-
-    /** Characters shown of a cell. */
-    static final int PREVIEW_CHARS = 80;
-
     /**
      * A table of the version as a reader meets it before downloading.
      *
      * @param name the CSV file
      * @param rows how many rows it has, in words ("1,234 rows")
      * @param columns its columns: name, type in words, description
-     * @param header the previewed columns' names
-     * @param preview its first rows (at most {@link #PREVIEW_ROWS}, {@link #PREVIEW_COLUMNS} columns,
-     *     long cells cut), empty when the file did not read
-     * @param moreColumns how many columns the preview leaves out
+     * @param preview its first rows
      * @param asDeposited public reference data, published as deposited
      */
-    public record Table(
-            String name,
-            String rows,
-            List<Column> columns,
-            List<String> header,
-            List<List<String>> preview,
-            int moreColumns,
-            boolean asDeposited) {}
+    public record Table(String name, String rows, List<Column> columns, TablePreview preview, boolean asDeposited) {}
 
     /** A column as the table's CSVW describes it. */
     public record Column(String name, String type, String description) {}
@@ -128,24 +110,7 @@ public record LandingPage(
         List<Column> columns = described.columns().stream()
                 .map(c -> new Column(c.name(), TYPES.getOrDefault(c.datatype(), c.datatype()), c.description()))
                 .toList();
-        List<String> header = List.of();
-        List<List<String>> preview = new ArrayList<>();
-        int more = 0;
-        if (!records.isEmpty()) {
-            String[] names = records.get(0);
-            int shown = Math.min(names.length, PREVIEW_COLUMNS);
-            more = names.length - shown;
-            header = List.of(names).subList(0, shown);
-            for (String[] record : records.subList(1, Math.min(records.size(), PREVIEW_ROWS + 1))) {
-                List<String> cells = new ArrayList<>();
-                for (int c = 0; c < shown; c++) {
-                    String cell = c < record.length ? record[c] : "";
-                    cells.add(cell.length() > PREVIEW_CHARS ? cell.substring(0, PREVIEW_CHARS) + "\u2026" : cell);
-                }
-                preview.add(cells);
-            }
-        }
-        return new Table(described.url(), rowCount, columns, header, preview, more, asDeposited);
+        return new Table(described.url(), rowCount, columns, TablePreview.of(records), asDeposited);
     }
 
     /** A link: where it goes and its text. */

@@ -43,6 +43,7 @@ import org.facsimile.web.publishing.DatasetWithdrawal;
 import org.facsimile.web.publishing.Distribution;
 import org.facsimile.web.publishing.PublicDatasets;
 import org.facsimile.web.publishing.UsageCounts;
+import org.facsimile.web.schema.TablePreview;
 
 /**
  * {@code GET /datasets/{id}}: a dataset's landing page, the latest version. Plain HTML that works
@@ -364,7 +365,7 @@ public class LandingPageResource {
             }
             List<String[]> records;
             try {
-                records = datasets.preview(file.get(), LandingPage.PREVIEW_ROWS);
+                records = datasets.preview(file.get(), TablePreview.ROWS);
             } catch (IOException e) {
                 LOG.warning("the published file " + table.url() + " of version "
                         + p.version().id() + " does not read: " + e.getMessage());

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwTable;
+import org.facsimile.web.schema.TablePreview;
 import org.junit.jupiter.api.Test;
 
 /** A table on the landing page: its columns in a reader's words and a bounded preview of its rows. */
@@ -52,21 +53,21 @@ class LandingTablesTest {
                 t.columns().get(0));
         assertEquals("date and time", t.columns().get(1).type());
         assertEquals("text", t.columns().get(2).type());
-        assertEquals(List.of("c0", "c1", "c2"), t.header());
-        assertEquals(List.of("v0", "v0", "v0"), t.preview().get(0));
-        assertEquals(0, t.moreColumns());
+        assertEquals(List.of("c0", "c1", "c2"), t.preview().header());
+        assertEquals(List.of("v0", "v0", "v0"), t.preview().rows().get(0));
+        assertEquals(0, t.preview().moreColumns());
     }
 
     @Test
     void thePreviewIsBoundedInRowsColumnsAndCharacters() {
         String longCell = "x".repeat(200);
         LandingPage.Table t = LandingPage.table(described(40), "", records(11, 40, longCell), false);
-        assertEquals(LandingPage.PREVIEW_ROWS, t.preview().size(), "rows beyond the preview's are not shown");
-        assertEquals(LandingPage.PREVIEW_COLUMNS, t.header().size());
-        assertEquals(10, t.moreColumns());
+        assertEquals(TablePreview.ROWS, t.preview().rows().size(), "rows beyond the preview's are not shown");
+        assertEquals(TablePreview.COLUMNS, t.preview().header().size());
+        assertEquals(10, t.preview().moreColumns());
         assertEquals(40, t.columns().size(), "the column list has them all");
-        String cell = t.preview().get(0).get(0);
-        assertEquals(LandingPage.PREVIEW_CHARS + 1, cell.length());
+        String cell = t.preview().rows().get(0).get(0);
+        assertEquals(TablePreview.CHARS + 1, cell.length());
         assertTrue(cell.endsWith("\u2026"), cell);
     }
 
