@@ -35,6 +35,9 @@
     pending++;
     var body = new FormData();
     body.append('csrf', csrf.value);
+    if (form.elements.encoding) {
+      body.append('encoding', form.elements.encoding.value);
+    }
     body.append('files', file, file.name);
     var request = new XMLHttpRequest();
     request.open('POST', form.getAttribute('action'));
@@ -53,7 +56,9 @@
         refused++;
         status.textContent = reason(request.responseText);
         item.classList.add('error');
-        again.hidden = false;
+        // sending the same bytes again helps only when the server or the limits were at fault;
+        // a file refused for what it is would be refused again (choose another, or its encoding)
+        again.hidden = !(request.status >= 500 || request.status === 429 || request.status === 408);
       }
       finished();
     });

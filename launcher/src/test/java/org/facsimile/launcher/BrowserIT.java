@@ -250,11 +250,10 @@ class BrowserIT {
         String why = browser.findElement(By.cssSelector("ul.uploads li.error .upload-status"))
                 .getText();
         assertTrue(why.startsWith("photo.csv:"), why);
-        assertEquals(
-                1,
-                browser.findElements(By.xpath("//button[normalize-space(.)='Send photo.csv again']"))
-                        .size(),
-                "a refused file can be sent again");
+        assertTrue(
+                browser.findElements(By.xpath("//button[normalize-space(.)='Send photo.csv again']")).stream()
+                        .noneMatch(WebElement::isDisplayed),
+                "a file refused for what it is offers no retry: the same bytes would be refused again");
         chromium.screenshot("9-upload-refused");
         browser.findElement(By.id("files")).sendKeys(sites + "\n" + visits);
         browser.findElement(By.xpath("//button[normalize-space(.)='Upload']")).click();
@@ -284,6 +283,23 @@ class BrowserIT {
                 browser.findElement(By.cssSelector("[id^=schema-error-]")).getText();
         assertTrue(refusal.contains("observer_email") && refusal.contains("never learnt"), refusal);
         chromium.screenshot("10a-schema-refused");
+        // a type its values are not: the page says which column, from which line, how many
+        new org.openqa.selenium.support.ui.Select(
+                        browser.findElement(By.xpath("//select[@aria-label='Type of column skerry']")))
+                .selectByValue("integer");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Save the columns of sites.csv']"))
+                .click();
+        chromium.waiting()
+                .until(d ->
+                        !d.findElements(By.cssSelector("[id^=schema-error-]")).isEmpty());
+        String unparsed =
+                browser.findElement(By.cssSelector("[id^=schema-error-]")).getText();
+        assertTrue(
+                unparsed.contains("column skerry: ")
+                        && unparsed.contains(" values of ")
+                        && unparsed.contains("(the first on line 2)")
+                        && !unparsed.contains("skerry-"),
+                unparsed);
         // ...but a column's type and the rules its rows obey can be
         new org.openqa.selenium.support.ui.Select(browser.findElement(
                         By.xpath("//select[@aria-label='Direct identifier of column observer_email']")))

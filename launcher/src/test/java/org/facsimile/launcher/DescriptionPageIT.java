@@ -147,6 +147,30 @@ class DescriptionPageIT {
                 page.postFile(path + "/files", Map.of("csrf", csrf), "files", "beds.csv", beds)
                         .statusCode());
         assertTrue(page.get(path).body().contains("Import a CSVW description"));
+
+        // a file saved as Excel's plain "CSV" on Windows: refused as UTF-8, saying what to do on
+        // this page; taken once its encoding is chosen in the form
+        String other = FormBrowser.location(
+                page.post("/deposits/new", Map.of("csrf", csrf, "title", "Annex wards", "creators", "I")));
+        byte[] windows = "ward_id,name\nw1,Unit\u00e9 de soins\nw2,Maternit\u00e9\n"
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+        HttpResponse<String> notUtf8 =
+                page.postFile(other + "/files", Map.of("csrf", csrf), "files", "annex.csv", windows);
+        assertEquals(422, notUtf8.statusCode());
+        assertTrue(
+                notUtf8.body().contains("not valid UTF-8") && notUtf8.body().contains("encoding choice"),
+                notUtf8.body());
+        assertEquals(
+                303,
+                page.postFile(
+                                other + "/files",
+                                new java.util.LinkedHashMap<>(Map.of("csrf", csrf, "encoding", "windows-1252")),
+                                "files",
+                                "annex.csv",
+                                windows)
+                        .statusCode(),
+                "taken in the encoding chosen");
+        assertTrue(page.get(other).body().contains("annex.csv"));
         HttpResponse<String> refused = page.postFile(
                 path + "/csvw", Map.of("csrf", csrf), "csvw", "csv-metadata.json", "{\"tables\": [".getBytes());
         assertEquals(422, refused.statusCode());

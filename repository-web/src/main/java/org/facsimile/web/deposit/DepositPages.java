@@ -239,6 +239,7 @@ public class DepositPages {
     public Response upload(
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
+            @FormParam("encoding") String encoding,
             @FormParam("files") List<EntityPart> files) {
         if (session.current().isEmpty()) {
             return PageSession.signInFirst("/deposits/" + id);
@@ -254,7 +255,8 @@ public class DepositPages {
                 continue;
             }
             try (InputStream in = part.getContent()) {
-                intake.accept(session.current().get(), depositId, name, charset(part), in, session.remoteAddress());
+                intake.accept(
+                        session.current().get(), depositId, name, charset(part, encoding), in, session.remoteAddress());
                 accepted.add(name);
             } catch (ProblemException e) {
                 return page.render(e.status(), depositId, null, uploadProblem(name, e, accepted));
@@ -487,10 +489,20 @@ public class DepositPages {
         return message.toString();
     }
 
-    private static Charset charset(EntityPart part) {
+    /**
+     * The encodings a depositor can choose for files without a declared charset (a browser never
+     * declares one): the page's list, by charset name.
+     */
+    static final List<String> ENCODINGS = List.of("UTF-8", "windows-1252", "ISO-8859-15", "UTF-16", "x-MacRoman");
+
+    /** A part's declared charset, else the encoding chosen in the form (one of the list), else UTF-8. */
+    static Charset charset(EntityPart part, String chosen) {
         String charset = part.getMediaType() == null
                 ? null
                 : part.getMediaType().getParameters().get("charset");
+        if (charset == null && chosen != null && ENCODINGS.contains(chosen)) {
+            charset = chosen;
+        }
         try {
             return charset == null ? StandardCharsets.UTF_8 : Charset.forName(charset);
         } catch (RuntimeException e) {

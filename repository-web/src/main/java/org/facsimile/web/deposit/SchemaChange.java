@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.facsimile.synth.table.CsvInspection;
 import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
@@ -104,14 +105,17 @@ public class SchemaChange {
             throw invalid(name, r);
         });
         TableSpec spec = TableSchemas.resolve(normalised, TableSchemas.declaredSpec(current, name));
-        TableSchemas.constraintRefusal(name, normalised, spec).ifPresent(r -> {
+        List<TableSchemas.Refusal> badRules = TableSchemas.constraintRefusals(name, normalised, spec);
+        if (!badRules.isEmpty()) {
             throw new ProblemException(
                     422,
                     "invalid-constraint",
                     "Invalid constraint",
-                    r.detail(),
-                    List.of(new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail())));
-        });
+                    badRules.stream().map(TableSchemas.Refusal::detail).collect(Collectors.joining("; ")),
+                    badRules.stream()
+                            .map(r -> new Problem.Where(name, null, r.column(), r.jsonPath(), r.detail()))
+                            .toList());
+        }
         try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, file.storageKey())) {
             CsvTables.checkValues(in, name, spec);
         } catch (CsvProblem e) {

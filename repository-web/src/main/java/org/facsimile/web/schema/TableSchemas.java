@@ -230,22 +230,30 @@ public final class TableSchemas {
     }
 
     /**
-     * The first declared constraint the engine cannot follow: unreadable, naming a column the
-     * table lacks or one of the wrong kind, or contradicting another. Checked against the table's
-     * resolved columns.
+     * Every declared constraint (CSVW fcsm:constraints) the engine cannot follow, each at its JSON
+     * path: unreadable, naming a column the table lacks or one of the wrong kind. Each rule is tried
+     * alone against the table's resolved columns, so every bad one is named; when each holds
+     * alone, all of them together (rules that contradict each other), at the list's path.
      */
-    public static Optional<Refusal> constraintRefusal(String fileName, CsvwTable declared, TableSpec spec) {
+    public static List<Refusal> constraintRefusals(String fileName, CsvwTable declared, TableSpec spec) {
         List<String> rules = declared.constraints();
-        for (int i = 0; i <= rules.size(); i++) {
+        String path = "$.tableSchema." + FCSM.CONSTRAINTS;
+        List<Refusal> refusals = new ArrayList<>();
+        for (int i = 0; i < rules.size(); i++) {
             try {
-                // each rule alone first, so the refusal points at it; then all together
-                Constraints.of(i < rules.size() ? List.of(rules.get(i)) : rules, spec);
+                Constraints.of(List.of(rules.get(i)), spec);
             } catch (ConstraintProblem e) {
-                String path = "$.tableSchema." + FCSM.CONSTRAINTS + (i < rules.size() ? "[" + i + "]" : "");
-                return Optional.of(new Refusal(e.column(), path, fileName + ": " + e.getMessage()));
+                refusals.add(new Refusal(e.column(), path + "[" + i + "]", fileName + ": " + e.getMessage()));
             }
         }
-        return Optional.empty();
+        if (refusals.isEmpty()) {
+            try {
+                Constraints.of(rules, spec);
+            } catch (ConstraintProblem e) {
+                refusals.add(new Refusal(e.column(), path, fileName + ": " + e.getMessage()));
+            }
+        }
+        return refusals;
     }
 
     /**

@@ -236,4 +236,34 @@ class TableSchemasTest {
         assertEquals("$.tableSchema.foreignKeys[0].reference.columnReference", k.jsonPath());
         assertTrue(k.detail().contains("not that table's primary key ([id])"), k.detail());
     }
+
+    @Test
+    void everyBadRuleIsNamedAtItsPathAndContradictionsAtTheList() {
+        CsvwTable described = TableSchemas.describe("t.csv", INFERRED);
+        CsvwTable rules = new CsvwTable(
+                "t.csv",
+                described.columns(),
+                described.primaryKey(),
+                List.of(),
+                List.of("height > 2", "0 <= age <= 120", "age <"),
+                null,
+                false);
+        List<TableSchemas.Refusal> bad = TableSchemas.constraintRefusals("t.csv", rules, INFERRED);
+        assertEquals(
+                List.of(
+                        "$.tableSchema.https://w3id.org/facsimile/ns#constraints[0]",
+                        "$.tableSchema.https://w3id.org/facsimile/ns#constraints[2]"),
+                bad.stream().map(TableSchemas.Refusal::jsonPath).toList(),
+                bad.toString());
+        assertTrue(bad.get(0).detail().startsWith("t.csv: "), bad.get(0).detail());
+        CsvwTable fine = new CsvwTable(
+                "t.csv",
+                described.columns(),
+                described.primaryKey(),
+                List.of(),
+                List.of("0 <= age <= 120"),
+                null,
+                false);
+        assertEquals(List.of(), TableSchemas.constraintRefusals("t.csv", fine, INFERRED));
+    }
 }

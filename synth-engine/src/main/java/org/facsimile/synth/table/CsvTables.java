@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -173,7 +175,11 @@ public final class CsvTables {
                 for (int k : key) {
                     if (row[k] == null) {
                         throw new CsvProblem(
-                                fileName, r + 2, spec.column(k).name(), "the primary key is missing in this row");
+                                fileName,
+                                r + 2,
+                                spec.column(k).name(),
+                                "line " + (r + 2) + ", column " + spec.column(k).name()
+                                        + ": the primary key is missing");
                     }
                     value.add(row[k]);
                 }
@@ -183,32 +189,75 @@ public final class CsvTables {
                             fileName,
                             r + 2,
                             String.join(",", spec.primaryKey()),
-                            "the primary key repeats the one on line " + first + "; a key must be unique");
+                            "line " + (r + 2) + ": the primary key (" + String.join(", ", spec.primaryKey())
+                                    + ") repeats the one on line " + first + "; a key must be unique");
                 }
             }
         }
+        int columns = spec.columns().size();
+        int[] present = new int[columns];
+        int[] unparsed = new int[columns];
+        long firstLine = 0;
+        int firstColumn = -1;
         for (int r = 0; r < table.rowCount(); r++) {
             String[] row = table.row(r);
             for (int c = 0; c < row.length; c++) {
-                ColumnSpec column = spec.column(c);
                 if (row[c] == null) {
                     continue;
                 }
+                present[c]++;
                 boolean parses = formats[c] == null
-                        ? ValueParsing.parses(row[c], column.kind())
+                        ? ValueParsing.parses(row[c], spec.column(c).kind())
                         : formats[c].toCanonical(row[c]) != null;
                 if (!parses) {
-                    throw new CsvProblem(
-                            fileName,
-                            r + 2,
-                            column.name(),
-                            "a value does not parse as " + column.kind().csvwDatatype() + unparsedAdvice(column));
+                    unparsed[c]++;
+                    if (firstColumn < 0) {
+                        firstLine = r + 2;
+                        firstColumn = c;
+                    }
                 }
             }
         }
+        if (firstColumn >= 0) {
+            throw new CsvProblem(
+                    fileName,
+                    firstLine,
+                    spec.column(firstColumn).name(),
+                    unparsedMessage(
+                            spec, firstColumn, firstLine, unparsed[firstColumn], present[firstColumn], unparsed));
+        }
     }
 
-    /** What a depositor can do about a value that does not parse as its column's kind. */
+    /**
+     * Where the values of a column that do not parse are and how many there are, and what a
+     * depositor can do; never a value. Other columns with such values are counted.
+     */
+    private static String unparsedMessage(
+            TableSpec spec, int column, long firstLine, int count, int present, int[] unparsed) {
+        ColumnSpec c = spec.column(column);
+        long others = IntStream.range(0, unparsed.length)
+                .filter(i -> i != column && unparsed[i] > 0)
+                .count();
+        String[] advice = unparsedAdvice(c).split("; ", 2);
+        return String.format(
+                Locale.ROOT,
+                "column %s: %s of %,d do%s not parse as %s%s (the first on line %d)%s; %s",
+                c.name(),
+                count == 1 ? "1 value" : String.format(Locale.ROOT, "%,d values", count),
+                present,
+                count == 1 ? "es" : "",
+                c.kind().csvwDatatype(),
+                advice[0],
+                firstLine,
+                others == 0
+                        ? ""
+                        : others == 1
+                                ? "; so do values of 1 other column"
+                                : "; so do values of " + others + " other columns",
+                advice[1]);
+    }
+
+    /** What a depositor can do about a value that does not parse as its column's kind: its form; the remedy. */
     private static String unparsedAdvice(ColumnSpec column) {
         String otherwise = " another datatype, or add it to the column's null markers";
         if (column.format() != null) {
@@ -463,7 +512,8 @@ public final class CsvTables {
                     invalid.line,
                     null,
                     "the file is not valid UTF-8 text (line " + invalid.line
-                            + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+                            + "); save it as UTF-8, or say which encoding it was saved in (the deposit page's encoding"
+                            + " choice, or the charset of the upload's Content-Type)");
         }
         if (cause instanceof CharacterCodingException) {
             return new CsvProblem(
@@ -471,7 +521,8 @@ public final class CsvTables {
                     lastLine + 1,
                     null,
                     "the file is not valid " + charset.name() + " text (first bad bytes after line " + lastLine
-                            + "); save it as UTF-8 or declare its encoding in the Content-Type charset");
+                            + "); save it as UTF-8, or say which encoding it was saved in (the deposit page's encoding"
+                            + " choice, or the charset of the upload's Content-Type)");
         }
         return new CsvProblem(
                 fileName,

@@ -94,6 +94,35 @@ class CsvTablesTest {
         assertEquals("bed", missing.column());
     }
 
+    @Test
+    void valuesThatDoNotParseAreCountedAndPlacedNeverQuoted() {
+        TableSpec spec = new TableSpec(
+                "t",
+                java.util.List.of(
+                        new ColumnSpec("ward", ColumnKind.CATEGORICAL, null),
+                        new ColumnSpec("beds", ColumnKind.INTEGER, java.util.List.of("")),
+                        new ColumnSpec("opened", ColumnKind.DATE, null)),
+                java.util.List.of());
+        String csv =
+                "ward,beds,opened\na,12,2020-01-02\nb,twelve,2020-01-03\nc,,2020-01-04\nd,1 2,2020-13-01\ne,7,2021-02-02\n";
+        CsvProblem p = org.junit.jupiter.api.Assertions.assertThrows(
+                CsvProblem.class, () -> CsvTables.checkValues(stream(csv), "t.csv", spec));
+        assertEquals(3, p.row(), "the first such value's line");
+        assertEquals("beds", p.column());
+        assertTrue(
+                p.getMessage()
+                        .startsWith("column beds: 2 values of 4 do not parse as integer in plain digits"
+                                + " (the first on line 3); so do values of 1 other column; declare"),
+                p.getMessage());
+        for (String value : new String[] {"twelve", "1 2", "2020-13-01"}) {
+            assertTrue(!p.getMessage().contains(value), "never quotes a value: " + p.getMessage());
+        }
+        CsvProblem one = org.junit.jupiter.api.Assertions.assertThrows(
+                CsvProblem.class,
+                () -> CsvTables.checkValues(stream("ward,beds,opened\na,x,2020-01-01\n"), "t.csv", spec));
+        assertTrue(one.getMessage().startsWith("column beds: 1 value of 1 does not parse"), one.getMessage());
+    }
+
     private static java.io.InputStream stream(String csv) {
         return new java.io.ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
