@@ -35,8 +35,11 @@ public class SyntheticTables {
     @Inject
     BlobStore blobs;
 
-    /** A synthetic table as the deposit page shows it: its file, where to download it, its first rows. */
-    public record Shown(String name, String download, TablePreview preview) {}
+    /**
+     * A table of the run as the deposit page shows it: its file, where to download it, its first
+     * rows, and whether it is public reference data published as deposited rather than synthetic.
+     */
+    public record Shown(String name, String download, TablePreview preview, boolean asDeposited) {}
 
     /**
      * The synthetic table of the deposit's latest synthesis named like the deposited {@code
@@ -73,9 +76,18 @@ public class SyntheticTables {
             shown.add(new Shown(
                     f.fileName(),
                     "/api/deposits/" + job.depositId() + "/synthetic/" + f.fileName(),
-                    preview(job.resultKey() + "/" + f.fileName())));
+                    preview(job.resultKey() + "/" + f.fileName()),
+                    asDeposited(f)));
         }
         return shown;
+    }
+
+    private static boolean asDeposited(DepositFile f) {
+        try {
+            return f.schema().publishedAsDeposited();
+        } catch (IllegalStateException e) {
+            return false; // its table on the page says its schema does not read
+        }
     }
 
     private TablePreview preview(String key) {

@@ -44,14 +44,16 @@ class DepositTemplateTest {
         TablePreview rows = TablePreview.of(List.of(
                 new String[] {"site", "note"}, new String[] {"Skerry <b>9</b>", "fine"}, new String[] {"Holm", ""}));
         String html = render(List.of(
-                new SyntheticTables.Shown("nests.csv", "/api/deposits/d1/synthetic/nests.csv", rows),
-                new SyntheticTables.Shown("sites.csv", "/api/deposits/d1/synthetic/sites.csv", TablePreview.NONE)));
+                new SyntheticTables.Shown("nests.csv", "/api/deposits/d1/synthetic/nests.csv", rows, false),
+                new SyntheticTables.Shown(
+                        "sites.csv", "/api/deposits/d1/synthetic/sites.csv", TablePreview.NONE, true)));
         assertTrue(html.contains("<h2 id=\"synthetic-heading\">The synthetic tables</h2>"), html);
         assertTrue(html.contains("href=\"/api/deposits/d1/synthetic/nests.csv\""), html);
         assertTrue(html.contains("<td>Skerry &lt;b"), "cells are escaped: " + html);
         assertFalse(html.contains("<b>9"), html);
         assertTrue(html.contains("<caption>The first 2 rows</caption>"), html);
         assertTrue(html.contains("<h3>sites.csv</h3>"), "a table that did not read is still named");
+        assertTrue(html.contains("Public reference data, published as you deposited it"), "and what it is");
     }
 
     @Test
