@@ -43,14 +43,24 @@ class ProgressEventsIT {
         Event end = events.get(events.size() - 1);
         assertEquals("end", end.name(), events.toString());
         assertTrue(end.data().contains("\"DONE\""), end.data());
-        List<Event> steps = events.subList(0, events.size() - 1);
+        List<Event> steps = events.stream().filter(e -> e.name().equals("step")).toList();
+        List<Event> queue =
+                events.stream().filter(e -> e.name().equals("queue")).toList();
+        assertEquals(events.size(), steps.size() + queue.size() + 1, "steps, the queue's place, the end: " + events);
+        for (Event q : queue) {
+            String stage = ApiClient.MAPPER.readTree(q.data()).path("stage").asText();
+            assertTrue(stage.startsWith("queued: "), stage);
+        }
         assertTrue(steps.size() >= 4, "queued, profiling, generating, evaluating...: " + steps);
         int percent = -1;
         for (Event e : steps) {
-            assertEquals("step", e.name());
             JsonNode step = ApiClient.MAPPER.readTree(e.data());
             assertTrue(step.path("percent").asInt() >= percent, "the percentage never goes back: " + events);
             percent = step.path("percent").asInt();
+            assertTrue(
+                    step.path("when").asText().matches("\\d{1,2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} UTC"),
+                    "when, in the page's words: " + step);
+            assertTrue(!step.path("stage").asText().isBlank(), step.toString());
         }
         assertEquals(100, percent);
 
@@ -59,6 +69,42 @@ class ProgressEventsIT {
         List<Event> rest = follow(tove, d + "/job/events", middle.id());
         assertEquals(steps.size() - steps.size() / 2 - 1 + 1, rest.size(), rest.toString());
         assertEquals(steps.get(steps.size() / 2 + 1).id(), rest.get(0).id());
+    }
+
+    @Test
+    void aJobWaitingBehindAnotherSaysWhereItStands() throws Exception {
+        ApiClient vera = RunningRepository.newDepositor("vera-queue");
+        String first = DepositToPublishIT.createDeposit(vera, "Esker gravel counts");
+        String second = DepositToPublishIT.createDeposit(vera, "Esker gravel counts, again");
+        for (String deposit : List.of(first, second)) {
+            assertEquals(
+                    201,
+                    vera.put(
+                                    "/api/deposits/" + deposit + "/files/gravel.csv",
+                                    "text/csv",
+                                    DepositToPublishIT.patients(400, 4))
+                            .status());
+        }
+        // the node has one worker: a network trained for 10 s holds it while the second waits
+        assertEquals(
+                202,
+                vera.post("/api/deposits/" + first + "/submit", "{\"synthesizer\":\"argn\",\"trainingSeconds\":10}")
+                        .status());
+        assertEquals(
+                202,
+                vera.post("/api/deposits/" + second + "/submit", "{\"synthesizer\":\"baseline\"}")
+                        .status());
+        List<Event> events = follow(vera, "/api/deposits/" + second + "/job/events", null);
+        List<String> places = new ArrayList<>();
+        for (Event e : events) {
+            if (e.name().equals("queue")) {
+                places.add(ApiClient.MAPPER.readTree(e.data()).path("stage").asText());
+            }
+        }
+        assertTrue(
+                places.stream().anyMatch(p -> p.contains(" ahead") || p.contains(" running now")),
+                "the waiting job says what is ahead of it: " + places);
+        assertEquals("end", events.get(events.size() - 1).name());
     }
 
     private static int status(ApiClient api, String path, String lastEventId) throws Exception {

@@ -12,6 +12,7 @@ import org.facsimile.web.account.PageSession;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
+import org.facsimile.web.synthesis.JobStep;
 import org.facsimile.web.synthesis.SynthesisJob;
 
 /**
@@ -74,6 +75,7 @@ public class DepositPage {
                 unsaved,
                 schemaProblem,
                 synthetic.shown(job, files),
+                job != null && job.step() == JobStep.QUEUED ? deposits.queuePlace(job) : null,
                 session.csrf());
         Map<String, Object> model =
                 Map.of("frame", Page.frame(d.metadata().title(), Page.Section.DEPOSITS, session.name()), "d", view);

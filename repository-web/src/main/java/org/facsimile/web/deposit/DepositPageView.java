@@ -11,6 +11,7 @@ import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Page;
+import org.facsimile.web.synthesis.JobStep;
 import org.facsimile.web.synthesis.QualitySummary;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
@@ -163,8 +164,10 @@ public record DepositPageView(
             CsvwTable unsaved,
             String schemaProblem,
             List<SyntheticTables.Shown> synthetic,
+            DepositService.QueuePlace place,
             String csrf) {
         DepositState s = d.state();
+        boolean running = s == DepositState.SUBMITTED || s == DepositState.SYNTHESIZING;
         boolean draft = s == DepositState.DRAFT;
         List<String> keys = referableKeys(files);
         List<TableView> tables = new ArrayList<>();
@@ -177,15 +180,15 @@ public record DepositPageView(
         return new DepositPageView(
                 d.id().toString(),
                 d.metadata().title(),
-                DepositPages.STATES.getOrDefault(s, s.name()),
+                running && job != null ? stage(job, place) : DepositPages.STATES.getOrDefault(s, s.name()),
                 d.doi(),
                 actionProblem,
                 description(d.metadata()),
                 draft,
-                s == DepositState.SUBMITTED || s == DepositState.SYNTHESIZING,
+                running,
                 tables,
                 uploadProblem,
-                job == null ? null : progress(job, events, synthetic),
+                job == null ? null : progress(job, events, synthetic, place),
                 (draft && !files.isEmpty()) || again ? new Synthesis(again) : null,
                 s == DepositState.READY_FOR_REVIEW || s == DepositState.REJECTED,
                 s.mayBecome(DepositState.WITHDRAWN),
@@ -346,19 +349,29 @@ public record DepositPageView(
                 schema.publishedAsDeposited());
     }
 
-    /** The job's steps so far (the last 12) and, once there is one, its report's summary. */
+    /** A running job's stage in words, one source for the badge and the progress line. */
+    static String stage(SynthesisJob job, DepositService.QueuePlace place) {
+        return job.step() == JobStep.QUEUED && place != null
+                ? place.words()
+                : job.step().words();
+    }
+
+    /** The job's every step so far, its stage and, once there is one, its report's summary. */
     private static Progress progress(
-            SynthesisJob job, List<SynthesisJobEvent> events, List<SyntheticTables.Shown> synthetic) {
+            SynthesisJob job,
+            List<SynthesisJobEvent> events,
+            List<SyntheticTables.Shown> synthetic,
+            DepositService.QueuePlace place) {
         long last = events.isEmpty() ? 0 : events.get(events.size() - 1).id();
         List<String> steps = new ArrayList<>();
-        for (SynthesisJobEvent e : events.subList(Math.max(0, events.size() - 12), events.size())) {
-            steps.add(Page.DATE.format(e.at()) + ": "
-                    + (e.message() == null ? e.step().name().toLowerCase(Locale.ROOT) : e.message()));
+        for (SynthesisJobEvent e : events) {
+            steps.add(Page.MOMENT.format(e.at()) + ": "
+                    + (e.message() == null ? e.step().words() : e.message()));
         }
         return new Progress(
                 "/api/deposits/" + job.depositId() + "/job/events?after=" + last,
-                ProgressStream.percent(job.step()),
-                job.step().name().toLowerCase(Locale.ROOT),
+                job.step().percent(),
+                stage(job, place),
                 job.failureReason(),
                 steps,
                 QualitySummary.of(job.report()),

@@ -29,6 +29,7 @@ import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.schema.TableSchemas;
 import org.facsimile.web.storage.BlobStore;
+import org.facsimile.web.synthesis.JobState;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
 
@@ -90,6 +91,32 @@ public class DepositService {
                         "SELECT e FROM SynthesisJobEvent e WHERE e.jobId = :job ORDER BY e.id", SynthesisJobEvent.class)
                 .setParameter("job", job.id())
                 .getResultList();
+    }
+
+    /**
+     * Where a queued job stands: the queued jobs ahead of it (the queue takes the oldest first)
+     * and the jobs running now. Counts only, of everyone's jobs; nothing about whose.
+     */
+    public record QueuePlace(long ahead, long running) {
+
+        /** Where the job stands, in the words of the deposit's badge. */
+        public String words() {
+            String line = ahead == 0 ? "next in line" : ahead + (ahead == 1 ? " job" : " jobs") + " ahead";
+            return "queued: " + line + (running == 0 ? "" : ", " + running + " running now");
+        }
+    }
+
+    @Transactional
+    public QueuePlace queuePlace(SynthesisJob job) {
+        long ahead = em.createQuery(
+                        "SELECT count(j) FROM SynthesisJob j WHERE j.state = :q AND j.createdAt < :c", Long.class)
+                .setParameter("q", JobState.QUEUED)
+                .setParameter("c", job.createdAt())
+                .getSingleResult();
+        long running = em.createQuery("SELECT count(j) FROM SynthesisJob j WHERE j.state = :r", Long.class)
+                .setParameter("r", JobState.RUNNING)
+                .getSingleResult();
+        return new QueuePlace(ahead, running);
     }
 
     /** Deposits waiting for a curator, oldest first; never the curator's own. */

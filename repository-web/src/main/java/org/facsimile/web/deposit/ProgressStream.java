@@ -22,6 +22,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.platform.BackgroundDuties;
+import org.facsimile.web.platform.Page;
 import org.facsimile.web.synthesis.JobStep;
 import org.facsimile.web.synthesis.SynthesisJob;
 import org.facsimile.web.synthesis.SynthesisJobEvent;
@@ -30,8 +31,10 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
  * A synthesis job's progress as server-sent events: every step recorded so far (from the one
  * after {@code Last-Event-ID}, so a reloaded page or a dropped connection picks up where it was),
  * then each new one as the worker records it, and an {@code end} event when the job is done or
- * failed. Each event carries the step, its message, when, and a percentage. The database is
- * polled once a second, from the container's scheduler, so any web node can serve any job.
+ * failed. Each event carries the step, its words (the deposit's badge shows them), its message,
+ * when (ISO and in the page's words) and a percentage; while the job waits, a {@code queue} event
+ * says where it stands each time that changes. The database is polled once a second, from the
+ * container's scheduler, so any web node can serve any job.
  */
 @ApplicationScoped
 public class ProgressStream {
@@ -56,22 +59,11 @@ public class ProgressStream {
         scheduler = duties.scheduler("progress", 2);
     }
 
-    /** How far along a step is, for a progress bar (training takes the longest). */
-    static int percent(JobStep step) {
-        return switch (step) {
-            case QUEUED -> 0;
-            case PROFILING -> 10;
-            case TRAINING -> 25;
-            case GENERATING -> 75;
-            case EVALUATING -> 90;
-            case DONE, FAILED -> 100;
-        };
-    }
-
     /** Streams the job's events to the sink until it ends, the client leaves, or {@link #LONGEST}. */
     public void follow(Credential caller, UUID depositId, long after, SseEventSink sink, Sse sse) {
         Instant until = Instant.now().plus(LONGEST);
         long[] last = {after};
+        String[] place = {null};
         AtomicReference<ScheduledFuture<?>> task = new AtomicReference<>();
         Runnable tick = () -> {
             try {
@@ -90,6 +82,18 @@ public class ProgressStream {
                                 .data(String.class, JSON.toJson(view(e)))
                                 .build());
                         last[0] = e.id();
+                    }
+                }
+                if (job.step() == JobStep.QUEUED) {
+                    // the queue moves without events of this job: say where it stands when that changes
+                    String words = deposits.queuePlace(job).words();
+                    if (!words.equals(place[0])) {
+                        sink.send(sse.newEventBuilder()
+                                .name("queue")
+                                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                                .data(String.class, JSON.toJson(Map.of("stage", words)))
+                                .build());
+                        place[0] = words;
                     }
                 }
                 boolean ended = job.step() == JobStep.DONE || job.step() == JobStep.FAILED;
@@ -133,8 +137,10 @@ public class ProgressStream {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("step", e.step().name());
         m.put("message", e.message());
+        m.put("stage", e.step().words());
         m.put("at", e.at().toString());
-        m.put("percent", percent(e.step()));
+        m.put("when", Page.MOMENT.format(e.at()));
+        m.put("percent", e.step().percent());
         return m;
     }
 }

@@ -62,6 +62,11 @@ public final class Page {
     public static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
 
+    /** How the pages write the moment of a step: 5 Mar 2026 14:05:09 UTC (live and after a reload alike). */
+    public static final DateTimeFormatter MOMENT = DateTimeFormatter.ofPattern(
+                    "d MMM yyyy HH:mm:ss 'UTC'", Locale.ENGLISH)
+            .withZone(ZoneOffset.UTC);
+
     private Page() {}
 
     /** The frame of a page of this repository, with the page's own stylesheets ({@code "search"}). */

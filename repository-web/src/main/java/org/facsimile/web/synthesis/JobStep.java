@@ -2,15 +2,36 @@ package org.facsimile.web.synthesis;
 
 import org.facsimile.synth.Step;
 
-/** The progress a depositor sees: queued, the engine's steps, then done or failed. */
+/**
+ * The progress a depositor sees: queued, the engine's steps, then done or failed; each with the
+ * words every page and the live progress use for it, and where a progress bar stands at its start.
+ */
 public enum JobStep {
-    QUEUED,
-    PROFILING,
-    TRAINING,
-    GENERATING,
-    EVALUATING,
-    DONE,
-    FAILED;
+    QUEUED("queued", 0),
+    PROFILING("profiling the data", 5),
+    TRAINING("training the model", 15),
+    GENERATING("generating synthetic rows", 80),
+    EVALUATING("measuring quality and privacy", 90),
+    DONE("done", 100),
+    FAILED("failed", 100);
+
+    private final String words;
+    private final int percent;
+
+    JobStep(String words, int percent) {
+        this.words = words;
+        this.percent = percent;
+    }
+
+    /** The step in words, as the deposit's badge and its progress say it. */
+    public String words() {
+        return words;
+    }
+
+    /** Where a progress bar stands when the step begins (training takes the longest). */
+    public int percent() {
+        return percent;
+    }
 
     static JobStep of(Step step) {
         return valueOf(step.name());
