@@ -105,6 +105,17 @@ class ProgressEventsIT {
                 places.stream().anyMatch(p -> p.contains(" ahead") || p.contains(" running now")),
                 "the waiting job says what is ahead of it: " + places);
         assertEquals("end", events.get(events.size() - 1).name());
+
+        // the network's epochs move the bar within training (from 15% towards generating's 80%)
+        List<Integer> training = new ArrayList<>();
+        for (Event e : follow(vera, "/api/deposits/" + first + "/job/events", null)) {
+            JsonNode step = e.name().equals("step") ? ApiClient.MAPPER.readTree(e.data()) : null;
+            if (step != null && step.path("step").asText().equals("TRAINING")) {
+                training.add(step.path("percent").asInt());
+            }
+        }
+        assertTrue(training.stream().anyMatch(p -> p > 15), "the bar moves while training: " + training);
+        assertTrue(training.stream().allMatch(p -> p >= 15 && p <= 80), training.toString());
     }
 
     private static int status(ApiClient api, String path, String lastEventId) throws Exception {

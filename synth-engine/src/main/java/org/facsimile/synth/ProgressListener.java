@@ -11,4 +11,13 @@ public interface ProgressListener {
     ProgressListener NONE = (step, message) -> {};
 
     void stepStarted(Step step, String message);
+
+    /**
+     * Told how far the current step has come, {@code done} from 0 to 1 (training: the share of its
+     * planned epochs, or of its time or privacy budget, whichever ends it first). A listener that
+     * does not follow fractions takes it as the step's message.
+     */
+    default void stepAdvanced(Step step, double done, String message) {
+        stepStarted(step, message);
+    }
 }

@@ -368,9 +368,12 @@ public record DepositPageView(
             steps.add(Page.MOMENT.format(e.at()) + ": "
                     + (e.message() == null ? e.step().words() : e.message()));
         }
+        SynthesisJobEvent latest = events.isEmpty() ? null : events.get(events.size() - 1);
         return new Progress(
                 "/api/deposits/" + job.depositId() + "/job/events?after=" + last,
-                job.step().percent(),
+                latest != null && latest.step() == job.step()
+                        ? latest.percent()
+                        : job.step().percent(),
                 stage(job, place),
                 job.failureReason(),
                 steps,

@@ -140,7 +140,7 @@ public class ProgressStream {
         m.put("stage", e.step().words());
         m.put("at", e.at().toString());
         m.put("when", Page.MOMENT.format(e.at()));
-        m.put("percent", e.step().percent());
+        m.put("percent", e.percent());
         return m;
     }
 }

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -98,6 +99,14 @@ public final class JobQueue {
 
     /** Records that the job entered {@code step}; false when the lease was lost. */
     public boolean step(Claim claim, JobStep step, String message) throws SQLException {
+        return step(claim, step, message, null);
+    }
+
+    /**
+     * Records how far the job has come in {@code step} ({@code done} 0 to 1, or null for its start);
+     * false when the lease was lost.
+     */
+    public boolean step(Claim claim, JobStep step, String message, Double done) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -111,7 +120,7 @@ public final class JobQueue {
                     held = ps.executeUpdate() == 1;
                 }
                 if (held) {
-                    event(c, claim.jobId(), claim.attempt(), step, message);
+                    event(c, claim.jobId(), claim.attempt(), step, message, done);
                 }
                 c.commit();
                 return held;
@@ -153,7 +162,7 @@ public final class JobQueue {
                     held = ps.executeUpdate() == 1;
                 }
                 if (held) {
-                    event(c, claim.jobId(), claim.attempt(), step, reason);
+                    event(c, claim.jobId(), claim.attempt(), step, reason, null);
                     deposits.finished(c, claim.depositId(), state == JobState.SUCCEEDED);
                 }
                 c.commit();
@@ -182,14 +191,20 @@ public final class JobQueue {
         }
     }
 
-    private static void event(Connection c, UUID jobId, int attempt, JobStep step, String message) throws SQLException {
+    private static void event(Connection c, UUID jobId, int attempt, JobStep step, String message, Double done)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO synthesis_job_event (job_id, attempt, step, message, at) VALUES (?, ?, ?, ?, ?)")) {
+                "INSERT INTO synthesis_job_event (job_id, attempt, step, message, at, done) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, jobId);
             ps.setInt(2, attempt);
             ps.setString(3, step.name());
             ps.setString(4, message);
             ps.setTimestamp(5, Timestamp.from(Instant.now()));
+            if (done == null) {
+                ps.setNull(6, Types.DOUBLE);
+            } else {
+                ps.setDouble(6, Math.max(0, Math.min(1, done)));
+            }
             ps.executeUpdate();
         }
     }

@@ -33,6 +33,15 @@ public enum JobStep {
         return percent;
     }
 
+    /** Where a progress bar stands {@code done} (0 to 1, null: at its start) of the way through the step. */
+    public int percent(Double done) {
+        if (done == null || ordinal() + 1 >= values().length || values()[ordinal() + 1] == FAILED) {
+            return percent;
+        }
+        int next = values()[ordinal() + 1].percent;
+        return percent + (int) Math.floor(Math.max(0, Math.min(1, done)) * (next - percent));
+    }
+
     static JobStep of(Step step) {
         return valueOf(step.name());
     }

@@ -36,6 +36,9 @@ public class SynthesisJobEvent {
     @Column(name = "at", nullable = false)
     private Instant at;
 
+    @Column(name = "done")
+    private Double done;
+
     protected SynthesisJobEvent() {}
 
     public Long id() {
@@ -56,5 +59,15 @@ public class SynthesisJobEvent {
 
     public Instant at() {
         return at;
+    }
+
+    /** How far the step had come (0 to 1), or null for the step's start. */
+    public Double done() {
+        return done;
+    }
+
+    /** Where a progress bar stood at this event. */
+    public int percent() {
+        return step.percent(done);
     }
 }

@@ -96,8 +96,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
             }
             DatasetSynthesis.Result result;
             try {
-                result = new DatasetSynthesis(synthesizer)
-                        .run(tables, settings, (step, message) -> progress.step(JobStep.of(step), message));
+                result = new DatasetSynthesis(synthesizer).run(tables, settings, progress.engine(""));
             } catch (RelationProblem e) {
                 throw new SynthesisWorker.JobFailure(
                         e.table() + (e.column() == null ? "" : ", column " + e.column()) + ": " + e.getMessage(), e);
@@ -194,7 +193,7 @@ public class SynthesisJobHandler implements SynthesisWorker.JobHandler {
                             table.constraints(),
                             conditions,
                             settings,
-                            (step, message) -> progress.step(JobStep.of(step), table.name() + ": " + message),
+                            progress.engine(table.name() + ": "),
                             row -> {
                                 generated[0]++;
                                 writer.accept(row);

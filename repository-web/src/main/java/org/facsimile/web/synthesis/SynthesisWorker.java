@@ -10,6 +10,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.facsimile.synth.ProgressListener;
+import org.facsimile.synth.Step;
 import org.facsimile.web.platform.DatabaseOutage;
 import org.facsimile.web.platform.Redacted;
 
@@ -31,7 +33,29 @@ public final class SynthesisWorker implements Runnable {
     /** Records a step; throws {@link LeaseLostException} when the job is no longer this worker's. */
     @FunctionalInterface
     public interface Progress {
-        void step(JobStep step, String message);
+
+        /** Records how far the job has come in {@code step} ({@code done} 0 to 1, or null for its start). */
+        void step(JobStep step, String message, Double done);
+
+        /** Records that the job entered {@code step}. */
+        default void step(JobStep step, String message) {
+            step(step, message, null);
+        }
+
+        /** The engine's progress, told here, each message after {@code prefix} (a table's name, or ""). */
+        default ProgressListener engine(String prefix) {
+            return new ProgressListener() {
+                @Override
+                public void stepStarted(Step step, String message) {
+                    step(JobStep.of(step), prefix + message, null);
+                }
+
+                @Override
+                public void stepAdvanced(Step step, double done, String message) {
+                    step(JobStep.of(step), prefix + message, done);
+                }
+            };
+        }
     }
 
     /** A finished job: where its output is and its report (JSON). */
@@ -135,9 +159,9 @@ public final class SynthesisWorker implements Runnable {
                 period,
                 TimeUnit.MILLISECONDS);
         try {
-            Progress progress = (step, message) -> {
+            Progress progress = (step, message, done) -> {
                 try {
-                    if (lost.get() || !queue.step(claim, step, message)) {
+                    if (lost.get() || !queue.step(claim, step, message, done)) {
                         throw new LeaseLostException();
                     }
                 } catch (SQLException e) {

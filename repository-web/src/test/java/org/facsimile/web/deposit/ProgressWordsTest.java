@@ -27,6 +27,11 @@ class ProgressWordsTest {
             assertTrue(percents[i] > percents[i - 1], Arrays.toString(percents));
         }
         assertEquals(100, JobStep.DONE.percent());
+        assertEquals(15, JobStep.TRAINING.percent(null), "a step's start");
+        assertEquals(47, JobStep.TRAINING.percent(0.5), "half of training: halfway to generating");
+        assertEquals(80, JobStep.TRAINING.percent(1.0));
+        assertEquals(80, JobStep.TRAINING.percent(7.0), "never past the next step");
+        assertEquals(100, JobStep.DONE.percent(0.5));
         assertEquals("training the model", JobStep.TRAINING.words());
     }
 }

@@ -151,8 +151,9 @@ final class ArgnTrainer {
                                 + " s holds";
                     }
                 }
-                progress.stepStarted(
+                progress.stepAdvanced(
                         Step.TRAINING,
+                        Math.min(1.0, Math.max((double) epoch / planned, seconds / options.maxSeconds())),
                         String.format(
                                 Locale.ROOT,
                                 "epoch %d of %d: training loss %.4f, validation loss %.4f, %.0f s",

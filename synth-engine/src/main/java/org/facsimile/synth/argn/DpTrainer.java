@@ -135,13 +135,21 @@ final class DpTrainer {
                 steps++;
                 average(average, forward, steps);
                 if (steps % stepsPerEpoch == 0) {
-                    progress.stepStarted(
+                    double spent = budget.epsilonAfter(q, sigma, steps);
+                    // whichever ends training first: the privacy budget, the epochs or the time
+                    double done = Math.max(
+                            spent / epsilon,
+                            Math.max(
+                                    (double) steps / ((long) options.maxEpochs() * stepsPerEpoch),
+                                    seconds / options.maxSeconds()));
+                    progress.stepAdvanced(
                             Step.TRAINING,
+                            Math.min(1.0, done),
                             String.format(
                                     Locale.ROOT,
                                     "DP-SGD epoch %d: epsilon %.3f spent of %.3f (with value protection), %.0f s",
                                     steps / stepsPerEpoch,
-                                    budget.epsilonAfter(q, sigma, steps),
+                                    spent,
                                     epsilon,
                                     seconds));
                 }

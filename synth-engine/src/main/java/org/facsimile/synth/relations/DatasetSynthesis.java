@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Random;
 import org.facsimile.synth.ProgressListener;
 import org.facsimile.synth.RunReport;
+import org.facsimile.synth.Step;
 import org.facsimile.synth.SynthesisSettings;
 import org.facsimile.synth.Synthesizer;
 import org.facsimile.synth.TableSynthesis;
@@ -227,6 +228,16 @@ public final class DatasetSynthesis {
     }
 
     private static ProgressListener named(ProgressListener progress, TableWork w) {
-        return (step, message) -> progress.stepStarted(step, w.name() + ": " + message);
+        return new ProgressListener() {
+            @Override
+            public void stepStarted(Step step, String message) {
+                progress.stepStarted(step, w.name() + ": " + message);
+            }
+
+            @Override
+            public void stepAdvanced(Step step, double done, String message) {
+                progress.stepAdvanced(step, done, w.name() + ": " + message);
+            }
+        };
     }
 }

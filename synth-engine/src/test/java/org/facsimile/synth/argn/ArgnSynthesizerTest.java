@@ -77,12 +77,35 @@ class ArgnSynthesizerTest {
     static Table real;
     static Generator trained;
     static List<String> messages = new ArrayList<>();
+    static List<Double> trainingDone = new ArrayList<>();
 
     @BeforeAll
     static void train() {
         real = visits(4000, 3);
-        trained = new ArgnSynthesizer(QUICK)
-                .fit(real, SPEC, SynthesisSettings.defaults(), (step, message) -> messages.add(step + " " + message));
+        trained = new ArgnSynthesizer(QUICK).fit(real, SPEC, SynthesisSettings.defaults(), new ProgressListener() {
+            @Override
+            public void stepStarted(Step step, String message) {
+                messages.add(step + " " + message);
+            }
+
+            @Override
+            public void stepAdvanced(Step step, double done, String message) {
+                stepStarted(step, message);
+                if (step == Step.TRAINING) {
+                    trainingDone.add(done);
+                }
+            }
+        });
+    }
+
+    @Test
+    void trainingSaysHowFarItHasComeAfterEachEpoch() {
+        assertTrue(trainingDone.size() >= 2, "a fraction per epoch: " + trainingDone);
+        for (int i = 0; i < trainingDone.size(); i++) {
+            double done = trainingDone.get(i);
+            assertTrue(done > 0 && done <= 1, trainingDone.toString());
+            assertTrue(i == 0 || done >= trainingDone.get(i - 1), "it only grows: " + trainingDone);
+        }
     }
 
     static List<String[]> generate(Generator generator, long rows, long seed) {
