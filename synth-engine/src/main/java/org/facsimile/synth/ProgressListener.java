@@ -14,8 +14,8 @@ public interface ProgressListener {
 
     /**
      * Told how far the current step has come, {@code done} from 0 to 1 (training: the share of its
-     * planned epochs, or of its time or privacy budget, whichever ends it first). A listener that
-     * does not follow fractions takes it as the step's message.
+     * planned epochs, or of its time or privacy budget, whichever ends it first). By default it is
+     * told as {@link #stepStarted} with the message, for listeners that do not follow fractions.
      */
     default void stepAdvanced(Step step, double done, String message) {
         stepStarted(step, message);

@@ -155,8 +155,9 @@ public final class CsvTables {
     /**
      * Checks that every value of a CSV file parses as its column's declared kind (missing markers
      * aside) and that the declared primary key holds (present and unique in every row), so a
-     * declared schema never contradicts the data. Reports the first fault by line and column,
-     * without quoting the value.
+     * declared schema never contradicts the data. A key fault is reported at its line; values that
+     * do not parse are all counted, and reported by the first one's column and line with how many
+     * of that column (and how many other columns) have such values; a value is never quoted.
      */
     public static void checkValues(InputStream in, String fileName, TableSpec spec) throws CsvProblem {
         // the cells as written: a value in ISO form is no value of a column written dd/MM/yyyy
