@@ -9,7 +9,11 @@ import java.sql.Statement;
 import javax.sql.DataSource;
 import org.facsimile.web.platform.Migrations;
 
-/** A real PostgreSQL for the integration tests of this module, started once per test JVM and migrated. */
+/**
+ * A real PostgreSQL for the integration tests of this module, started once per test JVM: its
+ * default database migrated for the tests that use it directly, and a fresh database for each
+ * in-container node, which migrates its own.
+ */
 public final class EmbeddedDatabase {
 
     /** The server's user (it trusts local connections; the password is not checked). */

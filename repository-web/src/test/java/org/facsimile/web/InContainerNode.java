@@ -21,8 +21,9 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
  * it as in production), a fresh blob store, a master key, no worker threads (a test drives the job
  * queue itself), curators' review required, a bootstrap admin whose token a test reads from the
  * node's configuration, and Elasticsearch unreachable (the node runs degraded, as it does when
- * search is away). It is written as the system-properties file that arquillian.xml hands to Payara Micro;
- * MicroProfile Config reads system properties, so the node is configured as an operator would.
+ * search is away). It is written as the system-properties file that arquillian.xml hands to
+ * Payara Micro; MicroProfile Config reads system properties, so the node is configured as an
+ * operator would configure one.
  */
 public final class InContainerNode implements LoadableExtension {
 

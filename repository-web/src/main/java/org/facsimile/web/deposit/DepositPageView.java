@@ -136,9 +136,9 @@ public record DepositPageView(
      *
      * @param events where the page's script follows it (server-sent events after the last shown)
      * @param percent how far along it is
-     * @param step its step, in lower case
+     * @param step its stage in words (the badge says the same while it runs)
      * @param failure why it failed, or null
-     * @param steps its last steps, each "when: what"
+     * @param steps every step so far, each "when: what"
      * @param report the report's verdict, figures and charts, or null before there is a report
      * @param synthetic the synthetic tables with their first rows, once the run has finished
      */
