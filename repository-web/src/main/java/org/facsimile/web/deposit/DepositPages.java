@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -190,13 +191,11 @@ public class DepositPages {
             @FormParam("temporalStart") String temporalStart,
             @FormParam("temporalEnd") String temporalEnd,
             @FormParam("spatial") String spatial) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/deposits/" + id + "/metadata");
+        Response refused = refusedPost(() -> PageSession.signInAgain("/deposits/" + id + "/metadata"), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         Deposit deposit = deposits.readable(session.current().get(), depositId);
         MetadataForm form = new MetadataForm(
                 title, description, creators, keywords, subjects, licence, temporalStart, temporalEnd, spatial);
@@ -241,13 +240,11 @@ public class DepositPages {
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("encoding") String encoding,
             @FormParam("files") List<EntityPart> files) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
+        Response refused = refusedPost(() -> PageSession.signInFirst("/deposits/" + id), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         List<String> accepted = new ArrayList<>();
         for (EntityPart part : files == null ? List.<EntityPart>of() : files) {
             String name = part.getFileName().orElse("");
@@ -282,13 +279,11 @@ public class DepositPages {
             @FormParam("trainingSeconds") String trainingSeconds,
             @FormParam("sampleRows") String sampleRows,
             @FormParam("epsilon") String epsilon) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/deposits/" + id);
+        Response refused = refusedPost(() -> PageSession.signInAgain("/deposits/" + id), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         Double seconds;
         try {
             seconds = trainingSeconds == null || trainingSeconds.isBlank() ? null : Double.valueOf(trainingSeconds);
@@ -339,13 +334,11 @@ public class DepositPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("csvw") EntityPart csvw) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInFirst("/deposits/" + id);
+        Response refused = refusedPost(() -> PageSession.signInFirst("/deposits/" + id), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         if (csvw == null || csvw.getFileName().orElse("").isEmpty()) {
             return page.render(422, depositId, "Choose a CSVW metadata file (csv-metadata.json) to import.", null);
         }
@@ -394,13 +387,11 @@ public class DepositPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("understood") String understood) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/deposits/" + id);
+        Response refused = refusedPost(() -> PageSession.signInAgain("/deposits/" + id), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         if (understood == null) {
             deposits.readable(session.current().get(), depositId);
             return page.render(
@@ -423,13 +414,11 @@ public class DepositPages {
             @PathParam("id") String id,
             @FormParam(PageSession.CSRF_FIELD) String csrf,
             @FormParam("reason") String reason) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/deposits/" + id);
+        Response refused = refusedPost(() -> PageSession.signInAgain("/deposits/" + id), id, csrf);
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(csrf)) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         try {
             deposits.withdraw(session.current().get(), depositId, reason, session.remoteAddress());
         } catch (ProblemException e) {
@@ -444,13 +433,12 @@ public class DepositPages {
     @Produces(HTML)
     public Response schema(
             @PathParam("id") String id, @PathParam("name") String name, MultivaluedMap<String, String> form) {
-        if (session.current().isEmpty()) {
-            return PageSession.signInAgain("/deposits/" + id);
+        Response refused = refusedPost(
+                () -> PageSession.signInAgain("/deposits/" + id), id, form.getFirst(PageSession.CSRF_FIELD));
+        if (refused != null) {
+            return refused;
         }
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
-        if (!session.acceptsCsrf(form.getFirst(PageSession.CSRF_FIELD))) {
-            return session.refusedForm("/deposits", "My deposits");
-        }
         Credential me = session.current().get();
         DepositFile file = deposits.file(me, depositId, name);
         CsvwTable declared = SchemaForm.read(file.schema(), form);
@@ -464,6 +452,22 @@ public class DepositPages {
                     e.status(), depositId, null, null, declared, e.toProblem().detail());
         }
         return Response.seeOther(URI.create("/deposits/" + depositId)).build();
+    }
+
+    /**
+     * What a form post on a deposit answers before its form is read, or null when it may go on, in
+     * this order: {@code signIn} (the route's own way back) for no session, 404 for an id that is
+     * no deposit's, the refused-form page for a token that is not this session's.
+     */
+    private Response refusedPost(Supplier<Response> signIn, String id, String csrf) {
+        if (session.current().isEmpty()) {
+            return signIn.get();
+        }
+        ProblemException.uuidOrNotFound(id, "deposit");
+        if (!session.acceptsCsrf(csrf)) {
+            return session.refusedForm("/deposits", "My deposits");
+        }
+        return null;
     }
 
     private static String uploadProblem(String name, ProblemException e, List<String> accepted) {
