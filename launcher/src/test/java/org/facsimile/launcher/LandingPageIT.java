@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -268,6 +269,104 @@ class LandingPageIT {
         assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
         assertTrue(refused.body().contains("application/x-bibtex"), "it says what there is");
         assertEquals(404, anonymous.get(landing + "/export/docx").status());
+    }
+
+    /**
+     * A published file comes in part when asked (a resumed or split download: 206 and its
+     * Content-Range), not at all when the reader's copy is current (304), and whole when the part
+     * asked for belongs to another file (If-Range). A download counts once: not again for its
+     * resumed part, a HEAD or a 304.
+     */
+    @Test
+    void filesComeInRangesAndNotAgainWhileCurrent() throws Exception {
+        String path = "/api/datasets/" + datasetId + "/files/survey.csv";
+        HttpResponse<byte[]> whole = anonymous.download(path);
+        byte[] all = whole.body();
+        int n = all.length;
+        String etag = whole.headers().firstValue("ETag").orElseThrow();
+        assertEquals("bytes", whole.headers().firstValue("Accept-Ranges").orElse(""));
+        long before = anonymous
+                .get("/api/datasets/" + datasetId + "/usage")
+                .json()
+                .path("downloads")
+                .asLong();
+
+        HttpResponse<byte[]> start =
+                reader("starts").withHeader("Range", "bytes=0-9").download(path);
+        assertEquals(206, start.statusCode());
+        assertEquals(
+                "bytes 0-9/" + n, start.headers().firstValue("Content-Range").orElse(""));
+        assertEquals("10", start.headers().firstValue("Content-Length").orElse(""));
+        assertEquals(etag, start.headers().firstValue("ETag").orElse(""), "the whole file's tag");
+        HttpResponse<byte[]> rest = reader("resumes")
+                .withHeader("Range", "bytes=10-")
+                .withHeader("If-Range", etag)
+                .download(path);
+        assertEquals(206, rest.statusCode());
+        assertEquals(
+                "bytes 10-" + (n - 1) + "/" + n,
+                rest.headers().firstValue("Content-Range").orElse(""));
+        byte[] joined = new byte[n];
+        System.arraycopy(start.body(), 0, joined, 0, 10);
+        System.arraycopy(rest.body(), 0, joined, 10, rest.body().length);
+        assertEquals(n - 10, rest.body().length);
+        assertTrue(Arrays.equals(all, joined), "the parts make the file");
+        HttpResponse<byte[]> tail = anonymous.withHeader("Range", "bytes=-5").download(path);
+        assertEquals(206, tail.statusCode());
+        assertTrue(Arrays.equals(Arrays.copyOfRange(all, n - 5, n), tail.body()), "the last five bytes");
+
+        HttpResponse<byte[]> changed = anonymous
+                .withHeader("Range", "bytes=10-")
+                .withHeader("If-Range", "\"another-file\"")
+                .download(path);
+        assertEquals(200, changed.statusCode(), "the part was of another file: the whole one");
+        assertTrue(Arrays.equals(all, changed.body()));
+        HttpResponse<byte[]> several =
+                anonymous.withHeader("Range", "bytes=0-1,4-5").download(path);
+        assertEquals(200, several.statusCode(), "several ranges: the whole file");
+        assertTrue(Arrays.equals(all, several.body()));
+
+        ApiClient.Reply past = anonymous.send("GET", path, null, "Range", "bytes=" + n + "-");
+        assertEquals(416, past.status());
+        assertEquals("bytes */" + n, past.header("Content-Range"));
+        assertTrue(past.header("Content-Type").startsWith("application/problem+json"), past.header("Content-Type"));
+
+        ApiClient.Reply current = reader("has it").send("GET", path, null, "If-None-Match", etag);
+        assertEquals(304, current.status());
+        assertEquals("", current.body());
+        assertEquals(etag, current.header("ETag"));
+        assertEquals(
+                200,
+                anonymous.send("GET", path, null, "If-None-Match", "\"older\"").status());
+        ApiClient.Reply mismatch = anonymous.send("GET", path, null, "If-Match", "\"older\"");
+        assertEquals(412, mismatch.status());
+        assertTrue(mismatch.header("Content-Type").startsWith("application/problem+json"));
+        ApiClient.Reply head = reader("looks").send("HEAD", path, null);
+        assertEquals(200, head.status());
+        assertEquals(String.valueOf(n), head.header("Content-Length"));
+
+        assertEquals(
+                "none",
+                anonymous
+                        .download("/api/datasets/" + datasetId + "/files.zip")
+                        .headers()
+                        .firstValue("Accept-Ranges")
+                        .orElse(""),
+                "a zip is written afresh each time");
+        assertEquals(
+                before + 1,
+                anonymous
+                        .get("/api/datasets/" + datasetId + "/usage")
+                        .json()
+                        .path("downloads")
+                        .asLong(),
+                "the download that started counts; its resumed part, the 304 and the HEAD do not");
+    }
+
+    /** A person's browser, one per name (each its own reader for the double-click rule). */
+    private static ApiClient reader(String name) {
+        return anonymous.withHeader(
+                "User-Agent", "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0 (" + name + ")");
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.eclipse.microprofile.openapi.models.tags.Tag;
  * ({@link Problem}) whose {@code type} is {@value Problem#TYPES}{@code {kind}}, the kinds named in
  * the answer's description. Which answers an operation can give follows from what it takes: a
  * path id can be 404 (a dataset's 410), a body 409/413/415/422, a secured operation 401/403, the
- * catalogue 406; any can be 400, 429, 500 (with an incident id) or 503 while the database is away.
+ * catalogue 406, a file's download 412/416; any can be 400, 429, 500 (with an incident id) or 503 while the database is away.
  */
 public class ApiDocument implements OASFilter {
 
@@ -61,8 +61,13 @@ public class ApiDocument implements OASFilter {
             new Answer("406", "NotAcceptable", "not-acceptable: the syntaxes offered are named"),
             new Answer("409", "Conflict", "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn"),
             new Answer("410", "Gone", "withdrawn: the dataset was withdrawn; its tombstone says why"),
+            new Answer("412", "PreconditionFailed", "precondition-failed: If-Match does not hold the file's ETag"),
             new Answer("413", "TooLarge", "too-large, form-too-large"),
             new Answer("415", "UnsupportedMediaType", "unsupported-media-type, unsupported-charset"),
+            new Answer(
+                    "416",
+                    "RangeNotSatisfiable",
+                    "range-not-satisfiable: the range starts past the file's end; Content-Range says its size"),
             new Answer(
                     "422",
                     "Unprocessable",
@@ -212,6 +217,10 @@ public class ApiDocument implements OASFilter {
         }
         if (takesBody) {
             statuses.addAll(List.of("409", "413", "415", "422"));
+        }
+        if (path.startsWith(API + "datasets/") && path.endsWith("/files/{name}")) {
+            // a published file's download: If-Match and Range
+            statuses.addAll(List.of("412", "416"));
         }
         statuses.addAll(List.of("429", "500", "503"));
         APIResponses responses = op.getResponses() == null ? OASFactory.createAPIResponses() : op.getResponses();

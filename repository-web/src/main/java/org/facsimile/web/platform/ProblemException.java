@@ -2,7 +2,9 @@ package org.facsimile.web.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** A request the repository refuses, turned into a problem+json response by {@link ProblemMappers}. */
@@ -15,6 +17,7 @@ public class ProblemException extends RuntimeException {
     private final String title;
     private final transient List<Problem.Where> errors;
     private Long retryAfterSeconds;
+    private final Map<String, String> headers = new LinkedHashMap<>();
 
     /**
      * @param status the HTTP status
@@ -81,6 +84,17 @@ public class ProblemException extends RuntimeException {
 
     public Long retryAfterSeconds() {
         return retryAfterSeconds;
+    }
+
+    /** The same refusal with a header the status calls for (Content-Range for a 416). */
+    public ProblemException withHeader(String name, String value) {
+        headers.put(name, value);
+        return this;
+    }
+
+    /** The headers the refusal's answer carries besides Retry-After. */
+    public Map<String, String> headers() {
+        return Map.copyOf(headers);
     }
 
     /** The last segment of the problem type URI. */

@@ -95,11 +95,15 @@ public final class ProblemMappers {
         @Override
         public Response toResponse(ProblemException e) {
             Response response = response(e.toProblem(), headers, uri);
-            return e.retryAfterSeconds() == null
-                    ? response
-                    : Response.fromResponse(response)
-                            .header("Retry-After", e.retryAfterSeconds())
-                            .build();
+            if (e.retryAfterSeconds() == null && e.headers().isEmpty()) {
+                return response;
+            }
+            Response.ResponseBuilder answer = Response.fromResponse(response);
+            if (e.retryAfterSeconds() != null) {
+                answer.header("Retry-After", e.retryAfterSeconds());
+            }
+            e.headers().forEach(answer::header);
+            return answer.build();
         }
     }
 

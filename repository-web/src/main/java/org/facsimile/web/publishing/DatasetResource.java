@@ -11,17 +11,22 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +40,7 @@ import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositService;
 import org.facsimile.web.deposit.DepositViews;
 import org.facsimile.web.platform.ApiDocument;
+import org.facsimile.web.platform.ByteRange;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -137,6 +143,9 @@ public class DatasetResource {
     @Context
     HttpServletRequest servletRequest;
 
+    @Context
+    Request request;
+
     @Operation(summary = "Published datasets, newest first, in pages")
     @APIResponse(responseCode = "200", description = "A page of datasets")
     @GET
@@ -192,22 +201,31 @@ public class DatasetResource {
         return usage.of(find(id).datasetId());
     }
 
-    /** Downloads one file of the latest version, with its checksum as ETag and Digest. */
+    /**
+     * Downloads one file of the latest version, with its checksum as ETag and Digest; a range of
+     * it when asked (a resumed or split download), nothing when the reader's copy is current.
+     */
     @Operation(summary = "Download a file of the latest version")
     @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "206", description = "The one byte range asked for with Range")
+    @APIResponse(responseCode = "304", description = "If-None-Match holds the file's ETag: the copy is current")
     @GET
     @Path("{id}/files/{name}")
     @Produces(MediaType.WILDCARD)
     public Response download(
             @PathParam("id") String id,
             @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        return download(find(id), name, userAgent);
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+            @HeaderParam(RANGE) String range,
+            @HeaderParam(IF_RANGE) String ifRange) {
+        return download(find(id), name, userAgent, range, ifRange);
     }
 
-    /** Downloads one file of a given version. */
+    /** Downloads one file of a given version, as the latest version's files are. */
     @Operation(summary = "Download a file of one version")
     @APIResponse(responseCode = "200", description = "The file")
+    @APIResponse(responseCode = "206", description = "The one byte range asked for with Range")
+    @APIResponse(responseCode = "304", description = "If-None-Match holds the file's ETag: the copy is current")
     @GET
     @Path("{id}/versions/{version}/files/{name}")
     @Produces(MediaType.WILDCARD)
@@ -215,8 +233,10 @@ public class DatasetResource {
             @PathParam("id") String id,
             @PathParam("version") String version,
             @PathParam("name") String name,
-            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent) {
-        return download(datasets.published(id, version), name, userAgent);
+            @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+            @HeaderParam(RANGE) String range,
+            @HeaderParam(IF_RANGE) String ifRange) {
+        return download(datasets.published(id, version), name, userAgent, range, ifRange);
     }
 
     /** All files of the latest version in one zip, with their SHA-256 manifest. */
@@ -276,6 +296,8 @@ public class DatasetResource {
             zip.finish();
         };
         return Response.ok(body, "application/zip")
+                // written afresh for each request, so no two answers are byte for byte the same
+                .header(ACCEPT_RANGES, "none")
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"dataset-" + version.datasetId() + "-v" + version.number() + ".zip\"")
@@ -293,30 +315,75 @@ public class DatasetResource {
     /** What a download of all files is counted as. */
     static final String ALL_FILES = "files.zip";
 
-    private Response download(PublicDatasets.PublicVersion version, String name, String userAgent) {
+    static final String RANGE = "Range";
+    static final String IF_RANGE = "If-Range";
+    static final String ACCEPT_RANGES = "Accept-Ranges";
+
+    /**
+     * One published file: whole, or the one byte range asked for (206), or nothing when the
+     * reader's copy is current (If-None-Match: 304). A published file never changes, so its SHA-256
+     * is a strong entity tag. Counted as a download when the answer holds the file's first byte
+     * and the request is a GET: a download resumed, or split into ranges by a download manager,
+     * counts once, and HEAD or a 304 not at all.
+     */
+    private Response download(
+            PublicDatasets.PublicVersion version, String name, String userAgent, String range, String ifRange) {
         Distribution file = version.files().stream()
                 .filter(f -> f.fileName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
-        usage.downloaded(version.datasetId(), version.version().id(), file.fileName(), remoteAddress(), userAgent);
+        EntityTag tag = new EntityTag(file.sha256());
+        Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
+        if (precondition != null) {
+            if (precondition.build().getStatus() == Response.Status.PRECONDITION_FAILED.getStatusCode()) {
+                throw new ProblemException(
+                        412, "precondition-failed", "Precondition Failed", "If-Match does not hold this file's ETag");
+            }
+            return precondition.header(ACCEPT_RANGES, "bytes").build();
+        }
+        long size = file.byteSize();
+        Optional<ByteRange> part = ByteRange.requested(range, ifRange, tag.toString(), size);
+        // the servlet's method: for a HEAD, JAX-RS runs this GET method and may report GET
+        boolean get = servletRequest == null || "GET".equals(servletRequest.getMethod());
+        if (get && part.map(ByteRange::fromStart).orElse(true)) {
+            usage.downloaded(version.datasetId(), version.version().id(), file.fileName(), remoteAddress(), userAgent);
+        }
+        long first = part.map(ByteRange::first).orElse(0L);
+        long length = part.map(ByteRange::length).orElse(size);
         StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
-                in.transferTo(out);
+            try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey(), first)) {
+                copy(in, out, length);
             }
         };
+        String type = file.mediaType() + (file.mediaType().startsWith("text/") ? "; charset=UTF-8" : "");
+        Response.ResponseBuilder answer = part.isPresent()
+                ? Response.status(Response.Status.PARTIAL_CONTENT)
+                        .entity(body)
+                        .type(type)
+                        .header("Content-Range", part.get().contentRange(size))
+                : Response.ok(body, type);
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(file.sha256()));
-        return Response.ok(
-                        body,
-                        file.mediaType()
-                                + ("text/csv".equals(file.mediaType())
-                                                || file.mediaType().startsWith("text/")
-                                        ? "; charset=UTF-8"
-                                        : ""))
-                .header("Content-Length", file.byteSize())
+        return answer.header("Content-Length", length)
+                .header(ACCEPT_RANGES, "bytes")
                 .header("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"")
-                .header("ETag", "\"" + file.sha256() + "\"")
+                .tag(tag)
+                // the whole file's digest, as the ETag is the whole file's
                 .header("Digest", "sha-256=" + digest)
                 .build();
+    }
+
+    /** Copies {@code length} bytes (or up to the end, if sooner). */
+    private static void copy(InputStream in, OutputStream out, long length) throws IOException {
+        byte[] buffer = new byte[64 * 1024];
+        long left = length;
+        while (left > 0) {
+            int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
+            if (n < 0) {
+                return;
+            }
+            out.write(buffer, 0, n);
+            left -= n;
+        }
     }
 
     private PublicDatasets.PublicVersion find(String id) {

@@ -40,6 +40,21 @@ public interface BlobStore {
     /** Opens a stored file for reading. */
     InputStream open(Area area, String key) throws IOException;
 
+    /**
+     * Opens a stored file for reading from its byte {@code offset} on (a resumed download); a store
+     * that can seek overrides this, which reads and drops the bytes before it.
+     */
+    default InputStream open(Area area, String key, long offset) throws IOException {
+        InputStream in = open(area, key);
+        try {
+            in.skipNBytes(offset);
+            return in;
+        } catch (IOException | RuntimeException e) {
+            in.close();
+            throw e;
+        }
+    }
+
     /** Copies a file between areas, returning the copy's size and checksum. */
     Stored copy(Area from, String key, Area to, String targetKey) throws IOException;
 

@@ -59,6 +59,12 @@ public final class EncryptedBlobStore implements BlobStore, KeyCustody {
         return new Stored(key, sealing[0].size(), sealing[0].plaintextSha256());
     }
 
+    /** Public files are stored in the clear, so the inner store seeks; sealed ones are read up to the offset. */
+    @Override
+    public InputStream open(Area area, String key, long offset) throws IOException {
+        return area == Area.PUBLIC ? inner.open(area, key, offset) : BlobStore.super.open(area, key, offset);
+    }
+
     @Override
     public InputStream open(Area area, String key) throws IOException {
         InputStream raw = inner.open(area, key);

@@ -4,6 +4,8 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
@@ -80,6 +82,18 @@ public final class FileSystemBlobStore implements BlobStore {
     @Override
     public InputStream open(Area area, String key) throws IOException {
         return Files.newInputStream(path(area, key));
+    }
+
+    @Override
+    public InputStream open(Area area, String key, long offset) throws IOException {
+        SeekableByteChannel channel = Files.newByteChannel(path(area, key));
+        try {
+            channel.position(offset);
+            return Channels.newInputStream(channel);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

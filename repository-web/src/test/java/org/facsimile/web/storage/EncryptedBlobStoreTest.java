@@ -78,6 +78,25 @@ class EncryptedBlobStoreTest {
     }
 
     @Test
+    void eitherAreaOpensFromAnOffset() throws IOException {
+        BlobStore store = store(OLD, null);
+        byte[] plain = content(2 * SEGMENT + 100);
+        store.put(Area.PRIVATE, "d/t.csv", new ByteArrayInputStream(plain), 1L << 30);
+        store.put(Area.PUBLIC, "datasets/t.csv", new ByteArrayInputStream(plain), 1L << 30);
+        for (Area area : Area.values()) {
+            String key = area == Area.PRIVATE ? "d/t.csv" : "datasets/t.csv";
+            for (int offset : new int[] {0, 1, SEGMENT, SEGMENT + 7, plain.length - 1, plain.length}) {
+                try (InputStream in = store.open(area, key, offset)) {
+                    assertArrayEquals(
+                            Arrays.copyOfRange(plain, offset, plain.length),
+                            in.readAllBytes(),
+                            area + " from " + offset);
+                }
+            }
+        }
+    }
+
+    @Test
     void anyChangedByteIsDetected() throws IOException {
         BlobStore store = store(OLD, null);
         byte[] plain = content(2 * SEGMENT + 100);
