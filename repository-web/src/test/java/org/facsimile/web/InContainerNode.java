@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -11,6 +12,7 @@ import java.util.Base64;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.facsimile.web.storage.S3ProxyServer;
 import org.jboss.arquillian.container.spi.event.container.BeforeDeploy;
 import org.jboss.arquillian.core.api.annotation.Observes;
 import org.jboss.arquillian.core.spi.LoadableExtension;
@@ -18,7 +20,9 @@ import org.jboss.arquillian.core.spi.LoadableExtension;
 /**
  * The in-container tests' node, set up on the client side before Arquillian starts Payara Micro
  * with a test's deployment: a fresh database in this JVM's embedded PostgreSQL (the node migrates
- * it as in production), a fresh blob store, a master key, no worker threads (a test drives the job
+ * it as in production), a fresh bucket of a real S3 server (S3Proxy, one child process for the
+ * whole run: these tests run the node on the S3 store, the launcher's on the file system), a
+ * master key, no worker threads (a test drives the job
  * queue itself), curators' review required, a bootstrap admin whose token a test reads from the
  * node's configuration, and Elasticsearch unreachable (the node runs degraded, as it does when
  * search is away). It is written as the system-properties file that arquillian.xml hands to
@@ -42,7 +46,6 @@ public final class InContainerNode implements LoadableExtension {
             Path file = Path.of(System.getProperty("arquillian.node.properties"));
             Path root = file.getParent();
             try {
-                Path store = Files.createTempDirectory(Files.createDirectories(root), "store-");
                 Files.createDirectories(Path.of(System.getProperty("arquillian.node.tmp")));
                 byte[] key = new byte[32];
                 new SecureRandom().nextBytes(key);
@@ -50,7 +53,13 @@ public final class InContainerNode implements LoadableExtension {
                 settings.setProperty("facsimile.db.url", EmbeddedDatabase.fresh("node_" + n));
                 settings.setProperty("facsimile.db.user", EmbeddedDatabase.USER);
                 settings.setProperty("facsimile.db.password", EmbeddedDatabase.USER);
-                settings.setProperty("facsimile.storage.dir", store.toString());
+                settings.setProperty("facsimile.storage.kind", "s3");
+                settings.setProperty("facsimile.storage.s3.endpoint", s3(root).toString());
+                settings.setProperty("facsimile.storage.s3.bucket", "node-" + n);
+                settings.setProperty("facsimile.storage.s3.path-style", "true");
+                // where the AWS SDK's default chain looks, after the environment
+                settings.setProperty("aws.accessKeyId", S3ProxyServer.IDENTITY);
+                settings.setProperty("aws.secretAccessKey", S3ProxyServer.CREDENTIAL);
                 settings.setProperty(
                         "facsimile.storage.master-keys",
                         "arquillian-1:" + Base64.getEncoder().encodeToString(key));
@@ -66,6 +75,29 @@ public final class InContainerNode implements LoadableExtension {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+
+        private static S3ProxyServer s3;
+
+        /** The S3 server's URL, started on first use and stopped when the test JVM ends. */
+        private static synchronized URI s3(Path root) throws IOException {
+            if (s3 == null) {
+                try {
+                    s3 = S3ProxyServer.start(Files.createTempDirectory(root, "s3-"));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("interrupted while S3Proxy started", e);
+                }
+                S3ProxyServer started = s3;
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        started.close();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }));
+            }
+            return s3.endpoint();
         }
 
         /** A port nothing listens on (it was free a moment ago). */

@@ -18,8 +18,25 @@ public enum Setting {
     DB_URL("facsimile.db.url", "jdbc:postgresql://localhost:5432/facsimile"),
     DB_USER("facsimile.db.user", "facsimile"),
     DB_PASSWORD("facsimile.db.password", "facsimile"),
+    /**
+     * Where files are stored: {@code filesystem} (one folder, shared by every node: the embedded
+     * default) or {@code s3} (a bucket of an S3-compatible object store: several machines).
+     */
+    STORAGE_KIND("facsimile.storage.kind", "filesystem"),
     /** Root folder of the file blob store (private and public areas below it). */
     STORAGE_DIR("facsimile.storage.dir", "data/store"),
+    /**
+     * The S3 API's URL (MinIO, Ceph, S3Proxy: {@code http://minio:9000}); blank: Amazon S3 of the
+     * region. Credentials come from the environment as the AWS SDK reads them
+     * ({@code AWS_ACCESS_KEY_ID} and {@code AWS_SECRET_ACCESS_KEY}, a profile, or the machine's
+     * role), never from this configuration.
+     */
+    STORAGE_S3_ENDPOINT("facsimile.storage.s3.endpoint", ""),
+    STORAGE_S3_REGION("facsimile.storage.s3.region", "us-east-1"),
+    /** The bucket (created if missing); the areas are its prefixes private/ and public/. */
+    STORAGE_S3_BUCKET("facsimile.storage.s3.bucket", "facsimile"),
+    /** Bucket in the path rather than the host name, as MinIO and S3Proxy want. */
+    STORAGE_S3_PATH_STYLE("facsimile.storage.s3.path-style", "false"),
     /**
      * Master keys of the private area's encryption, {@code id:base64} (32 random bytes each),
      * comma-separated. Required: private files are never stored in the clear.

@@ -86,6 +86,27 @@ public interface BlobStore {
     int removeScratch(Instant before) throws IOException;
 
     /**
+     * A key as every store takes it: path segments of letters, digits, dots, dashes and
+     * underscores, none starting with a dot or a dash, no {@code ..}.
+     *
+     * @throws IllegalArgumentException for any other
+     */
+    static String checkedKey(String key) {
+        if (key == null || !Keys.PATTERN.matcher(key).matches() || key.contains("..")) {
+            throw new IllegalArgumentException("invalid blob key");
+        }
+        return key;
+    }
+
+    /** The pattern of {@link #checkedKey}. */
+    final class Keys {
+        static final java.util.regex.Pattern PATTERN =
+                java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+
+        private Keys() {}
+    }
+
+    /**
      * Copies {@code in} to {@code out}, failing with {@link TooLargeException} as soon as more than
      * {@code maxBytes} arrive (the copy of {@link #put}).
      */

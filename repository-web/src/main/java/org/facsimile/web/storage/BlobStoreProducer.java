@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Path;
 import org.facsimile.web.platform.Setting;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
- * Makes the configured blob store available for injection: the file system one, its private area
- * encrypted under the configured master keys. Without a master key the store does not open.
+ * Makes the configured blob store available for injection: a folder or an S3 bucket ({@link
+ * Setting#STORAGE_KIND}), its private area encrypted under the configured master keys. Without a master key the store does not open.
  */
 @ApplicationScoped
 public class BlobStoreProducer {
@@ -31,12 +33,32 @@ public class BlobStoreProducer {
     private synchronized EncryptedBlobStore store() {
         if (store == null) {
             MasterKeys keys = MasterKeys.parse(Setting.STORAGE_MASTER_KEYS.get(), Setting.STORAGE_MASTER_KEY_ID.get());
-            try {
-                store = new EncryptedBlobStore(new FileSystemBlobStore(Path.of(Setting.STORAGE_DIR.get())), keys);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot open the blob store at " + Setting.STORAGE_DIR.get(), e);
-            }
+            store = new EncryptedBlobStore(configured(), keys);
         }
         return store;
+    }
+
+    /** The store {@link Setting#STORAGE_KIND} names. */
+    private static BlobStore configured() {
+        String kind = Setting.STORAGE_KIND.get().strip();
+        try {
+            switch (kind) {
+                case "filesystem":
+                    return new FileSystemBlobStore(Path.of(Setting.STORAGE_DIR.get()));
+                case "s3":
+                    String endpoint = Setting.STORAGE_S3_ENDPOINT.get().strip();
+                    return S3BlobStore.connect(
+                            endpoint.isEmpty() ? null : URI.create(endpoint),
+                            Setting.STORAGE_S3_REGION.get(),
+                            Setting.STORAGE_S3_BUCKET.get(),
+                            Boolean.parseBoolean(Setting.STORAGE_S3_PATH_STYLE.get()),
+                            DefaultCredentialsProvider.builder().build());
+                default:
+                    throw new IllegalStateException(
+                            Setting.STORAGE_KIND.key() + " is " + kind + "; it must be filesystem or s3");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the " + kind + " blob store", e);
+        }
     }
 }

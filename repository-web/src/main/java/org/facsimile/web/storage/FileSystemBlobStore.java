@@ -19,7 +19,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -27,8 +26,6 @@ import java.util.stream.Stream;
  * temporary file and moved into place atomically.
  */
 public final class FileSystemBlobStore implements BlobStore {
-
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
     private final Path root;
 
@@ -169,11 +166,8 @@ public final class FileSystemBlobStore implements BlobStore {
     }
 
     private Path path(Area area, String key) {
-        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
-            throw new IllegalArgumentException("invalid blob key");
-        }
         Path areaRoot = areaRoot(area);
-        Path path = areaRoot.resolve(key).normalize();
+        Path path = areaRoot.resolve(BlobStore.checkedKey(key)).normalize();
         if (!path.startsWith(areaRoot)) {
             throw new IllegalArgumentException("invalid blob key");
         }

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml stays valid for the code: the four services of the production shape, and
- * every FACSIMILE_* variable it sets is a configuration key the repository reads.
+ * docker-compose.yml stays valid for the code: the five services of the production shape, every
+ * FACSIMILE_* variable it sets a configuration key the repository reads, and the nodes' files in
+ * the object store rather than a volume only one Docker host can share.
  */
 class ComposeFileTest {
 
@@ -36,7 +37,7 @@ class ComposeFileTest {
     @SuppressWarnings("unchecked")
     void servicesAndSettingsMatchTheCode() throws IOException {
         Map<String, Object> services = (Map<String, Object>) compose().get("services");
-        assertEquals(Set.of("postgres", "elasticsearch", "app", "worker"), services.keySet());
+        assertEquals(Set.of("postgres", "elasticsearch", "minio", "app", "worker"), services.keySet());
         Set<String> known = Arrays.stream(Setting.values())
                 .map(ComposeFileTest::environmentName)
                 .collect(Collectors.toSet());
@@ -44,9 +45,23 @@ class ComposeFileTest {
             Map<String, Object> environment =
                     (Map<String, Object>) ((Map<String, Object>) services.get(node)).get("environment");
             for (String name : environment.keySet()) {
-                assertTrue(known.contains(name), node + " sets " + name + ", which no Setting reads");
+                assertTrue(
+                        !name.startsWith("FACSIMILE_") || known.contains(name),
+                        node + " sets " + name + ", which no Setting reads");
             }
             assertTrue(environment.containsKey("FACSIMILE_DB_URL"), node + " needs the database");
+            assertEquals("s3", environment.get("FACSIMILE_STORAGE_KIND"), node + " keeps its files in the bucket");
+            assertTrue(
+                    String.valueOf(environment.get("FACSIMILE_STORAGE_S3_ENDPOINT"))
+                            .contains("http://minio:9000"),
+                    node + " finds the object store");
+            for (String credential : new String[] {"AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY"}) {
+                assertTrue(environment.containsKey(credential), node + " gives the SDK its " + credential);
+            }
+            assertEquals(
+                    null,
+                    ((Map<String, Object>) services.get(node)).get("volumes"),
+                    node + " shares no volume with another node");
         }
         Map<String, Object> app = (Map<String, Object>) ((Map<String, Object>) services.get("app")).get("environment");
         Map<String, Object> worker =

@@ -1,6 +1,5 @@
 package org.facsimile.web.storage;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -20,22 +17,22 @@ import org.facsimile.web.storage.BlobStore.Area;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FileSystemBlobStoreTest {
+/** The file system store: the contract, and what only a folder has (its scratch folder, pruning). */
+class FileSystemBlobStoreTest extends BlobStoreContract {
 
     @TempDir
     Path root;
 
-    @Test
-    void storesWithSizeAndSha256() throws IOException {
-        BlobStore store = new FileSystemBlobStore(root);
-        BlobStore.Stored stored = store.put(
-                Area.PRIVATE, "deposits/a/b.csv", new ByteArrayInputStream("abc".getBytes(StandardCharsets.UTF_8)), 10);
-        assertEquals(3, stored.byteSize());
-        assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad", stored.sha256());
-        try (InputStream in = store.open(Area.PRIVATE, "deposits/a/b.csv")) {
-            assertArrayEquals("abc".getBytes(StandardCharsets.UTF_8), in.readAllBytes());
+    @Override
+    BlobStore store() throws IOException {
+        return new FileSystemBlobStore(root);
+    }
+
+    @Override
+    void assertNoScratch() throws IOException {
+        try (Stream<Path> left = Files.list(root.resolve("tmp"))) {
+            assertEquals(0, left.count(), "no partial file left behind");
         }
-        assertFalse(store.exists(Area.PUBLIC, "deposits/a/b.csv"), "areas are separate");
     }
 
     @Test
@@ -49,41 +46,6 @@ class FileSystemBlobStoreTest {
         Files.delete(root.resolve("tmp"));
         Files.writeString(root.resolve("tmp"), "not a folder");
         assertThrows(IOException.class, store::probe);
-    }
-
-    @Test
-    void anOversizedUploadStopsAndLeavesNothing() throws IOException {
-        BlobStore store = new FileSystemBlobStore(root);
-        InputStream endless = new InputStream() {
-            @Override
-            public int read() {
-                return 'x';
-            }
-        };
-        assertThrows(
-                BlobStore.TooLargeException.class, () -> store.put(Area.PRIVATE, "deposits/big.csv", endless, 1000));
-        assertFalse(store.exists(Area.PRIVATE, "deposits/big.csv"));
-        try (Stream<Path> temp = Files.list(root.resolve("tmp"))) {
-            assertEquals(0, temp.count(), "no partial file left behind");
-        }
-    }
-
-    @Test
-    void keysCannotLeaveTheirArea() throws IOException {
-        BlobStore store = new FileSystemBlobStore(root);
-        for (String key : new String[] {"../public/x", "a/../../x", "/etc/passwd", "a//b", ".hidden", "a/./b"}) {
-            assertThrows(IllegalArgumentException.class, () -> store.exists(Area.PRIVATE, key), key);
-        }
-    }
-
-    @Test
-    void copyingIntoThePublicAreaKeepsTheChecksum() throws IOException {
-        BlobStore store = new FileSystemBlobStore(root);
-        BlobStore.Stored a =
-                store.put(Area.PRIVATE, "jobs/1/t.csv", new ByteArrayInputStream(new byte[] {1, 2, 3}), 10);
-        BlobStore.Stored b = store.copy(Area.PRIVATE, "jobs/1/t.csv", Area.PUBLIC, "datasets/1/t.csv");
-        assertEquals(a.sha256(), b.sha256());
-        assertTrue(store.exists(Area.PUBLIC, "datasets/1/t.csv"));
     }
 
     @Test
@@ -110,13 +72,5 @@ class FileSystemBlobStoreTest {
         assertEquals(1, store.removeScratch(Instant.now().minus(Duration.ofHours(1))));
         assertFalse(Files.exists(old));
         assertTrue(Files.exists(fresh), "a write in progress keeps its scratch file");
-    }
-
-    @Test
-    void tellsWhenAFileWasWritten() throws IOException {
-        BlobStore store = new FileSystemBlobStore(root);
-        Instant before = Instant.now().minusSeconds(1);
-        store.put(Area.PUBLIC, "datasets/1/t.csv", new ByteArrayInputStream(new byte[] {1}), 10);
-        assertFalse(store.modified(Area.PUBLIC, "datasets/1/t.csv").isBefore(before));
     }
 }
