@@ -156,6 +156,8 @@ public final class SuiteBenchmark {
                 ArgnOptions options = Boolean.parseBoolean(System.getProperty("bench.argn.sized", "true"))
                         ? ArgnOptions.defaults()
                         : new ArgnOptions(12, 128, 16, 100, 600, 4e-3f, 1e-4f, 6);
+                // -Dbench.argn.epochs=N: at most N epochs, to see what longer or shorter training buys
+                options = options.withMaxEpochs(Integer.getInteger("bench.argn.epochs", options.maxEpochs()));
                 Synthesizer s = synthesizer.equals("argn")
                         ? new ArgnSynthesizer(options)
                         : new GaussianCopulaSynthesizer();
