@@ -2,6 +2,7 @@ package org.facsimile.web.deposit;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -12,6 +13,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 import org.facsimile.synth.nested.NestedDocument;
 import org.facsimile.synth.nested.NestedProblem;
@@ -20,6 +23,7 @@ import org.facsimile.synth.table.CsvProblem;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Redacted;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.storage.BlobStore;
 import org.facsimile.web.storage.BlobStore.Area;
@@ -32,6 +36,8 @@ import org.facsimile.web.storage.BlobStore.Area;
  */
 @ApplicationScoped
 public class Uploads {
+
+    private static final Logger LOG = Logger.getLogger(Uploads.class.getName());
 
     /** File names are plain names: no folders, no dot-dot, no control characters. */
     private static final Pattern FILE_NAME =
@@ -68,16 +74,8 @@ public class Uploads {
     public Accepted accept(UUID depositId, String fileName, Charset charset, InputStream body) {
         long limit = Setting.UPLOAD_MAX_BYTES.getLong();
         String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".csv";
-        BlobStore.Stored stored;
-        try {
-            stored = blobs.put(Area.PRIVATE, key, body, limit);
-            metrics.uploaded(stored.byteSize());
-        } catch (BlobStore.TooLargeException e) {
-            throw tooLarge(fileName, limit);
-        } catch (IOException e) {
-            throw new ProblemException(
-                    400, "upload-interrupted", "Upload interrupted", "the upload of " + fileName + " did not complete");
-        }
+        BlobStore.Stored stored = store(key, fileName, body, limit);
+        metrics.uploaded(stored.byteSize());
         try {
             if (stored.byteSize() == 0) {
                 throw new CsvProblem(fileName, 0, null, "the file is empty");
@@ -106,15 +104,7 @@ public class Uploads {
     public NestedDocument.Flattened readDocument(UUID depositId, String fileName, InputStream body) {
         long limit = Math.min(Setting.UPLOAD_MAX_BYTES.getLong(), Setting.UPLOAD_MAX_NESTED_BYTES.getLong());
         String key = "deposits/" + depositId + "/" + UUID.randomUUID() + ".upload";
-        try {
-            blobs.put(Area.PRIVATE, key, body, limit);
-        } catch (BlobStore.TooLargeException e) {
-            throw tooLarge(fileName, limit);
-        } catch (IOException e) {
-            deleteQuietly(key);
-            throw new ProblemException(
-                    400, "upload-interrupted", "Upload interrupted", "the upload of " + fileName + " did not complete");
-        }
+        store(key, fileName, body, limit);
         try (InputStream in = blobs.open(Area.PRIVATE, key)) {
             return NestedDocument.read(in, fileName);
         } catch (NestedProblem e) {
@@ -128,6 +118,70 @@ public class Uploads {
             throw new IllegalStateException("could not read the stored upload", e);
         } finally {
             deleteQuietly(key);
+        }
+    }
+
+    /** How long a client is asked to wait before sending a file the store could not take. */
+    static final int STORE_RETRY_SECONDS = 30;
+
+    /**
+     * Streams an upload into the private area under {@code key}, at most {@code limit} bytes. A
+     * body that breaks off is the client's doing (400 upload-interrupted); a store that cannot
+     * take it (unreachable, full) is the repository's (503 store-unavailable, with Retry-After).
+     * Either way nothing is kept.
+     */
+    BlobStore.Stored store(String key, String fileName, InputStream body, long limit) {
+        ClientBody client = new ClientBody(body);
+        try {
+            return blobs.put(Area.PRIVATE, key, client, limit);
+        } catch (BlobStore.TooLargeException e) {
+            throw tooLarge(fileName, limit);
+        } catch (IOException e) {
+            deleteQuietly(key);
+            if (client.broke) {
+                throw new ProblemException(
+                        400,
+                        "upload-interrupted",
+                        "Upload interrupted",
+                        "the upload of " + fileName + " did not complete");
+            }
+            LOG.log(Level.WARNING, "the blob store could not take an upload: answered 503", Redacted.of(e));
+            throw new ProblemException(
+                            503,
+                            "store-unavailable",
+                            "Service Unavailable",
+                            "the repository's file store cannot take " + fileName
+                                    + " now; nothing of it was kept; try again shortly")
+                    .retryAfter(STORE_RETRY_SECONDS);
+        }
+    }
+
+    /** The request's body, remembering whether reading it failed: the client's doing, not the store's. */
+    private static final class ClientBody extends FilterInputStream {
+        boolean broke;
+
+        ClientBody(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                broke = true;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                broke = true;
+                throw e;
+            }
         }
     }
 

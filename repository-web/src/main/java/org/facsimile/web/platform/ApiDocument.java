@@ -80,7 +80,8 @@ public class ApiDocument implements OASFilter {
             new Answer(
                     "503",
                     "Unavailable",
-                    "database-unavailable, search-unavailable, oidc-unavailable; Retry-After says when"));
+                    "database-unavailable, search-unavailable, store-unavailable, oidc-unavailable; Retry-After says"
+                            + " when"));
 
     @Override
     public void filterOpenAPI(OpenAPI document) {
