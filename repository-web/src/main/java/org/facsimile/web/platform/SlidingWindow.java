@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Counts events per key over a sliding window, for limits such as failed sign-ins per address or
- * uploads per account. In memory, per node: at most 10,000 keys are tracked, the least recently
- * seen dropped first. Thread-safe.
+ * Counts events per key over a sliding window, in memory and per node: at most 10,000 keys are
+ * tracked, the least recently seen dropped first. Thread-safe. For what a node may forget (a
+ * double-click filter); limits that must hold across nodes are {@link SharedWindow}s.
  */
 public final class SlidingWindow {
 
