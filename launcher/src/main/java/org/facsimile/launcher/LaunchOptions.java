@@ -11,6 +11,7 @@ import java.util.Map;
  * @param httpPort the repository's HTTP port
  * @param postgresPort PostgreSQL's port (loopback only)
  * @param elasticsearchPort Elasticsearch's HTTP port (loopback only)
+ * @param objectStorePort the S3 server's port (loopback only), or 0 to keep files in a folder
  * @param demo whether to load the demo deposit
  * @param workerThreads synthesis worker threads
  * @param leaseSeconds the job lease
@@ -22,6 +23,7 @@ public record LaunchOptions(
         int httpPort,
         int postgresPort,
         int elasticsearchPort,
+        int objectStorePort,
         boolean demo,
         int workerThreads,
         int leaseSeconds,
@@ -37,6 +39,9 @@ public record LaunchOptions(
         --port N           HTTP port of the repository (default: 8080)
         --pg-port N        PostgreSQL port (default: 5433)
         --es-port N        Elasticsearch port (default: 9201)
+        --s3               keep files in an S3 object store (S3Proxy, started alongside)
+                           instead of a folder, as several machines' nodes would
+        --s3-port N        its port (default: 9202)
         --workers N        synthesis worker threads (default: 1)
         --no-demo          do not load the demo deposit
       """;
@@ -51,6 +56,7 @@ public record LaunchOptions(
         int port = 8080;
         int pg = 5433;
         int es = 9201;
+        int s3 = 0;
         boolean demo = true;
         int workers = 1;
         for (int i = 0; i < args.length; i++) {
@@ -61,6 +67,8 @@ public record LaunchOptions(
                 case "--port" -> port = Integer.parseInt(value(args, ++i, a));
                 case "--pg-port" -> pg = Integer.parseInt(value(args, ++i, a));
                 case "--es-port" -> es = Integer.parseInt(value(args, ++i, a));
+                case "--s3" -> s3 = s3 == 0 ? 9202 : s3;
+                case "--s3-port" -> s3 = Integer.parseInt(value(args, ++i, a));
                 case "--workers" -> workers = Integer.parseInt(value(args, ++i, a));
                 case "--no-demo" -> demo = false;
                 case "--help", "-h" -> throw new IllegalArgumentException("");
@@ -68,7 +76,7 @@ public record LaunchOptions(
             }
         }
         return new LaunchOptions(
-                dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, demo, workers, 60, Map.of());
+                dataDir.toAbsolutePath().normalize(), runtime, port, pg, es, s3, demo, workers, 60, Map.of());
     }
 
     private static String value(String[] args, int i, String option) {

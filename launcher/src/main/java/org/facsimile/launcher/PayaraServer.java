@@ -20,16 +20,16 @@ final class PayaraServer implements AutoCloseable {
     }
 
     /**
+     * @param scratch the node's own temporary folder, emptied first (each of several nodes has its own)
      * @param environment the repository's configuration (FACSIMILE_* variables)
      */
-    static PayaraServer launch(Path runtime, Path dataDir, int port, Map<String, String> environment, Path log)
+    static PayaraServer launch(Path runtime, Path scratch, int port, Map<String, String> environment, Path log)
             throws IOException, InterruptedException {
         // No --rootdir: Payara Micro would remember the deployment there and, on the next start,
         // deploy it twice (the remembered one, then a redeploy), cycling the app after it answered.
         // Payara Micro unpacks its runtime (about 450 MB) into a temporary folder that only a clean
         // stop removes; a killed node (a crash, a restart test) would leave one behind each time.
         // Its own folder in the data directory, emptied before each start, keeps that bounded.
-        Path scratch = dataDir.resolve("payara-tmp");
         ChildProcess.deleteTree(scratch);
         Files.createDirectories(scratch);
         List<String> command = new ArrayList<>(List.of(

@@ -6,15 +6,19 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The whole repository on one machine: Elasticsearch and PostgreSQL started side by side, then
- * Payara Micro with the WAR. {@link #close} stops whatever has started, the web node first, so a
- * failed or interrupted start leaves no process behind.
+ * The whole repository on one machine: Elasticsearch and PostgreSQL started side by side (and an
+ * S3 server, S3Proxy, when files go to an object store), then Payara Micro with the WAR. More
+ * nodes may join on the same database, search and store ({@link #startNode}), as nodes on other
+ * machines would. {@link #close} stops whatever has started, the nodes first, so a failed or
+ * interrupted start leaves no process behind.
  */
 public final class Stack implements AutoCloseable {
 
@@ -23,6 +27,9 @@ public final class Stack implements AutoCloseable {
     private volatile PostgresServer postgres;
     private volatile ElasticsearchServer elasticsearch;
     private volatile PayaraServer payara;
+    private volatile ObjectStoreServer objects;
+    private final List<Node> nodes = new ArrayList<>();
+    private String objectStoreSecret;
     private String adminToken;
     private boolean adminTokenIsNew;
     private String masterKeys;
@@ -36,16 +43,31 @@ public final class Stack implements AutoCloseable {
 
     /** Starts everything and returns when the repository answers. */
     public Stack start() throws IOException, InterruptedException {
-        for (String piece : new String[] {"facsimile.war", "payara-micro.jar", "elasticsearch.zip"}) {
+        List<String> pieces = new ArrayList<>(List.of("facsimile.war", "payara-micro.jar", "elasticsearch.zip"));
+        if (options.objectStorePort() > 0) {
+            pieces.add("s3proxy.jar");
+        }
+        for (String piece : pieces) {
             if (!Files.isRegularFile(options.runtimeDir().resolve(piece))) {
                 throw new IOException(
                         options.runtimeDir().resolve(piece) + " is missing: build first (mvn -B install -DskipTests)");
             }
         }
+        loadOrCreateSecrets();
         elasticsearch = launchSearch();
+        if (options.objectStorePort() > 0) {
+            objects = ObjectStoreServer.launch(
+                    options.runtimeDir().resolve("s3proxy.jar"),
+                    options.dataDir(),
+                    options.objectStorePort(),
+                    objectStoreSecret,
+                    logs.resolve("s3proxy.log"));
+        }
         postgres = PostgresServer.start(options.dataDir(), options.postgresPort());
         elasticsearch.awaitUp(Duration.ofMinutes(3));
-        loadOrCreateSecrets();
+        if (objects != null) {
+            objects.awaitUp(Duration.ofMinutes(2));
+        }
         startWeb();
         return this;
     }
@@ -57,6 +79,11 @@ public final class Stack implements AutoCloseable {
             byte[] bytes = new byte[32];
             new SecureRandom().nextBytes(bytes);
             return "fcsm_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        });
+        objectStoreSecret = secretFile(options.dataDir().resolve("s3-secret"), () -> {
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         });
         masterKeys = secretFile(options.dataDir().resolve("master-keys"), () -> {
             byte[] key = new byte[32];
@@ -81,7 +108,16 @@ public final class Stack implements AutoCloseable {
         env.put("FACSIMILE_DB_URL", postgres.jdbcUrl());
         env.put("FACSIMILE_DB_USER", PostgresServer.USER);
         env.put("FACSIMILE_DB_PASSWORD", PostgresServer.PASSWORD);
-        env.put("FACSIMILE_STORAGE_DIR", options.dataDir().resolve("store").toString());
+        if (objects == null) {
+            env.put("FACSIMILE_STORAGE_DIR", options.dataDir().resolve("store").toString());
+        } else {
+            env.put("FACSIMILE_STORAGE_KIND", "s3");
+            env.put("FACSIMILE_STORAGE_S3_ENDPOINT", objects.url());
+            env.put("FACSIMILE_STORAGE_S3_BUCKET", "facsimile");
+            env.put("FACSIMILE_STORAGE_S3_PATH_STYLE", "true");
+            env.put("AWS_ACCESS_KEY_ID", ObjectStoreServer.IDENTITY);
+            env.put("AWS_SECRET_ACCESS_KEY", objectStoreSecret);
+        }
         env.put("FACSIMILE_STORAGE_MASTER_KEYS", masterKeys);
         env.put("FACSIMILE_SEARCH_URL", elasticsearch.url());
         env.put("FACSIMILE_WORKER_THREADS", Integer.toString(options.workerThreads()));
@@ -95,8 +131,72 @@ public final class Stack implements AutoCloseable {
     /** Starts (or restarts) the web node. */
     public void startWeb() throws IOException, InterruptedException {
         payara = PayaraServer.launch(
-                options.runtimeDir(), options.dataDir(), options.httpPort(), environment(), logs.resolve("payara.log"));
+                options.runtimeDir(),
+                options.dataDir().resolve("payara-tmp"),
+                options.httpPort(),
+                environment(),
+                logs.resolve("payara.log"));
         payara.awaitUp(Duration.ofMinutes(4));
+    }
+
+    /** One more node of the same repository: its own port, scratch folder and log. */
+    public static final class Node {
+        private final String name;
+        private final PayaraServer server;
+        private final String baseUrl;
+        private final Path log;
+
+        private Node(String name, PayaraServer server, String baseUrl, Path log) {
+            this.name = name;
+            this.server = server;
+            this.baseUrl = baseUrl;
+            this.log = log;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        /** Where this node answers (the repository's public base URL stays the first node's). */
+        public String baseUrl() {
+            return baseUrl;
+        }
+
+        public Path log() {
+            return log;
+        }
+
+        /** Waits until the node answers. */
+        public Node awaitUp() throws IOException, InterruptedException {
+            server.awaitUp(Duration.ofMinutes(4));
+            return this;
+        }
+
+        /** Stops the node at once, as a crash would. */
+        public void kill() throws InterruptedException {
+            server.kill();
+        }
+    }
+
+    /**
+     * Starts one more node on this stack's database, search and store, with {@code workerThreads}
+     * synthesis workers (0: a web node only); returns at once, {@link Node#awaitUp} waits. With the
+     * file-system store the nodes share its folder, which one machine can; with {@code --s3} they
+     * share nothing but the servers, as nodes on several machines do.
+     */
+    public synchronized Node startNode(String name, int port, int workerThreads)
+            throws IOException, InterruptedException {
+        Map<String, String> env = environment();
+        env.put("FACSIMILE_WORKER_THREADS", Integer.toString(workerThreads));
+        Path log = logs.resolve("payara-" + name + ".log");
+        Node node = new Node(
+                name,
+                PayaraServer.launch(
+                        options.runtimeDir(), options.dataDir().resolve("payara-tmp-" + name), port, env, log),
+                "http://localhost:" + port,
+                log);
+        nodes.add(node);
+        return node;
     }
 
     /**
@@ -170,6 +270,8 @@ public final class Stack implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        nodes.forEach(n -> n.server.close());
+        nodes.clear();
         if (payara != null) {
             payara.close();
             payara = null;
@@ -185,6 +287,10 @@ public final class Stack implements AutoCloseable {
                 // exiting
             }
             postgres = null;
+        }
+        if (objects != null) {
+            objects.close();
+            objects = null;
         }
     }
 }

@@ -20,15 +20,30 @@ import java.util.regex.Pattern;
  */
 final class FormBrowser {
 
-    private final HttpClient client = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1) // as a browser speaks plain http
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient client;
     private final String base;
 
     FormBrowser(String base) {
+        this(
+                base,
+                HttpClient.newBuilder()
+                        .version(HttpClient.Version.HTTP_1_1) // as a browser speaks plain http
+                        .cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
+    }
+
+    private FormBrowser(String base, HttpClient client) {
         this.base = base;
+        this.client = client;
+    }
+
+    /**
+     * The same browser (its cookies) at another address of the same host: another node behind
+     * the load balancer, as far as the browser can tell.
+     */
+    FormBrowser at(String otherBase) {
+        return new FormBrowser(otherBase, client);
     }
 
     /** Signs in through the sign-in form; the session cookie is kept for what follows. */

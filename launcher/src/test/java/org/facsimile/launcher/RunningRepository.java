@@ -46,6 +46,7 @@ final class RunningRepository {
                     freePort(),
                     freePort(),
                     freePort(),
+                    0, // files in a folder
                     false,
                     1,
                     LEASE_SECONDS,
@@ -81,7 +82,7 @@ final class RunningRepository {
      * Removes what a run left in its data directory (databases, store, Elasticsearch: about 400 MB
      * a run) but its logs, which are what one reads after a failure.
      */
-    private static void keepOnlyLogs(Path data) {
+    static void keepOnlyLogs(Path data) {
         try (java.util.stream.Stream<Path> children = Files.list(data)) {
             for (Path child : (Iterable<Path>) children::iterator) {
                 if (!child.getFileName().toString().equals("logs")) {

@@ -70,6 +70,7 @@ public final class SearchBenchmark {
                 RunningRepository.freePort(),
                 RunningRepository.freePort(),
                 RunningRepository.freePort(),
+                0, // files in a folder
                 false,
                 1,
                 30,

@@ -11,7 +11,8 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /**
  * Makes the configured blob store available for injection: a folder or an S3 bucket ({@link
- * Setting#STORAGE_KIND}), its private area encrypted under the configured master keys. Without a master key the store does not open.
+ * Setting#STORAGE_KIND}), its private area encrypted under the configured master keys. Without a
+ * master key the store does not open; a bucket that cannot be reached is tried again on next use.
  */
 @ApplicationScoped
 public class BlobStoreProducer {

@@ -143,6 +143,8 @@ public final class SynthesisWorker implements Runnable {
         }
         JobQueue.Claim claim = next.get();
         busy = true;
+        // which node ran which attempt: an operator's first question when nodes are many
+        LOG.info("job " + claim.jobId() + " attempt " + claim.attempt() + " taken by " + name);
         AtomicBoolean lost = new AtomicBoolean();
         long period = Math.max(100, queue.lease().toMillis() / 3);
         ScheduledFuture<?> heartbeat = heartbeats.scheduleAtFixedRate(
