@@ -186,8 +186,15 @@ public final class Stack implements AutoCloseable {
      */
     public synchronized Node startNode(String name, int port, int workerThreads)
             throws IOException, InterruptedException {
+        return startNode(name, port, workerThreads, Map.of());
+    }
+
+    /** {@link #startNode(String, int, int)} with some of this node's environment changed. */
+    public synchronized Node startNode(String name, int port, int workerThreads, Map<String, String> settings)
+            throws IOException, InterruptedException {
         Map<String, String> env = environment();
         env.put("FACSIMILE_WORKER_THREADS", Integer.toString(workerThreads));
+        env.putAll(settings);
         Path log = logs.resolve("payara-" + name + ".log");
         Node node = new Node(
                 name,
