@@ -28,9 +28,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * The repository on several nodes, as it grows past one machine: two web nodes and two
  * worker-only nodes, all real processes, on one PostgreSQL, one Elasticsearch and one S3 store
  * (S3Proxy), sharing no folder. What one web node takes, the other serves; a browser's session
- * and its CSRF token hold on either; jobs spread over both workers, each run once, and a worker
- * killed mid-job hands its job to the other; the sign-in throttle counts across web nodes. Its own
- * stack, apart from the other tests'.
+ * and its CSRF token hold on either, and its double-click counts once; jobs spread over both
+ * workers, each run once, and a worker killed mid-job hands its job to the other; the sign-in
+ * throttle counts across web nodes. Its own stack, apart from the other tests'.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SeveralNodesIT {
@@ -158,6 +158,30 @@ class SeveralNodesIT {
                 file.path("sha256").asText(),
                 HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(fromA)));
         assertTrue(java.util.Arrays.equals(fromA, fromB), "either node serves the same file");
+
+        // a person's double-click, balanced onto both web nodes, is one view (COUNTER)
+        String firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0";
+        long views = onA.get("/api/datasets/" + dataset + "/usage")
+                .json()
+                .path("views")
+                .asLong();
+        assertEquals(
+                200,
+                onA.withHeader("User-Agent", firefox)
+                        .get("/datasets/" + dataset, "text/html")
+                        .status());
+        assertEquals(
+                200,
+                onB.withHeader("User-Agent", firefox)
+                        .get("/datasets/" + dataset, "text/html")
+                        .status());
+        assertEquals(
+                views + 1,
+                onB.get("/api/datasets/" + dataset + "/usage")
+                        .json()
+                        .path("views")
+                        .asLong(),
+                "counted once across the two nodes");
 
         assertFalse(Files.exists(data.resolve("store")), "no node kept files in a folder");
         try (Stream<Path> objects = Files.walk(data.resolve("objects"))) {

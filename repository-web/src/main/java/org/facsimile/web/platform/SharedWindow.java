@@ -14,7 +14,8 @@ import java.util.HexFormat;
 
 /**
  * Counts events per key over a sliding window in PostgreSQL ({@code rate_event}), for limits that
- * must hold across every node: failed sign-ins per address, uploads per account. What one node
+ * must hold across every node: failed sign-ins per address, uploads per account, a reader's
+ * double-clicks. What one node
  * records the others see. A key is stored only as its SHA-256 hash. Each call runs on a connection
  * in a transaction of the caller's ({@link RateLimits} makes one); {@link #tryRecord} takes an
  * advisory lock on the key for the rest of it, so two nodes cannot both take the last place.

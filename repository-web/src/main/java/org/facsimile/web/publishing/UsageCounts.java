@@ -1,6 +1,7 @@
 package org.facsimile.web.publishing;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -11,8 +12,8 @@ import java.time.ZoneOffset;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.facsimile.web.account.Tokens;
-import org.facsimile.web.platform.SlidingWindow;
+import org.facsimile.web.platform.RateLimits;
+import org.facsimile.web.platform.SharedWindow;
 
 /**
  * Views and downloads per dataset version and day, as the landing page shows them. Robots and
@@ -21,8 +22,7 @@ import org.facsimile.web.platform.SlidingWindow;
  * User-Agent is not counted either. As COUNTER asks, a double-click counts once: the same reader
  * (address and User-Agent) asking for the same thing again within 30 seconds is not counted again.
  * Nothing about the reader is kept, only the counts; the double-click memory holds a hash of who
- * and what for 30 seconds, in memory, per web node (a reader balanced onto two nodes within 30
- * seconds may count twice).
+ * and what for 30 seconds, in the database, so a reader balanced onto two web nodes counts once.
  */
 @ApplicationScoped
 public class UsageCounts {
@@ -40,10 +40,13 @@ public class UsageCounts {
     /** COUNTER's double-click window. */
     static final Duration DOUBLE_CLICK = Duration.ofSeconds(30);
 
-    private final SlidingWindow recent = new SlidingWindow(1, DOUBLE_CLICK);
+    private static final SharedWindow RECENT = new SharedWindow("usage-double-clicks", 1, DOUBLE_CLICK);
 
     @PersistenceContext(unitName = "facsimile")
     EntityManager em;
+
+    @Inject
+    RateLimits limits;
 
     /** Whether a request from this User-Agent counts: people's browsers, not robots or scripts. */
     public static boolean counts(String userAgent) {
@@ -88,15 +91,7 @@ public class UsageCounts {
 
     /** Whether this reader asked for this item within the window; remembers that they did now. */
     private boolean doubleClick(String readerAndItem) {
-        String key = Tokens.hash(readerAndItem);
-        Instant now = Instant.now();
-        synchronized (recent) {
-            if (recent.blockedUntil(key, now) != null) {
-                return true;
-            }
-            recent.record(key, now);
-            return false;
-        }
+        return limits.tryRecord(RECENT, readerAndItem, Instant.now()) != null;
     }
 
     public static String describe(Usage usage) {
