@@ -507,6 +507,17 @@ public final class CsvTables {
     }
 
     private static CsvProblem ioProblem(Throwable cause, String fileName, long lastLine, Charset charset) {
+        if (cause instanceof Utf8CheckingInputStream.InvalidUtf8Exception invalid && invalid.kind != null) {
+            return new CsvProblem(
+                    fileName,
+                    invalid.line,
+                    null,
+                    "UTF-16 text".equals(invalid.kind)
+                            ? "the file is UTF-16 text, not UTF-8: save it as UTF-8, or choose UTF-16 as its encoding"
+                                    + " (the deposit page's encoding choice, or the charset of the upload's Content-Type)"
+                            : "the file is " + invalid.kind + ", not CSV text: save the table as CSV (UTF-8) and"
+                                    + " upload that");
+        }
         if (cause instanceof Utf8CheckingInputStream.InvalidUtf8Exception invalid) {
             return new CsvProblem(
                     fileName,

@@ -191,6 +191,39 @@ class CsvTablesTest {
     }
 
     @Test
+    void aWorkbookADocumentAnImageOrUtf16TextIsNamedForWhatItIs() {
+        byte[] xlsx = bytes(
+                0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00, 0xFF, 0xFE, 0x9C,
+                0x61, 0x0A, 0x80);
+        assertTrue(
+                problem(xlsx).getMessage().contains("zip archive (an Excel .xlsx"),
+                problem(xlsx).getMessage());
+        byte[] xls = bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00);
+        assertTrue(
+                problem(xls).getMessage().contains("an older Office file"),
+                problem(xls).getMessage());
+        byte[] pdf = "%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n".getBytes(StandardCharsets.ISO_8859_1);
+        CsvProblem p = problem(pdf);
+        assertTrue(p.getMessage().startsWith("the file is a PDF document, not CSV text"), p.getMessage());
+        assertTrue(p.getMessage().contains("save the table as CSV (UTF-8)"), p.getMessage());
+        byte[] png = bytes(0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00);
+        assertTrue(
+                problem(png).getMessage().contains("a PNG image"), problem(png).getMessage());
+        byte[] utf16 = "\uFEFFname,city\nAna,Bern\n".getBytes(StandardCharsets.UTF_16LE);
+        CsvProblem text = problem(utf16);
+        assertTrue(text.getMessage().contains("UTF-16 text, not UTF-8"), text.getMessage());
+        assertTrue(text.getMessage().contains("choose UTF-16 as its encoding"), text.getMessage());
+    }
+
+    private static byte[] bytes(int... values) {
+        byte[] out = new byte[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (byte) values[i];
+        }
+        return out;
+    }
+
+    @Test
     void declaredLatin1IsDecoded() throws CsvProblem {
         byte[] latin1 = "name,city\nJos\u00e9,Z\u00fcrich\nAna,Bern\n".getBytes(StandardCharsets.ISO_8859_1);
         CsvInspection inspection =
