@@ -85,6 +85,10 @@ public interface BlobStore {
      */
     int removeScratch(Instant before) throws IOException;
 
+    /** The keys every store takes: see {@link #checkedKey}. */
+    java.util.regex.Pattern KEY =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
+
     /**
      * A key as every store takes it: path segments of letters, digits, dots, dashes and
      * underscores, none starting with a dot or a dash, no {@code ..}.
@@ -92,18 +96,10 @@ public interface BlobStore {
      * @throws IllegalArgumentException for any other
      */
     static String checkedKey(String key) {
-        if (key == null || !Keys.PATTERN.matcher(key).matches() || key.contains("..")) {
+        if (key == null || !KEY.matcher(key).matches() || key.contains("..")) {
             throw new IllegalArgumentException("invalid blob key");
         }
         return key;
-    }
-
-    /** The pattern of {@link #checkedKey}. */
-    final class Keys {
-        static final java.util.regex.Pattern PATTERN =
-                java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
-
-        private Keys() {}
     }
 
     /**

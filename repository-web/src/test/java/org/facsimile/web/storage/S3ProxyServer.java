@@ -24,12 +24,10 @@ public final class S3ProxyServer implements AutoCloseable {
 
     private final Process process;
     private final URI endpoint;
-    private final Path log;
 
-    private S3ProxyServer(Process process, URI endpoint, Path log) {
+    private S3ProxyServer(Process process, URI endpoint) {
         this.process = process;
         this.endpoint = endpoint;
-        this.log = log;
     }
 
     public static S3ProxyServer start(Path folder) throws IOException, InterruptedException {
@@ -65,7 +63,7 @@ public final class S3ProxyServer implements AutoCloseable {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .start();
-        S3ProxyServer server = new S3ProxyServer(process, URI.create("http://127.0.0.1:" + port), log);
+        S3ProxyServer server = new S3ProxyServer(process, URI.create("http://127.0.0.1:" + port));
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (true) {
             try (Socket probe = new Socket()) {
@@ -87,11 +85,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     static StaticCredentialsProvider credentials() {
         return StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL));
-    }
-
-    /** What the server wrote, for a failing test's message. */
-    String log() throws IOException {
-        return Files.readString(log);
     }
 
     @Override
