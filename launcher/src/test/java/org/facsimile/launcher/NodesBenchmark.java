@@ -49,10 +49,7 @@ public final class NodesBenchmark {
             stack.start();
             stack.startNode("worker-1", RunningRepository.freePort(), 1, worker).awaitUp();
             ApiClient admin = new ApiClient(stack.baseUrl(), stack.adminToken());
-            ApiClient.Reply account = admin.post(
-                    "/api/admin/accounts",
-                    ApiClient.json(Map.of("username", "bench-nodes", "displayName", "Bench", "role", "DEPOSITOR")));
-            ApiClient owner = admin.as(account.json().path("token").asText());
+            ApiClient owner = RunningRepository.newAccount(admin, "bench-nodes", "DEPOSITOR", null);
             System.out.printf(
                     Locale.ROOT,
                     "nodes benchmark: %d equal jobs a batch (baseline synthesizer, %,d rows each), %d cores here,"

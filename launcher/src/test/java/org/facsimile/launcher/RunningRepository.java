@@ -107,6 +107,12 @@ final class RunningRepository {
     /** A new account of a role, with a password when one is given, and a client holding its first token. */
     static ApiClient newAccount(String username, String role, String password)
             throws IOException, InterruptedException {
+        return newAccount(admin(), username, role, password);
+    }
+
+    /** The same, made by {@code admin} on whichever repository it talks to. */
+    static ApiClient newAccount(ApiClient admin, String username, String role, String password)
+            throws IOException, InterruptedException {
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("username", username);
         body.put("displayName", username);
@@ -114,11 +120,11 @@ final class RunningRepository {
         if (password != null) {
             body.put("password", password);
         }
-        ApiClient.Reply r = admin().post("/api/admin/accounts", ApiClient.json(body));
+        ApiClient.Reply r = admin.post("/api/admin/accounts", ApiClient.json(body));
         if (r.status() != 201) {
             throw new IllegalStateException("could not create " + username + ": " + r.status() + " " + r.body());
         }
-        return admin().as(r.json().path("token").asText());
+        return admin.as(r.json().path("token").asText());
     }
 
     static int freePort() throws IOException {

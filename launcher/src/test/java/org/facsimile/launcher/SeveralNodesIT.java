@@ -85,14 +85,7 @@ class SeveralNodesIT {
 
     /** An account of {@code role} made through the first node; its token. */
     private static String account(String username, String role, String password) throws Exception {
-        Map<String, Object> body =
-                new java.util.LinkedHashMap<>(Map.of("username", username, "displayName", username, "role", role));
-        if (password != null) {
-            body.put("password", password);
-        }
-        ApiClient.Reply r = adminA.post("/api/admin/accounts", ApiClient.json(body));
-        assertEquals(201, r.status(), r.body());
-        return r.json().path("token").asText();
+        return RunningRepository.newAccount(adminA, username, role, password).token();
     }
 
     /** A deposit of a patients table, submitted through {@code api}; its id. */
