@@ -19,8 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A deposit carrying unique marker strings, one per row, goes the whole way (upload, a schema
- * correction, synthesis, report, publication, indexing, harvesting); afterwards no marker is in a
- * log, the search index, a public answer, an error body, or a synthetic row.
+ * correction, synthesis, report, a reviewer link, publication, indexing, harvesting); afterwards no
+ * marker is in a log, the search index, a public answer, a reviewer's preview, an error body, or a
+ * synthetic row.
  */
 class LeakIT {
 
@@ -65,6 +66,18 @@ class LeakIT {
         assertEquals(
                 "DONE",
                 DepositToPublishIT.awaitJob(xavier, deposit).path("step").asText());
+        // what a reviewer link shows before publication: the page and the synthetic table
+        ApiClient.Reply link = xavier.post(d + "/reviewer-links", "{\"label\":\"Referees\"}");
+        assertEquals(201, link.status(), link.body());
+        String preview = link.json().path("url").asText().replaceFirst("^https?://[^/]+", "");
+        ApiClient.Reply previewPage = anonymous.get(preview, "text/html");
+        assertEquals(200, previewPage.status(), previewPage.body());
+        assertNoMarker(previewPage.body(), tag, "a reviewer's preview");
+        ApiClient.Reply previewTable = anonymous.get(preview + "/tables/visits.csv");
+        assertEquals(200, previewTable.status());
+        assertNoMarker(previewTable.body(), tag, "a reviewer's synthetic table");
+        assertNoMarker(xavier.get(d + "/reviewer-links").body(), tag, "the list of reviewer links");
+
         ApiClient.Reply published = xavier.post(d + "/publish", null);
         assertEquals(201, published.status(), published.body());
         String dataset = published.json().path("datasetId").asText();

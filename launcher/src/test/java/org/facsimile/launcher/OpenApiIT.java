@@ -143,7 +143,9 @@ class OpenApiIT {
                     .replace("{id}", "00000000-0000-4000-8000-000000000000")
                     .replace("{version}", "1")
                     .replace("{name}", "nothing.csv")
-                    .replace("{extension}", "ttl");
+                    .replace("{extension}", "ttl")
+                    // any other parameter (a token's or a link's id) names nothing either
+                    .replaceAll("\\{[^}/]+}", "00000000-0000-4000-8000-000000000001");
             for (Map.Entry<PathItem.HttpMethod, Operation> op :
                     path.getValue().readOperationsMap().entrySet()) {
                 String method = op.getKey().name();

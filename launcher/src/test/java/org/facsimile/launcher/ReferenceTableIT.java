@@ -88,6 +88,17 @@ class ReferenceTableIT {
         assertTrue(relation.path("method").asText().startsWith("kept"), relation.toString());
         assertTrue(vera.get(d + "/report.html").body().contains("Published as deposited"));
 
+        // a reviewer link shows the synthetic accounts, and of the districts only their columns
+        ApiClient.Reply link = vera.post(d + "/reviewer-links", "{}");
+        assertEquals(201, link.status(), link.body());
+        String preview = link.json().path("url").asText().replaceFirst("^https?://[^/]+", "");
+        String previewPage = vera.as(null).get(preview, "text/html").body();
+        assertTrue(previewPage.contains("districts.csv"), previewPage);
+        assertTrue(previewPage.contains("to be published as deposited"), previewPage);
+        assertFalse(previewPage.contains("District 7<"), "no deposited row before publication");
+        assertEquals(404, vera.as(null).get(preview + "/tables/districts.csv").status());
+        assertEquals(200, vera.as(null).get(preview + "/tables/accounts.csv").status());
+
         ApiClient.Reply published = vera.post(d + "/publish", null);
         assertEquals(201, published.status(), published.body());
         String dataset = published.json().path("datasetId").asText();

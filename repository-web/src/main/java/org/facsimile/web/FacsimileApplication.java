@@ -38,6 +38,9 @@ import org.facsimile.web.review.PublicationPages;
 import org.facsimile.web.review.PublicationResource;
 import org.facsimile.web.review.ReviewPages;
 import org.facsimile.web.review.ReviewResource;
+import org.facsimile.web.review.ReviewerLinkPages;
+import org.facsimile.web.review.ReviewerLinkResource;
+import org.facsimile.web.review.ReviewerPreviewPages;
 import org.facsimile.web.search.HomePage;
 import org.facsimile.web.search.SearchAdminResource;
 import org.facsimile.web.search.SearchPageResource;
@@ -100,6 +103,7 @@ public class FacsimileApplication extends Application {
                 DepositResource.class,
                 SyntheticTableResource.class,
                 ReviewResource.class,
+                ReviewerLinkResource.class,
                 PublicationResource.class,
                 PrivacyOverrideResource.class,
                 DatasetResource.class,
@@ -115,6 +119,8 @@ public class FacsimileApplication extends Application {
                 AccountPages.class,
                 DepositPages.class,
                 ReviewPages.class,
+                ReviewerLinkPages.class,
+                ReviewerPreviewPages.class,
                 PublicationPages.class,
                 NewVersionPages.class,
                 HomePage.class,

@@ -20,9 +20,14 @@ public final class Tokens {
     private Tokens() {}
 
     public static String newSecret() {
+        return newSecret(PREFIX);
+    }
+
+    /** A secret of the same strength with another prefix, for another kind of key (a reviewer link's). */
+    public static String newSecret(String prefix) {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return prefix + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String secret) {

@@ -35,6 +35,7 @@ import org.facsimile.web.synthesis.SynthesisJobEvent;
  * @param synthesis the synthesis form ("Synthesis" or "Run again"), or null when none can run now
  * @param publishable whether it can be published now
  * @param withdrawable whether the depositor can withdraw it now
+ * @param shareable whether reviewer links can show it (unpublished, not withdrawn)
  * @param withdrawn whether it was withdrawn
  * @param published whether it is published
  * @param inputErased whether its private input (the deposited tables) was erased
@@ -55,6 +56,7 @@ public record DepositPageView(
         Synthesis synthesis,
         boolean publishable,
         boolean withdrawable,
+        boolean shareable,
         boolean withdrawn,
         boolean published,
         boolean inputErased,
@@ -192,6 +194,7 @@ public record DepositPageView(
                 (draft && !files.isEmpty()) || again ? new Synthesis(again) : null,
                 s == DepositState.READY_FOR_REVIEW || s == DepositState.REJECTED,
                 s.mayBecome(DepositState.WITHDRAWN),
+                s != DepositState.PUBLISHED && s != DepositState.WITHDRAWN,
                 s == DepositState.WITHDRAWN,
                 s == DepositState.PUBLISHED,
                 !files.isEmpty() && files.stream().allMatch(f -> f.erasedAt() != null),

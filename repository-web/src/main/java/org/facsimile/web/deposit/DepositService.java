@@ -337,16 +337,9 @@ public class DepositService {
     @Transactional
     public SynthesisJob latestJob(Credential caller, UUID id) {
         Deposit deposit = access.deposit(caller, id, Need.READ, LockModeType.NONE);
-        List<SynthesisJob> jobs = em.createQuery(
-                        "SELECT j FROM SynthesisJob j WHERE j.depositId = :d ORDER BY j.createdAt DESC",
-                        SynthesisJob.class)
-                .setParameter("d", deposit.id())
-                .setMaxResults(1)
-                .getResultList();
-        if (jobs.isEmpty()) {
-            throw new ProblemException(404, "not-found", "Not Found", "the deposit has not been submitted");
-        }
-        return jobs.get(0);
+        return SynthesisJob.latest(em, deposit.id())
+                .orElseThrow(() ->
+                        new ProblemException(404, "not-found", "Not Found", "the deposit has not been submitted"));
     }
 
     /** The deposit's state changes, oldest first. */

@@ -6,7 +6,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.UUID;
 import org.facsimile.web.account.Account;
 import org.facsimile.web.account.Credential;
@@ -136,19 +135,13 @@ public class ReviewService {
         if (deposit.state() == DepositState.PUBLISHED) {
             throw ProblemException.conflict("the deposit is already published");
         }
-        List<SynthesisJob> jobs = em.createQuery(
-                        "SELECT j FROM SynthesisJob j WHERE j.depositId = :d ORDER BY j.createdAt DESC",
-                        SynthesisJob.class)
-                .setParameter("d", deposit.id())
-                .setMaxResults(1)
-                .getResultList();
-        if (jobs.isEmpty() || jobs.get(0).state() != JobState.SUCCEEDED || deposit.state() != state) {
-            String where = jobs.isEmpty()
+        SynthesisJob job = SynthesisJob.latest(em, deposit.id()).orElse(null);
+        if (job == null || job.state() != JobState.SUCCEEDED || deposit.state() != state) {
+            String where = job == null
                     ? "it was never submitted"
-                    : "it is " + deposit.state() + ", its synthesis "
-                            + jobs.get(0).state() + " (" + jobs.get(0).step() + ")";
+                    : "it is " + deposit.state() + ", its synthesis " + job.state() + " (" + job.step() + ")";
             throw ProblemException.conflict("only a finished synthesis can be published; " + where);
         }
-        return jobs.get(0);
+        return job;
     }
 }

@@ -2,11 +2,14 @@ package org.facsimile.web.synthesis;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -78,6 +81,17 @@ public class SynthesisJob {
     private Instant finishedAt;
 
     protected SynthesisJob() {}
+
+    /** The deposit's latest synthesis job (the one made last), if it was ever submitted. */
+    public static Optional<SynthesisJob> latest(EntityManager em, UUID depositId) {
+        List<SynthesisJob> jobs = em.createQuery(
+                        "SELECT j FROM SynthesisJob j WHERE j.depositId = :d ORDER BY j.createdAt DESC",
+                        SynthesisJob.class)
+                .setParameter("d", depositId)
+                .setMaxResults(1)
+                .getResultList();
+        return jobs.stream().findFirst();
+    }
 
     public SynthesisJob(UUID depositId, String settings, int maxAttempts, Instant now) {
         this.id = UUID.randomUUID();

@@ -31,6 +31,7 @@ class DepositTemplateTest {
                 null,
                 true,
                 true,
+                true,
                 false,
                 false,
                 false,

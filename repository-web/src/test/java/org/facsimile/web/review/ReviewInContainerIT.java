@@ -10,6 +10,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
@@ -64,6 +66,9 @@ class ReviewInContainerIT {
 
     @Inject
     SyntheticTables synthetic;
+
+    @Inject
+    ReviewerLinks links;
 
     @Resource(lookup = Startup.DATA_SOURCE)
     DataSource dataSource;
@@ -216,5 +221,146 @@ class ReviewInContainerIT {
                             List.of("deposit.privacy-override", "deposit.review.request", "deposit.review.reject")),
                     actions.toString());
         }
+    }
+
+    private static String secret(ReviewerLinks.Created created) {
+        return created.url().substring(created.url().indexOf("/preview/") + "/preview/".length());
+    }
+
+    private static void assertGone(Runnable call, String why) {
+        ProblemException e = assertThrows(ProblemException.class, call::run);
+        assertEquals(410, e.status(), e.getMessage());
+        assertEquals("link-gone", e.kind());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+    }
+
+    private void sql(String statement, Object... parameters) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(statement)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            s.executeUpdate();
+        }
+    }
+
+    @Test
+    void aReviewerLinkOpensTheOwnersUnpublishedDepositUntilItExpiresOrIsRevokedAndOnlyTheOwnerManagesIt()
+            throws Exception {
+        Credential owner = account(Role.DEPOSITOR);
+        Credential other = account(Role.DEPOSITOR);
+        Credential curator = account(Role.CURATOR);
+        Credential admin = admin();
+        UUID deposit = synthesized(owner, "PASSED");
+
+        ReviewerLinks.Created made = links.create(owner, deposit, " Journal of Terns, round 1 ", 7, FROM);
+        assertTrue(made.url().startsWith(Setting.BASE_URL.get() + "/preview/" + ReviewerLink.PREFIX), made.url());
+        assertEquals("Journal of Terns, round 1", made.link().label());
+        assertEquals(
+                Duration.ofDays(7),
+                Duration.between(made.link().createdAt(), made.link().expiresAt()));
+        for (Credential outsider : List.of(other, curator, admin)) {
+            assertNotFound(() -> links.create(outsider, deposit, "mine now", 7, FROM));
+            assertNotFound(() -> links.list(outsider, deposit));
+            assertNotFound(() -> links.revoke(outsider, deposit, made.link().id(), FROM));
+        }
+        UUID another = synthesized(owner, "PASSED");
+        assertNotFound(() -> links.revoke(owner, another, made.link().id(), FROM));
+
+        ReviewerLinks.Opened opened = links.open(secret(made), "page", FROM);
+        assertEquals(deposit, opened.deposit().id());
+        assertEquals(
+                List.of("terns.csv"),
+                opened.files().stream().map(f -> f.fileName()).toList());
+        assertTrue(ReviewerLinks.showsTables(opened.job()), "a synthesis that passed the privacy check is shown");
+        assertEquals(null, opened.landingPage());
+        links.open(secret(made), "table terns.csv", FROM);
+        ReviewerLink listed = links.list(owner, deposit).get(0);
+        assertEquals(2, listed.uses(), "each opening is counted");
+        assertNotFound(() -> links.open(ReviewerLink.PREFIX + "x".repeat(43), "page", FROM));
+        assertNotFound(() -> links.open("fcsm_" + secret(made).substring(ReviewerLink.PREFIX.length()), "page", FROM));
+
+        // a link past its expiry, and a revoked one, say so to whoever holds them
+        sql(
+                "UPDATE reviewer_link SET created_at = now() - interval '8 days', expires_at = now() - interval '1"
+                        + " second' WHERE id = ?",
+                made.link().id());
+        assertGone(() -> links.open(secret(made), "page", FROM), "expired on");
+        ReviewerLinks.Created second = links.create(owner, deposit, null, ReviewerLinks.DEFAULT_DAYS, FROM);
+        assertEquals("Reviewers", second.link().label());
+        links.open(secret(second), "page", FROM);
+        links.revoke(owner, deposit, second.link().id(), FROM);
+        links.revoke(owner, deposit, second.link().id(), FROM);
+        assertGone(() -> links.open(secret(second), "page", FROM), "revoked by the depositor on");
+
+        for (int days : new int[] {0, -1, ReviewerLink.MAX_DAYS + 1}) {
+            ProblemException bad =
+                    assertThrows(ProblemException.class, () -> links.create(owner, deposit, "x", days, FROM));
+            assertEquals(422, bad.status());
+            assertEquals("invalid-link", bad.kind());
+        }
+        ProblemException nul =
+                assertThrows(ProblemException.class, () -> links.create(owner, deposit, "a\u0000b", 3, FROM));
+        assertEquals(422, nul.status(), "a label PostgreSQL cannot store is refused with its field");
+
+        // twenty open links at most; ended ones do not count
+        for (int i = 0; i < ReviewerLinks.MAX_OPEN; i++) {
+            links.create(owner, deposit, "link " + i, 1, FROM);
+        }
+        ProblemException full =
+                assertThrows(ProblemException.class, () -> links.create(owner, deposit, "one more", 1, FROM));
+        assertEquals(409, full.status());
+
+        deposits.withdraw(owner, deposit, null, FROM);
+        assertEquals(
+                409,
+                assertThrows(ProblemException.class, () -> links.create(owner, deposit, "after", 1, FROM))
+                        .status(),
+                "a withdrawn deposit takes no link");
+        try (EntityManager em = persistence.createEntityManager()) {
+            List<String> actions = em.createQuery(
+                            "SELECT e.action FROM AuditEvent e WHERE e.targetId = :t ORDER BY e.id", String.class)
+                    .setParameter("t", deposit.toString())
+                    .getResultList();
+            assertEquals(
+                    ReviewerLinks.MAX_OPEN + 2,
+                    actions.stream()
+                            .filter("deposit.reviewer-link.create"::equals)
+                            .count(),
+                    actions.toString());
+            assertEquals(
+                    3,
+                    actions.stream()
+                            .filter("deposit.reviewer-link.open"::equals)
+                            .count(),
+                    "openings are audited on the deposit");
+            assertEquals(
+                    1,
+                    actions.stream()
+                            .filter("deposit.reviewer-link.revoke"::equals)
+                            .count(),
+                    "revoked once");
+        }
+    }
+
+    @Test
+    void aReviewerLinkShowsNothingOfASynthesisThatFailedThePrivacyCheckNorOfAWithdrawnDeposit() throws Exception {
+        Credential owner = account(Role.DEPOSITOR);
+        UUID deposit = synthesized(owner, "FAILED");
+        ReviewerLinks.Created made = links.create(owner, deposit, "Referee 2", 14, FROM);
+        ReviewerLinks.Opened opened = links.open(secret(made), "page", FROM);
+        assertFalse(ReviewerLinks.showsTables(opened.job()));
+        ReviewerPreview view = ReviewerPreview.of(opened, List.of(), ReviewerLinks.address(secret(made)));
+        assertEquals(ReviewerPreview.WITHHELD, view.status());
+        assertEquals(null, view.quality(), "not even the report's figures");
+        assertTrue(view.tables().isEmpty() && view.downloads().isEmpty());
+
+        review.overridePrivacy(admin().account(), deposit, "the close rows are public reference data", FROM);
+        assertTrue(
+                ReviewerLinks.showsTables(links.open(secret(made), "page", FROM).job()),
+                "an admin's override lets it be shown, as it lets it be published");
+
+        deposits.withdraw(owner, deposit, null, FROM);
+        assertGone(() -> links.open(secret(made), "page", FROM), "withdrew the deposit");
     }
 }

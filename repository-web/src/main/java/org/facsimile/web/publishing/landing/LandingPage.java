@@ -107,10 +107,15 @@ public record LandingPage(
      * none when the file did not read).
      */
     static Table table(CsvwTable described, String rowCount, List<String[]> records, boolean asDeposited) {
+        return table(described, rowCount, TablePreview.of(records), asDeposited);
+    }
+
+    /** A table's view from its CSVW description and the preview of its first rows. */
+    public static Table table(CsvwTable described, String rowCount, TablePreview preview, boolean asDeposited) {
         List<Column> columns = described.columns().stream()
                 .map(c -> new Column(c.name(), TYPES.getOrDefault(c.datatype(), c.datatype()), c.description()))
                 .toList();
-        return new Table(described.url(), rowCount, columns, TablePreview.of(records), asDeposited);
+        return new Table(described.url(), rowCount, columns, preview, asDeposited);
     }
 
     /** A link: where it goes and its text. */
