@@ -1,10 +1,13 @@
 package org.facsimile.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ServerSocket;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -87,6 +90,24 @@ class DataCiteIT {
                         .post("/api/admin/datasets/" + datasetId + "/withdraw", "{\"reason\":\"data owner request\"}")
                         .status());
         await(published, "registered");
+    }
+
+    @Test
+    void anEmbargoIsRegisteredWithItsDayAndItsEndIsSentWhenItComes() throws Exception {
+        String deposit = DepositToPublishIT.createDeposit(paula, "Gannet burrows under embargo");
+        String opens = LocalDate.now(ZoneOffset.UTC).plusDays(20).toString();
+        String datasetId = EmbargoIT.publishEmbargoed(paula, deposit, opens);
+        String doi = paula.get("/api/deposits/" + deposit).json().path("doi").asText();
+        TestDataCite.Doi embargoed = awaitXml(doi, "<date dateType=\"Available\">" + opens + "</date>");
+        assertTrue(embargoed.xml().contains("info:eu-repo/semantics/embargoedAccess"), embargoed.xml());
+        EmbargoIT.dayComes(datasetId);
+        long deadline = System.currentTimeMillis() + 150_000; // a hang guard, not a timing
+        while (dataCite.doi(doi).xml().contains("embargoedAccess") && System.currentTimeMillis() < deadline) {
+            Thread.sleep(250);
+        }
+        assertFalse(dataCite.doi(doi).xml().contains("embargoedAccess"), "the end was sent: " + dataCite.doi(doi));
+        assertEquals("findable", dataCite.doi(doi).state());
+        assertEquals(List.of(), dataCite.refusals(doi), "DataCite found nothing wrong in what was sent");
     }
 
     /** Waits for DataCite's record of a DOI to contain a text (a metadata update arrived). */

@@ -62,6 +62,8 @@ final class RunningRepository {
                             "300",
                             "FACSIMILE_WORKER_POLL_MILLIS",
                             "200",
+                            "FACSIMILE_EMBARGO_CHECK_SECONDS",
+                            "2",
                             "FACSIMILE_OIDC_ISSUER",
                             "http://localhost:" + OPENID_PORT + "/realm",
                             "FACSIMILE_OIDC_CLIENT_ID",

@@ -24,6 +24,7 @@ import org.facsimile.vocab.terms.DataTheme;
  * @param distributions the downloadable files
  * @param versioning the concept and neighbouring versions
  * @param coverage the time and place the data covers ({@link Coverage#NONE} when not said)
+ * @param embargo the embargo that keeps the data files closed now, or null when they are open
  */
 public record DatasetDescription(
         String uri,
@@ -41,7 +42,8 @@ public record DatasetDescription(
         String derivedFrom,
         List<DistributionDescription> distributions,
         Versioning versioning,
-        Coverage coverage) {
+        Coverage coverage,
+        Embargo embargo) {
 
     /** A description that says nothing of time or place covered. */
     public DatasetDescription(
@@ -76,7 +78,8 @@ public record DatasetDescription(
                 derivedFrom,
                 distributions,
                 versioning,
-                Coverage.NONE);
+                Coverage.NONE,
+                null);
     }
 
     /** A description without version relations. */
@@ -145,7 +148,30 @@ public record DatasetDescription(
                 derivedFrom,
                 distributions,
                 versioning,
-                covered);
+                covered,
+                embargo);
+    }
+
+    /** This description with the embargo that keeps its data files closed now (null: none). */
+    public DatasetDescription withEmbargo(Embargo closed) {
+        return new DatasetDescription(
+                uri,
+                doi,
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                issued,
+                version,
+                publisher,
+                synthetic,
+                derivedFrom,
+                distributions,
+                versioning,
+                coverage,
+                closed);
     }
 
     /** The DataCite related identifiers: the source it was derived from (where public), then versions. */

@@ -1,5 +1,6 @@
 package org.facsimile.vocab;
 
+import java.time.LocalDate;
 import java.util.Objects;
 
 /**
@@ -11,9 +12,22 @@ import java.util.Objects;
  * @param byteSize its size in bytes
  * @param sha256 its SHA-256, hex
  * @param conformsTo the URI of the standard it follows, or null
+ * @param available the day it opens, for a data file under embargo; null when it is open
  */
 public record DistributionDescription(
-        String downloadUrl, String title, String mediaType, long byteSize, String sha256, String conformsTo) {
+        String downloadUrl,
+        String title,
+        String mediaType,
+        long byteSize,
+        String sha256,
+        String conformsTo,
+        LocalDate available) {
+
+    /** A file that is open now. */
+    public DistributionDescription(
+            String downloadUrl, String title, String mediaType, long byteSize, String sha256, String conformsTo) {
+        this(downloadUrl, title, mediaType, byteSize, sha256, conformsTo, null);
+    }
 
     public DistributionDescription {
         Objects.requireNonNull(downloadUrl, "downloadUrl");

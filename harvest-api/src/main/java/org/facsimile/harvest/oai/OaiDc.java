@@ -5,6 +5,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.terms.DataTheme;
 
 /** Unqualified Dublin Core, the format every OAI-PMH provider must offer. */
@@ -48,6 +49,10 @@ public final class OaiDc implements MetadataFormat {
         element(xml, "description", d.description());
         element(xml, "publisher", d.publisher());
         element(xml, "date", d.issued().atOffset(ZoneOffset.UTC).toLocalDate().toString());
+        if (d.embargo() != null) {
+            // OpenAIRE's way of saying when embargoed files open
+            element(xml, "date", "info:eu-repo/date/embargoEnd/" + d.embargo().until());
+        }
         element(xml, "type", "Dataset");
         if (d.synthetic()) {
             element(xml, "type", "synthetic data");
@@ -62,6 +67,9 @@ public final class OaiDc implements MetadataFormat {
         element(xml, "identifier", d.uri());
         element(xml, "source", d.derivedFrom());
         element(xml, "rights", d.licence());
+        if (d.embargo() != null) {
+            element(xml, "rights", Embargo.EMBARGOED_ACCESS);
+        }
         xml.writeEndElement();
     }
 

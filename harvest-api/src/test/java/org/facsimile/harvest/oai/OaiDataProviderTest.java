@@ -8,6 +8,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
@@ -28,6 +29,7 @@ import org.facsimile.harvest.port.OaiItem;
 import org.facsimile.harvest.port.OaiRepository;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Embargo;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -81,6 +83,9 @@ class OaiDataProviderTest {
                             i == 0 ? "https://example.org/source" : null,
                             List.of(new DistributionDescription(
                                     "http://repo.test/f.csv", "f", "text/csv", 10, "ab", null)));
+            if (i == 4) {
+                d = d.withEmbargo(new Embargo(LocalDate.parse("2027-03-01"), "under review"));
+            }
             items.add(new OaiItem(id, T0.plusSeconds(86_400L * i), withSets ? sets : List.of(), deleted, d));
         }
         return items;
@@ -235,6 +240,17 @@ class OaiDataProviderTest {
         assertEquals("https://doi.org/10.5072/t.0", xpath(record, "//dc:identifier[1]"));
         assertEquals("https://example.org/source", xpath(record, "//dc:source"));
         assertEquals("synthetic data", xpath(record, "//dc:type[2]"));
+        assertEquals("0", xpath(record, "count(//dc:rights[. = 'info:eu-repo/semantics/embargoedAccess'])"));
+
+        // an embargo is said as OpenAIRE asks: the access right, and the day the files open
+        Document embargoed =
+                request("verb", "GetRecord", "identifier", "oai:repo.test:rec-004", "metadataPrefix", "oai_dc");
+        assertEquals("info:eu-repo/semantics/embargoedAccess", xpath(embargoed, "//dc:rights[2]"));
+        assertEquals("info:eu-repo/date/embargoEnd/2027-03-01", xpath(embargoed, "//dc:date[2]"));
+        Document embargoedDataCite =
+                request("verb", "GetRecord", "identifier", "oai:repo.test:rec-004", "metadataPrefix", "oai_datacite");
+        assertTrue(
+                xpath(embargoedDataCite, "string(/)").contains("2027-03-01"), "the DataCite record's Available date");
 
         Document tombstone =
                 request("verb", "GetRecord", "identifier", "oai:repo.test:rec-006", "metadataPrefix", "oai_dc");

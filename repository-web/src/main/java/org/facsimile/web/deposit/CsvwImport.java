@@ -99,7 +99,9 @@ public class CsvwImport {
                 current.sourceUrl(),
                 current.temporalStart(),
                 current.temporalEnd(),
-                current.spatial()));
+                current.spatial(),
+                current.embargoUntil(),
+                current.embargoReason()));
     }
 
     private static String first(Map<String, List<String>> notes, String... names) {

@@ -2,17 +2,21 @@ package org.facsimile.web.deposit;
 
 import java.net.URI;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.Creator;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
+import org.facsimile.web.platform.Setting;
 
 /**
  * What a depositor says about the dataset; the published synthetic twin inherits it.
@@ -28,6 +32,9 @@ import org.facsimile.web.platform.ProblemException;
  * @param temporalStart the first day the data covers (ISO 8601 date), or null
  * @param temporalEnd the last day the data covers, or null
  * @param spatial the place the data covers, in words, or null
+ * @param embargoUntil the day the published data files open (ISO 8601 date, after today), or null
+ *     for files open at publication; the metadata is public at once either way
+ * @param embargoReason why the files are closed until then (required with a date), as readers see it
  */
 public record DepositMetadata(
         String title,
@@ -39,7 +46,9 @@ public record DepositMetadata(
         String sourceUrl,
         String temporalStart,
         String temporalEnd,
-        String spatial) {
+        String spatial,
+        String embargoUntil,
+        String embargoReason) {
 
     /** The licences a synthetic dataset can be published under. */
     public static final List<String> LICENCES = List.of(
@@ -56,6 +65,30 @@ public record DepositMetadata(
         temporalStart = blankToNull(temporalStart);
         temporalEnd = blankToNull(temporalEnd);
         spatial = blankToNull(spatial);
+        embargoUntil = blankToNull(embargoUntil);
+        embargoReason = blankToNull(embargoReason);
+    }
+
+    /** The same description with the data files open at publication. */
+    public DepositMetadata withoutEmbargo() {
+        return new DepositMetadata(
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                sourceUrl,
+                temporalStart,
+                temporalEnd,
+                spatial,
+                null,
+                null);
+    }
+
+    /** The embargo asked for, or null; call on validated metadata. */
+    public Embargo embargo() {
+        return embargoUntil == null ? null : new Embargo(LocalDate.parse(embargoUntil), embargoReason);
     }
 
     private static String blankToNull(String value) {
@@ -78,6 +111,16 @@ public record DepositMetadata(
 
     /** Checks every field and reports all problems at once. */
     public DepositMetadata validated() {
+        return validated(
+                LocalDate.now(ZoneOffset.UTC),
+                () -> Long.parseLong(Setting.EMBARGO_MAX_MONTHS.get().trim()));
+    }
+
+    /**
+     * The same check on {@code today} (UTC), an embargo lasting at most {@code maxEmbargoMonths}
+     * (asked only when there is one).
+     */
+    DepositMetadata validated(LocalDate today, LongSupplier maxEmbargoMonths) {
         List<Problem.Where> errors = new ArrayList<>();
         if (title == null || title.isBlank()) {
             errors.add(new Problem.Where(null, null, null, "$.title", "a title is required"));
@@ -138,6 +181,7 @@ public record DepositMetadata(
         if (spatial != null && spatial.length() > 500) {
             errors.add(new Problem.Where(null, null, null, "$.spatial", "the place is longer than 500 characters"));
         }
+        checkEmbargo(errors, today, maxEmbargoMonths);
         if (!errors.isEmpty()) {
             throw new ProblemException(
                     422,
@@ -147,6 +191,38 @@ public record DepositMetadata(
                     errors);
         }
         return this;
+    }
+
+    /**
+     * An embargo ends after today (UTC) and within {@link Setting#EMBARGO_MAX_MONTHS}, and says why;
+     * a reason without a date is a mistake too.
+     */
+    private void checkEmbargo(List<Problem.Where> errors, LocalDate today, LongSupplier maxMonths) {
+        LocalDate until = checkedDate(embargoUntil, "$.embargoUntil", errors);
+        if (until != null && !until.isAfter(today)) {
+            errors.add(new Problem.Where(
+                    null, null, null, "$.embargoUntil", "an embargo ends after today (" + today + ", UTC)"));
+        }
+        if (until != null && until.isAfter(today.plusMonths(maxMonths.getAsLong()))) {
+            errors.add(new Problem.Where(
+                    null,
+                    null,
+                    null,
+                    "$.embargoUntil",
+                    "an embargo may last " + maxMonths.getAsLong() + " months at most"));
+        }
+        if (embargoUntil != null && embargoReason == null) {
+            errors.add(new Problem.Where(
+                    null, null, null, "$.embargoReason", "say why the files are closed: readers see the reason"));
+        }
+        if (embargoUntil == null && embargoReason != null) {
+            errors.add(new Problem.Where(
+                    null, null, null, "$.embargoUntil", "an embargo reason needs the day the files open"));
+        }
+        if (embargoReason != null && embargoReason.length() > 1000) {
+            errors.add(new Problem.Where(
+                    null, null, null, "$.embargoReason", "the reason is longer than 1,000 characters"));
+        }
     }
 
     private static LocalDate checkedDate(String value, String pointer, List<Problem.Where> errors) {

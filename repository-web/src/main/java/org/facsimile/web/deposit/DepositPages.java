@@ -137,7 +137,9 @@ public class DepositPages {
             @FormParam("licence") String licence,
             @FormParam("temporalStart") String temporalStart,
             @FormParam("temporalEnd") String temporalEnd,
-            @FormParam("spatial") String spatial) {
+            @FormParam("spatial") String spatial,
+            @FormParam("embargoUntil") String embargoUntil,
+            @FormParam("embargoReason") String embargoReason) {
         if (session.current().isEmpty()) {
             return PageSession.signInAgain("/deposits/new");
         }
@@ -145,7 +147,17 @@ public class DepositPages {
             return session.refusedForm("/deposits", "My deposits");
         }
         MetadataForm form = new MetadataForm(
-                title, description, creators, keywords, subjects, licence, temporalStart, temporalEnd, spatial);
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                temporalStart,
+                temporalEnd,
+                spatial,
+                embargoUntil,
+                embargoReason);
         try {
             Deposit deposit = deposits.create(session.current().get(), form.metadata(), session.remoteAddress());
             return Response.seeOther(URI.create("/deposits/" + deposit.id())).build();
@@ -190,7 +202,9 @@ public class DepositPages {
             @FormParam("licence") String licence,
             @FormParam("temporalStart") String temporalStart,
             @FormParam("temporalEnd") String temporalEnd,
-            @FormParam("spatial") String spatial) {
+            @FormParam("spatial") String spatial,
+            @FormParam("embargoUntil") String embargoUntil,
+            @FormParam("embargoReason") String embargoReason) {
         Response refused = refusedPost(() -> PageSession.signInAgain("/deposits/" + id + "/metadata"), id, csrf);
         if (refused != null) {
             return refused;
@@ -198,7 +212,17 @@ public class DepositPages {
         UUID depositId = ProblemException.uuidOrNotFound(id, "deposit");
         Deposit deposit = deposits.readable(session.current().get(), depositId);
         MetadataForm form = new MetadataForm(
-                title, description, creators, keywords, subjects, licence, temporalStart, temporalEnd, spatial);
+                title,
+                description,
+                creators,
+                keywords,
+                subjects,
+                licence,
+                temporalStart,
+                temporalEnd,
+                spatial,
+                embargoUntil,
+                embargoReason);
         try {
             // the public source's URL is not on the form: it stays as the API set it
             deposits.describe(

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.facsimile.vocab.Coverage;
+import org.facsimile.vocab.Embargo;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -54,6 +55,12 @@ public class DescriptiveMetadata {
     @Column(name = "spatial", length = 500)
     private String spatial;
 
+    @Column(name = "embargo_until")
+    private LocalDate embargoUntil;
+
+    @Column(name = "embargo_reason", length = 1000)
+    private String embargoReason;
+
     protected DescriptiveMetadata() {}
 
     /** {@code metadata} as stored, the default licence where it names none. */
@@ -70,6 +77,9 @@ public class DescriptiveMetadata {
         stored.temporalStart = coverage.start();
         stored.temporalEnd = coverage.end();
         stored.spatial = coverage.place();
+        Embargo embargo = metadata.embargo();
+        stored.embargoUntil = embargo == null ? null : embargo.until();
+        stored.embargoReason = embargo == null ? null : embargo.reason();
         return stored;
     }
 
@@ -85,7 +95,9 @@ public class DescriptiveMetadata {
                 sourceUrl,
                 temporalStart == null ? null : temporalStart.toString(),
                 temporalEnd == null ? null : temporalEnd.toString(),
-                spatial);
+                spatial,
+                embargoUntil == null ? null : embargoUntil.toString(),
+                embargoReason);
     }
 
     public String title() {
@@ -120,5 +132,10 @@ public class DescriptiveMetadata {
     /** The time and place the data covers. */
     public Coverage coverage() {
         return new Coverage(temporalStart, temporalEnd, spatial);
+    }
+
+    /** The embargo on the data files, or null when they are open at publication. */
+    public Embargo embargo() {
+        return embargoUntil == null ? null : new Embargo(embargoUntil, embargoReason);
     }
 }

@@ -18,7 +18,9 @@ public record MetadataForm(
         String licence,
         String temporalStart,
         String temporalEnd,
-        String spatial) {
+        String spatial,
+        String embargoUntil,
+        String embargoReason) {
 
     public MetadataForm {
         title = title == null ? "" : title;
@@ -29,6 +31,8 @@ public record MetadataForm(
         temporalStart = temporalStart == null ? "" : temporalStart;
         temporalEnd = temporalEnd == null ? "" : temporalEnd;
         spatial = spatial == null ? "" : spatial;
+        embargoUntil = embargoUntil == null ? "" : embargoUntil;
+        embargoReason = embargoReason == null ? "" : embargoReason;
     }
 
     /** The form filled with stored metadata. */
@@ -42,11 +46,13 @@ public record MetadataForm(
                 m.licence(),
                 m.temporalStart(),
                 m.temporalEnd(),
-                m.spatial());
+                m.spatial(),
+                m.embargoUntil(),
+                m.embargoReason());
     }
 
     static MetadataForm empty() {
-        return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0), "", "", "");
+        return new MetadataForm("", "", "", "", List.of(), DepositMetadata.LICENCES.get(0), "", "", "", "", "");
     }
 
     DepositMetadata metadata() {
@@ -67,7 +73,9 @@ public record MetadataForm(
                 sourceUrl,
                 temporalStart,
                 temporalEnd,
-                spatial);
+                spatial,
+                embargoUntil,
+                embargoReason);
     }
 
     /** The metadata check's problems by form field ($.creators[2] is the creators field). */

@@ -56,7 +56,8 @@ public class ApiDocument implements OASFilter {
             new Answer(
                     "403",
                     "Forbidden",
-                    "forbidden, insufficient-scope, csrf, account-disabled, no-account, wrong-password"),
+                    "forbidden, insufficient-scope, csrf, account-disabled, no-account, wrong-password, embargoed (a data"
+                            + " file whose embargo holds: the problem says when it opens)"),
             new Answer("404", "NotFound", "not-found (also for what exists but is not the caller's)"),
             new Answer("406", "NotAcceptable", "not-acceptable: the syntaxes offered are named"),
             new Answer("409", "Conflict", "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn"),
@@ -222,6 +223,11 @@ public class ApiDocument implements OASFilter {
         }
         if (takesBody) {
             statuses.addAll(List.of("409", "413", "415", "422"));
+        }
+        if (!secured
+                && path.startsWith(API + "datasets/")
+                && (path.endsWith("/files/{name}") || path.endsWith("/files.zip"))) {
+            statuses.add("403"); // a data file under embargo
         }
         if (path.startsWith(API + "datasets/") && path.endsWith("/files/{name}")) {
             // a published file's download: If-Match and Range

@@ -66,6 +66,10 @@ public enum Setting {
     DATACITE_PASSWORD("facsimile.datacite.password", ""),
     /** Whether a curator must approve each publication ("true") or depositors publish themselves. */
     REVIEW_REQUIRED("facsimile.review.required", "false"),
+    /** The latest a deposit's embargo may end, in months from the day it is set. */
+    EMBARGO_MAX_MONTHS("facsimile.embargo.max-months", "36"),
+    /** How often each node looks for embargoes whose day has come, to announce that their files opened. */
+    EMBARGO_CHECK_SECONDS("facsimile.embargo.check-seconds", "300"),
     /** Largest accepted upload, in bytes. */
     UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
     /**

@@ -34,6 +34,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.Deposit;
@@ -58,6 +59,10 @@ public class DatasetResource {
     /** One entry of a dataset's version list. */
     public record VersionView(int version, String doi, Instant published, String url) {}
 
+    /**
+     * A published version as the API answers it; {@code embargoUntil} and {@code embargoReason}
+     * while an embargo keeps its data files closed (null once they are open).
+     */
     public record DatasetView(
             String id,
             String versionId,
@@ -78,9 +83,12 @@ public class DatasetResource {
             String landingPage,
             String versionPage,
             List<FileView> files,
-            List<VersionView> versions) {
+            List<VersionView> versions,
+            String embargoUntil,
+            String embargoReason) {
 
         static DatasetView of(PublicDatasets.PublicVersion p) {
+            Embargo closed = p.closedNow();
             DatasetVersion v = p.version();
             List<FileView> files = p.files().stream()
                     .map(f -> new FileView(
@@ -118,7 +126,9 @@ public class DatasetResource {
                                     r.doi(),
                                     r.published(),
                                     PublicDatasets.versionPage(p.datasetId(), r.number())))
-                            .toList());
+                            .toList(),
+                    closed == null ? null : closed.until().toString(),
+                    closed == null ? null : closed.reason());
         }
     }
 
@@ -274,6 +284,7 @@ public class DatasetResource {
      * be checked after unpacking. Counted as one download of the version.
      */
     private Response downloadAll(PublicDatasets.PublicVersion version, String userAgent) {
+        version.requireOpen(null);
         usage.downloaded(version.datasetId(), version.version().id(), ALL_FILES, remoteAddress(), userAgent);
         List<Distribution> files = version.files();
         StreamingOutput body = out -> {
@@ -332,6 +343,7 @@ public class DatasetResource {
                 .filter(f -> f.fileName().equals(name))
                 .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("file " + name.replaceAll("[^A-Za-z0-9._ -]", "?")));
+        version.requireOpen(file.fileName());
         EntityTag tag = new EntityTag(file.sha256());
         Response.ResponseBuilder precondition = request.evaluatePreconditions(tag);
         if (precondition != null) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.facsimile.vocab.Coverage;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.deposit.DescriptiveMetadata;
@@ -56,6 +57,10 @@ public class DatasetVersion {
     @Column(name = "published_at", nullable = false)
     private Instant publishedAt;
 
+    /** When harvesters, search and DataCite were told that the embargoed files opened; null before. */
+    @Column(name = "embargo_lifted_at")
+    private Instant embargoLiftedAt;
+
     @OneToMany(mappedBy = "version", cascade = CascadeType.PERSIST, fetch = FetchType.LAZY)
     @OrderBy("fileName")
     private List<Distribution> distributions = new ArrayList<>();
@@ -79,6 +84,16 @@ public class DatasetVersion {
         this.synthetic = true;
         this.qualitySummary = qualitySummary;
         this.publishedAt = now;
+    }
+
+    /** The embargo set at publication, or null: whether it holds now is {@link Embargo#holdsOn}. */
+    public Embargo embargo() {
+        return described.embargo();
+    }
+
+    /** Records that the embargo's end was announced (OAI-PMH re-dated, search and DataCite told). */
+    public void embargoLifted(Instant now) {
+        embargoLiftedAt = now;
     }
 
     public Distribution addDistribution(

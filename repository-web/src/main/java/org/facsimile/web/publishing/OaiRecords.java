@@ -22,6 +22,7 @@ import javax.sql.DataSource;
 import org.facsimile.harvest.port.OaiItem;
 import org.facsimile.harvest.port.OaiRepository;
 import org.facsimile.vocab.Coverage;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.terms.DataTheme;
 import org.facsimile.web.deposit.DepositMetadata;
 
@@ -54,7 +55,7 @@ public final class OaiRecords implements OaiRepository {
             + " v.licence, v.source_url, v.synthetic, v.published_at, d.concept_doi,"
             + " (SELECT p.doi FROM dataset_version p WHERE p.dataset_id = v.dataset_id"
             + " AND p.version_number = v.version_number - 1),"
-            + " v.temporal_start, v.temporal_end, v.spatial"
+            + " v.temporal_start, v.temporal_end, v.spatial, v.embargo_until, v.embargo_reason"
             + " FROM oai_record r JOIN dataset_version v ON v.id = r.version_id JOIN dataset d ON d.id = r.dataset_id";
 
     private final DataSource dataSource;
@@ -254,7 +255,8 @@ public final class OaiRecords implements OaiRepository {
                 rs.getString(18),
                 rs.getString(19),
                 null, // a record is its dataset's latest version
-                new Coverage(rs.getObject(20, LocalDate.class), rs.getObject(21, LocalDate.class), rs.getString(22)));
+                new Coverage(rs.getObject(20, LocalDate.class), rs.getObject(21, LocalDate.class), rs.getString(22)),
+                rs.getObject(23) == null ? null : new Embargo(rs.getObject(23, LocalDate.class), rs.getString(24)));
     }
 
     private static Map<UUID, List<PublishedFields.FileFields>> files(Connection c, List<UUID> versions)

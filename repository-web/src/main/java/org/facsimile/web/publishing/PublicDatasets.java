@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -20,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -92,6 +94,27 @@ public class PublicDatasets {
                             Setting.BASE_URL.get(),
                             Setting.REPOSITORY_NAME.get(),
                             versions.stream().map(VersionRef::doi).toList());
+        }
+
+        /** The embargo that keeps this version's data files closed today (UTC), or null. */
+        public Embargo closedNow() {
+            Embargo embargo = version.embargo();
+            return embargo != null && embargo.holdsOn(LocalDate.now(ZoneOffset.UTC)) ? embargo : null;
+        }
+
+        /**
+         * Refuses (403 embargoed) to serve {@code fileName} while an embargo holds and the file is
+         * data ({@link PublishedFields#isData}); null for all the version's files at once.
+         */
+        public void requireOpen(String fileName) {
+            Embargo closed = closedNow();
+            if (closed != null && (fileName == null || PublishedFields.isData(fileName))) {
+                throw new ProblemException(
+                        403,
+                        "embargoed",
+                        "Embargoed",
+                        closed.inWords() + "; the description and the table metadata are open now");
+            }
         }
 
         /** This version's own page. */

@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -40,6 +41,7 @@ import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.web.account.Account;
 import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositFile;
+import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
 import org.facsimile.web.platform.OutboxEvent;
@@ -121,8 +123,15 @@ public class PublishService {
             earlier = datasets.versions(dataset);
         }
         int number = earlier.size() + 1;
+        DepositMetadata described = deposit.metadata();
+        if (described.embargo() != null
+                && !described
+                        .embargo()
+                        .holdsOn(clock.now().atOffset(ZoneOffset.UTC).toLocalDate())) {
+            described = described.withoutEmbargo(); // its day came before publication: open at once
+        }
         DatasetVersion version =
-                new DatasetVersion(dataset, number, job, deposit.doi(), deposit.metadata(), job.report(), clock.now());
+                new DatasetVersion(dataset, number, job, deposit.doi(), described, job.report(), clock.now());
         List<PublicDatasets.VersionRef> versions = new ArrayList<>(earlier);
         versions.add(new PublicDatasets.VersionRef(version.id(), number, version.doi(), version.publishedAt()));
         String folder = "datasets/" + dataset.id() + "/v" + number + "/";

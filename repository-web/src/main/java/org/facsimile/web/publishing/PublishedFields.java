@@ -1,11 +1,14 @@
 package org.facsimile.web.publishing;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
@@ -31,7 +34,8 @@ public record PublishedFields(
         String conceptDoi,
         String previousDoi,
         String nextDoi,
-        Coverage coverage) {
+        Coverage coverage,
+        Embargo embargo) {
 
     /** One public file of the version. */
     public record FileFields(String fileName, String title, String mediaType, long byteSize, String sha256) {}
@@ -63,7 +67,8 @@ public record PublishedFields(
                 conceptDoi,
                 previousDoi,
                 nextDoi,
-                coverage);
+                coverage,
+                embargo);
     }
 
     static PublishedFields of(
@@ -92,7 +97,8 @@ public record PublishedFields(
                 conceptDoi,
                 previousDoi,
                 nextDoi,
-                v.coverage());
+                v.coverage(),
+                v.embargo());
     }
 
     /**
@@ -102,6 +108,7 @@ public record PublishedFields(
      * @param publisher the repository's name
      */
     public DatasetDescription describe(String baseUrl, String publisher) {
+        Embargo closed = closedOn(LocalDate.now(ZoneOffset.UTC));
         List<DistributionDescription> distributions = files.stream()
                 .map(f -> new DistributionDescription(
                         download(baseUrl, datasetId, version, f.fileName()),
@@ -109,7 +116,8 @@ public record PublishedFields(
                         f.mediaType(),
                         f.byteSize(),
                         f.sha256(),
-                        conformsTo(f.fileName(), f.mediaType())))
+                        conformsTo(f.fileName(), f.mediaType()),
+                        closed != null && isData(f.fileName()) ? closed.until() : null))
                 .toList();
         String concept = landingPage(baseUrl, datasetId);
         // a dataset published before versions existed has its first version's DOI as concept DOI
@@ -137,7 +145,22 @@ public record PublishedFields(
                         nextDoi == null ? null : versionPage(baseUrl, datasetId, version + 1),
                         nextDoi,
                         List.of()),
-                coverage);
+                coverage,
+                closed);
+    }
+
+    /** The embargo that keeps the version's data files closed on {@code day}, or null. */
+    public Embargo closedOn(LocalDate day) {
+        return embargo != null && embargo.holdsOn(day) ? embargo : null;
+    }
+
+    /**
+     * Whether a file of a version holds data (its tables, their RDF, a nested document), which an
+     * embargo closes, rather than metadata about them (the CSVW description, the DCAT-AP record),
+     * which is public at once.
+     */
+    public static boolean isData(String fileName) {
+        return !fileName.equals("csv-metadata.json") && !fileName.equals("dataset.ttl");
     }
 
     /**
@@ -164,7 +187,8 @@ public record PublishedFields(
                 latest.derivedFrom(),
                 latest.distributions(),
                 Versioning.concept(versionDois),
-                latest.coverage());
+                latest.coverage(),
+                latest.embargo());
     }
 
     /** The dataset's URL: its latest version's page. */

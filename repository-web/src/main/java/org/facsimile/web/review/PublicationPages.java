@@ -74,6 +74,7 @@ public class PublicationPages {
                                 ? DepositMetadata.LICENCES.get(0)
                                 : d.metadata().licence()),
                 ReviewService.reviewRequired(),
+                d.metadata().embargo() == null ? null : d.metadata().embargo().inWords(),
                 session.csrf());
         Map<String, Object> model = Map.of(
                 "frame",

@@ -11,7 +11,15 @@ import java.util.List;
  * @param doi the DOI that will be registered
  * @param licence the licence's name
  * @param review whether curators review it first (the repository requires review)
+ * @param embargo when and why the data files open later, in words, or null when they open at once
  * @param csrf the session's form token
  */
 public record PublishView(
-        String id, String title, List<String> tables, String doi, String licence, boolean review, String csrf) {}
+        String id,
+        String title,
+        List<String> tables,
+        String doi,
+        String licence,
+        boolean review,
+        String embargo,
+        String csrf) {}

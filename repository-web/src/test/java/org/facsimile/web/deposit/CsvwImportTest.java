@@ -49,6 +49,8 @@ class CsvwImportTest {
                 null,
                 "2020-01-01",
                 null,
+                null,
+                null,
                 null);
         DepositMetadata described = CsvwImport.described(
                         current,

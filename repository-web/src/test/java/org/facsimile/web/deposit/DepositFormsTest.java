@@ -99,7 +99,9 @@ class DepositFormsTest {
                         null,
                         "2021-04-01",
                         "",
-                        " Fair Isle ")
+                        " Fair Isle ",
+                        "",
+                        "")
                 .metadata();
         assertEquals("2021-04-01", read.temporalStart());
         assertEquals(null, read.temporalEnd(), "an empty end is an open one");
@@ -119,6 +121,8 @@ class DepositFormsTest {
                 List.of("ENVI"),
                 DepositMetadata.LICENCES.get(1),
                 "https://example.org/moths",
+                null,
+                null,
                 null,
                 null,
                 null);

@@ -24,6 +24,8 @@ class DescribeTemplateTest {
                 DepositMetadata.LICENCES.get(1),
                 "2020-01-01",
                 "",
+                "",
+                "",
                 "");
         Page.Frame frame = new Page.Frame("Facsimile", "New deposit", Page.Section.DEPOSITS, "Ada", List.of());
         String html = Templates.render(

@@ -14,7 +14,14 @@ class PublishTemplateTest {
 
     private static String render(boolean review) {
         PublishView view = new PublishView(
-                "d1", "Gulls <i>2024</i>", List.of("nests.csv", "sites.csv"), "10.5072/x", "CC BY 4.0", review, "t");
+                "d1",
+                "Gulls <i>2024</i>",
+                List.of("nests.csv", "sites.csv"),
+                "10.5072/x",
+                "CC BY 4.0",
+                review,
+                review ? "The data files open on 2027-03-01 (embargo: the paper is <i>in review</i>)" : null,
+                "t");
         Page.Frame frame = new Page.Frame("Facsimile", "Publish", Page.Section.DEPOSITS, "Ada", List.of());
         return Templates.render("publish.jte", Map.of("frame", frame, "p", view));
     }
@@ -29,12 +36,16 @@ class PublishTemplateTest {
         assertTrue(html.contains("action=\"/deposits/d1/publish\""), html);
         assertTrue(html.contains(">Publish now</button>"), html);
         assertTrue(html.contains("href=\"/deposits/d1\""), "a way back");
+        assertFalse(html.contains("Embargo:"), html);
     }
 
     @Test
     void underReviewItAsksTheCurators() {
         String html = render(true);
         assertTrue(html.contains(">Ask the curators to publish</button>"), html);
+        assertTrue(
+                html.contains("Embargo: The data files open on 2027-03-01 (embargo: the paper is &lt;i&gt;in review"),
+                html);
         assertFalse(html.contains(">Publish now</button>"), html);
     }
 }

@@ -101,6 +101,8 @@ class ReviewInContainerIT {
                         null,
                         null,
                         null,
+                        null,
+                        null,
                         null),
                 FROM);
         deposits.attachFile(

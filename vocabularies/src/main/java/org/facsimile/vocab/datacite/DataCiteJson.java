@@ -10,6 +10,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
@@ -117,6 +118,12 @@ public final class DataCiteJson {
             collected.put("dateType", "Collected");
             dates.add(collected);
         }
+        if (d.embargo() != null) {
+            JsonObject available = new JsonObject();
+            available.put("date", d.embargo().until().toString());
+            available.put("dateType", "Available");
+            dates.add(available);
+        }
         a.put("dates", dates);
         if (d.coverage().place() != null) {
             JsonObject place = new JsonObject();
@@ -153,6 +160,12 @@ public final class DataCiteJson {
         JsonObject licence = new JsonObject();
         licence.put("rightsUri", d.licence());
         rights.add(licence);
+        if (d.embargo() != null) {
+            JsonObject embargoed = new JsonObject();
+            embargoed.put("rights", "Embargoed access");
+            embargoed.put("rightsUri", Embargo.EMBARGOED_ACCESS);
+            rights.add(embargoed);
+        }
         a.put("rightsList", rights);
         JsonArray descriptions = new JsonArray();
         if (d.description() != null && !d.description().isBlank()) {

@@ -10,6 +10,7 @@ import org.facsimile.vocab.Coverage;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.Versioning;
 import org.facsimile.vocab.terms.DataTheme;
 
@@ -102,6 +103,10 @@ public final class DataCiteXml {
         if (d.coverage().hasPeriod()) {
             element(xml, "date", collected(d.coverage()), "dateType", "Collected");
         }
+        if (d.embargo() != null) {
+            // DataCite: "to indicate the end of an embargo period, use Available"
+            element(xml, "date", d.embargo().until().toString(), "dateType", "Available");
+        }
         xml.writeEndElement();
         if (d.coverage().place() != null) {
             xml.writeStartElement(NS, "geoLocations");
@@ -146,6 +151,9 @@ public final class DataCiteXml {
         xml.writeAttribute("rightsURI", d.licence());
         xml.writeCharacters(licenceName(d.licence()));
         xml.writeEndElement();
+        if (d.embargo() != null) {
+            element(xml, "rights", "Embargoed access", "rightsURI", Embargo.EMBARGOED_ACCESS);
+        }
         xml.writeEndElement();
         if (d.description() != null && !d.description().isBlank()) {
             xml.writeStartElement(NS, "descriptions");

@@ -30,6 +30,9 @@ import org.facsimile.vocab.terms.SPDX;
 /** Renders a dataset version as a DCAT-AP record. */
 public final class DcatRenderer {
 
+    /** The EU's access-right authority table (PUBLIC, RESTRICTED, NON_PUBLIC). */
+    static final String ACCESS_RIGHT = "http://publications.europa.eu/resource/authority/access-right/";
+
     /** The DOI registration agency named on DOI identifiers. */
     private static final String DOI_AGENCY = "https://doi.org";
 
@@ -120,6 +123,11 @@ public final class DcatRenderer {
             // own title and description, which belong to its publisher's record.
             ds.addProperty(PROV.wasDerivedFrom, model.createResource(dataset.derivedFrom()));
         }
+        // EU access-right table: the data files of an embargoed version are closed until its date
+        ds.addProperty(
+                DCTerms.accessRights,
+                model.createResource(ACCESS_RIGHT + (dataset.embargo() == null ? "PUBLIC" : "RESTRICTED"))
+                        .addProperty(RDF.type, DCTerms.RightsStatement));
         for (DistributionDescription file : dataset.distributions()) {
             Resource distribution = model.createResource(file.downloadUrl() + "#distribution", DCAT.Distribution)
                     .addProperty(DCAT.accessURL, model.createResource(file.downloadUrl(), RDFS.Resource))
@@ -150,6 +158,21 @@ public final class DcatRenderer {
                 distribution.addProperty(
                         DCTerms.conformsTo,
                         model.createResource(file.conformsTo()).addProperty(RDF.type, DCTerms.Standard));
+            }
+            if (file.available() != null) {
+                distribution.addProperty(
+                        DCTerms.available,
+                        model.createTypedLiteral(file.available().toString(), XSDDatatype.XSDdate));
+                distribution.addProperty(
+                        DCTerms.rights,
+                        model.createResource()
+                                .addProperty(RDF.type, DCTerms.RightsStatement)
+                                .addProperty(
+                                        RDFS.label,
+                                        dataset.embargo() == null
+                                                ? "The file opens on " + file.available()
+                                                : dataset.embargo().inWords(),
+                                        "en"));
             }
             ds.addProperty(DCAT.distribution, distribution);
         }

@@ -60,6 +60,9 @@ public final class SchemaOrgJsonLd {
                 d.issued().atOffset(ZoneOffset.UTC).toLocalDate().toString());
         dataset.put("license", d.licence());
         dataset.put("isAccessibleForFree", true);
+        if (d.embargo() != null) {
+            dataset.put("conditionsOfAccess", d.embargo().inWords());
+        }
         JsonArray keywords = new JsonArray();
         d.keywords().forEach(keywords::add);
         if (d.synthetic()) {

@@ -6,12 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.StringReader;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import org.facsimile.vocab.DatasetDescription;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.dcat.DcatRendererTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -105,6 +107,24 @@ class DataCiteXmlTest {
                 null,
                 List.of());
         validate(DataCiteXml.toXml(minimal));
+    }
+
+    @Test
+    void anEmbargoIsSaidTheWaysDataCiteAndOpenAireReadIt() throws Exception {
+        DatasetDescription embargoed = DcatRendererTest.example()
+                .withEmbargo(new Embargo(LocalDate.parse("2027-03-01"), "the paper is under review"));
+        String xml = DataCiteXml.toXml(embargoed);
+        validate(xml);
+        assertTrue(xml.contains("<date dateType=\"Available\">2027-03-01</date>"), xml);
+        assertTrue(
+                xml.contains("<rights rightsURI=\"info:eu-repo/semantics/embargoedAccess\">Embargoed access</rights>"),
+                xml);
+        String json =
+                DataCiteJson.request(embargoed, embargoed.uri(), "publish").replace(" ", "");
+        assertTrue(json.contains("\"dateType\":\"Available\""), json);
+        assertTrue(json.contains("\"rightsUri\":\"info:eu-repo/semantics/embargoedAccess\""), json);
+        String open = DataCiteXml.toXml(DcatRendererTest.example());
+        assertFalse(open.contains("Available") || open.contains("embargoedAccess"), open);
     }
 
     @Test

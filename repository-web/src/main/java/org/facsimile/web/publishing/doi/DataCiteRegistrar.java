@@ -67,6 +67,13 @@ public class DataCiteRegistrar implements DoiRegistrar {
 
     @Override
     @Transactional(Transactional.TxType.MANDATORY)
+    public void metadataChanged(UUID versionId) {
+        // the publish event sends the version's metadata as it reads now (a findable DOI stays so)
+        em.persist(new OutboxEvent(PUBLISH, versionId, clock.now()));
+    }
+
+    @Override
+    @Transactional(Transactional.TxType.MANDATORY)
     public void withdraw(UUID datasetId) {
         em.persist(new OutboxEvent(HIDE, datasetId, clock.now()));
     }

@@ -29,6 +29,12 @@ public interface DoiRegistrar extends DoiReservation {
      */
     default void withdraw(UUID datasetId) {}
 
+    /**
+     * A published version's metadata changed (its embargo ended): registrars that hold metadata
+     * send it again (in the caller's transaction). Nothing to do locally.
+     */
+    default void metadataChanged(UUID versionId) {}
+
     /** Where a findable DOI resolves to; empty for reserved or unknown DOIs. */
     Optional<String> resolve(String doi);
 }

@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.facsimile.vocab.Creator;
+import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.deposit.DepositMetadata;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.publishing.DatasetVersion;
 import org.facsimile.web.publishing.PublicDatasets;
+import org.facsimile.web.publishing.PublishedFields;
 import org.facsimile.web.publishing.UsageCounts;
 import org.facsimile.web.schema.TablePreview;
 import org.facsimile.web.synthesis.QualitySummary;
@@ -47,6 +49,7 @@ import org.facsimile.web.synthesis.QualitySummary;
  *     published as deposited: the only rows of the version that are not synthetic
  * @param tables each table: its columns as its CSVW describes them and its first rows
  * @param downloadAll all files in one zip with their checksums
+ * @param embargo why and until when the data files are closed, in words, or null when they are open
  */
 public record LandingPage(
         String title,
@@ -74,7 +77,8 @@ public record LandingPage(
         Citation citation,
         List<String> asDeposited,
         List<Table> tables,
-        String downloadAll) {
+        String downloadAll,
+        String embargo) {
 
     /**
      * A table of the version as a reader meets it before downloading.
@@ -123,10 +127,18 @@ public record LandingPage(
 
     /**
      * A file of the version, with the figures a reader checks before downloading; {@code
-     * asDeposited} for a public reference table published as deposited, not synthetic.
+     * asDeposited} for a public reference table published as deposited, not synthetic; {@code
+     * opens} the day a data file under embargo opens (it has no link until then), or null.
      */
     public record File(
-            String href, String name, String mediaType, String size, String rows, String sha256, boolean asDeposited) {}
+            String href,
+            String name,
+            String mediaType,
+            String size,
+            String rows,
+            String sha256,
+            boolean asDeposited,
+            String opens) {}
 
     /** A version in the list of versions. */
     public record Version(String page, int number, boolean here, boolean latest, String publishedOn, String doi) {}
@@ -153,6 +165,7 @@ public record LandingPage(
         String doiUrl = "https://doi.org/" + v.doi();
         List<Link> subjects =
                 v.themes().stream().map(t -> new Link(t.uri(), t.label(), null)).toList();
+        Embargo closed = p.closedNow();
         List<File> files = p.files().stream()
                 .map(f -> new File(
                         p.download(f.fileName()),
@@ -161,7 +174,10 @@ public record LandingPage(
                         String.format(Locale.ROOT, "%,d bytes", f.byteSize()),
                         f.rowCount() == null ? "" : String.format(Locale.ROOT, "%,d", f.rowCount()),
                         f.sha256(),
-                        asDeposited.contains(f.fileName())))
+                        asDeposited.contains(f.fileName()),
+                        closed != null && PublishedFields.isData(f.fileName())
+                                ? closed.until().toString()
+                                : null))
                 .toList();
         List<Version> versions = new ArrayList<>();
         for (PublicDatasets.VersionRef r : p.versions()) {
@@ -209,6 +225,7 @@ public record LandingPage(
                 citation,
                 asDeposited,
                 tableViews,
-                p.downloadAll());
+                p.downloadAll(),
+                closed == null ? null : closed.inWords());
     }
 }

@@ -365,7 +365,8 @@ public class LandingPageResource {
             }
             List<String[]> records;
             try {
-                records = datasets.preview(file.get(), TablePreview.ROWS);
+                // a table under embargo shows its columns, not its rows
+                records = p.closedNow() != null ? List.of() : datasets.preview(file.get(), TablePreview.ROWS);
             } catch (IOException e) {
                 LOG.warning("the published file " + table.url() + " of version "
                         + p.version().id() + " does not read: " + e.getMessage());
