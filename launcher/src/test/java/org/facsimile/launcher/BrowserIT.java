@@ -406,6 +406,22 @@ class BrowserIT {
                 "the report shows the reference between the tables");
         chromium.screenshot("12-report");
         browser.navigate().back();
+        // before publishing, a private link shows the would-be landing page to reviewers
+        String depositPage = browser.getCurrentUrl();
+        browser.findElement(By.linkText("Reviewer links")).click();
+        chromium.waiting().until(d -> d.getCurrentUrl().endsWith("/reviewer-links"));
+        browser.findElement(By.id("label")).sendKeys("Journal referees");
+        browser.findElement(By.xpath("//button[normalize-space(.)='Make a reviewer link']"))
+                .click();
+        String link =
+                chromium.waiting().until(d -> d.findElement(By.id("new-link"))).getText();
+        assertEquals(List.of(), chromium.accessibilityViolations(), "the reviewer links page meets WCAG AA");
+        chromium.screenshot("11c-reviewer-links");
+        browser.get(link);
+        chromium.waiting().until(d -> d.getPageSource().contains("Private preview for review"));
+        assertEquals(List.of(), chromium.accessibilityViolations(), "a reviewer's preview meets WCAG AA");
+        chromium.screenshot("11d-reviewer-preview");
+        browser.get(depositPage);
         browser.findElement(By.xpath("//button[normalize-space(.)='Publish the synthetic dataset']"))
                 .click();
         // publishing is permanent: first what becomes public, then the decision

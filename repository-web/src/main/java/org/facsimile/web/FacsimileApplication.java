@@ -14,10 +14,14 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.harvest.dcat.DcatCatalogFileResource;
 import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.harvest.oai.OaiResource;
+import org.facsimile.web.access.AccessRequestPages;
+import org.facsimile.web.access.AccessRequestResource;
+import org.facsimile.web.access.RequestAccessPages;
 import org.facsimile.web.account.AccountPages;
 import org.facsimile.web.account.AdminResource;
 import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
+import org.facsimile.web.deposit.AccessTermsResource;
 import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
 import org.facsimile.web.deposit.SyntheticTableResource;
@@ -68,6 +72,10 @@ import org.facsimile.web.storage.StoreAdminResource;
         tags = {
             @Tag(name = "Deposits", description = "The private deposit area: describe, upload, correct, synthesize"),
             @Tag(name = "Review", description = "Asking to publish, the curators' queue, the privacy override"),
+            @Tag(
+                    name = "Access to originals",
+                    description = "Requests for the restricted original of a published twin: asking, deciding,"
+                            + " downloading while a grant lasts"),
             @Tag(name = "Datasets", description = "Published synthetic datasets, their versions and files"),
             @Tag(name = "Search", description = "Full-text search over published metadata"),
             @Tag(name = "Harvesting", description = "OAI-PMH 2.0 and the DCAT-AP catalogue"),
@@ -102,6 +110,8 @@ public class FacsimileApplication extends Application {
                 SearchAdminResource.class,
                 DepositResource.class,
                 SyntheticTableResource.class,
+                AccessTermsResource.class,
+                AccessRequestResource.class,
                 ReviewResource.class,
                 ReviewerLinkResource.class,
                 PublicationResource.class,
@@ -121,6 +131,8 @@ public class FacsimileApplication extends Application {
                 ReviewPages.class,
                 ReviewerLinkPages.class,
                 ReviewerPreviewPages.class,
+                RequestAccessPages.class,
+                AccessRequestPages.class,
                 PublicationPages.class,
                 NewVersionPages.class,
                 HomePage.class,

@@ -57,7 +57,8 @@ public class ApiDocument implements OASFilter {
                     "403",
                     "Forbidden",
                     "forbidden, insufficient-scope, csrf, account-disabled, no-account, wrong-password, embargoed (a data"
-                            + " file whose embargo holds: the problem says when it opens)"),
+                            + " file whose embargo holds: the problem says when it opens), access-not-granted (an"
+                            + " original whose request is not granted now: the problem says why)"),
             new Answer("404", "NotFound", "not-found (also for what exists but is not the caller's)"),
             new Answer("406", "NotAcceptable", "not-acceptable: the syntaxes offered are named"),
             new Answer("409", "Conflict", "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn"),
@@ -65,7 +66,7 @@ public class ApiDocument implements OASFilter {
                     "410",
                     "Gone",
                     "withdrawn: the dataset was withdrawn; its tombstone says why. link-gone: a reviewer link that"
-                            + " expired or was revoked"),
+                            + " expired or was revoked. original-gone: an original erased or withdrawn since its grant"),
             new Answer("412", "PreconditionFailed", "precondition-failed: If-Match does not hold the file's ETag"),
             new Answer("413", "TooLarge", "too-large, form-too-large"),
             new Answer("415", "UnsupportedMediaType", "unsupported-media-type, unsupported-charset"),
@@ -78,7 +79,8 @@ public class ApiDocument implements OASFilter {
                     "Unprocessable",
                     "invalid-body, invalid-json, invalid-form, invalid-metadata, invalid-csv, invalid-csvw,"
                             + " invalid-constraint, invalid-settings, invalid-token, weak-password, invalid-account,"
-                            + " invalid-review, invalid-override, invalid-reason, invalid-identity, invalid-link; errors[] says"
+                            + " invalid-review, invalid-override, invalid-reason, invalid-identity, invalid-link, invalid-terms,"
+                            + " invalid-request; errors[] says"
                             + " where (file, row, column, JSON pointer)"),
             new Answer("429", "TooManyRequests", "too-many-uploads, too-many-attempts; Retry-After says when"),
             new Answer("500", "Internal", "internal: incident names the failure in the server's log"),

@@ -25,7 +25,15 @@ public class SecurityHeaders implements ContainerResponseFilter {
     static final String SECRET_PATH = "preview/";
 
     private static final List<String> PRIVATE = List.of(
-            "api/deposits", "api/account", "api/auth", "api/admin", "api/review", "account", "deposits", "sign-");
+            "api/deposits",
+            "api/access-requests",
+            "api/account",
+            "api/auth",
+            "api/admin",
+            "api/review",
+            "account",
+            "deposits",
+            "sign-");
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {

@@ -240,6 +240,14 @@ public class PublicDatasets {
         return cut.replaceAll("[^A-Za-z0-9._ -]", "?");
     }
 
+    /** The deposit a published version was made from (whose input is its original). */
+    @Transactional
+    public UUID depositOf(UUID versionId) {
+        return em.createQuery("SELECT v.job.depositId FROM DatasetVersion v WHERE v.id = :id", UUID.class)
+                .setParameter("id", versionId)
+                .getSingleResult();
+    }
+
     /** A version by id, whatever dataset it belongs to; empty when its dataset was withdrawn. */
     @Transactional
     public Optional<PublicVersion> version(UUID versionId) {

@@ -50,6 +50,8 @@ import org.facsimile.web.synthesis.QualitySummary;
  * @param tables each table: its columns as its CSVW describes them and its first rows
  * @param downloadAll all files in one zip with their checksums
  * @param embargo why and until when the data files are closed, in words, or null when they are open
+ * @param original whether and how the restricted original can be requested, in words, or null
+ * @param requestAccess where a signed-in reader asks for the original, or null when it cannot be asked
  */
 public record LandingPage(
         String title,
@@ -78,7 +80,43 @@ public record LandingPage(
         List<String> asDeposited,
         List<Table> tables,
         String downloadAll,
-        String embargo) {
+        String embargo,
+        String original,
+        String requestAccess) {
+
+    /** The same page saying whether and how the original can be requested. */
+    LandingPage withOriginal(String words, String requestHref) {
+        return new LandingPage(
+                title,
+                creators,
+                superseded,
+                number,
+                latest,
+                latestPage,
+                doiUrl,
+                conceptDoiUrl,
+                publishedOn,
+                usage,
+                licence,
+                licenceName,
+                keywords,
+                subjects,
+                period,
+                place,
+                sourceUrl,
+                description,
+                quality,
+                files,
+                versions,
+                exports,
+                citation,
+                asDeposited,
+                tables,
+                downloadAll,
+                embargo,
+                words,
+                requestHref);
+    }
 
     /**
      * A table of the version as a reader meets it before downloading.
@@ -226,6 +264,8 @@ public record LandingPage(
                 asDeposited,
                 tableViews,
                 p.downloadAll(),
-                closed == null ? null : closed.inWords());
+                closed == null ? null : closed.inWords(),
+                null,
+                null);
     }
 }

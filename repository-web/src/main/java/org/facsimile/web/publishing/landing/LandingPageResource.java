@@ -36,6 +36,7 @@ import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.account.PageSession;
+import org.facsimile.web.deposit.AccessTermsService;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
@@ -106,6 +107,9 @@ public class LandingPageResource {
 
     @Inject
     UsageCounts usage;
+
+    @Inject
+    AccessTermsService originals;
 
     @Inject
     PageSession session;
@@ -390,7 +394,10 @@ public class LandingPageResource {
                 exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
-        LandingPage view = LandingPage.of(p, used, exports, tables, tableViews(p, tables));
+        AccessTermsService.Availability original =
+                originals.availability(datasets.depositOf(p.version().id()));
+        LandingPage view = LandingPage.of(p, used, exports, tables, tableViews(p, tables))
+                .withOriginal(original.words(), original.requestable() ? p.page() + "/request-access" : null);
         Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
         model.put("page", view);
