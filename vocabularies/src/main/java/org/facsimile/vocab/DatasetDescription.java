@@ -132,6 +132,15 @@ public record DatasetDescription(
 
     /** This description with the time and place covered. */
     public DatasetDescription withCoverage(Coverage covered) {
+        return with(covered, embargo);
+    }
+
+    /** This description with the embargo that keeps its data files closed now (null: none). */
+    public DatasetDescription withEmbargo(Embargo closed) {
+        return with(coverage, closed);
+    }
+
+    private DatasetDescription with(Coverage covered, Embargo closed) {
         return new DatasetDescription(
                 uri,
                 doi,
@@ -149,28 +158,6 @@ public record DatasetDescription(
                 distributions,
                 versioning,
                 covered,
-                embargo);
-    }
-
-    /** This description with the embargo that keeps its data files closed now (null: none). */
-    public DatasetDescription withEmbargo(Embargo closed) {
-        return new DatasetDescription(
-                uri,
-                doi,
-                title,
-                description,
-                creators,
-                keywords,
-                subjects,
-                licence,
-                issued,
-                version,
-                publisher,
-                synthetic,
-                derivedFrom,
-                distributions,
-                versioning,
-                coverage,
                 closed);
     }
 

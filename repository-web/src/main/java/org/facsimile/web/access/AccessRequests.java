@@ -19,7 +19,6 @@ import org.facsimile.web.deposit.DepositFile;
 import org.facsimile.web.deposit.DepositState;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
-import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Text;
 import org.facsimile.web.publishing.PublicDatasets;
@@ -352,11 +351,6 @@ public class AccessRequests {
     }
 
     private static ProblemException invalid(String path, String message) {
-        return new ProblemException(
-                422,
-                "invalid-request",
-                "Invalid access request",
-                path + ": " + message,
-                List.of(new Problem.Where(null, null, null, path, message)));
+        return ProblemException.invalidField("invalid-request", "Invalid access request", path, message);
     }
 }

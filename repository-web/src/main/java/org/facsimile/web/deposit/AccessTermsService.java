@@ -6,14 +6,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.deposit.DepositAccess.Need;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
-import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Text;
 
@@ -164,11 +162,6 @@ public class AccessTermsService {
     }
 
     private static ProblemException invalid(String path, String message) {
-        return new ProblemException(
-                422,
-                "invalid-terms",
-                "Invalid access terms",
-                path + ": " + message,
-                List.of(new Problem.Where(null, null, null, path, message)));
+        return ProblemException.invalidField("invalid-terms", "Invalid access terms", path, message);
     }
 }

@@ -64,6 +64,15 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(409, "conflict", "Conflict", detail);
     }
 
+    /**
+     * A 422 about one field of a request body: its JSON path ({@code $.purpose}) and what is wrong
+     * with it, never the value sent.
+     */
+    public static ProblemException invalidField(String kind, String title, String path, String message) {
+        return new ProblemException(
+                422, kind, title, path + ": " + message, List.of(new Problem.Where(null, null, null, path, message)));
+    }
+
     public static ProblemException badRequest(String detail) {
         return new ProblemException(400, "bad-request", "Bad Request", detail);
     }

@@ -20,7 +20,6 @@ import org.facsimile.web.deposit.DepositFile;
 import org.facsimile.web.deposit.DepositState;
 import org.facsimile.web.platform.AuditLog;
 import org.facsimile.web.platform.Clock;
-import org.facsimile.web.platform.Problem;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.platform.Text;
@@ -88,7 +87,7 @@ public class ReviewerLinks {
         long open = list(deposit).stream().filter(l -> l.opensAt(clock.now())).count();
         if (open >= MAX_OPEN) {
             throw ProblemException.conflict(
-                    "the deposit has " + open + " open reviewer links, the most it may have;" + " revoke one first");
+                    "the deposit has " + open + " open reviewer links, the most it may have; revoke one first");
         }
         String secret = Tokens.newSecret(ReviewerLink.PREFIX);
         ReviewerLink link = new ReviewerLink(
@@ -224,12 +223,7 @@ public class ReviewerLinks {
     }
 
     private static ProblemException invalid(String path, String message) {
-        return new ProblemException(
-                422,
-                "invalid-link",
-                "Invalid reviewer link",
-                path + ": " + message,
-                List.of(new Problem.Where(null, null, null, path, message)));
+        return ProblemException.invalidField("invalid-link", "Invalid reviewer link", path, message);
     }
 
     private static ProblemException gone(String detail) {
