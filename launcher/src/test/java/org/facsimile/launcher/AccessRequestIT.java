@@ -92,6 +92,10 @@ class AccessRequestIT {
                 anonymous
                         .post("/api/access-requests", ask(dataset, "to check a finding", true))
                         .status());
+        ApiClient.Reply which = rita.post("/api/access-requests", "{\"purpose\":\"" + purpose() + "\"}");
+        assertEquals(422, which.status(), which.body());
+        assertEquals(
+                "$.dataset", which.json().path("errors").get(0).path("pointer").asText());
         ApiClient.Reply vague = rita.post("/api/access-requests", ask(dataset, "research", true));
         assertEquals(422, vague.status(), vague.body());
         assertEquals(

@@ -82,7 +82,8 @@ public class AccessRequestResource {
     public Response ask(String body) {
         AskRequest ask = JsonBody.read(body, AskRequest.class);
         if (ask.dataset() == null) {
-            throw ProblemException.notFound("dataset");
+            throw ProblemException.invalidField(
+                    "invalid-request", "Invalid access request", "$.dataset", "the dataset's id is required");
         }
         AccessRequest made = requests.ask(
                 caller.credential(),

@@ -121,7 +121,8 @@ public class AccessRequests {
         PublicDatasets.PublicVersion p =
                 number == null ? datasets.published(datasetId) : datasets.published(datasetId, number);
         UUID depositId = datasets.depositOf(p.version().id());
-        AccessTerms terms = em.find(AccessTerms.class, depositId);
+        // the terms' row, locked, orders one person's concurrent asks: the second sees the first
+        AccessTerms terms = em.find(AccessTerms.class, depositId, LockModeType.PESSIMISTIC_WRITE);
         if (terms == null) {
             throw ProblemException.conflict("the depositor of this dataset takes no requests for its original");
         }
