@@ -49,6 +49,15 @@ class VersionsIT {
         datasetId = SearchIT.publish(
                 vera, "Chalk grassland orchid counts", "Orchid, Vera", "cc-by-4.0", List.of("orchids"), "Quadrat");
         first = anonymous.get("/api/datasets/" + datasetId).json();
+        String firstDeposit = vera.get("/api/deposits").json().get(0).path("id").asText();
+        String terms = "{\"agreement\":\"Use only to check the published counts.\",\"deciders\":\"EITHER\"}";
+        assertEquals(
+                200,
+                vera.put(
+                                "/api/deposits/" + firstDeposit + "/access-terms",
+                                "application/json",
+                                terms.getBytes(StandardCharsets.UTF_8))
+                        .status());
 
         ApiClient.Reply opened = vera.post("/api/datasets/" + datasetId + "/versions", null);
         assertEquals(201, opened.status(), opened.body());
@@ -60,6 +69,10 @@ class VersionsIT {
         assertEquals("Chalk grassland orchid counts", draft.path("title").asText(), "the metadata is carried over");
         assertNotEquals(first.path("doi").asText(), draft.path("doi").asText(), "a DOI of its own");
         assertEquals(1, draft.path("files").size(), "the input is carried over");
+        assertEquals(
+                "EITHER",
+                vera.get(deposit + "/access-terms").json().path("deciders").asText(),
+                "so are the terms on which the original may be requested");
 
         ApiClient.Reply twice = vera.post("/api/datasets/" + datasetId + "/versions", null);
         assertEquals(409, twice.status(), twice.body());

@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.UUID;
 import org.facsimile.web.account.Credential;
+import org.facsimile.web.deposit.AccessTerms;
 import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositFile;
 import org.facsimile.web.deposit.DepositState;
@@ -104,6 +105,11 @@ public class NewVersions {
                     file.tableSchema(),
                     clock.now()));
             copied++;
+        }
+        // the original's terms go on as they were; the depositor may change or end them on the draft
+        AccessTerms terms = em.find(AccessTerms.class, previous.id());
+        if (terms != null) {
+            em.persist(new AccessTerms(next.id(), terms.agreement(), terms.deciders(), terms.grantDays(), clock.now()));
         }
         audit.record(
                 caller.account().id(),
