@@ -494,10 +494,14 @@ public class DepositPages {
         return null;
     }
 
-    private static String uploadProblem(String name, ProblemException e, List<String> accepted) {
-        StringBuilder message =
-                new StringBuilder(name).append(": ").append(e.toProblem().detail());
-        if (e.toProblem().errors() != null) {
+    /**
+     * An upload's refusal as the page says it: the file, what is wrong, where (row and column,
+     * unless the message already names its line), and what was uploaded before it.
+     */
+    static String uploadProblem(String name, ProblemException e, List<String> accepted) {
+        String detail = e.toProblem().detail();
+        StringBuilder message = new StringBuilder(name).append(": ").append(detail);
+        if (e.toProblem().errors() != null && !detail.matches("(?s).*\\bline \\d.*")) {
             for (Problem.Where w : e.toProblem().errors()) {
                 if (w.row() != null || w.column() != null) {
                     message.append(" (")

@@ -132,4 +132,26 @@ class DepositFormsTest {
         assertEquals(stored, form.metadata(stored.sourceUrl()), "what the form shows, it saves unchanged");
         assertEquals(null, form.metadata().sourceUrl(), "a new deposit has no source on the form");
     }
+
+    @Test
+    void anUploadRefusalSaysWhereOnceWhetherByLineOrByRowAndColumn() {
+        ProblemException byLine = new ProblemException(
+                422,
+                "invalid-csv",
+                "Invalid CSV",
+                "the file is not valid UTF-8 text (line 1, byte 7)",
+                List.of(new Problem.Where("visits.csv", 1L, null, null, "not UTF-8")));
+        assertEquals(
+                "visits.csv: the file is not valid UTF-8 text (line 1, byte 7)",
+                DepositPages.uploadProblem("visits.csv", byLine, List.of()));
+        ProblemException byCell = new ProblemException(
+                422,
+                "invalid-csv",
+                "Invalid CSV",
+                "a value does not parse as a date",
+                List.of(new Problem.Where("visits.csv", 4L, "seen", null, "not a date")));
+        assertEquals(
+                "visits.csv: a value does not parse as a date (row 4, column seen). Uploaded before it: sites.csv.",
+                DepositPages.uploadProblem("visits.csv", byCell, List.of("sites.csv")));
+    }
 }
