@@ -196,6 +196,6 @@ public class AccessRequestResource {
     }
 
     private static UUID uuid(String id) {
-        return ProblemException.uuidOrNotFound(id, "access request " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+        return ProblemException.idOrNotFound("access request", id);
     }
 }

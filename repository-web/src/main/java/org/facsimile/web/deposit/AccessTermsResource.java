@@ -84,6 +84,6 @@ public class AccessTermsResource {
     }
 
     private static UUID deposit(String id) {
-        return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+        return ProblemException.idOrNotFound("deposit", id);
     }
 }

@@ -527,6 +527,6 @@ public class DepositResource {
     }
 
     private static UUID uuid(String id) {
-        return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+        return ProblemException.idOrNotFound("deposit", id);
     }
 }

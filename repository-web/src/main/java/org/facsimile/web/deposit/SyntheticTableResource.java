@@ -51,10 +51,7 @@ public class SyntheticTableResource {
     @Path("{name}")
     public Response table(@PathParam("id") String id, @PathParam("name") String name) {
         String key = tables.download(
-                caller.credential(),
-                ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?")),
-                name,
-                caller.remoteAddress());
+                caller.credential(), ProblemException.idOrNotFound("deposit", id), name, caller.remoteAddress());
         StreamingOutput body = out -> {
             try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
                 in.transferTo(out);

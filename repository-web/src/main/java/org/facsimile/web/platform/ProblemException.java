@@ -51,6 +51,14 @@ public class ProblemException extends RuntimeException {
     }
 
     /**
+     * The id of a path as a UUID, else 404 naming what it was for and the id sent, its characters
+     * other than letters, digits and hyphens shown as "?" (nothing sent is echoed as it came).
+     */
+    public static UUID idOrNotFound(String what, String id) {
+        return uuidOrNotFound(id, what + " " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+    }
+
+    /**
      * A 429 that says when to try again, {@code until} being when the limit lets the caller act
      * (at least a second from {@code now}).
      */

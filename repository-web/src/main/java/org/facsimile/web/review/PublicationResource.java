@@ -58,9 +58,7 @@ public class PublicationResource {
     @POST
     public Response publish(@PathParam("id") String id) {
         ReviewService.Outcome outcome = reviews.requestPublication(
-                caller.credential(),
-                ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?")),
-                caller.remoteAddress());
+                caller.credential(), ProblemException.idOrNotFound("deposit", id), caller.remoteAddress());
         if (outcome.published() == null) {
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("state", outcome.state());

@@ -133,6 +133,6 @@ public class ReviewerLinkResource {
     }
 
     private static UUID deposit(String id) {
-        return ProblemException.uuidOrNotFound(id, "deposit " + id.replaceAll("[^A-Za-z0-9-]", "?"));
+        return ProblemException.idOrNotFound("deposit", id);
     }
 }
