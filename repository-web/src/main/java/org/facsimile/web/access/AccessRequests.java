@@ -14,6 +14,7 @@ import org.facsimile.web.account.Account;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.deposit.AccessTerms;
+import org.facsimile.web.deposit.AccessTermsService;
 import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositFile;
 import org.facsimile.web.deposit.DepositState;
@@ -48,6 +49,9 @@ public class AccessRequests {
 
     @Inject
     PublicDatasets datasets;
+
+    @Inject
+    AccessTermsService originals;
 
     @Inject
     AuditLog audit;
@@ -130,7 +134,7 @@ public class AccessRequests {
         if (deposit.isOwnedBy(reader.account())) {
             throw ProblemException.conflict("this dataset is yours: its original is in your deposit");
         }
-        if (erased(deposit)) {
+        if (originals.inputErased(depositId)) {
             throw ProblemException.conflict(
                     "the original was erased at its depositor's request: it cannot be requested");
         }
@@ -262,14 +266,18 @@ public class AccessRequests {
                     403, "access-not-granted", "Access not granted", "the original does not open: " + closed);
         }
         Deposit deposit = em.find(Deposit.class, r.depositId());
+        List<DepositFile> files = em.createQuery(
+                        "SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
+                .setParameter("d", deposit)
+                .getResultList();
         if (deposit.state() == DepositState.WITHDRAWN
-                || erased(deposit)
+                || files.stream().anyMatch(f -> f.erasedAt() != null)
                 || datasets.withdrawal(r.datasetId()).isPresent()) {
             throw new ProblemException(
                     410, "original-gone", "Gone", "the original was erased, or its dataset withdrawn, since the grant");
         }
         record(requester, "deposit.original-download", r, null, from);
-        return new Original(r, deposit, files(deposit), em.find(AccessTerms.class, r.depositId()));
+        return new Original(r, deposit, files, em.find(AccessTerms.class, r.depositId()));
     }
 
     private AccessRequest own(Credential requester, UUID id) {
@@ -303,16 +311,6 @@ public class AccessRequests {
 
     private static boolean curator(Credential caller) {
         return caller.allows(Scope.CURATE) && caller.account().isCurator();
-    }
-
-    private List<DepositFile> files(Deposit deposit) {
-        return em.createQuery("SELECT f FROM DepositFile f WHERE f.deposit = :d ORDER BY f.fileName", DepositFile.class)
-                .setParameter("d", deposit)
-                .getResultList();
-    }
-
-    private boolean erased(Deposit deposit) {
-        return files(deposit).stream().anyMatch(f -> f.erasedAt() != null);
     }
 
     private static void pending(AccessRequest r) {

@@ -79,13 +79,18 @@ public class AccessTermsService {
     /** Whether the original of a deposit whose twin is public can be requested. */
     @Transactional
     public Availability availability(UUID depositId) {
-        boolean erased = em.createQuery(
+        return new Availability(em.find(AccessTerms.class, depositId), inputErased(depositId));
+    }
+
+    /** Whether the deposit's input (its original) was erased, in part or whole. */
+    @Transactional
+    public boolean inputErased(UUID depositId) {
+        return em.createQuery(
                                 "SELECT count(f) FROM DepositFile f WHERE f.deposit.id = :d AND f.erasedAt IS NOT NULL",
                                 Long.class)
                         .setParameter("d", depositId)
                         .getSingleResult()
                 > 0;
-        return new Availability(em.find(AccessTerms.class, depositId), erased);
     }
 
     /** 404 unless the caller owns the deposit: asked before a request's body is read. */
@@ -116,13 +121,7 @@ public class AccessTermsService {
         if (deposit.state() == DepositState.WITHDRAWN) {
             throw ProblemException.conflict("the deposit was withdrawn: its original cannot be requested");
         }
-        boolean erased = em.createQuery(
-                                "SELECT count(f) FROM DepositFile f WHERE f.deposit = :d AND f.erasedAt IS NOT NULL",
-                                Long.class)
-                        .setParameter("d", deposit)
-                        .getSingleResult()
-                > 0;
-        if (erased) {
+        if (inputErased(depositId)) {
             throw ProblemException.conflict("the deposit's input was erased: there is no original to request");
         }
         AccessTerms stored = em.find(AccessTerms.class, depositId, LockModeType.PESSIMISTIC_WRITE);

@@ -98,8 +98,7 @@ public class PublicDatasets {
 
         /** The embargo that keeps this version's data files closed today (UTC), or null. */
         public Embargo closedNow() {
-            Embargo embargo = version.embargo();
-            return embargo != null && embargo.holdsOn(LocalDate.now(ZoneOffset.UTC)) ? embargo : null;
+            return PublishedFields.closedOn(version.embargo(), LocalDate.now(ZoneOffset.UTC));
         }
 
         /**

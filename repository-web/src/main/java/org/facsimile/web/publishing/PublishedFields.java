@@ -151,6 +151,11 @@ public record PublishedFields(
 
     /** The embargo that keeps the version's data files closed on {@code day}, or null. */
     public Embargo closedOn(LocalDate day) {
+        return closedOn(embargo, day);
+    }
+
+    /** {@code embargo} when it keeps the data files closed on {@code day}; null when none or over. */
+    static Embargo closedOn(Embargo embargo, LocalDate day) {
         return embargo != null && embargo.holdsOn(day) ? embargo : null;
     }
 
