@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.web.account.Caller;
+import org.facsimile.web.account.Credential;
 import org.facsimile.web.account.Scope;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.DepositFile;
@@ -118,10 +119,7 @@ public class AccessRequestResource {
     @Secured({Scope.DEPOSIT, Scope.CURATE})
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessRequests.View grant(@PathParam("id") String id, String body) {
-        UUID request = uuid(id);
-        requests.get(caller.credential(), request);
-        Decision d = JsonBody.read(body, Decision.class, () -> new Decision(null));
-        return view(requests.grant(caller.credential(), request, d.reason(), caller.remoteAddress()));
+        return decide(id, body, requests::grant);
     }
 
     @Operation(summary = "Refuse a pending request, saying why (its deciders)")
@@ -131,10 +129,7 @@ public class AccessRequestResource {
     @Secured({Scope.DEPOSIT, Scope.CURATE})
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessRequests.View refuse(@PathParam("id") String id, String body) {
-        UUID request = uuid(id);
-        requests.get(caller.credential(), request);
-        Decision d = JsonBody.read(body, Decision.class, () -> new Decision(null));
-        return view(requests.refuse(caller.credential(), request, d.reason(), caller.remoteAddress()));
+        return decide(id, body, requests::refuse);
     }
 
     @Operation(summary = "End a grant before it expires, saying why (its deciders)")
@@ -144,10 +139,7 @@ public class AccessRequestResource {
     @Secured({Scope.DEPOSIT, Scope.CURATE})
     @Consumes(MediaType.APPLICATION_JSON)
     public AccessRequests.View revoke(@PathParam("id") String id, String body) {
-        UUID request = uuid(id);
-        requests.get(caller.credential(), request);
-        Decision d = JsonBody.read(body, Decision.class, () -> new Decision(null));
-        return view(requests.revoke(caller.credential(), request, d.reason(), caller.remoteAddress()));
+        return decide(id, body, requests::revoke);
     }
 
     @Operation(summary = "Take back a request not yet decided (its requester)")
@@ -189,6 +181,23 @@ public class AccessRequestResource {
                         "attachment; filename=\"original-" + original.request().datasetId() + "-grant-"
                                 + original.request().id() + ".zip\"")
                 .build();
+    }
+
+    /** One of the deciders' acts: what {@link AccessRequests} does with the request and a reason. */
+    @FunctionalInterface
+    private interface Act {
+        AccessRequest on(Credential decider, UUID request, String reason, String from);
+    }
+
+    /**
+     * A decision: the request must be the caller's to see (404) before its body is read; the act
+     * itself checks that the caller decides it.
+     */
+    private AccessRequests.View decide(String id, String body, Act act) {
+        UUID request = uuid(id);
+        requests.get(caller.credential(), request);
+        Decision d = JsonBody.read(body, Decision.class, () -> new Decision(null));
+        return view(act.on(caller.credential(), request, d.reason(), caller.remoteAddress()));
     }
 
     private AccessRequests.View view(AccessRequest r) {

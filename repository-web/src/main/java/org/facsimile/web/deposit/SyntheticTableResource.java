@@ -6,8 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -17,7 +15,6 @@ import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.platform.ApiDocument;
 import org.facsimile.web.platform.ProblemException;
-import org.facsimile.web.storage.BlobStore;
 
 /**
  * {@code GET /api/deposits/{id}/synthetic/{name}}: a synthetic table of the latest finished
@@ -39,9 +36,6 @@ public class SyntheticTableResource {
     @Inject
     SyntheticTables tables;
 
-    @Inject
-    BlobStore blobs;
-
     @Operation(summary = "A synthetic table of the latest finished synthesis (CSV), before it is published")
     @APIResponse(
             responseCode = "200",
@@ -52,13 +46,6 @@ public class SyntheticTableResource {
     public Response table(@PathParam("id") String id, @PathParam("name") String name) {
         String key = tables.download(
                 caller.credential(), ProblemException.idOrNotFound("deposit", id), name, caller.remoteAddress());
-        StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header("Content-Disposition", "attachment; filename=\"synthetic-" + name.replace("\"", "") + "\"")
-                .build();
+        return tables.attachment(key, name);
     }
 }

@@ -3,6 +3,8 @@ package org.facsimile.web.deposit;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -61,6 +63,23 @@ public class SyntheticTables {
         }
         deposits.recordRead(caller, id, "synthetic table " + fileName, from);
         return job.resultKey() + "/" + fileName;
+    }
+
+    /**
+     * A synthetic table of a run as a CSV attachment ({@code synthetic-<file>}), streamed from the
+     * private area: the depositor's download and a reviewer link's.
+     *
+     * @param key its private storage key ({@link #download})
+     */
+    public Response attachment(String key, String fileName) {
+        StreamingOutput body = out -> {
+            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
+                in.transferTo(out);
+            }
+        };
+        return Response.ok(body, "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"synthetic-" + fileName.replace("\"", "") + "\"")
+                .build();
     }
 
     /**

@@ -7,8 +7,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +16,6 @@ import org.facsimile.web.deposit.SyntheticTables;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
-import org.facsimile.web.storage.BlobStore;
 
 /**
  * What a reviewer link opens, for anyone holding it, without an account: {@code /preview/{secret}}
@@ -38,9 +35,6 @@ public class ReviewerPreviewPages {
 
     @Inject
     SyntheticTables synthetic;
-
-    @Inject
-    BlobStore blobs;
 
     @Inject
     PageSession session;
@@ -86,16 +80,6 @@ public class ReviewerPreviewPages {
             throw ProblemException.conflict(
                     ReviewerPreview.status(opened.deposit().state(), opened.job()));
         }
-        String key = opened.job().resultKey() + "/" + file.fileName();
-        StreamingOutput body = out -> {
-            try (InputStream in = blobs.open(BlobStore.Area.PRIVATE, key)) {
-                in.transferTo(out);
-            }
-        };
-        return Response.ok(body, "text/csv; charset=UTF-8")
-                .header(
-                        "Content-Disposition",
-                        "attachment; filename=\"synthetic-" + file.fileName().replace("\"", "") + "\"")
-                .build();
+        return synthetic.attachment(opened.job().resultKey() + "/" + file.fileName(), file.fileName());
     }
 }
