@@ -16,12 +16,14 @@ import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.harvest.oai.OaiResource;
 import org.facsimile.web.access.AccessRequestPages;
 import org.facsimile.web.access.AccessRequestResource;
+import org.facsimile.web.access.AnalysisResource;
 import org.facsimile.web.access.RequestAccessPages;
 import org.facsimile.web.account.AccountPages;
 import org.facsimile.web.account.AdminResource;
 import org.facsimile.web.account.AuthResource;
 import org.facsimile.web.account.AuthenticationFilter;
 import org.facsimile.web.deposit.AccessTermsResource;
+import org.facsimile.web.deposit.AnalysisTermsResource;
 import org.facsimile.web.deposit.DepositPages;
 import org.facsimile.web.deposit.DepositResource;
 import org.facsimile.web.deposit.SyntheticTableResource;
@@ -112,6 +114,8 @@ public class FacsimileApplication extends Application {
                 SyntheticTableResource.class,
                 AccessTermsResource.class,
                 AccessRequestResource.class,
+                AnalysisTermsResource.class,
+                AnalysisResource.class,
                 ReviewResource.class,
                 ReviewerLinkResource.class,
                 PublicationResource.class,

@@ -61,7 +61,10 @@ public class ApiDocument implements OASFilter {
                             + " original whose request is not granted now: the problem says why)"),
             new Answer("404", "NotFound", "not-found (also for what exists but is not the caller's)"),
             new Answer("406", "NotAcceptable", "not-acceptable: the syntaxes offered are named"),
-            new Answer("409", "Conflict", "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn"),
+            new Answer(
+                    "409",
+                    "Conflict",
+                    "conflict, privacy-gate, no-files, version-in-progress, already-withdrawn, analysis-budget-spent"),
             new Answer(
                     "410",
                     "Gone",
@@ -80,9 +83,12 @@ public class ApiDocument implements OASFilter {
                     "invalid-body, invalid-json, invalid-form, invalid-metadata, invalid-csv, invalid-csvw,"
                             + " invalid-constraint, invalid-settings, invalid-token, weak-password, invalid-account,"
                             + " invalid-review, invalid-override, invalid-reason, invalid-identity, invalid-link, invalid-terms,"
-                            + " invalid-request; errors[] says"
+                            + " invalid-request, invalid-analysis; errors[] says"
                             + " where (file, row, column, JSON pointer)"),
-            new Answer("429", "TooManyRequests", "too-many-uploads, too-many-attempts; Retry-After says when"),
+            new Answer(
+                    "429",
+                    "TooManyRequests",
+                    "too-many-uploads, too-many-attempts, too-many-analyses; Retry-After says when"),
             new Answer("500", "Internal", "internal: incident names the failure in the server's log"),
             new Answer(
                     "503",

@@ -70,6 +70,8 @@ public enum Setting {
     EMBARGO_MAX_MONTHS("facsimile.embargo.max-months", "36"),
     /** How often each node looks for embargoes whose day has come, to announce that their files opened. */
     EMBARGO_CHECK_SECONDS("facsimile.embargo.check-seconds", "300"),
+    /** Verified analyses one reader may submit in a day, all datasets together. */
+    ANALYSES_MAX_PER_DAY("facsimile.analyses.max-per-day", "50"),
     /** Largest accepted upload, in bytes. */
     UPLOAD_MAX_BYTES("facsimile.upload.max-bytes", Long.toString(1L << 30)),
     /**

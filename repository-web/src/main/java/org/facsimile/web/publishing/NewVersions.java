@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.facsimile.web.account.Credential;
 import org.facsimile.web.deposit.AccessTerms;
+import org.facsimile.web.deposit.AnalysisTerms;
 import org.facsimile.web.deposit.Deposit;
 import org.facsimile.web.deposit.DepositFile;
 import org.facsimile.web.deposit.DepositState;
@@ -110,6 +111,12 @@ public class NewVersions {
         AccessTerms terms = em.find(AccessTerms.class, previous.id());
         if (terms != null) {
             em.persist(new AccessTerms(next.id(), terms.agreement(), terms.deciders(), terms.grantDays(), clock.now()));
+        }
+        AnalysisTerms analyses = em.find(AnalysisTerms.class, previous.id());
+        if (analyses != null) {
+            // the budget is the dataset's: analyses of every version count against it
+            em.persist(new AnalysisTerms(
+                    next.id(), analyses.minCell(), analyses.budget(), analyses.epsilon(), clock.now()));
         }
         audit.record(
                 caller.account().id(),

@@ -58,9 +58,5 @@ public record Analysis(
         public Filter {
             values = values == null ? List.of() : List.copyOf(values);
         }
-
-        public Filter(String column, String op, String value) {
-            this(column, op, value, List.of());
-        }
     }
 }

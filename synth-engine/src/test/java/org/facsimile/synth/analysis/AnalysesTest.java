@@ -185,13 +185,13 @@ class AnalysesTest {
 
     @Test
     void noMatchingRowIsRefusedLikeASmallCell() throws AnalysisProblem {
-        Outcome none = original(count(List.of("am"), new Filter("wt", ">", "9")), cars(), TEN);
+        Outcome none = original(count(List.of("am"), new Filter("wt", ">", "9", null)), cars(), TEN);
         assertEquals("minimum-cell", none.rule());
     }
 
     @Test
     void filtersReadTheColumnsValuesAndOrders() throws AnalysisProblem {
-        Outcome heavy = Analyses.bind(count(List.of(), new Filter("wt", ">=", "3.5")), CARS)
+        Outcome heavy = Analyses.bind(count(List.of(), new Filter("wt", ">=", "3.5", null)), CARS)
                 .onTwin(cars());
         long expected = java.util.Arrays.stream(WT).filter(w -> w >= 3.5).count();
         assertEquals(expected, heavy.result().cells().get(0).count());
@@ -302,9 +302,9 @@ class AnalysesTest {
         assertProblem("$.groupBy[0]", count(List.of("model")));
         assertProblem("$.groupBy[0]", count(List.of("owner")));
         assertProblem("$.groupBy", count(List.of("am", "cyl", "mpg")));
-        assertProblem("$.filters[0].op", count(List.of(), new Filter("cyl", "<", "6")));
-        assertProblem("$.filters[0].op", count(List.of(), new Filter("cyl", "like", "6")));
-        assertProblem("$.filters[0].value", count(List.of(), new Filter("wt", ">", "heavy")));
+        assertProblem("$.filters[0].op", count(List.of(), new Filter("cyl", "<", "6", null)));
+        assertProblem("$.filters[0].op", count(List.of(), new Filter("cyl", "like", "6", null)));
+        assertProblem("$.filters[0].value", count(List.of(), new Filter("wt", ">", "heavy", null)));
         assertProblem("$.column", new Analysis(Kind.MEAN, "cyl", null, null, null, null, null));
         assertProblem("$.probabilities[0]", new Analysis(Kind.QUANTILES, "mpg", null, null, List.of(1.0), null, null));
         assertProblem("$.formula", regression(Kind.LINEAR_REGRESSION, "mpg", null));
