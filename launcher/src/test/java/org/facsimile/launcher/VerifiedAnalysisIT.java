@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -62,7 +64,7 @@ class VerifiedAnalysisIT {
                         .status());
 
         // the terms: the owner's alone
-        String terms = ApiClient.json(Map.of("minCell", 10, "budget", 5));
+        String terms = ApiClient.json(Map.of("minCell", 10, "budget", 6));
         assertEquals(
                 404,
                 otto.put(d + "/analysis-terms", "application/json", bytes(terms))
@@ -84,6 +86,11 @@ class VerifiedAnalysisIT {
         ApiClient.Reply published = dora.post(d + "/publish", null);
         assertEquals(201, published.status(), published.body());
         String dataset = published.json().path("datasetId").asText();
+        String landing = anonymous.get("/datasets/" + dataset, "text/html").body();
+        assertTrue(
+                landing.contains("The original answers verified analyses") && landing.contains("at least 10 rows"),
+                landing);
+        assertTrue(landing.contains("/versions/1/analyses\">Run a verified analysis</a>"), landing);
 
         // declarations are checked against the table before anything runs
         assertEquals(
@@ -157,16 +164,47 @@ class VerifiedAnalysisIT {
         assertEquals(
                 fourDigits(eastMean), east.path("figures").get(0).path("value").asDouble(), 1e-9);
 
+        // the same through the pages: a form, then the analysis's own page with both answers
+        FormBrowser browser = new FormBrowser(RunningRepository.get().baseUrl());
+        assertEquals(
+                303, browser.signIn("rita-analyses", "rita-runs-analyses-7").statusCode());
+        HttpResponse<String> form = browser.get("/datasets/" + dataset + "/versions/1/analyses");
+        assertEquals(200, form.statusCode(), form.body());
+        assertTrue(form.body().contains("<option value=\"incomes.csv\""), form.body());
+        Map<String, String> fields = new HashMap<>(Map.of(
+                "csrf",
+                FormBrowser.field(form.body(), "csrf"),
+                "table",
+                "incomes.csv",
+                "kind",
+                "QUANTILES",
+                "column",
+                "age",
+                "probabilities",
+                "half"));
+        HttpResponse<String> odd = browser.post("/datasets/" + dataset + "/versions/1/analyses", fields);
+        assertEquals(422, odd.statusCode(), odd.body());
+        assertTrue(odd.body().contains("numbers between 0 and 1"), odd.body());
+        fields.put("kind", "MEAN");
+        fields.put("groupBy", "smoker");
+        HttpResponse<String> sent = browser.post("/datasets/" + dataset + "/versions/1/analyses", fields);
+        assertEquals(303, sent.statusCode(), sent.body());
+        String page = sent.headers().firstValue("Location").orElseThrow();
+        await(rita, page.substring(page.lastIndexOf('/') + 1));
+        String shown = browser.get(page.substring(page.indexOf("/analyses/"))).body();
+        assertTrue(shown.contains("passed the disclosure rules") && shown.contains("mean, twin"), shown);
+        assertTrue(browser.get("/analyses").body().contains("mean of incomes.csv"));
+
         // who sees what
         String id = bySmoker.path("id").asText();
         assertEquals(404, otto.get("/api/analyses/" + id).status());
         assertEquals(200, dora.get("/api/analyses/" + id).status(), "the depositor sees the analyses of her original");
-        assertEquals(4, dora.get("/api/analyses?deposit=" + deposit).json().size());
+        assertEquals(5, dora.get("/api/analyses?deposit=" + deposit).json().size());
         assertEquals(404, otto.get("/api/analyses?deposit=" + deposit).status());
         assertEquals(0, otto.get("/api/analyses").json().size());
-        assertEquals(4, rita.get("/api/analyses").json().size());
+        assertEquals(5, rita.get("/api/analyses").json().size());
 
-        // the budget: five in all, refusals counted
+        // the budget: six in all, refusals counted
         String median =
                 "{\"dataset\":\"" + dataset + "\",\"table\":\"incomes.csv\",\"analysis\":{\"kind\":\"QUANTILES\","
                         + "\"column\":\"age\",\"probabilities\":[0.5]}}";

@@ -16,6 +16,8 @@ import org.facsimile.harvest.dcat.DcatCatalogResource;
 import org.facsimile.harvest.oai.OaiResource;
 import org.facsimile.web.access.AccessRequestPages;
 import org.facsimile.web.access.AccessRequestResource;
+import org.facsimile.web.access.AnalysePages;
+import org.facsimile.web.access.AnalysisPages;
 import org.facsimile.web.access.AnalysisResource;
 import org.facsimile.web.access.RequestAccessPages;
 import org.facsimile.web.account.AccountPages;
@@ -116,6 +118,8 @@ public class FacsimileApplication extends Application {
                 AccessRequestResource.class,
                 AnalysisTermsResource.class,
                 AnalysisResource.class,
+                AnalysePages.class,
+                AnalysisPages.class,
                 ReviewResource.class,
                 ReviewerLinkResource.class,
                 PublicationResource.class,

@@ -58,6 +58,19 @@ public class AnalysisTermsService {
      */
     public record TermsRequest(Integer minCell, Integer budget, Double epsilon) {}
 
+    /** The terms in a reader's words, as a landing page says them. */
+    public static String words(AnalysisTerms terms) {
+        return "The original answers verified analyses: signed-in users may run counts, means, quantiles,"
+                + " cross-tabulations and linear or logistic regressions on it. A result is released beside the"
+                + " same analysis on this twin only if every figure rests on at least " + terms.minCell()
+                + " rows and no cell is dominated by two rows; counts are rounded to 5"
+                + (terms.epsilon() == null
+                        ? ""
+                        : ", and each analysis carries differential-privacy noise (epsilon " + terms.epsilon() + ")")
+                + ". The original answers at most " + String.format(java.util.Locale.ROOT, "%,d", terms.budget())
+                + " analyses in all.";
+    }
+
     /** The owner's terms, or empty when the original answers no analyses; 404 for anyone else. */
     @Transactional
     public Optional<AnalysisTerms> of(Credential caller, UUID depositId) {

@@ -27,11 +27,14 @@ public class SecurityHeaders implements ContainerResponseFilter {
     private static final List<String> PRIVATE = List.of(
             "api/deposits",
             "api/access-requests",
+            "api/analyses",
             "api/account",
             "api/auth",
             "api/admin",
             "api/review",
             "account",
+            "access-requests",
+            "analyses",
             "deposits",
             "sign-");
 

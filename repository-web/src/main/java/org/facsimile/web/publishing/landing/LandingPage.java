@@ -52,6 +52,9 @@ import org.facsimile.web.synthesis.QualitySummary;
  * @param embargo why and until when the data files are closed, in words, or null when they are open
  * @param original whether and how the restricted original can be requested, in words, or null
  * @param requestAccess where a signed-in reader asks for the original, or null when it cannot be asked
+ * @param analyses under which rules the original answers verified analyses, in words, or null
+ *     when it answers none
+ * @param analyse where a signed-in reader declares a verified analysis, or null
  */
 public record LandingPage(
         String title,
@@ -82,10 +85,15 @@ public record LandingPage(
         String downloadAll,
         String embargo,
         String original,
-        String requestAccess) {
+        String requestAccess,
+        String analyses,
+        String analyse) {
 
-    /** The same page saying whether and how the original can be requested. */
-    LandingPage withOriginal(String words, String requestHref) {
+    /**
+     * The same page saying whether and how the original can be requested, and whether it answers
+     * verified analyses.
+     */
+    LandingPage withOriginal(String words, String requestHref, String analysesWords, String analyseHref) {
         return new LandingPage(
                 title,
                 creators,
@@ -115,7 +123,9 @@ public record LandingPage(
                 downloadAll,
                 embargo,
                 words,
-                requestHref);
+                requestHref,
+                analysesWords,
+                analyseHref);
     }
 
     /**
@@ -265,6 +275,8 @@ public record LandingPage(
                 tableViews,
                 p.downloadAll(),
                 closed == null ? null : closed.inWords(),
+                null,
+                null,
                 null,
                 null);
     }

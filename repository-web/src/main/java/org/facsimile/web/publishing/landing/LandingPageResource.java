@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.logging.Logger;
 import org.apache.jena.riot.Lang;
 import org.facsimile.vocab.DatasetDescription;
@@ -37,6 +38,7 @@ import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.deposit.AccessTermsService;
+import org.facsimile.web.deposit.AnalysisTermsService;
 import org.facsimile.web.platform.Page;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Templates;
@@ -110,6 +112,9 @@ public class LandingPageResource {
 
     @Inject
     AccessTermsService originals;
+
+    @Inject
+    AnalysisTermsService analysisTerms;
 
     @Inject
     PageSession session;
@@ -394,10 +399,17 @@ public class LandingPageResource {
                 exports.add(new LandingPage.Link(page + "/export/" + f.export, EXPORT_NAMES.get(f), f.type.toString()));
             }
         }
-        AccessTermsService.Availability original =
-                originals.availability(datasets.depositOf(p.version().id()));
+        UUID deposit = datasets.depositOf(p.version().id());
+        AccessTermsService.Availability original = originals.availability(deposit);
+        String analyses = original.erased() || p.closedNow() != null
+                ? null
+                : analysisTerms.of(deposit).map(AnalysisTermsService::words).orElse(null);
         LandingPage view = LandingPage.of(p, used, exports, tables, tableViews(p, tables))
-                .withOriginal(original.words(), original.requestable() ? p.page() + "/request-access" : null);
+                .withOriginal(
+                        original.words(),
+                        original.requestable() ? p.page() + "/request-access" : null,
+                        analyses,
+                        analyses == null ? null : p.page() + "/analyses");
         Map<String, Object> model = new HashMap<>();
         model.put("frame", Page.frame(view.title(), Page.Section.NONE, session.name(), "landing"));
         model.put("page", view);
