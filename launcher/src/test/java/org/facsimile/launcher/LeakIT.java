@@ -61,6 +61,10 @@ class LeakIT {
         assertNoMarker(refused.body(), tag, "an error body");
 
         assertEquals(
+                200,
+                xavier.put(d + "/analysis-terms", "application/json", "{}".getBytes(StandardCharsets.UTF_8))
+                        .status());
+        assertEquals(
                 202,
                 xavier.post(d + "/submit", "{\"synthesizer\":\"baseline\"}").status());
         assertEquals(
@@ -102,6 +106,37 @@ class LeakIT {
         assertTrue(synthetic.lines().count() > 100, "the synthetic table has rows");
         for (String answer : publicAnswers) {
             assertNoMarker(answer, tag, "a public answer");
+        }
+
+        // verified analyses: one that picks a row by its unique value, one that is fine; neither
+        // answer, nor the log lines of their runs, holds a marker
+        ApiClient yvonne = RunningRepository.newDepositor("yvonne-analyses");
+        String probe = "{\"dataset\":\"" + dataset + "\",\"table\":\"visits.csv\",\"analysis\":{\"kind\":\"COUNT\","
+                + "\"groupBy\":[\"ward\"],\"filters\":[{\"column\":\"note\",\"op\":\"!=\",\"value\":\""
+                + markers.get(7) + "\"}]}}";
+        String fine = "{\"dataset\":\"" + dataset + "\",\"table\":\"visits.csv\",\"analysis\":{\"kind\":\"MEAN\","
+                + "\"column\":\"age\",\"groupBy\":[\"ward\"]}}";
+        for (String analysis : List.of(probe, fine)) {
+            ApiClient.Reply sent = yvonne.post("/api/analyses", analysis);
+            assertTrue(sent.status() == 202 || sent.status() == 422, sent.body());
+            if (sent.status() == 202) {
+                String id = sent.json().path("id").asText();
+                String state = "QUEUED";
+                long until = System.currentTimeMillis() + 60_000;
+                while ((state.equals("QUEUED") || state.equals("RUNNING")) && System.currentTimeMillis() < until) {
+                    Thread.sleep(200);
+                    state = yvonne.get("/api/analyses/" + id)
+                            .json()
+                            .path("state")
+                            .asText();
+                }
+                String answer = yvonne.get("/api/analyses/" + id).body();
+                assertTrue(analysis.equals(fine) ? state.equals("RELEASED") : !state.equals("RELEASED"), answer);
+                assertNoMarker(
+                        answer.replace(markers.get(7), ""),
+                        tag,
+                        "a verified analysis (beyond the reader's own filter)");
+            }
         }
 
         // the search index, asked through the API and directly

@@ -329,6 +329,9 @@ public final class Analyses {
         private final Random noise;
         private final List<String> notes = new ArrayList<>();
 
+        /** A column that picks rows by value though it nearly identifies them, or null. */
+        private final String identifying;
+
         Run(Bound bound, Table table, Disclosure rules, Table twin, Random noise) {
             this.b = bound;
             this.rules = rules;
@@ -339,6 +342,31 @@ public final class Analyses {
                     rows.add(row);
                 }
             }
+            this.identifying = rules == null ? null : identifying(table);
+        }
+
+        /**
+         * The first column an equality filter ({@code = != in}) reads whose values are more than
+         * half distinct: such a filter picks out single rows, and two counts that differ by one
+         * such row tell whether it exists, whatever the rounding.
+         */
+        private String identifying(Table table) {
+            for (Analysis.Filter f : b.analysis.filters()) {
+                if (!Set.of("=", "!=", "in").contains(f.op())) {
+                    continue;
+                }
+                int c = b.spec.columnNames().indexOf(f.column());
+                Set<String> distinct = new java.util.HashSet<>();
+                for (String[] row : table.rows()) {
+                    if (row[c] != null) {
+                        distinct.add(row[c]);
+                    }
+                }
+                if (distinct.size() * 2 > table.rowCount()) {
+                    return f.column();
+                }
+            }
+            return null;
         }
 
         private boolean checked() {
@@ -350,6 +378,12 @@ public final class Analyses {
         }
 
         Outcome outcome() {
+            if (identifying != null) {
+                return Outcome.refused(
+                        "identifying-column",
+                        "column '" + identifying + "' has a value for nearly every row: it cannot pick rows by = != or"
+                                + " in (a range or a coarser column can)");
+            }
             return switch (b.analysis.kind()) {
                 case COUNT, MEAN, QUANTILES -> cells();
                 case LINEAR_REGRESSION, LOGISTIC_REGRESSION -> regression();

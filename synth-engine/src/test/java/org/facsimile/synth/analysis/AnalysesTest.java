@@ -190,6 +190,21 @@ class AnalysesTest {
     }
 
     @Test
+    void anEqualityFilterOnANearlyUniqueColumnIsRefusedOnTheOriginal() throws AnalysisProblem {
+        // 32 weights, 29 of them distinct: "weight = 3.44" picks out single cars; a range does not
+        Analysis one = count(List.of(), new Filter("wt", "=", "3.44", null));
+        assertEquals(
+                "identifying-column",
+                original(one, cars(), Disclosure.withMinimumCell(3, null)).rule());
+        assertEquals(
+                3,
+                Analyses.bind(one, CARS).onTwin(cars()).result().cells().get(0).count(),
+                "the twin answers");
+        assertTrue(original(count(List.of(), new Filter("wt", ">", "3", null)), cars(), TEN)
+                .isReleased());
+    }
+
+    @Test
     void filtersReadTheColumnsValuesAndOrders() throws AnalysisProblem {
         Outcome heavy = Analyses.bind(count(List.of(), new Filter("wt", ">=", "3.5", null)), CARS)
                 .onTwin(cars());
