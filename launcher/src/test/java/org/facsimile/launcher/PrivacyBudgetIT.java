@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A synthesis under a differential-privacy budget through the API: settings checked at submit,
- * the budget never exceeded, the guarantee stated in the depositor's report, and a category only
- * one person has never published.
+ * the budget never exceeded, the guarantee stated in the depositor's report, a category only
+ * one person has never published; verified analyses of its original spend an epsilon of their own.
  */
 class PrivacyBudgetIT {
 
@@ -58,6 +58,21 @@ class PrivacyBudgetIT {
         assertTrue(dp.path("steps").asLong() > 0, dp.toString());
         assertTrue(dora.get(d + "/report.html").body().contains("differentially private"));
 
+        // analyses of a DP twin's original must spend an epsilon of their own
+        ApiClient.Reply noEpsilon =
+                dora.put(d + "/analysis-terms", "application/json", "{}".getBytes(StandardCharsets.UTF_8));
+        assertEquals(422, noEpsilon.status(), noEpsilon.body());
+        assertEquals(
+                "$.epsilon",
+                noEpsilon.json().path("errors").get(0).path("pointer").asText());
+        assertEquals(
+                200,
+                dora.put(
+                                d + "/analysis-terms",
+                                "application/json",
+                                "{\"epsilon\":0.5}".getBytes(StandardCharsets.UTF_8))
+                        .status());
+
         ApiClient.Reply published = dora.post(d + "/publish", null);
         assertEquals(201, published.status(), published.body());
         String dataset = published.json().path("datasetId").asText();
@@ -65,5 +80,41 @@ class PrivacyBudgetIT {
                 .get("/api/datasets/" + dataset + "/files/tickets.csv")
                 .body();
         assertTrue(!rows.contains("funicular"), "a line only one ticket has is not published");
+
+        // counts come back with Laplace noise over the twin's cells (the one-ticket line is none of
+        // them); what the noise does not cover is refused
+        ApiClient reader = RunningRepository.newDepositor("paul-counts-tickets");
+        String table = "{\"dataset\":\"" + dataset + "\",\"table\":\"tickets.csv\",\"analysis\":";
+        JsonNode counts = analysis(reader, table + "{\"kind\":\"COUNT\",\"groupBy\":[\"line\"]}}");
+        assertEquals("RELEASED", counts.path("state").asText(), counts.toString());
+        long express =
+                csv.toString().lines().filter(l -> l.startsWith("express,")).count();
+        JsonNode cells = counts.path("original").path("result").path("cells");
+        assertEquals(2, cells.size(), cells.toString());
+        assertEquals("express", cells.get(0).path("group").get(0).asText());
+        // Laplace(2) beyond 22.5 has odds of about 1 in 80,000
+        assertTrue(Math.abs(cells.get(0).path("count").asLong() - express) <= 25, cells + " vs " + express);
+        assertTrue(
+                counts.path("original").path("result").path("notes").toString().contains("epsilon 0.5"));
+        JsonNode median =
+                analysis(reader, table + "{\"kind\":\"QUANTILES\",\"column\":\"minutes\",\"probabilities\":[0.5]}}");
+        assertEquals(
+                "not-covered-by-noise", median.path("original").path("rule").asText(), median.toString());
+    }
+
+    private static JsonNode analysis(ApiClient reader, String body) throws Exception {
+        ApiClient.Reply sent = reader.post("/api/analyses", body);
+        assertEquals(202, sent.status(), sent.body());
+        String id = sent.json().path("id").asText();
+        long deadline = System.currentTimeMillis() + 120_000; // a hang guard, not a timing
+        while (System.currentTimeMillis() < deadline) {
+            JsonNode a = reader.get("/api/analyses/" + id).json();
+            if (!a.path("state").asText().equals("QUEUED")
+                    && !a.path("state").asText().equals("RUNNING")) {
+                return a;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("analysis " + id + " did not finish");
     }
 }
