@@ -427,8 +427,20 @@ public final class Analyses {
             double[] range = noised() && b.measured >= 0
                     ? range(twin, b.measured, b.spec.column(b.measured).kind())
                     : null;
+            int suppressed = 0;
             for (Map.Entry<List<String>, List<String[]>> cell : cells.entrySet()) {
-                out.add(cell(cell.getKey(), cell.getValue(), violations, range));
+                Cell made = cell(cell.getKey(), cell.getValue(), violations, range);
+                if (noised() && made.count() < rules.minCell()) {
+                    // the cells are the twin's and the count is noisy: leaving out a small one is
+                    // post-processing, which spends no privacy (refusing all would waste the answer)
+                    suppressed++;
+                } else {
+                    out.add(made);
+                }
+            }
+            if (suppressed > 0) {
+                notes.add(suppressed + " cell(s) with fewer than " + rules.minCell() + " rows after noise are not"
+                        + " shown");
             }
             if (checked() && !noised() && out.isEmpty()) {
                 // "no row matches" is as telling as a cell of one
@@ -463,7 +475,8 @@ public final class Analyses {
             List<Figure> figures = new ArrayList<>();
             int split = b.analysis.kind() == Analysis.Kind.MEAN ? 2 : 1;
             long n = count(members.size(), split);
-            if (checked() && n < rules.minCell()) {
+            // the threshold reads the true count (a rounded 8 is 10), or under noise the noisy one
+            if (checked() && !noised() && members.size() < rules.minCell()) {
                 violations.minimumCell++;
             }
             if (b.measured >= 0) {
@@ -474,7 +487,7 @@ public final class Analyses {
                         .sorted()
                         .toArray();
                 long m = noised() ? n : values.length;
-                if (checked() && !noised() && values.length < rules.minCell() && n >= rules.minCell()) {
+                if (checked() && !noised() && values.length < rules.minCell() && members.size() >= rules.minCell()) {
                     // enough rows, but too few of them have a value to measure
                     violations.minimumCell++;
                 }

@@ -184,6 +184,31 @@ class AnalysesTest {
     }
 
     @Test
+    void theThresholdReadsTheTrueCountNotTheRoundedOne() throws AnalysisProblem {
+        // 8 cars weigh 3.7 or more: rounded to 5 that is 10, still below a minimum of 10
+        long heavy = java.util.Arrays.stream(WT).filter(w -> w >= 3.7).count();
+        assertEquals(8, heavy);
+        assertEquals(
+                "minimum-cell",
+                original(count(List.of(), new Filter("wt", ">=", "3.7", null)), cars(), TEN)
+                        .rule());
+    }
+
+    @Test
+    void underDifferentialPrivacyASmallNoisyCellIsLeftOutNotTheWholeTable() throws AnalysisProblem {
+        Outcome o = Analyses.bind(count(List.of("cyl")), CARS)
+                .onOriginal(cars(), Disclosure.withMinimumCell(10, 5.0), cars(), new Random(2));
+        assertTrue(o.isReleased(), o::reason);
+        assertEquals(
+                List.of(List.of("4"), List.of("8")),
+                o.result().cells().stream().map(Cell::group).toList(),
+                "7 six-cylinder cars stay under 10 with noise of scale 0.2");
+        assertTrue(
+                o.result().notes().stream().anyMatch(n -> n.contains("1 cell(s) with fewer than 10")),
+                o.result().notes()::toString);
+    }
+
+    @Test
     void noMatchingRowIsRefusedLikeASmallCell() throws AnalysisProblem {
         Outcome none = original(count(List.of("am"), new Filter("wt", ">", "9", null)), cars(), TEN);
         assertEquals("minimum-cell", none.rule());
