@@ -256,7 +256,8 @@ class LandingPageIT {
                         "schemaorg.json", "application/vnd.schemaorg.ld+json",
                         "bib", "application/x-bibtex",
                         "ris", "application/x-research-info-systems",
-                        "csl.json", "application/vnd.citationstyles.csl+json")
+                        "csl.json", "application/vnd.citationstyles.csl+json",
+                        "datapackage.json", "application/json")
                 .entrySet()) {
             String link = landing + "/export/" + export.getKey();
             assertTrue(page.body().contains(link + "\""), "the page links " + link);
@@ -269,6 +270,25 @@ class LandingPageIT {
         assertTrue(refused.header("Content-Type").startsWith("application/problem+json"));
         assertTrue(refused.body().contains("application/x-bibtex"), "it says what there is");
         assertEquals(404, anonymous.get(landing + "/export/docx").status());
+        assertEquals(406, anonymous.get(landing, "application/json").status(), "the Data Package is an export only");
+        // the Data Package's tables are where it says, and are what the CSV file is
+        JsonNode dataPackage = ApiClient.MAPPER.readTree(
+                anonymous.get(landing + "/export/datapackage.json").body());
+        assertEquals("tabular-data-package", dataPackage.path("profile").asText());
+        JsonNode resource = dataPackage.path("resources").get(0);
+        ApiClient.Reply table = anonymous.get(resource.path("path").asText().replaceFirst("^https?://[^/]+", ""));
+        assertEquals(200, table.status());
+        assertEquals(
+                table.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length,
+                resource.path("bytes").asLong());
+        assertEquals(
+                table.body().lines().findFirst().orElseThrow(),
+                String.join(
+                        ",",
+                        java.util.stream.StreamSupport.stream(
+                                        resource.path("schema").path("fields").spliterator(), false)
+                                .map(f -> f.path("name").asText())
+                                .toList()));
     }
 
     /**

@@ -35,6 +35,7 @@ import org.facsimile.vocab.cite.Citations;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
+import org.facsimile.vocab.frictionless.DataPackage;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.deposit.AccessTermsService;
@@ -70,14 +71,26 @@ public class LandingPageResource {
         SCHEMA_ORG("application/vnd.schemaorg.ld+json", "schemaorg.json"),
         BIBTEX("application/x-bibtex", "bib"),
         RIS("application/x-research-info-systems", "ris"),
-        CSL("application/vnd.citationstyles.csl+json", "csl.json");
+        CSL("application/vnd.citationstyles.csl+json", "csl.json"),
+        /**
+         * The Frictionless Data Package: plain JSON by its specification, so an export only (the
+         * landing URL asked for application/json is not it).
+         */
+        DATA_PACKAGE("application/json", "datapackage.json", false);
 
         final MediaType type;
         final String export;
+        /** Whether the landing URL answers this form when Accept asks for its media type. */
+        final boolean negotiated;
 
         Form(String type, String export) {
+            this(type, export, true);
+        }
+
+        Form(String type, String export, boolean negotiated) {
             this.type = MediaType.valueOf(type);
             this.export = export;
+            this.negotiated = negotiated;
         }
 
         static Form ofExport(String name) {
@@ -90,8 +103,10 @@ public class LandingPageResource {
         }
     }
 
-    private static final List<Variant> VARIANTS = Variant.mediaTypes(
-                    Arrays.stream(Form.values()).map(f -> f.type).toArray(MediaType[]::new))
+    private static final List<Variant> VARIANTS = Variant.mediaTypes(Arrays.stream(Form.values())
+                    .filter(f -> f.negotiated)
+                    .map(f -> f.type)
+                    .toArray(MediaType[]::new))
             .build();
 
     private static final Map<Form, String> EXPORT_NAMES = Map.of(
@@ -102,7 +117,8 @@ public class LandingPageResource {
             Form.SCHEMA_ORG, "schema.org (JSON-LD)",
             Form.BIBTEX, "BibTeX",
             Form.RIS, "RIS",
-            Form.CSL, "CSL-JSON");
+            Form.CSL, "CSL-JSON",
+            Form.DATA_PACKAGE, "Frictionless Data Package");
 
     @Inject
     PublicDatasets datasets;
@@ -155,11 +171,12 @@ public class LandingPageResource {
                             + String.join(
                                     ", ",
                                     Arrays.stream(Form.values())
+                                            .filter(f -> f.negotiated)
                                             .map(f -> f.type.toString())
                                             .toList()));
         }
         Form form = Arrays.stream(Form.values())
-                .filter(f -> f.type.equals(chosen.getMediaType()))
+                .filter(f -> f.negotiated && f.type.equals(chosen.getMediaType()))
                 .findFirst()
                 .orElseThrow();
         // a HEAD (a link checker, a browser's prefetch) is not a view
@@ -283,6 +300,7 @@ public class LandingPageResource {
             case BIBTEX -> Citations.bibtex(d);
             case RIS -> Citations.ris(d);
             case CSL -> Citations.cslJson(d);
+            case DATA_PACKAGE -> DataPackage.render(d, tables(p));
         };
         return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p, page));
     }
