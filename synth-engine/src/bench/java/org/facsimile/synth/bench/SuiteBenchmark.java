@@ -137,8 +137,10 @@ public final class SuiteBenchmark {
         // -Dbench.seed=N: another split and training run, to see how much a figure moves by chance
         // -Dbench.holdout=0.2: the repository's split, for its privacy gate's verdict at that size
         double holdoutShare = Double.parseDouble(System.getProperty("bench.holdout", "0.5"));
+        // -Dbench.temperature=T: draw at another sampling temperature (logits divided by T)
         SynthesisSettings settings = new SynthesisSettings(
-                Long.getLong("bench.seed", SynthesisSettings.defaults().seed()), 0, holdoutShare);
+                        Long.getLong("bench.seed", SynthesisSettings.defaults().seed()), 0, holdoutShare)
+                .withSampling(Double.parseDouble(System.getProperty("bench.temperature", "1")), 1);
         Table[] parts = table.split(holdoutShare, settings.seed());
         Table training = parts[0];
         Table holdout = parts[1];
