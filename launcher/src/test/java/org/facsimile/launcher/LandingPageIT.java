@@ -174,7 +174,14 @@ class LandingPageIT {
         Set<String> manifest = Set.copyOf(new String(entries.get("manifest-sha256.txt"), StandardCharsets.UTF_8)
                 .lines()
                 .toList());
-        assertEquals(files.size() + 1, entries.size(), entries.keySet().toString());
+        assertEquals(files.size() + 2, entries.size(), entries.keySet().toString());
+        // unpacked, it is a Data Package: its descriptor names the tables beside it, and is in the manifest
+        JsonNode dataPackage = ApiClient.MAPPER.readTree(entries.get("datapackage.json"));
+        String table = dataPackage.path("resources").get(0).path("path").asText();
+        assertTrue(entries.containsKey(table), table + " beside datapackage.json");
+        assertTrue(manifest.contains(
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(entries.get("datapackage.json")))
+                        + "  datapackage.json"));
         for (JsonNode f : files) {
             String name = f.path("name").asText();
             String sha256 = HexFormat.of()

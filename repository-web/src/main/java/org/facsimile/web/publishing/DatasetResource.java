@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.vocab.Embargo;
+import org.facsimile.vocab.frictionless.DataPackage;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.Deposit;
@@ -287,9 +289,24 @@ public class DatasetResource {
         version.requireOpen(null);
         usage.downloaded(version.datasetId(), version.version().id(), ALL_FILES, remoteAddress(), userAgent);
         List<Distribution> files = version.files();
+        byte[] dataPackage;
+        try {
+            // the zip unpacked is a Frictionless Data Package: its tables beside their descriptor
+            dataPackage = DataPackage.render(version.describe(), datasets.tables(version), true)
+                    .getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         StreamingOutput body = out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             StringBuilder manifest = new StringBuilder();
+            zip.putNextEntry(new ZipEntry(DATA_PACKAGE));
+            zip.write(dataPackage);
+            zip.closeEntry();
+            manifest.append(sha256(dataPackage))
+                    .append("  ")
+                    .append(DATA_PACKAGE)
+                    .append('\n');
             for (Distribution file : files) {
                 zip.putNextEntry(new ZipEntry(file.fileName()));
                 try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {
@@ -322,6 +339,19 @@ public class DatasetResource {
 
     /** The manifest's name in a version's zip. */
     static final String MANIFEST = "manifest-sha256.txt";
+
+    /** The Data Package descriptor's name in a version's zip. */
+    static final String DATA_PACKAGE = "datapackage.json";
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** What a download of all files is counted as. */
     static final String ALL_FILES = "files.zip";

@@ -36,6 +36,14 @@ public final class DataPackage {
      * @param tables the CSVW descriptions of its tables (each {@code url} a file name of the version)
      */
     public static String render(DatasetDescription d, List<CsvwTable> tables) {
+        return render(d, tables, false);
+    }
+
+    /**
+     * @param local each table's path is its file name, for a descriptor that travels beside the
+     *     files (the version's zip) rather than one that points to their download URLs
+     */
+    public static String render(DatasetDescription d, List<CsvwTable> tables, boolean local) {
         JsonObject p = new JsonObject();
         p.put("profile", PROFILE);
         p.put("name", name(d.doi()));
@@ -86,17 +94,17 @@ public final class DataPackage {
             d.distributions().stream()
                     .filter(f -> "text/csv".equals(f.mediaType()) && fileName(f).equals(table.url()))
                     .findFirst()
-                    .ifPresent(f -> resources.add(resource(table, f)));
+                    .ifPresent(f -> resources.add(resource(table, f, local)));
         }
         p.put("resources", resources);
         return JSON.toString(p);
     }
 
-    private static JsonObject resource(CsvwTable table, DistributionDescription file) {
+    private static JsonObject resource(CsvwTable table, DistributionDescription file, boolean local) {
         JsonObject r = new JsonObject();
         r.put("profile", "tabular-data-resource");
         r.put("name", name(table.url().replaceFirst("\\.csv$", "")));
-        r.put("path", file.downloadUrl());
+        r.put("path", local ? fileName(file) : file.downloadUrl());
         if (file.title() != null) {
             r.put("title", file.title());
         }

@@ -90,6 +90,13 @@ class DataPackageTest {
     }
 
     @Test
+    void inTheVersionsZipTheTablesAreTheFilesBesideIt() throws Exception {
+        JsonNode p = JSON.readTree(DataPackage.render(DcatRendererTest.example(), List.of(CENSUS), true));
+        assertTrue(profile.validate(p).isEmpty());
+        assertEquals("census.csv", p.path("resources").get(0).path("path").asText());
+    }
+
+    @Test
     void theProfileCatchesWhatWeMustNotWrite() throws Exception {
         // the check can fail: a resource without a schema, a name out of the profile's alphabet
         JsonNode broken = JSON.readTree("{\"profile\":\"tabular-data-package\",\"name\":\"Census Data\",\"resources\":"
