@@ -174,7 +174,12 @@ class LandingPageIT {
         Set<String> manifest = Set.copyOf(new String(entries.get("manifest-sha256.txt"), StandardCharsets.UTF_8)
                 .lines()
                 .toList());
-        assertEquals(files.size() + 2, entries.size(), entries.keySet().toString());
+        assertEquals(files.size() + 3, entries.size(), entries.keySet().toString());
+        // and an attached RO-Crate: each file it names is in the zip
+        JsonNode crate = ApiClient.MAPPER.readTree(entries.get("ro-crate-metadata.json"));
+        for (JsonNode part : crate.path("@graph").get(1).path("hasPart")) {
+            assertTrue(entries.containsKey(part.path("@id").asText()), part + " in the zip");
+        }
         // unpacked, it is a Data Package: its descriptor names the tables beside it, and is in the manifest
         JsonNode dataPackage = ApiClient.MAPPER.readTree(entries.get("datapackage.json"));
         String table = dataPackage.path("resources").get(0).path("path").asText();
@@ -264,7 +269,8 @@ class LandingPageIT {
                         "bib", "application/x-bibtex",
                         "ris", "application/x-research-info-systems",
                         "csl.json", "application/vnd.citationstyles.csl+json",
-                        "datapackage.json", "application/json")
+                        "datapackage.json", "application/json",
+                        "ro-crate-metadata.json", "application/ld+json")
                 .entrySet()) {
             String link = landing + "/export/" + export.getKey();
             assertTrue(page.body().contains(link + "\""), "the page links " + link);

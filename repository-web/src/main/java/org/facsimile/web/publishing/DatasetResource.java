@@ -26,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -37,6 +39,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.facsimile.vocab.Embargo;
 import org.facsimile.vocab.frictionless.DataPackage;
+import org.facsimile.vocab.rocrate.RoCrate;
 import org.facsimile.web.account.Caller;
 import org.facsimile.web.account.Secured;
 import org.facsimile.web.deposit.Deposit;
@@ -289,24 +292,31 @@ public class DatasetResource {
         version.requireOpen(null);
         usage.downloaded(version.datasetId(), version.version().id(), ALL_FILES, remoteAddress(), userAgent);
         List<Distribution> files = version.files();
-        byte[] dataPackage;
+        Map<String, byte[]> metadata = new LinkedHashMap<>();
         try {
-            // the zip unpacked is a Frictionless Data Package: its tables beside their descriptor
-            dataPackage = DataPackage.render(version.describe(), datasets.tables(version), true)
-                    .getBytes(StandardCharsets.UTF_8);
+            // the zip unpacked is an RO-Crate and a Frictionless Data Package: its files beside
+            // their descriptions
+            metadata.put(
+                    RoCrate.METADATA, RoCrate.render(version.describe(), true).getBytes(StandardCharsets.UTF_8));
+            metadata.put(
+                    DATA_PACKAGE,
+                    DataPackage.render(version.describe(), datasets.tables(version), true)
+                            .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         StreamingOutput body = out -> {
             ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8);
             StringBuilder manifest = new StringBuilder();
-            zip.putNextEntry(new ZipEntry(DATA_PACKAGE));
-            zip.write(dataPackage);
-            zip.closeEntry();
-            manifest.append(sha256(dataPackage))
-                    .append("  ")
-                    .append(DATA_PACKAGE)
-                    .append('\n');
+            for (Map.Entry<String, byte[]> file : metadata.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+                manifest.append(sha256(file.getValue()))
+                        .append("  ")
+                        .append(file.getKey())
+                        .append('\n');
+            }
             for (Distribution file : files) {
                 zip.putNextEntry(new ZipEntry(file.fileName()));
                 try (InputStream in = blobs.open(Area.PUBLIC, file.storageKey())) {

@@ -36,6 +36,7 @@ import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.vocab.datacite.DataCiteXml;
 import org.facsimile.vocab.dcat.DcatRenderer;
 import org.facsimile.vocab.frictionless.DataPackage;
+import org.facsimile.vocab.rocrate.RoCrate;
 import org.facsimile.vocab.schemaorg.SchemaOrgJsonLd;
 import org.facsimile.web.account.PageSession;
 import org.facsimile.web.deposit.AccessTermsService;
@@ -76,7 +77,9 @@ public class LandingPageResource {
          * The Frictionless Data Package: plain JSON by its specification, so an export only (the
          * landing URL asked for application/json is not it).
          */
-        DATA_PACKAGE("application/json", "datapackage.json", false);
+        DATA_PACKAGE("application/json", "datapackage.json", false),
+        /** RO-Crate 1.2 metadata, detached (the files by URL): JSON-LD like DCAT-AP's, so an export only. */
+        RO_CRATE("application/ld+json", "ro-crate-metadata.json", false);
 
         final MediaType type;
         final String export;
@@ -118,7 +121,8 @@ public class LandingPageResource {
             Form.BIBTEX, "BibTeX",
             Form.RIS, "RIS",
             Form.CSL, "CSL-JSON",
-            Form.DATA_PACKAGE, "Frictionless Data Package");
+            Form.DATA_PACKAGE, "Frictionless Data Package",
+            Form.RO_CRATE, "RO-Crate");
 
     @Inject
     PublicDatasets datasets;
@@ -301,6 +305,7 @@ public class LandingPageResource {
             case RIS -> Citations.ris(d);
             case CSL -> Citations.cslJson(d);
             case DATA_PACKAGE -> DataPackage.render(d, tables(p));
+            case RO_CRATE -> RoCrate.render(d, false);
         };
         return Response.ok(body, form.type.withCharset("UTF-8")).header("Link", signposting(p, page));
     }
