@@ -121,15 +121,8 @@ class LeakIT {
             assertTrue(sent.status() == 202 || sent.status() == 422, sent.body());
             if (sent.status() == 202) {
                 String id = sent.json().path("id").asText();
-                String state = "QUEUED";
-                long until = System.currentTimeMillis() + 60_000;
-                while ((state.equals("QUEUED") || state.equals("RUNNING")) && System.currentTimeMillis() < until) {
-                    Thread.sleep(200);
-                    state = yvonne.get("/api/analyses/" + id)
-                            .json()
-                            .path("state")
-                            .asText();
-                }
+                String state =
+                        VerifiedAnalysisIT.await(yvonne, id).path("state").asText();
                 String answer = yvonne.get("/api/analyses/" + id).body();
                 assertTrue(analysis.equals(fine) ? state.equals("RELEASED") : !state.equals("RELEASED"), answer);
                 assertNoMarker(

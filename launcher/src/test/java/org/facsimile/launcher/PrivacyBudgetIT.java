@@ -105,16 +105,6 @@ class PrivacyBudgetIT {
     private static JsonNode analysis(ApiClient reader, String body) throws Exception {
         ApiClient.Reply sent = reader.post("/api/analyses", body);
         assertEquals(202, sent.status(), sent.body());
-        String id = sent.json().path("id").asText();
-        long deadline = System.currentTimeMillis() + 120_000; // a hang guard, not a timing
-        while (System.currentTimeMillis() < deadline) {
-            JsonNode a = reader.get("/api/analyses/" + id).json();
-            if (!a.path("state").asText().equals("QUEUED")
-                    && !a.path("state").asText().equals("RUNNING")) {
-                return a;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("analysis " + id + " did not finish");
+        return VerifiedAnalysisIT.await(reader, sent.json().path("id").asText());
     }
 }

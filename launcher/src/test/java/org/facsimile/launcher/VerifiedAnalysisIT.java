@@ -256,7 +256,8 @@ class VerifiedAnalysisIT {
         return r.json().path("id").asText();
     }
 
-    private static JsonNode await(ApiClient api, String id) throws Exception {
+    /** The analysis once it has run: released, refused or failed. */
+    static JsonNode await(ApiClient api, String id) throws Exception {
         // a hang guard, not a timing: an analysis of 300 rows takes well under a second
         long deadline = System.currentTimeMillis() + 120_000;
         while (System.currentTimeMillis() < deadline) {

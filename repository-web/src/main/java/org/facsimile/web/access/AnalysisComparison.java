@@ -1,5 +1,7 @@
 package org.facsimile.web.access;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -131,8 +133,8 @@ public record AnalysisComparison(List<String> headers, List<List<String>> rows, 
 
     private static String number(double value) {
         return Double.isFinite(value)
-                ? new java.math.BigDecimal(value)
-                        .round(new java.math.MathContext(6))
+                ? new BigDecimal(value)
+                        .round(new MathContext(6))
                         .stripTrailingZeros()
                         .toPlainString()
                 : NONE;

@@ -8,6 +8,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.facsimile.synth.analysis.Analysis;
@@ -86,8 +87,8 @@ public class AnalysisPages {
 
     /** A declaration in words: "MEAN of income by region, where region != island". */
     static String words(Analysis a) {
-        StringBuilder s = new StringBuilder(
-                a.kind().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+        StringBuilder s =
+                new StringBuilder(a.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
         if (a.column() != null) {
             s.append(" of ").append(a.column());
         }

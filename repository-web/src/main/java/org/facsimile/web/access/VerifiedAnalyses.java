@@ -307,13 +307,7 @@ public class VerifiedAnalyses {
     @Transactional
     public Inputs inputs(Claim claim) {
         VerifiedAnalysis a = em.find(VerifiedAnalysis.class, claim.id());
-        DepositFile original = em.createQuery(
-                        "SELECT f FROM DepositFile f WHERE f.deposit.id = :d AND f.fileName = :name", DepositFile.class)
-                .setParameter("d", a.depositId())
-                .setParameter("name", a.tableName())
-                .getResultStream()
-                .findFirst()
-                .orElse(null);
+        DepositFile original = depositFile(a.depositId(), a.tableName()).orElse(null);
         // a withdrawn dataset's twin is no longer published: nothing to compare with, nothing to run
         Distribution twin = datasets.withdrawal(a.datasetId()).isPresent()
                 ? null
@@ -386,13 +380,18 @@ public class VerifiedAnalyses {
         return updated == 1;
     }
 
-    private CsvwTable schema(UUID depositId, String table) {
-        DepositFile file = em.createQuery(
+    /** The deposited file the table {@code name} was made from. */
+    private Optional<DepositFile> depositFile(UUID depositId, String name) {
+        return em.createQuery(
                         "SELECT f FROM DepositFile f WHERE f.deposit.id = :d AND f.fileName = :name", DepositFile.class)
                 .setParameter("d", depositId)
-                .setParameter("name", table)
+                .setParameter("name", name)
                 .getResultStream()
-                .findFirst()
+                .findFirst();
+    }
+
+    private CsvwTable schema(UUID depositId, String table) {
+        DepositFile file = depositFile(depositId, table)
                 .orElseThrow(() -> ProblemException.conflict("the original of this table is no longer held"));
         try {
             return CsvwJson.readTable(file.tableSchema());

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.facsimile.web.account.Credential;
@@ -67,7 +68,7 @@ public class AnalysisTermsService {
                 + (terms.epsilon() == null
                         ? ""
                         : ", and each analysis carries differential-privacy noise (epsilon " + terms.epsilon() + ")")
-                + ". The original answers at most " + String.format(java.util.Locale.ROOT, "%,d", terms.budget())
+                + ". The original answers at most " + String.format(Locale.ROOT, "%,d", terms.budget())
                 + " analyses in all.";
     }
 

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -20,6 +21,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.facsimile.synth.analysis.AnalysisResult.Cell;
 import org.facsimile.synth.analysis.AnalysisResult.Figure;
 import org.facsimile.synth.analysis.AnalysisResult.Term;
@@ -207,7 +209,7 @@ public final class Analyses {
                 if (f.values().isEmpty() || f.values().size() > 100) {
                     throw new AnalysisProblem(path + ".values", "'in' takes 1 to 100 values");
                 }
-                Set<String> values = new java.util.HashSet<>();
+                Set<String> values = new HashSet<>();
                 for (int v = 0; v < f.values().size(); v++) {
                     values.add(canonical(column, f.values().get(v), path + ".values[" + v + "]"));
                 }
@@ -356,7 +358,7 @@ public final class Analyses {
                     continue;
                 }
                 int c = b.spec.columnNames().indexOf(f.column());
-                Set<String> distinct = new java.util.HashSet<>();
+                Set<String> distinct = new HashSet<>();
                 for (String[] row : table.rows()) {
                     if (row[c] != null) {
                         distinct.add(row[c]);
@@ -606,7 +608,7 @@ public final class Analyses {
             }
             Violations violations = new Violations();
             List<String> names = new ArrayList<>(List.of("(intercept)"));
-            List<java.util.function.ToDoubleFunction<String[]>> columns = new ArrayList<>();
+            List<ToDoubleFunction<String[]>> columns = new ArrayList<>();
             for (int t : b.terms) {
                 ColumnSpec column = b.spec.column(t);
                 if (column.kind().isNumeric()) {

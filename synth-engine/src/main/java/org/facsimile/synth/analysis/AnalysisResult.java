@@ -1,5 +1,7 @@
 package org.facsimile.synth.analysis;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -40,7 +42,7 @@ public record AnalysisResult(
     public record Cell(List<String> group, long count, List<Figure> figures) {
 
         public Cell {
-            group = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(group));
+            group = Collections.unmodifiableList(new ArrayList<>(group));
             figures = List.copyOf(figures);
         }
     }
