@@ -203,6 +203,16 @@ class LandingPageIT {
         assertEquals(
                 "http://mlcommons.org/croissant/1.0",
                 croissant.path("conformsTo").asText());
+        // how it was made, as Croissant 1.1's provenance: the run, its software, the private input
+        JsonNode run = croissant.path("prov:wasGeneratedBy");
+        assertEquals("prov:Activity", run.path("@type").asText(), croissant.toString());
+        assertTrue(run.path("description").asText().matches("(argn|baseline).*"), run.toString());
+        assertEquals(
+                "Facsimile synth-engine",
+                run.path("prov:wasAssociatedWith").path("name").asText());
+        assertEquals(
+                croissant.path("prov:wasDerivedFrom").path("@id").asText(),
+                run.path("prov:used").path("@id").asText());
         JsonNode recordSet = croissant.path("recordSet").get(0);
         assertEquals("cr:RecordSet", recordSet.path("@type").asText());
         assertEquals("survey", recordSet.path("name").asText());

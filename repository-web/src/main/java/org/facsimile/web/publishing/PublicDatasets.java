@@ -3,6 +3,8 @@ package org.facsimile.web.publishing;
 import de.siegmar.fastcsv.reader.CsvParseException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -22,16 +24,21 @@ import java.util.stream.Stream;
 import org.facsimile.synth.table.CsvTables;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.Embargo;
+import org.facsimile.vocab.Provenance;
 import org.facsimile.vocab.csvw.CsvwJson;
 import org.facsimile.vocab.csvw.CsvwProblem;
 import org.facsimile.vocab.csvw.CsvwTable;
 import org.facsimile.web.platform.ProblemException;
 import org.facsimile.web.platform.Setting;
 import org.facsimile.web.storage.BlobStore;
+import org.facsimile.web.synthesis.JobSettings;
+import org.facsimile.web.synthesis.SynthesisJob;
 
 /** The public read model: published versions only, with their files, and their public description. */
 @ApplicationScoped
 public class PublicDatasets {
+
+    private static final Jsonb JSONB = JsonbBuilder.create();
 
     /** One version in a dataset's version list. */
     public record VersionRef(UUID id, int number, String doi, Instant published) {}
@@ -167,6 +174,17 @@ public class PublicDatasets {
             }
         }
         return List.of();
+    }
+
+    /** The synthesis run that made a published version, as its provenance says it. */
+    @Transactional
+    public Provenance provenance(PublicVersion p) {
+        SynthesisJob job = em.find(DatasetVersion.class, p.version().id()).job();
+        return new Provenance(
+                "Facsimile synth-engine",
+                JSONB.fromJson(job.settings(), JobSettings.class).inWords(),
+                job.startedAt(),
+                job.finishedAt());
     }
 
     /** The latest version of its dataset. */

@@ -168,6 +168,21 @@ public record JobSettings(
                 differentialPrivacy == null ? null : differentialPrivacy.engine());
     }
 
+    /** The synthesizer and what was chosen of its settings, in words ("argn, seed 42, ..."). */
+    public String inWords() {
+        StringBuilder words = new StringBuilder(synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer);
+        if (seed != null) {
+            words.append(", seed ").append(seed);
+        }
+        if (conditions != null) {
+            words.append(", conditional generation");
+        }
+        if (differentialPrivacy != null && differentialPrivacy.epsilon() != null) {
+            words.append(", differential privacy with epsilon ").append(differentialPrivacy.epsilon());
+        }
+        return words.toString();
+    }
+
     /** A fresh instance of the chosen synthesizer. */
     public Synthesizer newSynthesizer() {
         return newSynthesizer(synthesizer == null ? DEFAULT_SYNTHESIZER : synthesizer);

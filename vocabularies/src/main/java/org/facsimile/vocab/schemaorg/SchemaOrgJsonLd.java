@@ -1,5 +1,6 @@
 package org.facsimile.vocab.schemaorg;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import org.apache.jena.atlas.json.JSON;
@@ -8,6 +9,7 @@ import org.apache.jena.atlas.json.JsonObject;
 import org.facsimile.vocab.Creator;
 import org.facsimile.vocab.DatasetDescription;
 import org.facsimile.vocab.DistributionDescription;
+import org.facsimile.vocab.Provenance;
 import org.facsimile.vocab.cite.Citations;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwDatatypes;
@@ -41,6 +43,17 @@ public final class SchemaOrgJsonLd {
      * @param tables the CSVW descriptions of its tables (each {@code url} a file name of the version)
      */
     public static String render(DatasetDescription d, List<CsvwTable> tables) {
+        return render(d, tables, null);
+    }
+
+    /**
+     * @param d the dataset version
+     * @param tables the CSVW descriptions of its tables (each {@code url} a file name of the version)
+     * @param made the synthesis run that made it, or null when not known: said as Croissant 1.1's
+     *     provenance ({@code prov:wasGeneratedBy}, {@code prov:wasDerivedFrom}), for a twin also
+     *     when its input is private (then an entity with no address)
+     */
+    public static String render(DatasetDescription d, List<CsvwTable> tables, Provenance made) {
         JsonObject dataset = new JsonObject();
         dataset.put("@context", context());
         dataset.put("@type", "Dataset");
@@ -110,6 +123,9 @@ public final class SchemaOrgJsonLd {
         if (d.derivedFrom() != null) {
             dataset.put("isBasedOn", d.derivedFrom());
         }
+        if (made != null) {
+            provenance(d, made, dataset);
+        }
         dataset.put("citeAs", Citations.bibtex(d));
         JsonArray downloads = new JsonArray();
         for (DistributionDescription f : d.distributions()) {
@@ -137,6 +153,46 @@ public final class SchemaOrgJsonLd {
             dataset.put("recordSet", recordSets);
         }
         return JSON.toStringFlat(dataset);
+    }
+
+    /** The run that made the version and the input it was made from, in PROV terms. */
+    private static void provenance(DatasetDescription d, Provenance made, JsonObject dataset) {
+        JsonObject input = new JsonObject();
+        // a private input has no address of its own: a node of this page names it
+        input.put("@id", d.derivedFrom() != null ? d.derivedFrom() : d.uri() + "#input");
+        input.put("@type", "prov:Entity");
+        input.put(
+                "name",
+                d.derivedFrom() != null
+                        ? "The dataset this is a synthetic twin of"
+                        : "The private dataset this is a synthetic twin of, held by " + d.publisher()
+                                + " and not published");
+        dataset.put("prov:wasDerivedFrom", input);
+        JsonObject activity = new JsonObject();
+        activity.put("@type", "prov:Activity");
+        activity.put("name", "Synthesis");
+        activity.put("description", made.method());
+        if (made.started() != null) {
+            activity.put("prov:startedAtTime", dateTime(made.started()));
+        }
+        if (made.ended() != null) {
+            activity.put("prov:endedAtTime", dateTime(made.ended()));
+        }
+        JsonObject agent = new JsonObject();
+        agent.put("@type", "prov:SoftwareAgent");
+        agent.put("name", made.software());
+        activity.put("prov:wasAssociatedWith", agent);
+        JsonObject used = new JsonObject();
+        used.put("@id", input.get("@id").getAsString().value());
+        activity.put("prov:used", used);
+        dataset.put("prov:wasGeneratedBy", activity);
+    }
+
+    private static JsonObject dateTime(Instant at) {
+        JsonObject value = new JsonObject();
+        value.put("@value", at.toString());
+        value.put("@type", "http://www.w3.org/2001/XMLSchema#dateTime");
+        return value;
     }
 
     /** A table as a record set: one field per column, read from the column of the same name. */
@@ -228,6 +284,7 @@ public final class SchemaOrgJsonLd {
         context.put("sc", "https://schema.org/");
         context.put("cr", "http://mlcommons.org/croissant/");
         context.put("dct", "http://purl.org/dc/terms/");
+        context.put("prov", "http://www.w3.org/ns/prov#");
         context.put("citeAs", "cr:citeAs");
         context.put("column", "cr:column");
         context.put("conformsTo", "dct:conformsTo");

@@ -3,15 +3,18 @@ package org.facsimile.vocab.schemaorg;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Instant;
 import java.util.List;
 import org.apache.jena.atlas.json.JSON;
 import org.apache.jena.atlas.json.JsonObject;
+import org.apache.jena.datatypes.xsd.XSDDatatype;
 import org.apache.jena.rdf.model.Model;
 import org.apache.jena.rdf.model.ModelFactory;
 import org.apache.jena.rdf.model.Resource;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
 import org.apache.jena.vocabulary.RDF;
+import org.facsimile.vocab.Provenance;
 import org.facsimile.vocab.csvw.CsvwColumn;
 import org.facsimile.vocab.csvw.CsvwForeignKey;
 import org.facsimile.vocab.csvw.CsvwTable;
@@ -172,5 +175,41 @@ class SchemaOrgJsonLdTest {
                 "elsewhere.csv", List.of(new CsvwColumn("a", "string", List.of(""), null)), List.of(), List.of());
         JsonObject d = JSON.parse(SchemaOrgJsonLd.render(DcatRendererTest.example(), List.of(stray)));
         assertTrue(!d.hasKey("recordSet"), d.toString());
+    }
+
+    @Test
+    void theSynthesisRunIsItsProvenanceInProvTerms() {
+        String json = SchemaOrgJsonLd.render(
+                DcatRendererTest.example(),
+                List.of(),
+                new Provenance(
+                        "Facsimile synth-engine",
+                        "argn, seed 42",
+                        Instant.parse("2026-12-08T10:00:00Z"),
+                        Instant.parse("2026-12-08T10:01:30Z")));
+        Model model = ModelFactory.createDefaultModel();
+        RDFParser.fromString(json, Lang.JSONLD).parse(model);
+        String prov = "http://www.w3.org/ns/prov#";
+        Resource dataset = model.listSubjectsWithProperty(RDF.type, model.createResource("https://schema.org/Dataset"))
+                .next();
+        Resource run = dataset.getPropertyResourceValue(model.createProperty(prov + "wasGeneratedBy"));
+        assertTrue(run.hasProperty(RDF.type, model.createResource(prov + "Activity")));
+        assertEquals(
+                XSDDatatype.XSDdateTime,
+                run.getProperty(model.createProperty(prov + "startedAtTime"))
+                        .getLiteral()
+                        .getDatatype());
+        Resource agent = run.getPropertyResourceValue(model.createProperty(prov + "wasAssociatedWith"));
+        assertEquals(
+                "Facsimile synth-engine",
+                agent.getProperty(model.createProperty("https://schema.org/name"))
+                        .getString());
+        Resource input = dataset.getPropertyResourceValue(model.createProperty(prov + "wasDerivedFrom"));
+        assertEquals(
+                input, run.getPropertyResourceValue(model.createProperty(prov + "used")), "the run used the input");
+        assertTrue(input.hasProperty(RDF.type, model.createResource(prov + "Entity")));
+        assertTrue(
+                !SchemaOrgJsonLd.render(DcatRendererTest.example(), List.of()).contains("wasGeneratedBy"),
+                "without a run, no provenance is claimed");
     }
 }

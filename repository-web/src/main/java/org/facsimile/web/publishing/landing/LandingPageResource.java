@@ -300,7 +300,7 @@ public class LandingPageResource {
             case JSON_LD -> rdf(d, Lang.JSONLD);
             case RDF_XML -> rdf(d, Lang.RDFXML);
             case DATACITE -> DataCiteXml.toXml(d);
-            case SCHEMA_ORG -> SchemaOrgJsonLd.render(d, tables(p));
+            case SCHEMA_ORG -> SchemaOrgJsonLd.render(d, tables(p), datasets.provenance(p));
             case BIBTEX -> Citations.bibtex(d);
             case RIS -> Citations.ris(d);
             case CSL -> Citations.cslJson(d);
@@ -438,7 +438,10 @@ public class LandingPageResource {
         model.put("page", view);
         model.put("turtle", p.download("dataset.ttl"));
         // "</" would end the script element early; JSON allows "<\/" for it
-        model.put("jsonLd", SchemaOrgJsonLd.render(p.describe(), tables).replace("</", "<\\/"));
+        model.put(
+                "jsonLd",
+                SchemaOrgJsonLd.render(p.describe(), tables, datasets.provenance(p))
+                        .replace("</", "<\\/"));
         return Templates.render("landing.jte", model);
     }
 }
